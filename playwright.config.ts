@@ -1,0 +1,37 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+/** Debian's Chromium where installed (CI installs it); Playwright's own browser otherwise. */
+const debianChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  outputDir: 'test-results',
+  reporter: [['list']],
+  workers: 1,
+  timeout: 30_000,
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    {
+      name: 'renderer-in-chromium',
+      testMatch: /browser\/.*\.spec\.ts$/,
+      use: {
+        viewport: { width: 1440, height: 900 },
+        locale: 'ko-KR',
+        launchOptions: {
+          executablePath: existsSync(debianChromium) ? debianChromium : undefined,
+          // Without these, Chromium keeps trying to reach Google's services on a closed network.
+          args: [
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--disable-sync',
+            '--no-first-run',
+            '--disable-quic',
+            '--disable-gpu',
+          ],
+        },
+      },
+    },
+    { name: 'electron', testMatch: /electron\/.*\.spec\.ts$/ },
+  ],
+});

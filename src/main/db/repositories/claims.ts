@@ -1,0 +1,166 @@
+import type { Claim, ClaimantType, DamageType } from '../../../shared/domain/claim';
+import {
+  OUTCOMES,
+  reviewStateOf,
+  stateAfter,
+  type Outcome,
+  type ReviewState,
+} from '../../../shared/domain/decision';
+import type { Tier } from '../../../shared/domain/tier';
+import type { Db } from '../connection';
+
+export interface StoredClaim extends Omit<Claim, 'evidence'> {
+  batchId: number;
+  sourceRow: number;
+  tier: Tier;
+  tierRuleVersion: number;
+  contentHash: string;
+}
+
+export interface ClaimListRow {
+  claimId: string;
+  batchId: number;
+  receivedAt: string;
+  claimantType: ClaimantType;
+  affiliate: string;
+  service: string;
+  damageType: DamageType;
+  businessName: string | null;
+  industry: string | null;
+  claimedLoss: number | null;
+  tier: Tier;
+  reviewState: ReviewState;
+  evidenceCount: number;
+}
+
+export interface ClaimFilter {
+  tier?: Tier;
+  reviewState?: ReviewState;
+  limit?: number;
+}
+
+export function insertClaim(db: Db, claim: StoredClaim): void {
+  db.prepare(
+    `INSERT INTO claims (claim_id, batch_id, source_row, received_at, claimant_type, affiliate, service,
+       paid, damage_type, business_reg_no, business_name, industry, claimed_loss, description, contact,
+       tier, tier_rule_version, content_hash)
+     VALUES (@claimId, @batchId, @sourceRow, @receivedAt, @claimantType, @affiliate, @service,
+       @paid, @damageType, @businessRegNo, @businessName, @industry, @claimedLoss, @description, @contact,
+       @tier, @tierRuleVersion, @contentHash)`,
+  ).run({ ...claim, paid: claim.paid ? 1 : 0 });
+}
+
+/** The outcome of the latest decision of each claim: the one nothing replaces. */
+const CURRENT_OUTCOME = `(
+  SELECT d.outcome FROM decisions d
+  WHERE d.claim_id = c.claim_id
+    AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)
+)`;
+
+interface ListRow extends Omit<ClaimListRow, 'reviewState'> {
+  currentOutcome: Outcome | null;
+}
+
+/** The outcome that leaves a claim in a given review state (undecided: none). */
+const OUTCOME_FOR_STATE = Object.fromEntries(
+  OUTCOMES.map((outcome) => [stateAfter(outcome), outcome]),
+) as Partial<Record<ReviewState, Outcome>>;
+
+export function listClaims(db: Db, filter: ClaimFilter = {}): { rows: ClaimListRow[]; total: number } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (filter.tier) {
+    where.push('c.tier = @tier');
+    params.tier = filter.tier;
+  }
+  if (filter.reviewState) {
+    where.push(`coalesce(${CURRENT_OUTCOME}, '') = @outcome`);
+    params.outcome = OUTCOME_FOR_STATE[filter.reviewState] ?? '';
+  }
+  const whereSql = where.length ? `WHERE ${where.join(' AND ')}` : '';
+  const total = (
+    db.prepare(`SELECT count(*) AS n FROM claims c ${whereSql}`).get(params) as { n: number }
+  ).n;
+  const rows = db
+    .prepare(
+      `SELECT c.claim_id AS claimId, c.batch_id AS batchId, c.received_at AS receivedAt,
+              c.claimant_type AS claimantType, c.affiliate, c.service, c.damage_type AS damageType,
+              c.business_name AS businessName, c.industry, c.claimed_loss AS claimedLoss, c.tier,
+              (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id) AS evidenceCount,
+              ${CURRENT_OUTCOME} AS currentOutcome
+       FROM claims c ${whereSql}
+       ORDER BY c.received_at, c.claim_id
+       LIMIT @limit`,
+    )
+    .all({ ...params, limit: filter.limit ?? -1 }) as ListRow[];
+  const claims = rows.map(({ currentOutcome, ...row }) => ({
+    ...row,
+    reviewState: reviewStateOf(currentOutcome ? { outcome: currentOutcome } : null),
+  }));
+  return { rows: claims, total };
+}
+
+interface ClaimRow {
+  claim_id: string;
+  batch_id: number;
+  source_row: number;
+  received_at: string;
+  claimant_type: ClaimantType;
+  affiliate: string;
+  service: string;
+  paid: number;
+  damage_type: DamageType;
+  business_reg_no: string | null;
+  business_name: string | null;
+  industry: string | null;
+  claimed_loss: number | null;
+  description: string;
+  contact: string | null;
+  tier: Tier;
+  tier_rule_version: number;
+  content_hash: string;
+}
+
+export function getClaim(db: Db, claimId: string): StoredClaim | undefined {
+  const row = db.prepare('SELECT * FROM claims WHERE claim_id = ?').get(claimId) as ClaimRow | undefined;
+  if (!row) return undefined;
+  return {
+    claimId: row.claim_id,
+    batchId: row.batch_id,
+    sourceRow: row.source_row,
+    receivedAt: row.received_at,
+    claimantType: row.claimant_type,
+    affiliate: row.affiliate,
+    service: row.service,
+    paid: row.paid === 1,
+    damageType: row.damage_type,
+    businessRegNo: row.business_reg_no,
+    businessName: row.business_name,
+    industry: row.industry,
+    claimedLoss: row.claimed_loss,
+    description: row.description,
+    contact: row.contact,
+    tier: row.tier,
+    tierRuleVersion: row.tier_rule_version,
+    contentHash: row.content_hash,
+  };
+}
+
+export interface ClaimCounts {
+  claims: number;
+  reviewQueue: number;
+  reviewQueueClaimedTotal: number;
+  decided: number;
+}
+
+export function countClaims(db: Db): ClaimCounts {
+  return db
+    .prepare(
+      `SELECT count(*) AS claims,
+              coalesce(sum(tier = 'committee_review'), 0) AS reviewQueue,
+              coalesce(sum(CASE WHEN tier = 'committee_review' THEN claimed_loss END), 0) AS reviewQueueClaimedTotal,
+              (SELECT count(DISTINCT claim_id) FROM decisions) AS decided
+       FROM claims`,
+    )
+    .get() as ClaimCounts;
+}

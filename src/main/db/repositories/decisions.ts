@@ -1,0 +1,65 @@
+import type { DecisionDraft, DecisionRecord, Outcome, ReasonCode } from '../../../shared/domain/decision';
+import type { Db } from '../connection';
+
+interface DecisionRow {
+  id: number;
+  claim_id: string;
+  outcome: Outcome;
+  amount: number | null;
+  reason_codes: string;
+  note: string;
+  replaces_id: number | null;
+  amendment_reason: string | null;
+  decided_by: string;
+  decided_at: string;
+}
+
+function fromRow(row: DecisionRow): DecisionRecord {
+  return {
+    id: row.id,
+    claimId: row.claim_id,
+    outcome: row.outcome,
+    amount: row.amount,
+    reasonCodes: JSON.parse(row.reason_codes) as ReasonCode[],
+    note: row.note,
+    replacesId: row.replaces_id,
+    amendmentReason: row.amendment_reason,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+  };
+}
+
+export function insertDecision(
+  db: Db,
+  draft: DecisionDraft,
+  meta: { decidedBy: string; decidedAt: string },
+): DecisionRecord {
+  const result = db
+    .prepare(
+      `INSERT INTO decisions (claim_id, outcome, amount, reason_codes, note, replaces_id,
+         amendment_reason, decided_by, decided_at)
+       VALUES (@claimId, @outcome, @amount, @reasonCodes, @note, @replacesId, @amendmentReason,
+         @decidedBy, @decidedAt)`,
+    )
+    .run({ ...draft, reasonCodes: JSON.stringify(draft.reasonCodes), ...meta });
+  return { ...draft, ...meta, id: Number(result.lastInsertRowid) };
+}
+
+/** A claim's decisions in the order they were recorded; the last is the current one. */
+export function listDecisionsForClaim(db: Db, claimId: string): DecisionRecord[] {
+  const rows = db
+    .prepare('SELECT * FROM decisions WHERE claim_id = ? ORDER BY id')
+    .all(claimId) as DecisionRow[];
+  return rows.map(fromRow);
+}
+
+/** The decision nothing replaces yet, or undefined when the claim is undecided. */
+export function currentDecisionForClaim(db: Db, claimId: string): DecisionRecord | undefined {
+  const row = db
+    .prepare(
+      `SELECT * FROM decisions d WHERE d.claim_id = ?
+         AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)`,
+    )
+    .get(claimId) as DecisionRow | undefined;
+  return row ? fromRow(row) : undefined;
+}

@@ -1,0 +1,31 @@
+import type { Db } from '../connection';
+
+export type EvidenceStatus = 'stored' | 'missing' | 'rejected';
+
+export interface EvidenceInput {
+  claimId: string;
+  position: number;
+  fileName: string;
+  status: EvidenceStatus;
+  sha256: string | null;
+  mediaType: string | null;
+  sizeBytes: number | null;
+  problem: string | null;
+}
+
+export function insertEvidence(db: Db, item: EvidenceInput): void {
+  db.prepare(
+    `INSERT INTO evidence (claim_id, position, file_name, status, sha256, media_type, size_bytes, problem)
+     VALUES (@claimId, @position, @fileName, @status, @sha256, @mediaType, @sizeBytes, @problem)`,
+  ).run(item);
+}
+
+export function listEvidenceForClaim(db: Db, claimId: string): EvidenceInput[] {
+  return db
+    .prepare(
+      `SELECT claim_id AS claimId, position, file_name AS fileName, status, sha256,
+              media_type AS mediaType, size_bytes AS sizeBytes, problem
+       FROM evidence WHERE claim_id = ? ORDER BY position`,
+    )
+    .all(claimId) as EvidenceInput[];
+}

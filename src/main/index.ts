@@ -1,0 +1,74 @@
+import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { electronNativeBindingPath } from './app/native-binding';
+import { installMenu } from './app/menu';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app/protocol';
+import { lockDownContents, lockDownSession } from './app/security';
+import { createMainWindow, preloadPathFrom } from './app/window';
+import { registerIpc } from './ipc/electron-adapter';
+import { createHandlers } from './ipc/handlers';
+import { createRouter } from './ipc/router';
+import { originOf, trustOrigins } from './ipc/sender';
+import { openWorkspace } from './services/open-workspace';
+
+const mainDir = dirname(fileURLToPath(import.meta.url));
+const devServerUrl = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
+const devServerOrigin = devServerUrl ? originOf(devServerUrl) : null;
+const ownOrigins = devServerOrigin ? [APP_ORIGIN, devServerOrigin] : [APP_ORIGIN];
+
+const isOwnUrl = (url: string): boolean => ownOrigins.includes(originOf(url) ?? '');
+
+// Lets the Electron end-to-end specs run against a throwaway workspace.
+const userDataOverride = process.env['REVIEW_DESK_USER_DATA'];
+if (userDataOverride) app.setPath('userData', userDataOverride);
+
+registerAppScheme();
+app.enableSandbox();
+
+function nativeBinding(): string {
+  const file = electronNativeBindingPath(app.getAppPath(), process.versions.electron);
+  if (!existsSync(file)) {
+    throw new Error(`The Electron build of better-sqlite3 is missing at ${file}; run npm start, which makes it.`);
+  }
+  return file;
+}
+
+const ownWindows = new Set<number>();
+const isOwnWindow = (contents: WebContents): boolean => ownWindows.has(contents.id);
+
+app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isOwnUrl));
+
+void app.whenReady().then(() => {
+  lockDownSession(session.defaultSession, devServerOrigin);
+  serveRenderer(join(mainDir, '../renderer'));
+  installMenu(devServerUrl !== null);
+
+  const workspace = openWorkspace(app.getPath('userData'), {
+    nativeBinding: nativeBinding(),
+    actor: userInfo().username,
+  });
+  const router = createRouter(createHandlers(workspace, app.getVersion()), {
+    isTrustedSender: trustOrigins(ownOrigins),
+    logError: (error, channel) => console.error(`[ipc ${channel}]`, error),
+  });
+  registerIpc(ipcMain, router, isOwnWindow);
+
+  const open = (): void => {
+    const window = createMainWindow(preloadPathFrom(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+    const id = window.webContents.id;
+    ownWindows.add(id);
+    window.on('closed', () => ownWindows.delete(id));
+  };
+  open();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) open();
+  });
+  app.on('will-quit', () => workspace.db.close());
+});
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});

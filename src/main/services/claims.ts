@@ -1,0 +1,54 @@
+import { maskContact } from '../../shared/domain/claim';
+import { reviewStateOf } from '../../shared/domain/decision';
+import type { ClaimDetail, ClaimSummary } from '../../shared/ipc/schemas';
+import { getClaim, listClaims, type ClaimFilter } from '../db/repositories/claims';
+import { listDecisionsForClaim } from '../db/repositories/decisions';
+import { listEvidenceForClaim } from '../db/repositories/evidence';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+export function listClaimSummaries(
+  ctx: ServiceContext,
+  filter: ClaimFilter,
+): { claims: ClaimSummary[]; total: number } {
+  const { rows, total } = listClaims(ctx.db, filter);
+  return { claims: rows, total };
+}
+
+/** One claim with its evidence and decision history; contact details stay masked. */
+export function getClaimDetail(ctx: ServiceContext, claimId: string): ClaimDetail {
+  const claim = getClaim(ctx.db, claimId);
+  if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
+  const decisions = listDecisionsForClaim(ctx.db, claimId);
+  const evidence = listEvidenceForClaim(ctx.db, claimId);
+  const current = decisions.at(-1) ?? null;
+  return {
+    claimId: claim.claimId,
+    batchId: claim.batchId,
+    receivedAt: claim.receivedAt,
+    claimantType: claim.claimantType,
+    affiliate: claim.affiliate,
+    service: claim.service,
+    damageType: claim.damageType,
+    paid: claim.paid,
+    businessRegNo: claim.businessRegNo,
+    businessName: claim.businessName,
+    industry: claim.industry,
+    claimedLoss: claim.claimedLoss,
+    description: claim.description,
+    contactMasked: claim.contact === null ? null : maskContact(claim.contact),
+    tier: claim.tier,
+    tierRuleVersion: claim.tierRuleVersion,
+    reviewState: reviewStateOf(current),
+    evidenceCount: evidence.length,
+    evidence: evidence.map(({ fileName, status, sha256, mediaType, sizeBytes, problem }) => ({
+      fileName,
+      status,
+      sha256,
+      mediaType,
+      sizeBytes,
+      problem,
+    })),
+    decisions,
+  };
+}

@@ -1,0 +1,73 @@
+import {
+  DECISION_ISSUE_MESSAGES,
+  reviewStateOf,
+  transitionKind,
+  validateDecision,
+  type DecisionDraft,
+  type DecisionRecord,
+} from '../../shared/domain/decision';
+import { appendAudit } from '../db/repositories/audit-log';
+import { getClaim } from '../db/repositories/claims';
+import { currentDecisionForClaim, insertDecision } from '../db/repositories/decisions';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+const AUDIT_ACTION = {
+  first: 'decision.recorded',
+  follow_up: 'decision.followed_up',
+  amendment: 'decision.amended',
+} as const;
+
+/**
+ * Records one decision: the shared rules are checked against the claim as it stands inside
+ * the transaction, then the decision row and its audit entry land together.
+ */
+export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): DecisionRecord {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const claim = getClaim(db, draft.claimId);
+    if (!claim) throw new ServiceError('not_found', `claim ${draft.claimId} does not exist`);
+    const current = currentDecisionForClaim(db, draft.claimId) ?? null;
+    const issues = validateDecision(draft, {
+      claimedLoss: claim.claimedLoss,
+      reviewable: claim.tier === 'committee_review',
+      current,
+    });
+    if (issues.length > 0) {
+      const conflict = issues.some((issue) => issue.code === 'must_replace_current');
+      throw new ServiceError(
+        conflict ? 'conflict' : 'validation_failed',
+        `decision on ${draft.claimId} breaks ${issues.length} rule(s): ${issues.map((i) => i.code).join(', ')}`,
+        issues.map((issue) => ({
+          path: issue.field,
+          code: issue.code,
+          message: DECISION_ISSUE_MESSAGES[issue.code].en,
+        })),
+      );
+    }
+    const decidedAt = ctx.now().toISOString();
+    const normalised: DecisionDraft = {
+      ...draft,
+      note: draft.note.trim(),
+      amendmentReason: draft.amendmentReason?.trim() || null,
+    };
+    const record = insertDecision(db, normalised, { decidedBy: ctx.actor, decidedAt });
+    appendAudit(db, {
+      at: decidedAt,
+      actor: ctx.actor,
+      action: AUDIT_ACTION[transitionKind(reviewStateOf(current))],
+      subjectType: 'claim',
+      subjectId: record.claimId,
+      details: {
+        decisionId: record.id,
+        outcome: record.outcome,
+        amount: record.amount,
+        reasonCodes: record.reasonCodes,
+        note: record.note,
+        replacesId: record.replacesId,
+        amendmentReason: record.amendmentReason,
+      },
+    });
+    return record;
+  })();
+}

@@ -1,0 +1,88 @@
+import sample from '../../../resources/sample-claims.json';
+import type { Claim } from '../../shared/domain/claim';
+import { classifyTier, TIER_RULE_VERSION } from '../../shared/domain/tier';
+import { appendAudit } from '../db/repositories/audit-log';
+import { countBatches, findBatchByContentHash, insertBatch } from '../db/repositories/batches';
+import { countClaims, insertClaim } from '../db/repositories/claims';
+import { insertEvidence } from '../db/repositories/evidence';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+import { hashCanonical } from './hashing';
+
+export function workspaceSummary(ctx: ServiceContext) {
+  const counts = countClaims(ctx.db);
+  return { batches: countBatches(ctx.db), ...counts };
+}
+
+/**
+ * Writes a batch of already-validated claims in one transaction with its audit entry.
+ * (The file readers and quarantine of the intake issue will feed this same path.)
+ */
+export function storeBatch(
+  ctx: ServiceContext,
+  batch: { name: string; sourceFile: string; contentHash: string; claims: Claim[] },
+): { batchId: number; claims: number } {
+  const { db } = ctx;
+  return db.transaction(() => {
+    const earlier = findBatchByContentHash(db, batch.contentHash);
+    if (earlier) {
+      throw new ServiceError(
+        'conflict',
+        `this batch was already imported as batch ${earlier.id} ("${earlier.name}") on ${earlier.importedAt}`,
+      );
+    }
+    const importedAt = ctx.now().toISOString();
+    const stored = insertBatch(db, {
+      name: batch.name,
+      sourceFile: batch.sourceFile,
+      contentHash: batch.contentHash,
+      importedAt,
+      importedBy: ctx.actor,
+      rowCount: batch.claims.length,
+    });
+    batch.claims.forEach((claim, index) => {
+      const { evidence, ...fields } = claim;
+      insertClaim(db, {
+        ...fields,
+        batchId: stored.id,
+        sourceRow: index + 1,
+        tier: classifyTier(claim),
+        tierRuleVersion: TIER_RULE_VERSION,
+        contentHash: hashCanonical(claim),
+      });
+      evidence.forEach((fileName, position) =>
+        insertEvidence(db, {
+          claimId: claim.claimId,
+          position,
+          fileName,
+          // Sample claims name their evidence but ship no files: flagged, never dropped.
+          status: 'missing',
+          sha256: null,
+          mediaType: null,
+          sizeBytes: null,
+          problem: 'file not supplied with the batch',
+        }),
+      );
+    });
+    appendAudit(db, {
+      at: importedAt,
+      actor: ctx.actor,
+      action: 'batch.imported',
+      subjectType: 'batch',
+      subjectId: String(stored.id),
+      details: { name: batch.name, sourceFile: batch.sourceFile, contentHash: batch.contentHash, claims: batch.claims.length },
+    });
+    return { batchId: stored.id, claims: batch.claims.length };
+  })();
+}
+
+/** The small built-in sample so a new workspace can try the review flow at once. */
+export function loadSampleClaims(ctx: ServiceContext) {
+  const claims = sample.claims as Claim[];
+  return storeBatch(ctx, {
+    name: sample.name,
+    sourceFile: 'resources/sample-claims.json',
+    contentHash: hashCanonical(sample),
+    claims,
+  });
+}

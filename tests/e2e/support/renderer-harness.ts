@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { readFile } from 'node:fs/promises';
+import { extname, join, normalize, relative } from 'node:path';
+import { CHANNELS } from '../../../src/shared/ipc/channels';
+import { createHandlers } from '../../../src/main/ipc/handlers';
+import { createRouter } from '../../../src/main/ipc/router';
+import { trustOrigins } from '../../../src/main/ipc/sender';
+import type { ServiceContext } from '../../../src/main/services/context';
+
+/**
+ * The browser tests run the built renderer in Chromium against the real router and services
+ * in this process. Only the transport is swapped: instead of Electron's IPC, window.api calls
+ * a Playwright binding, and instead of the app:// protocol, requests are answered from
+ * out/renderer. Anything else the page asks for is refused, as the app refuses the network.
+ */
+export const TEST_ORIGIN = 'http://review-desk.test';
+const RENDERER_DIR = join(import.meta.dirname, '../../../out/renderer');
+const BINDING = '__reviewDeskInvoke';
+
+const MEDIA_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.json': 'application/json',
+};
+
+export interface RendererHarness {
+  /** Requests that were refused because they left the app's own origin. */
+  blockedRequests: string[];
+  /** Browser console errors (CSP violations show up here). */
+  consoleErrors: string[];
+}
+
+export async function openRenderer(page: Page, workspace: () => ServiceContext): Promise<RendererHarness> {
+  const harness: RendererHarness = { blockedRequests: [], consoleErrors: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') harness.consoleErrors.push(message.text());
+  });
+  await page.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin !== TEST_ORIGIN) {
+      harness.blockedRequests.push(url.href);
+      return route.abort('blockedbyclient');
+    }
+    const file = normalize(join(RENDERER_DIR, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    if (relative(RENDERER_DIR, file).startsWith('..')) return route.fulfill({ status: 403 });
+    try {
+      const body = await readFile(file);
+      return route.fulfill({ status: 200, body, contentType: MEDIA_TYPES[extname(file)] ?? 'application/octet-stream' });
+    } catch {
+      return route.fulfill({ status: 404, body: 'not found' });
+    }
+  });
+  // The router is made per call from the current workspace, so a test can reopen the database
+  // (as an app restart would) between page loads.
+  await page.exposeBinding(BINDING, async (source, channel: unknown, payload: unknown) => {
+    const router = createRouter(createHandlers(workspace(), '0.0.0-e2e'), {
+      isTrustedSender: trustOrigins([TEST_ORIGIN]),
+      logError: (error) => console.error(error),
+    });
+    return router.handle(
+      { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), isOwnWindow: source.page === page },
+      channel,
+      payload,
+    );
+  });
+  // The same shape the preload builds with buildWindowApi: one function per channel.
+  await page.addInitScript(
+    ({ channels, binding }) => {
+      const invoke = (window as unknown as Record<string, (c: string, p: unknown) => Promise<unknown>>)[binding]!;
+      const api: Record<string, Record<string, (request: unknown) => Promise<unknown>>> = {};
+      for (const channel of channels) {
+        const [area, verb] = channel.split(':') as [string, string];
+        (api[area] ??= {})[verb] = (request: unknown) => invoke(channel, request);
+      }
+      Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
+    },
+    { channels: [...CHANNELS], binding: BINDING },
+  );
+  await page.goto(`${TEST_ORIGIN}/index.html`);
+  return harness;
+}

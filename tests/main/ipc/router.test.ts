@@ -1,0 +1,122 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CHANNELS } from '../../../src/shared/ipc/channels';
+import { buildWindowApi } from '../../../src/shared/ipc/build-api';
+import { contract } from '../../../src/shared/ipc/contract';
+import { createHandlers } from '../../../src/main/ipc/handlers';
+import { createRouter, type Handlers } from '../../../src/main/ipc/router';
+import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
+import { openTempWorkspace } from '../../support/temp-workspace';
+
+const ORIGIN = 'app://review-desk';
+const ours: IpcSender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOwnWindow: true };
+
+let ws: ReturnType<typeof openTempWorkspace>;
+afterEach(() => ws?.cleanup());
+
+function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
+  ws = openTempWorkspace();
+  return createRouter(
+    { ...createHandlers(ws, '0.1.0-test'), ...overrides },
+    { isTrustedSender: trustOrigins([ORIGIN]), logError: (error) => logged.push(error) },
+  );
+}
+
+describe('the IPC contract', () => {
+  it('has exactly one schema pair per channel', () => {
+    expect(Object.keys(contract).sort()).toEqual([...CHANNELS].sort());
+  });
+
+  it('window.api has exactly one function per channel, grouped by area', () => {
+    const calls: [string, unknown][] = [];
+    const api = buildWindowApi(async (channel, request) => {
+      calls.push([channel, request]);
+      return { ok: true, value: null };
+    });
+    const exposed = Object.entries(api).flatMap(([area, verbs]) =>
+      Object.entries(verbs as Record<string, unknown>).map(([verb, fn]) => {
+        expect(typeof fn).toBe('function');
+        return `${area}:${verb}`;
+      }),
+    );
+    expect(exposed.sort()).toEqual([...CHANNELS].sort());
+    void api.claims.get({ claimId: 'K-1' });
+    expect(calls).toEqual([['claims:get', { claimId: 'K-1' }]]);
+  });
+});
+
+describe('the router', () => {
+  it('answers a trusted request with the typed result', async () => {
+    const r = router();
+    const result = await r.handle(ours, 'app:info', undefined);
+    expect(result).toEqual({ ok: true, value: { appVersion: '0.1.0-test', schemaVersion: 3, dataDir: ws.dataDir, actor: '위원 김민준' } });
+  });
+
+  it.each([
+    ['another origin', { ...ours, frameUrl: 'https://evil.example/index.html' }],
+    ['a subframe', { ...ours, isMainFrame: false }],
+    ['a window that is not ours', { ...ours, isOwnWindow: false }],
+    ['an unparseable URL', { ...ours, frameUrl: 'not a url' }],
+  ])('refuses %s as an untrusted sender, before touching anything', async (_name, sender) => {
+    const r = router();
+    const result = await r.handle(sender, 'workspace:loadSample', undefined);
+    expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
+    expect((await r.handle(ours, 'workspace:summary', undefined)) as unknown).toMatchObject({ ok: true, value: { claims: 0 } });
+  });
+
+  it('names an unknown channel', async () => {
+    const result = await router().handle(ours, 'claims:delete', {});
+    expect(result).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'there is no IPC channel "claims:delete"' } });
+  });
+
+  it('says where a payload does not fit its schema', async () => {
+    const r = router();
+    const result = await r.handle(ours, 'decisions:record', {
+      claimId: 'K-2022-000101',
+      outcome: 'approve',
+      amount: 1.5,
+      reasonCodes: ['bribery'],
+      note: '',
+      replacesId: null,
+      amendmentReason: null,
+      sneaky: true,
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid_payload');
+    expect(result.error.issues?.map((i) => i.path).sort()).toEqual(['(payload)', 'amount', 'reasonCodes.0']);
+  });
+
+  it('turns a refused use case into a typed error with its domain issues', async () => {
+    const r = router();
+    await r.handle(ours, 'workspace:loadSample', undefined);
+    const result = await r.handle(ours, 'decisions:record', {
+      claimId: 'K-2022-000101',
+      outcome: 'reject',
+      amount: null,
+      reasonCodes: [],
+      note: '',
+      replacesId: null,
+      amendmentReason: null,
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: 'validation_failed', issues: [{ path: 'reasonCodes', code: 'reason_required' }] },
+    });
+    expect(await r.handle(ours, 'claims:get', { claimId: 'K-0000-000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('hides unexpected errors from the renderer but logs them', async () => {
+    const logged: unknown[] = [];
+    const r = router({ 'audit:verify': () => { throw new Error('secret path /home/x'); } }, logged);
+    const result = await r.handle(ours, 'audit:verify', undefined);
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'audit:verify failed unexpectedly; see the log' } });
+    expect(logged).toHaveLength(1);
+  });
+
+  it('checks its own answers against the contract', async () => {
+    const logged: unknown[] = [];
+    const r = router({ 'workspace:summary': () => ({ batches: -1 }) as never }, logged);
+    expect(await r.handle(ours, 'workspace:summary', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(logged).toHaveLength(1);
+  });
+});
