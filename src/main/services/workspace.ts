@@ -1,4 +1,4 @@
-import sample from '../../../resources/sample-claims.json';
+import sample from '../../../resources/sample-claims.json' with { type: 'json' };
 import type { Claim } from '../../shared/domain/claim';
 import { classifyTier, TIER_RULE_VERSION } from '../../shared/domain/tier';
 import { appendAudit } from '../db/repositories/audit-log';

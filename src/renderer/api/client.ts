@@ -1,0 +1,62 @@
+import type { Channel } from '../../shared/ipc/channels';
+import type { IpcErrorCode, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+
+export interface ApiIssue {
+  path: string;
+  code: string;
+  message: string;
+}
+
+/** An {ok:false} answer from main, thrown so callers can use try/catch and error boundaries. */
+export class ApiError extends Error {
+  readonly code: IpcErrorCode;
+  readonly issues: ApiIssue[];
+
+  constructor(code: IpcErrorCode, message: string, issues: ApiIssue[] = []) {
+    super(message);
+    this.name = 'ApiError';
+    this.code = code;
+    this.issues = issues;
+  }
+}
+
+/** Raised before any call when the page runs without the preload (e.g. opened in a browser). */
+export const BRIDGE_MISSING = 'bridge_missing';
+
+async function unwrap<T>(call: () => Promise<IpcResult<T>>): Promise<T> {
+  if (typeof window.api === 'undefined') throw new ApiError('internal', BRIDGE_MISSING);
+  let result: IpcResult<T>;
+  try {
+    result = await call();
+  } catch (cause) {
+    // invoke() itself rejects when main has no handler or crashed; keep one error type for callers.
+    throw new ApiError('internal', cause instanceof Error ? cause.message : String(cause));
+  }
+  if (result.ok) return result.value;
+  throw new ApiError(result.error.code, result.error.message, result.error.issues ?? []);
+}
+
+type Res<C extends Channel> = Promise<ResponseOf<C>>;
+
+/** The only way components reach main: one typed function per contract channel. */
+export const client = {
+  appInfo: (): Res<'app:info'> => unwrap(() => window.api.app.info(undefined)),
+  workspaceSummary: (): Res<'workspace:summary'> =>
+    unwrap(() => window.api.workspace.summary(undefined)),
+  loadSample: (): Res<'workspace:loadSample'> =>
+    unwrap(() => window.api.workspace.loadSample(undefined)),
+  listClaims: (request: RequestOf<'claims:list'>): Res<'claims:list'> =>
+    unwrap(() => window.api.claims.list(request)),
+  getClaim: (claimId: string): Res<'claims:get'> =>
+    unwrap(() => window.api.claims.get({ claimId })),
+  recordDecision: (draft: RequestOf<'decisions:record'>): Res<'decisions:record'> =>
+    unwrap(() => window.api.decisions.record(draft)),
+  listAudit: (request: RequestOf<'audit:list'>): Res<'audit:list'> =>
+    unwrap(() => window.api.audit.list(request)),
+  verifyAudit: (): Res<'audit:verify'> => unwrap(() => window.api.audit.verify(undefined)),
+};
+
+export function asApiError(error: unknown): ApiError {
+  if (error instanceof ApiError) return error;
+  return new ApiError('internal', error instanceof Error ? error.message : String(error));
+}

@@ -1,0 +1,39 @@
+import { useState } from 'react';
+import { useT } from '../i18n/locale-context';
+import { AuditScreen } from '../screens/audit/AuditScreen';
+import { BatchesScreen } from '../screens/batches/BatchesScreen';
+import { MeetingsScreen } from '../screens/meetings/MeetingsScreen';
+import { ReviewScreen } from '../screens/review/ReviewScreen';
+import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { NavSidebar } from './NavSidebar';
+import type { ScreenId } from './screens';
+import { TopBar } from './TopBar';
+
+export function App() {
+  const t = useT();
+  const [screen, setScreen] = useState<ScreenId>('batches');
+
+  return (
+    <div className="shell">
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <TopBar />
+      <div className="shell__body">
+        <NavSidebar current={screen} onNavigate={setScreen} />
+        <main
+          id="main-content"
+          className="shell__main"
+          tabIndex={-1}
+          data-testid={`screen-${screen}`}
+        >
+          {screen === 'batches' && <BatchesScreen onNavigate={setScreen} />}
+          {screen === 'review' && <ReviewScreen />}
+          {screen === 'meetings' && <MeetingsScreen />}
+          {screen === 'audit' && <AuditScreen />}
+          {screen === 'settings' && <SettingsScreen />}
+        </main>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { useT } from '../i18n/locale-context';
+
+export function Loading() {
+  const t = useT();
+  return (
+    <p className="loading" role="status" aria-live="polite">
+      {t('common.loading')}
+    </p>
+  );
+}

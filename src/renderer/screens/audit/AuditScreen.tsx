@@ -1,0 +1,51 @@
+import { client } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { useT } from '../../i18n/locale-context';
+import { AuditTable } from './AuditTable';
+import { AuditVerdict } from './AuditVerdict';
+
+/** How many recent entries to show; the full chain is still what verify checks. */
+const LATEST_ENTRIES = 200;
+
+export function AuditScreen() {
+  const t = useT();
+  const verification = useApi(client.verifyAudit, undefined);
+  const entries = useApi(client.listAudit, { limit: LATEST_ENTRIES });
+
+  function refresh() {
+    verification.reload();
+    entries.reload();
+  }
+
+  return (
+    <section className="screen">
+      <ScreenHeader
+        title={t('audit.title')}
+        actions={
+          <button type="button" className="button button--secondary" onClick={refresh}>
+            {t('common.refresh')}
+          </button>
+        }
+      />
+      {verification.state.status === 'loading' && <Loading />}
+      {verification.state.status === 'error' && (
+        <ErrorNotice error={verification.state.error} onRetry={verification.reload} />
+      )}
+      {verification.state.status === 'ready' && (
+        <AuditVerdict verification={verification.state.value} />
+      )}
+
+      <div className="panel">
+        <h2 className="panel__title">{t('audit.latest')}</h2>
+        {entries.state.status === 'loading' && <Loading />}
+        {entries.state.status === 'error' && (
+          <ErrorNotice error={entries.state.error} onRetry={entries.reload} />
+        )}
+        {entries.state.status === 'ready' && <AuditTable entries={entries.state.value.entries} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { formatCount } from '../../i18n/format';
+import { useT } from '../../i18n/locale-context';
+
+export function AuditVerdict({ verification }: { verification: ResponseOf<'audit:verify'> }) {
+  const t = useT();
+  if (verification.ok) {
+    return (
+      <p className="verdict verdict--ok" role="status" data-testid="audit-verdict" data-ok="true">
+        {t('audit.verdict.ok', { count: formatCount(verification.entries) })}
+      </p>
+    );
+  }
+  const problem = verification.problem ? t(`audit.problem.${verification.problem}`) : '?';
+  return (
+    <p className="verdict verdict--broken" role="alert" data-testid="audit-verdict" data-ok="false">
+      {t('audit.verdict.broken', { seq: verification.firstBadSeq ?? '?', problem })}
+    </p>
+  );
+}

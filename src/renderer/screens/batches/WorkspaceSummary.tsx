@@ -1,0 +1,49 @@
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { formatKrw } from '../../../shared/domain/money';
+import { formatCount } from '../../i18n/format';
+import { useT } from '../../i18n/locale-context';
+import type { MessageKey } from '../../i18n/ko';
+
+type Summary = ResponseOf<'workspace:summary'>;
+
+export function WorkspaceSummary({
+  summary,
+  onOpenReview,
+}: {
+  summary: Summary;
+  onOpenReview: () => void;
+}) {
+  const t = useT();
+  const figures: { key: string; label: MessageKey; value: string }[] = [
+    { key: 'batches', label: 'batches.batches', value: formatCount(summary.batches) },
+    { key: 'claims', label: 'batches.claims', value: formatCount(summary.claims) },
+    {
+      key: 'review-queue',
+      label: 'batches.reviewQueue',
+      value: formatCount(summary.reviewQueue),
+    },
+    { key: 'decided', label: 'batches.decided', value: formatCount(summary.decided) },
+    {
+      key: 'review-total',
+      label: 'batches.reviewQueueTotal',
+      value: formatKrw(summary.reviewQueueClaimedTotal),
+    },
+  ];
+
+  return (
+    <div className="panel" data-testid="workspace-summary">
+      <h2 className="panel__title">{t('batches.summary')}</h2>
+      <dl className="stat-grid">
+        {figures.map((figure) => (
+          <div className="stat" key={figure.key} data-testid={`summary-${figure.key}`}>
+            <dt className="stat__label">{t(figure.label)}</dt>
+            <dd className="stat__value num">{figure.value}</dd>
+          </div>
+        ))}
+      </dl>
+      <button type="button" className="button button--primary" onClick={onOpenReview}>
+        {t('batches.openReview')}
+      </button>
+    </div>
+  );
+}

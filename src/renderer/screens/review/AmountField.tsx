@@ -1,0 +1,64 @@
+import { MONEY_ERROR_MESSAGES, formatKrw, type MoneyErrorCode } from '../../../shared/domain/money';
+import type { DecisionIssue } from '../../../shared/domain/decision';
+import { useLocale } from '../../i18n/locale-context';
+import { FieldIssues, hasIssue } from './FieldIssues';
+
+export function AmountField({
+  value,
+  onChange,
+  enabled,
+  parsedAmount,
+  amountError,
+  claimedLoss,
+  issues,
+}: {
+  value: string;
+  onChange: (text: string) => void;
+  enabled: boolean;
+  parsedAmount: number | null;
+  amountError: MoneyErrorCode | null;
+  claimedLoss: number | null;
+  issues: DecisionIssue[];
+}) {
+  const { t, label } = useLocale();
+  const invalid = amountError !== null || hasIssue(issues, 'amount');
+  return (
+    <div className="field">
+      <label className="field__label" htmlFor="decision-amount">
+        {t('form.amount')}
+      </label>
+      <div className="amount-row">
+        <input
+          id="decision-amount"
+          className="input input--amount"
+          type="text"
+          inputMode="text"
+          autoComplete="off"
+          data-testid="decision-amount"
+          value={value}
+          disabled={!enabled}
+          aria-invalid={invalid || undefined}
+          aria-describedby="decision-amount-hint decision-amount-issues decision-amount-error"
+          onChange={(event) => onChange(event.target.value)}
+        />
+        {enabled && parsedAmount !== null && (
+          <output className="amount-row__parsed num" data-testid="decision-amount-parsed">
+            {t('form.amount.parsed', { amount: formatKrw(parsedAmount) })}
+          </output>
+        )}
+      </div>
+      <p id="decision-amount-hint" className="field__hint">
+        {enabled ? t('form.amount.hint') : t('form.amount.notNeeded')}
+        {claimedLoss !== null && (
+          <> · {t('form.claimedLoss', { amount: formatKrw(claimedLoss) })}</>
+        )}
+      </p>
+      {amountError && (
+        <p id="decision-amount-error" className="field-issues__item" data-testid="amount-error">
+          {label(MONEY_ERROR_MESSAGES[amountError])}
+        </p>
+      )}
+      <FieldIssues id="decision-amount-issues" issues={issues} field="amount" />
+    </div>
+  );
+}

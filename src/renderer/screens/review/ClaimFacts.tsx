@@ -1,0 +1,56 @@
+import { maskBusinessRegNo } from '../../../shared/domain/business-reg-no';
+import { CLAIMANT_TYPE_LABELS, DAMAGE_TYPE_LABELS } from '../../../shared/domain/claim';
+import { REVIEW_STATE_LABELS } from '../../../shared/domain/decision';
+import { formatKrw } from '../../../shared/domain/money';
+import { TIER_LABELS } from '../../../shared/domain/tier';
+import type { ClaimDetail } from '../../../shared/ipc/schemas';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale-context';
+
+export function ClaimFacts({ claim }: { claim: ClaimDetail }) {
+  const { t, label, locale } = useLocale();
+  const none = '—';
+  const rows: [string, string, string?][] = [
+    [t('review.col.claimId'), claim.claimId, 'mono'],
+    [t('review.col.received'), formatDateTime(claim.receivedAt, locale)],
+    [t('detail.batch'), `#${claim.batchId}`],
+    [t('detail.claimantType'), label(CLAIMANT_TYPE_LABELS[claim.claimantType])],
+    [t('detail.affiliate'), claim.affiliate],
+    [t('review.col.service'), claim.service],
+    [t('detail.paid'), claim.paid ? t('common.yes') : t('common.no')],
+    [t('detail.damageType'), label(DAMAGE_TYPE_LABELS[claim.damageType])],
+    [t('review.col.businessName'), claim.businessName ?? none],
+    [
+      t('detail.businessRegNo'),
+      claim.businessRegNo === null ? none : maskBusinessRegNo(claim.businessRegNo),
+      'mono',
+    ],
+    [t('review.col.industry'), claim.industry ?? none],
+    [t('detail.contact'), claim.contactMasked ?? none, 'mono'],
+    [
+      t('review.col.claimedLoss'),
+      claim.claimedLoss === null ? none : formatKrw(claim.claimedLoss),
+      'num',
+    ],
+    [t('review.col.tier'), label(TIER_LABELS[claim.tier])],
+    [t('detail.tierRule'), `v${claim.tierRuleVersion}`],
+    [t('review.col.reviewState'), label(REVIEW_STATE_LABELS[claim.reviewState])],
+  ];
+
+  return (
+    <section className="detail__section" aria-label={t('detail.fields')}>
+      <dl className="facts" data-testid="claim-facts">
+        {rows.map(([term, value, className]) => (
+          <div className="facts__row" key={term}>
+            <dt>{term}</dt>
+            <dd className={className}>{value}</dd>
+          </div>
+        ))}
+      </dl>
+      <h3 className="detail__subtitle">{t('detail.description')}</h3>
+      <p className="detail__description" data-testid="claim-description">
+        {claim.description}
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react';
+import {
+  OUTCOMES,
+  OUTCOME_LABELS,
+  REASON_CODES,
+  REASON_LABELS,
+  type ReasonCode,
+} from '../../../shared/domain/decision';
+import type { ClaimDetail, DecisionRecordDto } from '../../../shared/ipc/schemas';
+import { asApiError, client, type ApiError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLocale } from '../../i18n/locale-context';
+import { AmountField } from './AmountField';
+import {
+  checkDraft,
+  EMPTY_FORM,
+  outcomeTakesAmount,
+  type DecisionFormState,
+} from './decision-draft';
+import { FieldIssues, hasIssue } from './FieldIssues';
+
+export function DecisionForm({
+  claim,
+  onSaved,
+  onEdit,
+}: {
+  claim: ClaimDetail;
+  onSaved: (record: DecisionRecordDto) => void;
+  /** Called on any change, so an old "saved" confirmation does not linger over new input. */
+  onEdit: () => void;
+}) {
+  const { t, label } = useLocale();
+  const [form, setForm] = useState<DecisionFormState>(EMPTY_FORM);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  const check = checkDraft(claim, form);
+  const { issues } = check;
+
+  function update(patch: Partial<DecisionFormState>) {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setError(null);
+    onEdit();
+  }
+
+  function toggleReason(code: ReasonCode, checked: boolean) {
+    const others = form.reasonCodes.filter((c) => c !== code);
+    // Keep the shared list's order so the record does not depend on click order.
+    const next = checked ? REASON_CODES.filter((c) => c === code || others.includes(c)) : others;
+    update({ reasonCodes: next });
+  }
+
+  async function submit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    if (!check.canSave || !check.draft || busy) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const record = await client.recordDecision(check.draft);
+      // Stays busy: the panel reloads and replaces this form, and a second click in between
+      // would point at a decision that is no longer the current one.
+      onSaved(record);
+    } catch (cause) {
+      setError(asApiError(cause));
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form className="decision-form" data-testid="decision-form" noValidate onSubmit={submit}>
+      <h3 className="detail__subtitle">{t(`form.title.${check.kind}`)}</h3>
+      {check.kind === 'amendment' && <p className="field__hint">{t('form.amendmentHint')}</p>}
+
+      <fieldset className="field" aria-describedby="decision-outcome-issues">
+        <legend className="field__label">{t('form.outcome')}</legend>
+        <div className="choice-list">
+          {OUTCOMES.map((outcome) => (
+            <label key={outcome} className="choice">
+              <input
+                type="radio"
+                name="decision-outcome"
+                value={outcome}
+                data-testid={`outcome-${outcome}`}
+                checked={form.outcome === outcome}
+                onChange={() => update({ outcome })}
+              />
+              <span>{label(OUTCOME_LABELS[outcome])}</span>
+            </label>
+          ))}
+        </div>
+        <FieldIssues id="decision-outcome-issues" issues={issues} field="outcome" />
+      </fieldset>
+
+      <AmountField
+        value={form.amountText}
+        onChange={(amountText) => update({ amountText })}
+        enabled={outcomeTakesAmount(form.outcome)}
+        parsedAmount={check.parsedAmount}
+        amountError={check.amountError}
+        claimedLoss={claim.claimedLoss}
+        issues={issues}
+      />
+
+      <fieldset
+        className="field"
+        aria-describedby="decision-reasons-issues"
+        aria-invalid={hasIssue(issues, 'reasonCodes') || undefined}
+      >
+        <legend className="field__label">{t('form.reasons')}</legend>
+        <div className="choice-list">
+          {REASON_CODES.map((code) => (
+            <label key={code} className="choice">
+              <input
+                type="checkbox"
+                value={code}
+                data-testid={`reason-${code}`}
+                checked={form.reasonCodes.includes(code)}
+                onChange={(event) => toggleReason(code, event.target.checked)}
+              />
+              <span>{label(REASON_LABELS[code])}</span>
+            </label>
+          ))}
+        </div>
+        <FieldIssues id="decision-reasons-issues" issues={issues} field="reasonCodes" />
+      </fieldset>
+
+      <div className="field">
+        <label className="field__label" htmlFor="decision-note">
+          {t('form.note')}
+        </label>
+        <textarea
+          id="decision-note"
+          className="textarea"
+          rows={3}
+          data-testid="decision-note"
+          value={form.note}
+          aria-invalid={hasIssue(issues, 'note') || undefined}
+          aria-describedby="decision-note-issues"
+          onChange={(event) => update({ note: event.target.value })}
+        />
+        <FieldIssues id="decision-note-issues" issues={issues} field="note" />
+      </div>
+
+      {check.kind === 'amendment' && (
+        <div className="field">
+          <label className="field__label" htmlFor="amendment-reason">
+            {t('form.amendmentReason')}
+          </label>
+          <textarea
+            id="amendment-reason"
+            className="textarea"
+            rows={2}
+            data-testid="amendment-reason"
+            value={form.amendmentReasonText}
+            aria-invalid={hasIssue(issues, 'amendmentReason') || undefined}
+            aria-describedby="amendment-reason-issues"
+            onChange={(event) => update({ amendmentReasonText: event.target.value })}
+          />
+          <FieldIssues id="amendment-reason-issues" issues={issues} field="amendmentReason" />
+        </div>
+      )}
+
+      <FieldIssues id="decision-chain-issues" issues={issues} field="replacesId" />
+      {error && <ErrorNotice error={error} testId="save-error" />}
+
+      <div className="decision-form__actions">
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="save-decision"
+          disabled={!check.canSave || busy}
+        >
+          {busy ? t('form.saving') : t('form.save')}
+        </button>
+        {!check.canSave && (
+          <span className="muted" data-testid="save-blocked-reason">
+            {form.outcome === null
+              ? t('form.outcomeRequired')
+              : t('form.issueCount', {
+                  count: issues.length + (check.amountError ? 1 : 0),
+                })}
+          </span>
+        )}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,75 @@
+import { OUTCOME_LABELS, REASON_LABELS } from '../../../shared/domain/decision';
+import { formatKrw } from '../../../shared/domain/money';
+import type { DecisionRecordDto } from '../../../shared/ipc/schemas';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale-context';
+
+/** Oldest first, as main sends it: the chain reads top to bottom, the current decision last. */
+export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] }) {
+  const { t, label, locale } = useLocale();
+  return (
+    <section className="detail__section" data-testid="decision-history">
+      <h3 className="detail__subtitle">{t('history.title')}</h3>
+      {decisions.length === 0 ? (
+        <p className="muted">{t('history.empty')}</p>
+      ) : (
+        <ol className="history">
+          {decisions.map((decision) => (
+            <li
+              key={decision.id}
+              className="history__item"
+              data-testid={`decision-${decision.id}`}
+              data-outcome={decision.outcome}
+            >
+              <div className="history__head">
+                <span className="history__id mono">#{decision.id}</span>
+                <span className={`badge badge--outcome-${decision.outcome}`}>
+                  {label(OUTCOME_LABELS[decision.outcome])}
+                </span>
+                {decision.replacesId !== null && (
+                  <span className="history__replaces">
+                    {t('history.replaces', { id: decision.replacesId })}
+                  </span>
+                )}
+              </div>
+              <dl className="history__facts">
+                {decision.amount !== null && (
+                  <>
+                    <dt>{t('history.amount')}</dt>
+                    <dd className="num">{formatKrw(decision.amount)}</dd>
+                  </>
+                )}
+                {decision.reasonCodes.length > 0 && (
+                  <>
+                    <dt>{t('history.reasons')}</dt>
+                    <dd>
+                      {decision.reasonCodes.map((code) => label(REASON_LABELS[code])).join(', ')}
+                    </dd>
+                  </>
+                )}
+                {decision.note !== '' && (
+                  <>
+                    <dt>{t('history.note')}</dt>
+                    <dd className="pre-wrap">{decision.note}</dd>
+                  </>
+                )}
+                {decision.amendmentReason !== null && (
+                  <>
+                    <dt>{t('history.amendmentReason')}</dt>
+                    <dd className="pre-wrap">{decision.amendmentReason}</dd>
+                  </>
+                )}
+              </dl>
+              <p className="history__by muted">
+                {t('history.by', {
+                  who: decision.decidedBy,
+                  when: formatDateTime(decision.decidedAt, locale),
+                })}
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

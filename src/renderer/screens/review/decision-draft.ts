@@ -1,0 +1,92 @@
+import {
+  reviewStateOf,
+  transitionKind,
+  validateDecision,
+  type DecisionDraft,
+  type DecisionIssue,
+  type Outcome,
+  type ReasonCode,
+  type TransitionKind,
+} from '../../../shared/domain/decision';
+import { parseKrw, type MoneyErrorCode } from '../../../shared/domain/money';
+import type { ClaimDetail } from '../../../shared/ipc/schemas';
+
+/** What the member has typed, kept as text so a half-typed "120만" is never lost. */
+export interface DecisionFormState {
+  outcome: Outcome | null;
+  amountText: string;
+  reasonCodes: ReasonCode[];
+  note: string;
+  amendmentReasonText: string;
+}
+
+export const EMPTY_FORM: DecisionFormState = {
+  outcome: null,
+  amountText: '',
+  reasonCodes: [],
+  note: '',
+  amendmentReasonText: '',
+};
+
+/** Mirrors the domain rule; the domain does not export its set, and the input must know early. */
+export function outcomeTakesAmount(outcome: Outcome | null): boolean {
+  return outcome === 'approve' || outcome === 'partial';
+}
+
+export interface DraftCheck {
+  kind: TransitionKind;
+  draft: DecisionDraft | null;
+  /** Parsed amount, shown beside the input so the member sees what "1억 2천" became. */
+  parsedAmount: number | null;
+  amountError: MoneyErrorCode | null;
+  issues: DecisionIssue[];
+  canSave: boolean;
+}
+
+/**
+ * Builds the draft main will receive and runs the same validateDecision main runs, so the
+ * form and the service never disagree about what may be recorded.
+ */
+export function checkDraft(claim: ClaimDetail, form: DecisionFormState): DraftCheck {
+  const current = claim.decisions.at(-1) ?? null;
+  const kind = transitionKind(reviewStateOf(current));
+
+  let parsedAmount: number | null = null;
+  let amountError: MoneyErrorCode | null = null;
+  if (outcomeTakesAmount(form.outcome) && form.amountText.trim() !== '') {
+    const parsed = parseKrw(form.amountText);
+    if (parsed.ok) parsedAmount = parsed.value;
+    else amountError = parsed.code;
+  }
+
+  if (form.outcome === null) {
+    return { kind, draft: null, parsedAmount, amountError, issues: [], canSave: false };
+  }
+
+  const draft: DecisionDraft = {
+    claimId: claim.claimId,
+    outcome: form.outcome,
+    amount: outcomeTakesAmount(form.outcome) ? parsedAmount : null,
+    reasonCodes: form.reasonCodes,
+    note: form.note,
+    replacesId: current?.id ?? null,
+    amendmentReason: kind === 'amendment' ? form.amendmentReasonText : null,
+  };
+  const allIssues = validateDecision(draft, {
+    claimedLoss: claim.claimedLoss,
+    reviewable: claim.tier === 'committee_review',
+    current: current ? { id: current.id, outcome: current.outcome } : null,
+  });
+  // An unreadable amount already has its own, more precise message.
+  const issues = amountError
+    ? allIssues.filter((issue) => issue.code !== 'amount_required')
+    : allIssues;
+  return {
+    kind,
+    draft,
+    parsedAmount,
+    amountError,
+    issues,
+    canSave: amountError === null && issues.length === 0,
+  };
+}

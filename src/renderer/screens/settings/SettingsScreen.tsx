@@ -1,0 +1,66 @@
+import { client } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { ScreenHeader } from '../../components/ScreenHeader';
+import { LOCALES, useLocale, type Locale } from '../../i18n/locale-context';
+
+export function SettingsScreen() {
+  const { t, locale, setLocale } = useLocale();
+  const { state, reload } = useApi(client.appInfo, undefined);
+
+  return (
+    <section className="screen">
+      <ScreenHeader title={t('settings.title')} />
+      <div className="panel">
+        <h2 id="settings-language-title" className="panel__title">
+          {t('settings.language')}
+        </h2>
+        <select
+          aria-labelledby="settings-language-title"
+          className="select"
+          data-testid="settings-language"
+          value={locale}
+          onChange={(event) => setLocale(event.target.value as Locale)}
+        >
+          {LOCALES.map((option) => (
+            <option key={option} value={option} lang={option}>
+              {t(option === 'ko' ? 'locale.ko' : 'locale.en')}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="panel">
+        <h2 className="panel__title">{t('settings.about')}</h2>
+        {state.status === 'loading' && <Loading />}
+        {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
+        {state.status === 'ready' && (
+          <dl className="facts" data-testid="app-info">
+            <div className="facts__row">
+              <dt>{t('settings.appVersion')}</dt>
+              <dd className="mono" data-testid="app-version">
+                {state.value.appVersion}
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t('settings.schemaVersion')}</dt>
+              <dd className="mono" data-testid="schema-version">
+                {state.value.schemaVersion}
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t('settings.dataDir')}</dt>
+              <dd className="mono break-all" data-testid="data-dir">
+                {state.value.dataDir}
+              </dd>
+            </div>
+            <div className="facts__row">
+              <dt>{t('settings.actor')}</dt>
+              <dd data-testid="current-actor">{state.value.actor}</dd>
+            </div>
+          </dl>
+        )}
+      </div>
+    </section>
+  );
+}
