@@ -30,10 +30,9 @@ export default defineConfig({
         name: 'relax-csp-in-dev',
         apply: 'serve',
         transformIndexHtml: (html: string) =>
-          html.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'").replace(
-            "connect-src 'self'",
-            "connect-src 'self' ws:",
-          ),
+          html
+            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
+            .replace("connect-src 'self'", "connect-src 'self' ws:"),
       },
     ],
     build: {

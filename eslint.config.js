@@ -33,15 +33,25 @@ const layerRules = [
           ],
           patterns: [
             { group: ['node:*'], message: 'src/shared is pure: no Node built-ins.' },
-            { group: ['**/main/**', '**/renderer/**', '../main', '../renderer'], message: 'src/shared must not import main or renderer.' },
+            {
+              group: ['**/main/**', '**/renderer/**', '../main', '../renderer'],
+              message: 'src/shared must not import main or renderer.',
+            },
           ],
         },
       ],
       'no-restricted-globals': [
         'error',
-        ...['window', 'document', 'navigator', 'localStorage', 'process', 'Buffer', 'require', '__dirname'].map(
-          (name) => ({ name, message: 'src/shared is pure: no DOM or Node globals.' }),
-        ),
+        ...[
+          'window',
+          'document',
+          'navigator',
+          'localStorage',
+          'process',
+          'Buffer',
+          'require',
+          '__dirname',
+        ].map((name) => ({ name, message: 'src/shared is pure: no DOM or Node globals.' })),
       ],
     },
   },
@@ -52,12 +62,18 @@ const layerRules = [
         'error',
         {
           paths: [
-            ...forbid(['electron', 'better-sqlite3'], 'The renderer talks to main only through window.api.'),
+            ...forbid(
+              ['electron', 'better-sqlite3'],
+              'The renderer talks to main only through window.api.',
+            ),
             ...forbid(nodeBuiltins, 'No Node in the renderer.'),
           ],
           patterns: [
             { group: ['node:*'], message: 'No Node in the renderer.' },
-            { group: ['**/main/**', '../main'], message: 'The renderer never imports main: use window.api.' },
+            {
+              group: ['**/main/**', '../main'],
+              message: 'The renderer never imports main: use window.api.',
+            },
           ],
         },
       ],
@@ -65,36 +81,73 @@ const layerRules = [
   },
   {
     files: ['src/main/**/*.ts'],
-    ignores: ['src/main/index.ts', 'src/main/app/**', 'src/main/preload/**', 'src/main/ipc/electron-adapter.ts'],
+    ignores: [
+      'src/main/index.ts',
+      'src/main/app/**',
+      'src/main/preload/**',
+      'src/main/ipc/electron-adapter.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: 'Services, db and router stay free of Electron (DESIGN.md).' }],
-          patterns: [{ group: ['**/renderer/**'], message: 'main never imports the renderer.' }, { group: ['react', 'react-dom'], message: 'main has no UI.' }],
+          paths: [
+            {
+              name: 'electron',
+              message: 'Services, db and router stay free of Electron (DESIGN.md).',
+            },
+          ],
+          patterns: [
+            { group: ['**/renderer/**'], message: 'main never imports the renderer.' },
+            { group: ['react', 'react-dom'], message: 'main has no UI.' },
+          ],
         },
       ],
     },
   },
   {
-    files: ['src/main/index.ts', 'src/main/app/**/*.ts', 'src/main/preload/**/*.ts', 'src/main/ipc/electron-adapter.ts'],
+    files: [
+      'src/main/index.ts',
+      'src/main/app/**/*.ts',
+      'src/main/preload/**/*.ts',
+      'src/main/ipc/electron-adapter.ts',
+    ],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**', 'react', 'react-dom'], message: 'main never imports the renderer.' }] },
+        {
+          patterns: [
+            {
+              group: ['**/renderer/**', 'react', 'react-dom'],
+              message: 'main never imports the renderer.',
+            },
+          ],
+        },
       ],
     },
   },
 ];
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', '.native/**', 'artifacts/**', 'test-results/**', 'playwright-report/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      '.native/**',
+      'artifacts/**',
+      'test-results/**',
+      'playwright-report/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },

@@ -12,7 +12,12 @@ const electronDir = join(root, 'node_modules', 'electron');
 const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
 
 /** Must match src/main/app/native-binding.ts (tests/main/app/native-binding.test.ts checks it). */
-export function electronNativeBindingPath(appRoot, version, platform = process.platform, arch = process.arch) {
+export function electronNativeBindingPath(
+  appRoot,
+  version,
+  platform = process.platform,
+  arch = process.arch,
+) {
   return join(appRoot, '.native', `electron-${version}-${platform}-${arch}`, 'better_sqlite3.node');
 }
 
@@ -31,7 +36,9 @@ function ensureElectronBinary() {
   // Electron's own install script is not run by npm ci (package.json allowScripts), because
   // it downloads a binary; it runs here, on demand, where a download may be possible.
   if (!run(process.execPath, [join(electronDir, 'install.js')], electronDir)) {
-    fail(`the Electron ${electronVersion} binary could not be downloaded (offline?), so the app cannot open here; npm test still runs everything else.`);
+    fail(
+      `the Electron ${electronVersion} binary could not be downloaded (offline?), so the app cannot open here; npm test still runs everything else.`,
+    );
   }
 }
 
@@ -47,10 +54,17 @@ function ensureElectronSqlite() {
   });
   // npm's user config may point node-gyp at Node's headers; Electron needs its own.
   const env = { ...process.env };
-  for (const key of Object.keys(env)) if (/^npm_config_(nodedir|target|runtime|disturl)$/i.test(key)) delete env[key];
+  for (const key of Object.keys(env))
+    if (/^npm_config_(nodedir|target|runtime|disturl)$/i.test(key)) delete env[key];
   const prebuilt = run(
     process.execPath,
-    [join(root, 'node_modules', 'prebuild-install', 'bin.js'), '--runtime', 'electron', '--target', electronVersion],
+    [
+      join(root, 'node_modules', 'prebuild-install', 'bin.js'),
+      '--runtime',
+      'electron',
+      '--target',
+      electronVersion,
+    ],
     work,
     env,
   );
@@ -60,14 +74,23 @@ function ensureElectronSqlite() {
     (nodeGyp !== undefined &&
       run(
         process.execPath,
-        [nodeGyp, 'rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers'],
+        [
+          nodeGyp,
+          'rebuild',
+          '--release',
+          '--runtime=electron',
+          `--target=${electronVersion}`,
+          '--dist-url=https://electronjs.org/headers',
+        ],
         work,
         env,
       ));
   const output = join(work, 'build', 'Release', 'better_sqlite3.node');
   if (!built || !existsSync(output)) {
     rmSync(work, { recursive: true, force: true });
-    fail(`better-sqlite3 could not be rebuilt for Electron ${electronVersion} (its prebuilt binary or Electron's headers must be downloaded; offline?), so the app cannot open here; npm test still runs everything else.`);
+    fail(
+      `better-sqlite3 could not be rebuilt for Electron ${electronVersion} (its prebuilt binary or Electron's headers must be downloaded; offline?), so the app cannot open here; npm test still runs everything else.`,
+    );
   }
   mkdirSync(dirname(target), { recursive: true });
   copyFileSync(output, target);

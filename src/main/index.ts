@@ -31,7 +31,9 @@ app.enableSandbox();
 function nativeBinding(): string {
   const file = electronNativeBindingPath(app.getAppPath(), process.versions.electron);
   if (!existsSync(file)) {
-    throw new Error(`The Electron build of better-sqlite3 is missing at ${file}; run npm start, which makes it.`);
+    throw new Error(
+      `The Electron build of better-sqlite3 is missing at ${file}; run npm start, which makes it.`,
+    );
   }
   return file;
 }
@@ -57,7 +59,10 @@ void app.whenReady().then(() => {
   registerIpc(ipcMain, router, isOwnWindow);
 
   const open = (): void => {
-    const window = createMainWindow(preloadPathFrom(mainDir), devServerUrl ?? `${APP_ORIGIN}/index.html`);
+    const window = createMainWindow(
+      preloadPathFrom(mainDir),
+      devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    );
     const id = window.webContents.id;
     ownWindows.add(id);
     window.on('closed', () => ownWindows.delete(id));

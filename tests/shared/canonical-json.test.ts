@@ -4,7 +4,9 @@ import { canonicalJson } from '../../src/shared/domain/canonical-json';
 
 describe('canonical JSON', () => {
   it('sorts keys, drops whitespace and undefined members', () => {
-    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, 가: '나' })).toBe('{"a":[true,null,"x"],"b":1,"가":"나"}');
+    expect(canonicalJson({ b: 1, a: [true, null, 'x'], c: undefined, 가: '나' })).toBe(
+      '{"a":[true,null,"x"],"b":1,"가":"나"}',
+    );
   });
 
   it('sorts keys by UTF-16 code units as RFC 8785 asks', () => {

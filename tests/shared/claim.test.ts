@@ -33,7 +33,11 @@ describe('the built-in sample claims', () => {
   it('have well-formed ids and valid business registration numbers', () => {
     for (const claim of sample.claims) {
       expect(isWellFormedClaimId(claim.claimId)).toBe(true);
-      if (claim.businessRegNo !== null) expect(parseBusinessRegNo(claim.businessRegNo)).toEqual({ ok: true, value: claim.businessRegNo });
+      if (claim.businessRegNo !== null)
+        expect(parseBusinessRegNo(claim.businessRegNo)).toEqual({
+          ok: true,
+          value: claim.businessRegNo,
+        });
     }
   });
 });

@@ -24,7 +24,8 @@ const draft = (over: Partial<DecisionDraft> = {}): DecisionDraft => ({
   amendmentReason: null,
   ...over,
 });
-const codes = (d: DecisionDraft, ctx: DecisionContext = undecided) => validateDecision(d, ctx).map((i) => i.code);
+const codes = (d: DecisionDraft, ctx: DecisionContext = undecided) =>
+  validateDecision(d, ctx).map((i) => i.code);
 
 describe('decision amounts', () => {
   it('an approval needs a whole, positive amount no larger than the claimed loss', () => {
@@ -38,11 +39,13 @@ describe('decision amounts', () => {
   });
 
   it('a partial approval is below the claimed loss and gives a reason', () => {
-    expect(codes(draft({ outcome: 'partial', amount: 400_000, reasonCodes: ['insufficient_proof'] }))).toEqual([]);
+    expect(
+      codes(draft({ outcome: 'partial', amount: 400_000, reasonCodes: ['insufficient_proof'] })),
+    ).toEqual([]);
     expect(codes(draft({ outcome: 'partial', amount: 400_000 }))).toEqual(['reason_required']);
-    expect(codes(draft({ outcome: 'partial', amount: 1_850_000, reasonCodes: ['insufficient_proof'] }))).toEqual([
-      'partial_not_below_claimed_loss',
-    ]);
+    expect(
+      codes(draft({ outcome: 'partial', amount: 1_850_000, reasonCodes: ['insufficient_proof'] })),
+    ).toEqual(['partial_not_below_claimed_loss']);
   });
 
   it('reject, request evidence and defer carry no amount', () => {
@@ -56,12 +59,26 @@ describe('decision amounts', () => {
 describe('decision reasons', () => {
   it('a rejection needs at least one reason code; "other" needs a note', () => {
     expect(codes(draft({ outcome: 'reject', amount: null }))).toEqual(['reason_required']);
-    expect(codes(draft({ outcome: 'reject', amount: null, reasonCodes: ['not_caused_by_outage'] }))).toEqual([]);
-    expect(codes(draft({ outcome: 'reject', amount: null, reasonCodes: ['other'] }))).toEqual(['note_required_for_other']);
-    expect(codes(draft({ outcome: 'reject', amount: null, reasonCodes: ['other'], note: '영업 기록 없음' }))).toEqual([]);
-    expect(codes(draft({ outcome: 'reject', amount: null, reasonCodes: ['duplicate_claim', 'duplicate_claim'] }))).toEqual([
-      'duplicate_reason',
+    expect(
+      codes(draft({ outcome: 'reject', amount: null, reasonCodes: ['not_caused_by_outage'] })),
+    ).toEqual([]);
+    expect(codes(draft({ outcome: 'reject', amount: null, reasonCodes: ['other'] }))).toEqual([
+      'note_required_for_other',
     ]);
+    expect(
+      codes(
+        draft({ outcome: 'reject', amount: null, reasonCodes: ['other'], note: '영업 기록 없음' }),
+      ),
+    ).toEqual([]);
+    expect(
+      codes(
+        draft({
+          outcome: 'reject',
+          amount: null,
+          reasonCodes: ['duplicate_claim', 'duplicate_claim'],
+        }),
+      ),
+    ).toEqual(['duplicate_reason']);
   });
 
   it('an approval takes no reason code', () => {
@@ -69,12 +86,18 @@ describe('decision reasons', () => {
   });
 
   it('an evidence request says which evidence', () => {
-    expect(codes(draft({ outcome: 'request_evidence', amount: null }))).toEqual(['note_required_for_evidence_request']);
-    expect(codes(draft({ outcome: 'request_evidence', amount: null, note: '10월 POS 매출 자료' }))).toEqual([]);
+    expect(codes(draft({ outcome: 'request_evidence', amount: null }))).toEqual([
+      'note_required_for_evidence_request',
+    ]);
+    expect(
+      codes(draft({ outcome: 'request_evidence', amount: null, note: '10월 POS 매출 자료' })),
+    ).toEqual([]);
   });
 
   it('a note has a length limit', () => {
-    expect(codes(draft({ outcome: 'defer', amount: null, note: 'x'.repeat(4001) }))).toEqual(['note_too_long']);
+    expect(codes(draft({ outcome: 'defer', amount: null, note: 'x'.repeat(4001) }))).toEqual([
+      'note_too_long',
+    ]);
   });
 
   it('only committee-review claims take decisions', () => {
@@ -84,12 +107,25 @@ describe('decision reasons', () => {
 
 describe('the decision state machine', () => {
   it('maps each outcome to the state it leaves the claim in', () => {
-    expect(OUTCOMES.map(stateAfter)).toEqual(['approved', 'partially_approved', 'rejected', 'evidence_requested', 'deferred']);
+    expect(OUTCOMES.map(stateAfter)).toEqual([
+      'approved',
+      'partially_approved',
+      'rejected',
+      'evidence_requested',
+      'deferred',
+    ]);
     expect(reviewStateOf(null)).toBe('undecided');
   });
 
   it('first decision, follow-up after an interim outcome, amendment after a final one', () => {
-    expect(REVIEW_STATES.map(transitionKind)).toEqual(['first', 'follow_up', 'follow_up', 'amendment', 'amendment', 'amendment']);
+    expect(REVIEW_STATES.map(transitionKind)).toEqual([
+      'first',
+      'follow_up',
+      'follow_up',
+      'amendment',
+      'amendment',
+      'amendment',
+    ]);
   });
 
   it('a first decision replaces nothing', () => {
@@ -101,14 +137,20 @@ describe('the decision state machine', () => {
     expect(codes(draft({ replacesId: 7 }), ctx)).toEqual([]);
     expect(codes(draft({ replacesId: null }), ctx)).toEqual(['must_replace_current']);
     expect(codes(draft({ replacesId: 6 }), ctx)).toEqual(['must_replace_current']);
-    expect(codes(draft({ replacesId: 7, amendmentReason: '왜' }), ctx)).toEqual(['amendment_reason_not_allowed']);
+    expect(codes(draft({ replacesId: 7, amendmentReason: '왜' }), ctx)).toEqual([
+      'amendment_reason_not_allowed',
+    ]);
   });
 
   it('changing a final decision is an amendment with a reason', () => {
     const ctx: DecisionContext = { ...undecided, current: { id: 9, outcome: 'approve' } };
     expect(codes(draft({ replacesId: 9 }), ctx)).toEqual(['amendment_reason_required']);
-    expect(codes(draft({ replacesId: 9, amendmentReason: '   ' }), ctx)).toEqual(['amendment_reason_required']);
-    expect(codes(draft({ replacesId: 9, amendmentReason: '추가 증빙 확인 결과 감액' }), ctx)).toEqual([]);
+    expect(codes(draft({ replacesId: 9, amendmentReason: '   ' }), ctx)).toEqual([
+      'amendment_reason_required',
+    ]);
+    expect(
+      codes(draft({ replacesId: 9, amendmentReason: '추가 증빙 확인 결과 감액' }), ctx),
+    ).toEqual([]);
   });
 
   it('property: whatever passes validation carries an amount exactly when it should, within the loss', () => {
@@ -118,17 +160,26 @@ describe('the decision state machine', () => {
       reasonCodes: fc.subarray([...REASON_CODES]),
       note: fc.string({ maxLength: 20 }),
     });
-    const anyCurrent = fc.option(fc.record({ id: fc.integer({ min: 1, max: 100 }), outcome: fc.constantFrom(...OUTCOMES) }));
+    const anyCurrent = fc.option(
+      fc.record({ id: fc.integer({ min: 1, max: 100 }), outcome: fc.constantFrom(...OUTCOMES) }),
+    );
     fc.assert(
       fc.property(anyDraft, anyCurrent, (partial, current) => {
         const ctx: DecisionContext = { ...undecided, current };
         const kind = transitionKind(reviewStateOf(current));
-        const d = draft({ ...partial, replacesId: current?.id ?? null, amendmentReason: kind === 'amendment' ? '사유' : null });
+        const d = draft({
+          ...partial,
+          replacesId: current?.id ?? null,
+          amendmentReason: kind === 'amendment' ? '사유' : null,
+        });
         const issues = validateDecision(d, ctx);
         if (issues.length > 0) return true;
         // Whatever passes is internally consistent: amounts only with approvals, within the loss.
         const withAmount = d.outcome === 'approve' || d.outcome === 'partial';
-        return withAmount === (d.amount !== null) && (d.amount === null || (d.amount > 0 && d.amount <= 1_850_000));
+        return (
+          withAmount === (d.amount !== null) &&
+          (d.amount === null || (d.amount > 0 && d.amount <= 1_850_000))
+        );
       }),
     );
   });

@@ -32,11 +32,17 @@ describe('the six-tier rule', () => {
 
   it('checks affiliate first, then non-monetary, then general users, then enterprises', () => {
     const base = smallBusiness(100_000);
-    expect(classifyTier({ ...base, affiliate: '카카오모빌리티', damageType: 'non_monetary' })).toBe('excluded_affiliate');
-    expect(classifyTier({ ...base, claimantType: 'individual', damageType: 'non_monetary' })).toBe('non_monetary');
+    expect(classifyTier({ ...base, affiliate: '카카오모빌리티', damageType: 'non_monetary' })).toBe(
+      'excluded_affiliate',
+    );
+    expect(classifyTier({ ...base, claimantType: 'individual', damageType: 'non_monetary' })).toBe(
+      'non_monetary',
+    );
     expect(classifyTier({ ...base, claimantType: 'individual' })).toBe('general_package');
     expect(classifyTier({ ...base, claimantType: 'enterprise' })).toBe('committee_review');
-    expect(classifyTier({ ...base, claimantType: 'enterprise', claimedLoss: 1 })).toBe('committee_review');
+    expect(classifyTier({ ...base, claimantType: 'enterprise', claimedLoss: 1 })).toBe(
+      'committee_review',
+    );
   });
 
   it('reads Kakao itself however the intake side spelled it', () => {
@@ -67,10 +73,14 @@ describe('the six-tier rule', () => {
   it('property: for Kakao small-business money claims the tier only grows with the loss', () => {
     const rank = { tier_30k: 0, tier_50k: 1, committee_review: 2 } as Record<string, number>;
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 0, max: 2_000_000 }), (a, b) => {
-        const [lo, hi] = a <= b ? [a, b] : [b, a];
-        return rank[classifyTier(smallBusiness(lo))]! <= rank[classifyTier(smallBusiness(hi))]!;
-      }),
+      fc.property(
+        fc.integer({ min: 0, max: 2_000_000 }),
+        fc.integer({ min: 0, max: 2_000_000 }),
+        (a, b) => {
+          const [lo, hi] = a <= b ? [a, b] : [b, a];
+          return rank[classifyTier(smallBusiness(lo))]! <= rank[classifyTier(smallBusiness(hi))]!;
+        },
+      ),
     );
   });
 
@@ -78,7 +88,9 @@ describe('the six-tier rule', () => {
     fc.assert(
       fc.property(anyClaim, fc.integer({ min: 0, max: 10_000_000_000 }), (claim, otherLoss) => {
         const monetarySmallBusiness =
-          claim.claimantType === 'small_business' && claim.damageType !== 'non_monetary' && classifyTier(claim) !== 'excluded_affiliate';
+          claim.claimantType === 'small_business' &&
+          claim.damageType !== 'non_monetary' &&
+          classifyTier(claim) !== 'excluded_affiliate';
         if (monetarySmallBusiness) return true;
         return classifyTier(claim) === classifyTier({ ...claim, claimedLoss: otherLoss });
       }),

@@ -8,7 +8,11 @@ const eslint = new ESLint({ cwd: root });
 async function layerErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, file) });
   return (result?.messages ?? [])
-    .filter((m) => m.severity === 2 && (m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals'))
+    .filter(
+      (m) =>
+        m.severity === 2 &&
+        (m.ruleId === 'no-restricted-imports' || m.ruleId === 'no-restricted-globals'),
+    )
     .map((m) => m.message);
 }
 
@@ -23,28 +27,54 @@ describe('the layer rule is a lint error', () => {
     "import { openDatabase } from '../../main/db/connection';",
     "import { App } from '../../renderer/app/App';",
   ])('src/shared may not: %s', async (line) => {
-    expect(await layerErrors('src/shared/domain/probe.ts', `${line}\nexport const x = 1;\n`)).not.toEqual([]);
+    expect(
+      await layerErrors('src/shared/domain/probe.ts', `${line}\nexport const x = 1;\n`),
+    ).not.toEqual([]);
   });
 
   it('src/shared may not reach for DOM or Node globals', async () => {
-    expect(await layerErrors('src/shared/domain/probe.ts', 'export const w = window.innerWidth + process.pid;\n')).toHaveLength(2);
+    expect(
+      await layerErrors(
+        'src/shared/domain/probe.ts',
+        'export const w = window.innerWidth + process.pid;\n',
+      ),
+    ).toHaveLength(2);
   });
 
   it('src/shared may import its own modules and zod', async () => {
-    const code = "import { z } from 'zod';\nimport { classifyTier } from './tier';\nexport const x = [z, classifyTier];\n";
+    const code =
+      "import { z } from 'zod';\nimport { classifyTier } from './tier';\nexport const x = [z, classifyTier];\n";
     expect(await layerErrors('src/shared/domain/probe.ts', code)).toEqual([]);
   });
 
-  it.each(["import fs from 'node:fs';", "import { ipcRenderer } from 'electron';", "import { openDatabase } from '../../main/db/connection';"])(
-    'src/renderer may not: %s',
-    async (line) => {
-      expect(await layerErrors('src/renderer/screens/probe.tsx', `${line}\nexport const x = 1;\n`)).not.toEqual([]);
-    },
-  );
+  it.each([
+    "import fs from 'node:fs';",
+    "import { ipcRenderer } from 'electron';",
+    "import { openDatabase } from '../../main/db/connection';",
+  ])('src/renderer may not: %s', async (line) => {
+    expect(
+      await layerErrors('src/renderer/screens/probe.tsx', `${line}\nexport const x = 1;\n`),
+    ).not.toEqual([]);
+  });
 
   it('main may not import the renderer, and only the Electron shell may import electron', async () => {
-    expect(await layerErrors('src/main/services/probe.ts', "import { App } from '../../renderer/app/App';\nexport const x = App;\n")).not.toEqual([]);
-    expect(await layerErrors('src/main/services/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).not.toEqual([]);
-    expect(await layerErrors('src/main/app/probe.ts', "import { app } from 'electron';\nexport const x = app;\n")).toEqual([]);
+    expect(
+      await layerErrors(
+        'src/main/services/probe.ts',
+        "import { App } from '../../renderer/app/App';\nexport const x = App;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await layerErrors(
+        'src/main/services/probe.ts',
+        "import { app } from 'electron';\nexport const x = app;\n",
+      ),
+    ).not.toEqual([]);
+    expect(
+      await layerErrors(
+        'src/main/app/probe.ts',
+        "import { app } from 'electron';\nexport const x = app;\n",
+      ),
+    ).toEqual([]);
   });
 });

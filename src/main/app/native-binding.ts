@@ -11,5 +11,10 @@ export function electronNativeBindingPath(
   platform: string = process.platform,
   arch: string = process.arch,
 ): string {
-  return join(appRoot, '.native', `electron-${electronVersion}-${platform}-${arch}`, 'better_sqlite3.node');
+  return join(
+    appRoot,
+    '.native',
+    `electron-${electronVersion}-${platform}-${arch}`,
+    'better_sqlite3.node',
+  );
 }

@@ -20,7 +20,8 @@ export function serveRenderer(rendererDir: string): void {
     const wanted = pathname === '/' ? 'index.html' : decodeURIComponent(pathname.slice(1));
     const file = normalize(join(rendererDir, wanted));
     const inside = relative(rendererDir, file);
-    if (inside.startsWith('..') || isAbsolute(inside)) return new Response('forbidden', { status: 403 });
+    if (inside.startsWith('..') || isAbsolute(inside))
+      return new Response('forbidden', { status: 403 });
     return net.fetch(pathToFileURL(file).toString());
   });
 }

@@ -15,7 +15,10 @@ export type Db = Database.Database;
 
 /** Opens (creating if needed) a workspace database with our pragmas, then migrates it. */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
-  const db = new Database(file, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+  const db = new Database(
+    file,
+    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
+  );
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');

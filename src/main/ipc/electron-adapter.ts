@@ -4,7 +4,10 @@ import type { Router } from './router';
 import type { IpcSender } from './sender';
 
 /** The only place the router meets Electron: an invoke event becomes an IpcSender. */
-export function senderOf(event: IpcMainInvokeEvent, isOwnWindow: (contents: WebContents) => boolean): IpcSender {
+export function senderOf(
+  event: IpcMainInvokeEvent,
+  isOwnWindow: (contents: WebContents) => boolean,
+): IpcSender {
   const frame = event.senderFrame;
   return {
     frameUrl: frame?.url ?? '',

@@ -45,10 +45,16 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
   return {
     async handle(sender, channel, payload) {
       if (!options.isTrustedSender(sender)) {
-        return fail({ code: 'untrusted_sender', message: `refused a request from ${sender.frameUrl}` });
+        return fail({
+          code: 'untrusted_sender',
+          message: `refused a request from ${sender.frameUrl}`,
+        });
       }
       if (!isChannel(channel)) {
-        return fail({ code: 'unknown_channel', message: `there is no IPC channel "${String(channel)}"` });
+        return fail({
+          code: 'unknown_channel',
+          message: `there is no IPC channel "${String(channel)}"`,
+        });
       }
       const entry = contract[channel];
       const parsed = entry.request.safeParse(payload);

@@ -1,7 +1,10 @@
 import type { ServiceContext } from './context';
 import { listAudit, verifyAuditChain } from '../db/repositories/audit-log';
 
-export function listAuditEntries(ctx: ServiceContext, filter: { subjectId?: string; limit?: number }) {
+export function listAuditEntries(
+  ctx: ServiceContext,
+  filter: { subjectId?: string; limit?: number },
+) {
   return { entries: listAudit(ctx.db, filter) };
 }
 

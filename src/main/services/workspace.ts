@@ -70,7 +70,12 @@ export function storeBatch(
       action: 'batch.imported',
       subjectType: 'batch',
       subjectId: String(stored.id),
-      details: { name: batch.name, sourceFile: batch.sourceFile, contentHash: batch.contentHash, claims: batch.claims.length },
+      details: {
+        name: batch.name,
+        sourceFile: batch.sourceFile,
+        contentHash: batch.contentHash,
+        claims: batch.claims.length,
+      },
     });
     return { batchId: stored.id, claims: batch.claims.length };
   })();

@@ -3,7 +3,8 @@
  * code units, no whitespace, ECMAScript number and string serialisation). What gets hashed
  * or signed is always this form, so the same record hashes the same on any machine.
  */
-export type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function canonicalJson(value: unknown): string {
   if (value === null) return 'null';

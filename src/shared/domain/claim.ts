@@ -26,7 +26,10 @@ export const DAMAGE_TYPE_LABELS: Record<DamageType, { ko: string; en: string }> 
 export const KAKAO_AFFILIATE = '카카오';
 
 export function isKakaoItself(affiliate: string): boolean {
-  const name = affiliate.normalize('NFKC').replace(/\s+/g, '').replace(/^\(주\)|^주식회사/, '');
+  const name = affiliate
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/^\(주\)|^주식회사/, '');
   return name === KAKAO_AFFILIATE || name.toLowerCase() === 'kakao';
 }
 
@@ -72,9 +75,12 @@ export function maskContact(contact: string): string {
   const digitGroups = groups.filter((g) => /^\d+$/.test(g));
   if (digitGroups.length >= 3) {
     const last = groups.length - 1;
-    return groups.map((g, i) => (i === 0 || i === last || !/^\d+$/.test(g) ? g : '*'.repeat(g.length))).join('');
+    return groups
+      .map((g, i) => (i === 0 || i === last || !/^\d+$/.test(g) ? g : '*'.repeat(g.length)))
+      .join('');
   }
   const digits = value.replace(/\D/g, '');
-  if (digits.length >= 8) return `${digits.slice(0, 3)}-${'*'.repeat(digits.length - 7)}-${digits.slice(-4)}`;
+  if (digits.length >= 8)
+    return `${digits.slice(0, 3)}-${'*'.repeat(digits.length - 7)}-${digits.slice(-4)}`;
   return '*'.repeat(Math.min(Math.max(value.length, 1), 8));
 }

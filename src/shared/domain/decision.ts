@@ -36,7 +36,11 @@ const STATE_AFTER: Record<Outcome, ReviewState> = {
 };
 
 /** Final states can only change through an amendment with its own reason. */
-const FINAL_STATES: ReadonlySet<ReviewState> = new Set(['approved', 'partially_approved', 'rejected']);
+const FINAL_STATES: ReadonlySet<ReviewState> = new Set([
+  'approved',
+  'partially_approved',
+  'rejected',
+]);
 
 export interface DecisionDraft {
   claimId: string;
@@ -93,7 +97,12 @@ export const NOTE_MAX_LENGTH = 4000;
 
 const NEEDS_AMOUNT: ReadonlySet<Outcome> = new Set(['approve', 'partial']);
 const NEEDS_REASON: ReadonlySet<Outcome> = new Set(['reject', 'partial']);
-const ALLOWS_REASON: ReadonlySet<Outcome> = new Set(['reject', 'partial', 'defer', 'request_evidence']);
+const ALLOWS_REASON: ReadonlySet<Outcome> = new Set([
+  'reject',
+  'partial',
+  'defer',
+  'request_evidence',
+]);
 
 export function stateAfter(outcome: Outcome): ReviewState {
   return STATE_AFTER[outcome];
@@ -205,7 +214,10 @@ export const DECISION_ISSUE_MESSAGES: Record<DecisionIssueCode, { ko: string; en
     ko: '이 결정에는 금액을 넣을 수 없습니다.',
     en: 'This outcome takes no amount.',
   },
-  amount_not_integer: { ko: '금액은 원 단위 정수여야 합니다.', en: 'The amount must be whole won.' },
+  amount_not_integer: {
+    ko: '금액은 원 단위 정수여야 합니다.',
+    en: 'The amount must be whole won.',
+  },
   amount_not_positive: { ko: '금액은 0원보다 커야 합니다.', en: 'The amount must be above 0 won.' },
   amount_above_claimed_loss: {
     ko: '지원 금액이 신청 피해금액을 넘을 수 없습니다.',
@@ -215,12 +227,18 @@ export const DECISION_ISSUE_MESSAGES: Record<DecisionIssueCode, { ko: string; en
     ko: '일부 인정 금액은 신청 피해금액보다 적어야 합니다.',
     en: 'A partial approval must be below the claimed loss.',
   },
-  reason_required: { ko: '사유 코드를 하나 이상 고르세요.', en: 'Choose at least one reason code.' },
+  reason_required: {
+    ko: '사유 코드를 하나 이상 고르세요.',
+    en: 'Choose at least one reason code.',
+  },
   reason_not_allowed: {
     ko: '인정 결정에는 사유 코드를 넣지 않습니다.',
     en: 'An approval takes no reason code.',
   },
-  duplicate_reason: { ko: '같은 사유 코드가 두 번 있습니다.', en: 'A reason code is listed twice.' },
+  duplicate_reason: {
+    ko: '같은 사유 코드가 두 번 있습니다.',
+    en: 'A reason code is listed twice.',
+  },
   note_required_for_other: {
     ko: '"기타" 사유는 설명을 적어야 합니다.',
     en: 'The "other" reason needs an explanation.',

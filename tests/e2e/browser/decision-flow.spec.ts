@@ -2,9 +2,13 @@ import { expect, test } from '@playwright/test';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { makeTempDir } from '../../support/temp-workspace';
-import { expectDecisionAndAuditEntry, loadSample, recordPartialDecision, screenshot } from '../support/decision-steps';
+import {
+  expectDecisionAndAuditEntry,
+  loadSample,
+  recordPartialDecision,
+  screenshot,
+} from '../support/decision-steps';
 import { openRenderer, type RendererHarness } from '../support/renderer-harness';
-
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;
@@ -25,14 +29,20 @@ test.afterEach(() => {
   temp.cleanup();
 });
 
-test('records a decision in the UI; after a restart it and its audit entry are still there', async ({ page }) => {
+test('records a decision in the UI; after a restart it and its audit entry are still there', async ({
+  page,
+}) => {
   await screenshot(page, '01-empty-workspace');
   await loadSample(page);
   await screenshot(page, '02-review-queue');
   await recordPartialDecision(page, '03');
 
   // What the UI saved is what main committed.
-  expect(workspace.db.prepare('SELECT outcome, amount, reason_codes, note, decided_by FROM decisions').all()).toEqual([
+  expect(
+    workspace.db
+      .prepare('SELECT outcome, amount, reason_codes, note, decided_by FROM decisions')
+      .all(),
+  ).toEqual([
     {
       outcome: 'partial',
       amount: 1_200_000,
@@ -55,7 +65,9 @@ test('an amendment needs its reason and keeps the history visible', async ({ pag
   const form = page.getByTestId('decision-form');
   await form.getByTestId('outcome-approve').check();
   await form.getByTestId('decision-amount').fill('650,001');
-  await expect(form.getByTestId('issues-amount').locator('[data-issue="amount_above_claimed_loss"]')).toBeVisible();
+  await expect(
+    form.getByTestId('issues-amount').locator('[data-issue="amount_above_claimed_loss"]'),
+  ).toBeVisible();
   await expect(form.getByTestId('save-decision')).toBeDisabled();
   await form.getByTestId('decision-amount').fill('₩300,000');
   await form.getByTestId('save-decision').click();
@@ -96,5 +108,7 @@ test('the renderer cannot reach the network', async ({ page }) => {
   });
   expect(outcome).toBe('refused');
   // CSP stops it before the request is even made, so nothing reaches the route either.
-  harness.consoleErrors = harness.consoleErrors.filter((text) => !/Content Security Policy|Failed to fetch/i.test(text));
+  harness.consoleErrors = harness.consoleErrors.filter(
+    (text) => !/Content Security Policy|Failed to fetch/i.test(text),
+  );
 });

@@ -1,6 +1,10 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
 import { makeTempDir } from '../../support/temp-workspace';
-import { expectDecisionAndAuditEntry, loadSample, recordPartialDecision } from '../support/decision-steps';
+import {
+  expectDecisionAndAuditEntry,
+  loadSample,
+  recordPartialDecision,
+} from '../support/decision-steps';
 import { APP_ENTRY, electronAvailability } from '../support/electron-availability';
 
 const availability = electronAvailability();
@@ -21,7 +25,9 @@ test.describe('the real Electron app', () => {
       let app = await launch();
       let page = await app.firstWindow();
       // The sandboxed renderer sees window.api and nothing of Node.
-      expect(await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require)).toBe('undefined');
+      expect(
+        await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
+      ).toBe('undefined');
       await loadSample(page);
       await recordPartialDecision(page, 'electron-01');
       const actor = await page.evaluate(async () => {

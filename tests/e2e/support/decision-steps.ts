@@ -39,7 +39,11 @@ export async function recordPartialDecision(page: Page, shots?: string): Promise
 }
 
 /** After a restart: the decision is in the claim's history and its audit entry in a verified chain. */
-export async function expectDecisionAndAuditEntry(page: Page, actor: string, shots?: string): Promise<void> {
+export async function expectDecisionAndAuditEntry(
+  page: Page,
+  actor: string,
+  shots?: string,
+): Promise<void> {
   await page.getByTestId('nav-review').click();
   await page.getByTestId(`claim-row-${SAMPLE_REVIEW_CLAIM}`).click();
   const history = page.getByTestId('decision-history');

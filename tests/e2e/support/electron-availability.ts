@@ -11,15 +11,25 @@ export function electronAvailability(): ElectronAvailability {
   const electronDir = join(ROOT, 'node_modules', 'electron');
   const pathFile = join(electronDir, 'path.txt');
   if (!existsSync(pathFile)) {
-    return { ok: false, reason: 'no Electron binary installed on this machine (it is fetched by npm start where a network exists)' };
+    return {
+      ok: false,
+      reason:
+        'no Electron binary installed on this machine (it is fetched by npm start where a network exists)',
+    };
   }
   const executable = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
-  if (!existsSync(executable)) return { ok: false, reason: `the Electron binary named in path.txt is missing: ${executable}` };
-  const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version as string;
+  if (!existsSync(executable))
+    return { ok: false, reason: `the Electron binary named in path.txt is missing: ${executable}` };
+  const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'))
+    .version as string;
   if (!existsSync(electronNativeBindingPath(ROOT, version))) {
-    return { ok: false, reason: 'better-sqlite3 has not been rebuilt for Electron yet (run npm start once)' };
+    return {
+      ok: false,
+      reason: 'better-sqlite3 has not been rebuilt for Electron yet (run npm start once)',
+    };
   }
-  if (!existsSync(join(ROOT, 'out', 'main', 'index.js'))) return { ok: false, reason: 'the app is not built (npm run build)' };
+  if (!existsSync(join(ROOT, 'out', 'main', 'index.js')))
+    return { ok: false, reason: 'the app is not built (npm run build)' };
   return { ok: true, executable };
 }
 

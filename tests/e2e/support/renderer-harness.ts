@@ -34,7 +34,10 @@ export interface RendererHarness {
   consoleErrors: string[];
 }
 
-export async function openRenderer(page: Page, workspace: () => ServiceContext): Promise<RendererHarness> {
+export async function openRenderer(
+  page: Page,
+  workspace: () => ServiceContext,
+): Promise<RendererHarness> {
   const harness: RendererHarness = { blockedRequests: [], consoleErrors: [] };
   page.on('console', (message) => {
     if (message.type() === 'error') harness.consoleErrors.push(message.text());
@@ -45,11 +48,17 @@ export async function openRenderer(page: Page, workspace: () => ServiceContext):
       harness.blockedRequests.push(url.href);
       return route.abort('blockedbyclient');
     }
-    const file = normalize(join(RENDERER_DIR, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)));
+    const file = normalize(
+      join(RENDERER_DIR, url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname)),
+    );
     if (relative(RENDERER_DIR, file).startsWith('..')) return route.fulfill({ status: 403 });
     try {
       const body = await readFile(file);
-      return route.fulfill({ status: 200, body, contentType: MEDIA_TYPES[extname(file)] ?? 'application/octet-stream' });
+      return route.fulfill({
+        status: 200,
+        body,
+        contentType: MEDIA_TYPES[extname(file)] ?? 'application/octet-stream',
+      });
     } catch {
       return route.fulfill({ status: 404, body: 'not found' });
     }
@@ -62,7 +71,11 @@ export async function openRenderer(page: Page, workspace: () => ServiceContext):
       logError: (error) => console.error(error),
     });
     return router.handle(
-      { frameUrl: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame(), isOwnWindow: source.page === page },
+      {
+        frameUrl: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame(),
+        isOwnWindow: source.page === page,
+      },
       channel,
       payload,
     );
@@ -70,7 +83,9 @@ export async function openRenderer(page: Page, workspace: () => ServiceContext):
   // The same shape the preload builds with buildWindowApi: one function per channel.
   await page.addInitScript(
     ({ channels, binding }) => {
-      const invoke = (window as unknown as Record<string, (c: string, p: unknown) => Promise<unknown>>)[binding]!;
+      const invoke = (
+        window as unknown as Record<string, (c: string, p: unknown) => Promise<unknown>>
+      )[binding]!;
       const api: Record<string, Record<string, (request: unknown) => Promise<unknown>>> = {};
       for (const channel of channels) {
         const [area, verb] = channel.split(':') as [string, string];

@@ -20,7 +20,9 @@ describe('network lock', () => {
   });
 
   it('lets only the dev server through in development, over http and its websocket', () => {
-    expect(isLocalRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(true);
+    expect(isLocalRequest('http://localhost:5173/src/main.tsx', 'http://localhost:5173')).toBe(
+      true,
+    );
     expect(isLocalRequest('ws://localhost:5173/', 'http://localhost:5173')).toBe(true);
     expect(isLocalRequest('http://localhost:5174/', 'http://localhost:5173')).toBe(false);
   });
@@ -34,7 +36,10 @@ describe('content security policy', () => {
   });
 
   it('the renderer page carries the same policy in its meta tag', () => {
-    const html = readFileSync(join(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8');
+    const html = readFileSync(
+      join(import.meta.dirname, '../../../src/renderer/index.html'),
+      'utf8',
+    );
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
     // frame-ancestors is ignored in a meta tag, so only the header carries it.
@@ -49,7 +54,11 @@ describe('IPC sender trust', () => {
     expect(originOf('app://review-desk/index.html')).toBe('app://review-desk');
     expect(originOf('app://evil/index.html')).toBe('app://evil');
     const trust = trustOrigins(['app://review-desk']);
-    expect(trust({ frameUrl: 'app://review-desk/index.html', isMainFrame: true, isOwnWindow: true })).toBe(true);
-    expect(trust({ frameUrl: 'app://evil/index.html', isMainFrame: true, isOwnWindow: true })).toBe(false);
+    expect(
+      trust({ frameUrl: 'app://review-desk/index.html', isMainFrame: true, isOwnWindow: true }),
+    ).toBe(true);
+    expect(trust({ frameUrl: 'app://evil/index.html', isMainFrame: true, isOwnWindow: true })).toBe(
+      false,
+    );
   });
 });

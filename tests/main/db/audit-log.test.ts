@@ -1,7 +1,13 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { appendAudit, GENESIS_HASH, hashAuditEntry, listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import {
+  appendAudit,
+  GENESIS_HASH,
+  hashAuditEntry,
+  listAudit,
+  verifyAuditChain,
+} from '../../../src/main/db/repositories/audit-log';
 import { openTempWorkspace } from '../../support/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
@@ -39,12 +45,22 @@ describe('the audit log', () => {
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
     expect(entries[2]!.prevHash).toBe(entries[1]!.hash);
     expect(entries[2]!.hash).toBe(hashAuditEntry(entries[2]!));
-    expect(verifyAuditChain(ws.db)).toEqual({ ok: true, entries: 3, firstBadSeq: null, problem: null });
+    expect(verifyAuditChain(ws.db)).toEqual({
+      ok: true,
+      entries: 3,
+      firstBadSeq: null,
+      problem: null,
+    });
   });
 
   it('an empty log verifies', () => {
     ws = openTempWorkspace();
-    expect(verifyAuditChain(ws.db)).toEqual({ ok: true, entries: 0, firstBadSeq: null, problem: null });
+    expect(verifyAuditChain(ws.db)).toEqual({
+      ok: true,
+      entries: 0,
+      firstBadSeq: null,
+      problem: null,
+    });
   });
 
   it('refuses updates and deletes through SQL', () => {
@@ -58,14 +74,23 @@ describe('the audit log', () => {
     ws = openTempWorkspace();
     append(4);
     tamper(`UPDATE audit_log SET details = '{"amount":999999,"outcome":"approve"}' WHERE seq = 2`);
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: false, firstBadSeq: 2, problem: 'hash_mismatch', entries: 1 });
+    expect(verifyAuditChain(ws.db)).toMatchObject({
+      ok: false,
+      firstBadSeq: 2,
+      problem: 'hash_mismatch',
+      entries: 1,
+    });
   });
 
   it('detects a deleted entry in the middle', () => {
     ws = openTempWorkspace();
     append(4);
     tamper('DELETE FROM audit_log WHERE seq = 3');
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: false, firstBadSeq: 4, problem: 'sequence_gap' });
+    expect(verifyAuditChain(ws.db)).toMatchObject({
+      ok: false,
+      firstBadSeq: 4,
+      problem: 'sequence_gap',
+    });
   });
 
   it('detects an entry rewritten with a fresh hash that no longer links', () => {
@@ -73,8 +98,14 @@ describe('the audit log', () => {
     append(3);
     const second = listAudit(ws.db).find((e) => e.seq === 2)!;
     const forged = { ...second, actor: '다른 사람', prevHash: 'f'.repeat(64) };
-    tamper(`UPDATE audit_log SET actor = '다른 사람', prev_hash = '${forged.prevHash}', hash = '${hashAuditEntry(forged)}' WHERE seq = 2`);
-    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: false, firstBadSeq: 2, problem: 'broken_link' });
+    tamper(
+      `UPDATE audit_log SET actor = '다른 사람', prev_hash = '${forged.prevHash}', hash = '${hashAuditEntry(forged)}' WHERE seq = 2`,
+    );
+    expect(verifyAuditChain(ws.db)).toMatchObject({
+      ok: false,
+      firstBadSeq: 2,
+      problem: 'broken_link',
+    });
   });
 
   it('filters by subject, newest first', () => {

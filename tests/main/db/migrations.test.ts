@@ -21,9 +21,11 @@ afterEach(() => {
 });
 
 function tables(db: Database.Database): string[] {
-  return (db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    (r) => r.name,
-  );
+  return (
+    db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").all() as {
+      name: string;
+    }[]
+  ).map((r) => r.name);
 }
 
 describe('migrations', () => {
@@ -75,16 +77,21 @@ describe('migrations', () => {
       INSERT INTO decisions (id, claim_id, outcome, amount, decided_by, decided_at) VALUES (1, 'K-2022-000001', 'approve', 100000, 'me', 't');
       INSERT INTO decisions (id, claim_id, outcome, replaces_id, decided_by, decided_at) VALUES (2, 'K-2022-000001', 'defer', 1, 'me', 't');
     `);
-    const fork = "INSERT INTO decisions (claim_id, outcome, replaces_id, decided_by, decided_at) VALUES ('K-2022-000001', 'defer', 1, 'me', 't')";
+    const fork =
+      "INSERT INTO decisions (claim_id, outcome, replaces_id, decided_by, decided_at) VALUES ('K-2022-000001', 'defer', 1, 'me', 't')";
     expect(() => db.exec(fork)).toThrow(/UNIQUE/);
-    expect(() => db.exec("UPDATE decisions SET amount = 1 WHERE id = 1")).toThrow(/append-only/);
+    expect(() => db.exec('UPDATE decisions SET amount = 1 WHERE id = 1')).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM decisions WHERE id = 2')).toThrow(/append-only/);
     // An approval without an amount, or a rejection with one, cannot be stored even by hand.
     expect(() =>
-      db.exec("INSERT INTO decisions (claim_id, outcome, decided_by, decided_at) VALUES ('K-2022-000001', 'approve', 'me', 't')"),
+      db.exec(
+        "INSERT INTO decisions (claim_id, outcome, decided_by, decided_at) VALUES ('K-2022-000001', 'approve', 'me', 't')",
+      ),
     ).toThrow(/CHECK/);
     expect(() =>
-      db.exec("INSERT INTO decisions (claim_id, outcome, amount, decided_by, decided_at) VALUES ('K-2022-000001', 'reject', 5, 'me', 't')"),
+      db.exec(
+        "INSERT INTO decisions (claim_id, outcome, amount, decided_by, decided_at) VALUES ('K-2022-000001', 'reject', 5, 'me', 't')",
+      ),
     ).toThrow(/CHECK/);
   });
 
@@ -92,7 +99,9 @@ describe('migrations', () => {
     const { db } = tempDb();
     migrate(db, MIGRATIONS, 3);
     expect(tables(db)).toContain('audit_log');
-    db.exec("INSERT INTO audit_log (seq, at, actor, action, subject_type, subject_id, details, prev_hash, hash) VALUES (1, 't', 'me', 'x', 'claim', 'K', '{}', 'p', 'h')");
+    db.exec(
+      "INSERT INTO audit_log (seq, at, actor, action, subject_type, subject_id, details, prev_hash, hash) VALUES (1, 't', 'me', 'x', 'claim', 'K', '{}', 'p', 'h')",
+    );
     expect(() => db.exec("UPDATE audit_log SET actor = 'someone else'")).toThrow(/append-only/);
     expect(() => db.exec('DELETE FROM audit_log')).toThrow(/append-only/);
   });
@@ -102,14 +111,18 @@ describe('migrations', () => {
     for (let v = 1; v <= LATEST_SCHEMA_VERSION; v++) migrate(stepwise, MIGRATIONS, v);
     const { db: atOnce } = tempDb();
     migrate(atOnce);
-    const schema = (db: Database.Database) => db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
+    const schema = (db: Database.Database) =>
+      db.prepare('SELECT type, name, sql FROM sqlite_master ORDER BY name').all();
     expect(schema(stepwise)).toEqual(schema(atOnce));
   });
 
   it('a failing migration leaves the file exactly as it was', () => {
     const { db } = tempDb();
     migrate(db, MIGRATIONS, 1);
-    const broken = [...MIGRATIONS.slice(0, 2), { version: 3, name: 'broken', sql: 'CREATE TABLE ok (x); CREATE TABLE nonsense(' }];
+    const broken = [
+      ...MIGRATIONS.slice(0, 2),
+      { version: 3, name: 'broken', sql: 'CREATE TABLE ok (x); CREATE TABLE nonsense(' },
+    ];
     expect(() => migrate(db, broken)).toThrow(MigrationError);
     expect(schemaVersionOf(db)).toBe(1);
     expect(tables(db)).toEqual(['batches', 'claims', 'evidence']);

@@ -48,7 +48,15 @@ describe('the router', () => {
   it('answers a trusted request with the typed result', async () => {
     const r = router();
     const result = await r.handle(ours, 'app:info', undefined);
-    expect(result).toEqual({ ok: true, value: { appVersion: '0.1.0-test', schemaVersion: 3, dataDir: ws.dataDir, actor: '위원 김민준' } });
+    expect(result).toEqual({
+      ok: true,
+      value: {
+        appVersion: '0.1.0-test',
+        schemaVersion: 3,
+        dataDir: ws.dataDir,
+        actor: '위원 김민준',
+      },
+    });
   });
 
   it.each([
@@ -60,12 +68,18 @@ describe('the router', () => {
     const r = router();
     const result = await r.handle(sender, 'workspace:loadSample', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
-    expect((await r.handle(ours, 'workspace:summary', undefined)) as unknown).toMatchObject({ ok: true, value: { claims: 0 } });
+    expect((await r.handle(ours, 'workspace:summary', undefined)) as unknown).toMatchObject({
+      ok: true,
+      value: { claims: 0 },
+    });
   });
 
   it('names an unknown channel', async () => {
     const result = await router().handle(ours, 'claims:delete', {});
-    expect(result).toEqual({ ok: false, error: { code: 'unknown_channel', message: 'there is no IPC channel "claims:delete"' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'unknown_channel', message: 'there is no IPC channel "claims:delete"' },
+    });
   });
 
   it('says where a payload does not fit its schema', async () => {
@@ -83,7 +97,11 @@ describe('the router', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.code).toBe('invalid_payload');
-    expect(result.error.issues?.map((i) => i.path).sort()).toEqual(['(payload)', 'amount', 'reasonCodes.0']);
+    expect(result.error.issues?.map((i) => i.path).sort()).toEqual([
+      '(payload)',
+      'amount',
+      'reasonCodes.0',
+    ]);
   });
 
   it('turns a refused use case into a typed error with its domain issues', async () => {
@@ -100,23 +118,42 @@ describe('the router', () => {
     });
     expect(result).toMatchObject({
       ok: false,
-      error: { code: 'validation_failed', issues: [{ path: 'reasonCodes', code: 'reason_required' }] },
+      error: {
+        code: 'validation_failed',
+        issues: [{ path: 'reasonCodes', code: 'reason_required' }],
+      },
     });
-    expect(await r.handle(ours, 'claims:get', { claimId: 'K-0000-000000' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await r.handle(ours, 'claims:get', { claimId: 'K-0000-000000' })).toMatchObject({
+      ok: false,
+      error: { code: 'not_found' },
+    });
   });
 
   it('hides unexpected errors from the renderer but logs them', async () => {
     const logged: unknown[] = [];
-    const r = router({ 'audit:verify': () => { throw new Error('secret path /home/x'); } }, logged);
+    const r = router(
+      {
+        'audit:verify': () => {
+          throw new Error('secret path /home/x');
+        },
+      },
+      logged,
+    );
     const result = await r.handle(ours, 'audit:verify', undefined);
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: 'audit:verify failed unexpectedly; see the log' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: 'audit:verify failed unexpectedly; see the log' },
+    });
     expect(logged).toHaveLength(1);
   });
 
   it('checks its own answers against the contract', async () => {
     const logged: unknown[] = [];
     const r = router({ 'workspace:summary': () => ({ batches: -1 }) as never }, logged);
-    expect(await r.handle(ours, 'workspace:summary', undefined)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await r.handle(ours, 'workspace:summary', undefined)).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(logged).toHaveLength(1);
   });
 });

@@ -50,9 +50,16 @@ describe('the sample workspace', () => {
       'K-2022-000112',
     ]);
     expect(summary.reviewQueue).toBe(6);
-    expect(summary.reviewQueueClaimedTotal).toBe(1_850_000 + 720_000 + 500_001 + 4_200_000 + 1_230_000 + 650_000);
-    expect(listClaimSummaries(ws, { tier: 'tier_30k' }).claims.map((c) => c.claimId)).toEqual(['K-2022-000105']);
-    expect(listClaimSummaries(ws, { tier: 'tier_50k' }).claims.map((c) => c.claimId)).toEqual(['K-2022-000106', 'K-2022-000107']);
+    expect(summary.reviewQueueClaimedTotal).toBe(
+      1_850_000 + 720_000 + 500_001 + 4_200_000 + 1_230_000 + 650_000,
+    );
+    expect(listClaimSummaries(ws, { tier: 'tier_30k' }).claims.map((c) => c.claimId)).toEqual([
+      'K-2022-000105',
+    ]);
+    expect(listClaimSummaries(ws, { tier: 'tier_50k' }).claims.map((c) => c.claimId)).toEqual([
+      'K-2022-000106',
+      'K-2022-000107',
+    ]);
     const detail = getClaimDetail(ws, REVIEW_CLAIM);
     expect(detail.evidence.map((e) => [e.fileName, e.status])).toEqual([
       ['pos_2022-10-15.csv', 'missing'],
@@ -69,12 +76,22 @@ describe('recording a decision', () => {
     ws = openTempWorkspace('위원 박지호');
     loadSampleClaims(ws);
     const record = recordDecision(ws, first({ note: '  POS 기록 확인  ' }));
-    expect(record).toMatchObject({ id: 1, outcome: 'approve', amount: 620_000, note: 'POS 기록 확인', decidedBy: '위원 박지호' });
+    expect(record).toMatchObject({
+      id: 1,
+      outcome: 'approve',
+      amount: 620_000,
+      note: 'POS 기록 확인',
+      decidedBy: '위원 박지호',
+    });
     const detail = getClaimDetail(ws, REVIEW_CLAIM);
     expect(detail.reviewState).toBe('approved');
     expect(detail.decisions).toEqual([record]);
     const [entry] = listAudit(ws.db, { subjectId: REVIEW_CLAIM });
-    expect(entry).toMatchObject({ action: 'decision.recorded', actor: '위원 박지호', details: { decisionId: 1, amount: 620_000 } });
+    expect(entry).toMatchObject({
+      action: 'decision.recorded',
+      actor: '위원 박지호',
+      details: { decisionId: 1, amount: 620_000 },
+    });
     expect(verifyAuditChain(ws.db).ok).toBe(true);
   });
 
@@ -83,10 +100,29 @@ describe('recording a decision', () => {
     loadSampleClaims(ws);
     const deferred = recordDecision(ws, first({ outcome: 'defer', amount: null }));
     const approved = recordDecision(ws, first({ replacesId: deferred.id }));
-    expectServiceError(() => recordDecision(ws, first({ outcome: 'partial', amount: 300_000, reasonCodes: ['insufficient_proof'], replacesId: approved.id })), 'validation_failed', 'amendment_reason_required');
+    expectServiceError(
+      () =>
+        recordDecision(
+          ws,
+          first({
+            outcome: 'partial',
+            amount: 300_000,
+            reasonCodes: ['insufficient_proof'],
+            replacesId: approved.id,
+          }),
+        ),
+      'validation_failed',
+      'amendment_reason_required',
+    );
     const amended = recordDecision(
       ws,
-      first({ outcome: 'partial', amount: 300_000, reasonCodes: ['insufficient_proof'], replacesId: approved.id, amendmentReason: '영수증 일부 중복' }),
+      first({
+        outcome: 'partial',
+        amount: 300_000,
+        reasonCodes: ['insufficient_proof'],
+        replacesId: approved.id,
+        amendmentReason: '영수증 일부 중복',
+      }),
     );
     const detail = getClaimDetail(ws, REVIEW_CLAIM);
     expect(detail.decisions.map((d) => [d.id, d.outcome, d.replacesId])).toEqual([
@@ -112,9 +148,21 @@ describe('recording a decision', () => {
   it('enforces the shared rules in main and writes nothing when they fail', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
-    expectServiceError(() => recordDecision(ws, first({ amount: 1_850_001 })), 'validation_failed', 'amount_above_claimed_loss');
-    expectServiceError(() => recordDecision(ws, first({ outcome: 'reject', amount: null })), 'validation_failed', 'reason_required');
-    expectServiceError(() => recordDecision(ws, first({ claimId: 'K-2022-000105' })), 'validation_failed', 'claim_not_reviewable');
+    expectServiceError(
+      () => recordDecision(ws, first({ amount: 1_850_001 })),
+      'validation_failed',
+      'amount_above_claimed_loss',
+    );
+    expectServiceError(
+      () => recordDecision(ws, first({ outcome: 'reject', amount: null })),
+      'validation_failed',
+      'reason_required',
+    );
+    expectServiceError(
+      () => recordDecision(ws, first({ claimId: 'K-2022-000105' })),
+      'validation_failed',
+      'claim_not_reviewable',
+    );
     expectServiceError(() => recordDecision(ws, first({ claimId: 'K-2022-999999' })), 'not_found');
     expect(getClaimDetail(ws, REVIEW_CLAIM).decisions).toEqual([]);
     expect(listAudit(ws.db).map((e) => e.action)).toEqual(['batch.imported']);
@@ -124,7 +172,9 @@ describe('recording a decision', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
     // A trigger that refuses audit inserts stands in for a disk error mid-transaction.
-    ws.db.exec("CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log WHEN NEW.action LIKE 'decision.%' BEGIN SELECT RAISE(ABORT, 'disk full'); END;");
+    ws.db.exec(
+      "CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log WHEN NEW.action LIKE 'decision.%' BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
+    );
     expect(() => recordDecision(ws, first())).toThrow(/disk full/);
     expect(getClaimDetail(ws, REVIEW_CLAIM).decisions).toEqual([]);
   });

@@ -58,8 +58,7 @@ function fromRow(row: AuditRow): AuditEntry {
  */
 export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
-    | { seq: number; hash: string }
-    | undefined;
+    { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
   const entry: AuditEntry = { ...input, seq, prevHash, hash: '' };
@@ -71,7 +70,10 @@ export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
   return entry;
 }
 
-export function listAudit(db: Db, filter: { subjectId?: string; limit?: number } = {}): AuditEntry[] {
+export function listAudit(
+  db: Db,
+  filter: { subjectId?: string; limit?: number } = {},
+): AuditEntry[] {
   const limit = filter.limit ?? 500;
   const rows = (
     filter.subjectId === undefined
@@ -96,7 +98,9 @@ export function verifyAuditChain(db: Db): AuditChainVerification {
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
-  for (const row of db.prepare('SELECT * FROM audit_log ORDER BY seq').iterate() as Iterable<AuditRow>) {
+  for (const row of db
+    .prepare('SELECT * FROM audit_log ORDER BY seq')
+    .iterate() as Iterable<AuditRow>) {
     const entry = fromRow(row);
     const fail = (problem: AuditChainVerification['problem']): AuditChainVerification => ({
       ok: false,

@@ -66,7 +66,10 @@ const OUTCOME_FOR_STATE = Object.fromEntries(
   OUTCOMES.map((outcome) => [stateAfter(outcome), outcome]),
 ) as Partial<Record<ReviewState, Outcome>>;
 
-export function listClaims(db: Db, filter: ClaimFilter = {}): { rows: ClaimListRow[]; total: number } {
+export function listClaims(
+  db: Db,
+  filter: ClaimFilter = {},
+): { rows: ClaimListRow[]; total: number } {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (filter.tier) {
@@ -122,7 +125,8 @@ interface ClaimRow {
 }
 
 export function getClaim(db: Db, claimId: string): StoredClaim | undefined {
-  const row = db.prepare('SELECT * FROM claims WHERE claim_id = ?').get(claimId) as ClaimRow | undefined;
+  const row = db.prepare('SELECT * FROM claims WHERE claim_id = ?').get(claimId) as
+    ClaimRow | undefined;
   if (!row) return undefined;
   return {
     claimId: row.claim_id,

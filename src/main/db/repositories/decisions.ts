@@ -1,4 +1,9 @@
-import type { DecisionDraft, DecisionRecord, Outcome, ReasonCode } from '../../../shared/domain/decision';
+import type {
+  DecisionDraft,
+  DecisionRecord,
+  Outcome,
+  ReasonCode,
+} from '../../../shared/domain/decision';
 import type { Db } from '../connection';
 
 interface DecisionRow {
