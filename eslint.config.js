@@ -32,7 +32,6 @@ const layerRules = [
             ...forbid(nodeBuiltins, 'src/shared is pure: no Node built-ins.'),
           ],
           patterns: [
-            { group: ['node:*'], message: 'src/shared is pure: no Node built-ins.' },
             {
               group: ['**/main/**', '**/renderer/**', '../main', '../renderer'],
               message: 'src/shared must not import main or renderer.',
@@ -69,7 +68,6 @@ const layerRules = [
             ...forbid(nodeBuiltins, 'No Node in the renderer.'),
           ],
           patterns: [
-            { group: ['node:*'], message: 'No Node in the renderer.' },
             {
               group: ['**/main/**', '../main'],
               message: 'The renderer never imports main: use window.api.',

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   OUTCOMES,
+  outcomeTakesAmount,
   REASON_CODES,
   REVIEW_STATES,
   reviewStateOf,
@@ -106,6 +107,11 @@ describe('decision reasons', () => {
 });
 
 describe('the decision state machine', () => {
+  it('only approvals carry an amount', () => {
+    expect(OUTCOMES.filter(outcomeTakesAmount)).toEqual(['approve', 'partial']);
+    expect(outcomeTakesAmount(null)).toBe(false);
+  });
+
   it('maps each outcome to the state it leaves the claim in', () => {
     expect(OUTCOMES.map(stateAfter)).toEqual([
       'approved',

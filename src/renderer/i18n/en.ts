@@ -129,11 +129,6 @@ export const en: Messages = {
   'audit.col.action': 'Action',
   'audit.col.subject': 'Subject',
   'audit.col.hash': 'Hash',
-  'audit.action.batch.imported': 'Batch imported',
-  'audit.action.decision.recorded': 'Decision recorded',
-  'audit.action.decision.followed_up': 'Follow-up decision',
-  'audit.action.decision.amended': 'Decision amended',
-  'audit.action.decision.replaced': 'Decision replaced',
 
   'meetings.title': 'Meetings',
   'meetings.empty.title': 'Meetings are on their way',

@@ -128,11 +128,6 @@ export const ko = {
   'audit.col.action': '작업',
   'audit.col.subject': '대상',
   'audit.col.hash': '해시',
-  'audit.action.batch.imported': '신청 묶음 가져옴',
-  'audit.action.decision.recorded': '결정 기록',
-  'audit.action.decision.followed_up': '후속 결정',
-  'audit.action.decision.amended': '결정 변경 (정정)',
-  'audit.action.decision.replaced': '결정 대체',
 
   'meetings.title': '회의',
   'meetings.empty.title': '회의 기능은 준비 중입니다',

@@ -104,6 +104,11 @@ const ALLOWS_REASON: ReadonlySet<Outcome> = new Set([
   'request_evidence',
 ]);
 
+/** Approvals carry an amount; the form disables its amount box for the other outcomes. */
+export function outcomeTakesAmount(outcome: Outcome | null): boolean {
+  return outcome !== null && NEEDS_AMOUNT.has(outcome);
+}
+
 export function stateAfter(outcome: Outcome): ReviewState {
   return STATE_AFTER[outcome];
 }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../../shared/domain/canonical-json';
+import type { AuditAction } from '../../../shared/domain/audit-actions';
 import type { Db } from '../connection';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -7,13 +8,15 @@ export const GENESIS_HASH = '0'.repeat(64);
 export interface AuditEntryInput {
   at: string;
   actor: string;
-  action: string;
+  action: AuditAction;
   subjectType: string;
   subjectId: string;
   details: { [key: string]: JsonValue };
 }
 
-export interface AuditEntry extends AuditEntryInput {
+/** As read back: an old log may hold actions this build no longer writes. */
+export interface AuditEntry extends Omit<AuditEntryInput, 'action'> {
+  action: string;
   seq: number;
   prevHash: string;
   hash: string;

@@ -1,25 +1,15 @@
+import { AUDIT_ACTION_LABELS, isKnownAuditAction } from '../../../shared/domain/audit-actions';
 import type { AuditEntryDto } from '../../../shared/ipc/schemas';
 import { formatDateTime, shortHash } from '../../i18n/format';
-import type { MessageKey } from '../../i18n/ko';
 import { useLocale } from '../../i18n/locale-context';
 
-const ACTION_KEYS: Partial<Record<string, MessageKey>> = {
-  'batch.imported': 'audit.action.batch.imported',
-  'decision.recorded': 'audit.action.decision.recorded',
-  'decision.followed_up': 'audit.action.decision.followed_up',
-  'decision.amended': 'audit.action.decision.amended',
-  'decision.replaced': 'audit.action.decision.replaced',
-};
-
 export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
-  const { t, locale } = useLocale();
+  const { t, locale, label } = useLocale();
   if (entries.length === 0) return <p className="muted">{t('audit.empty')}</p>;
 
   // Actions new to this build still show, by their raw name, rather than vanish.
-  const actionLabel = (action: string) => {
-    const key = ACTION_KEYS[action];
-    return key ? t(key) : action;
-  };
+  const actionLabel = (action: string) =>
+    isKnownAuditAction(action) ? label(AUDIT_ACTION_LABELS[action]) : action;
 
   return (
     <div className="table-scroll">

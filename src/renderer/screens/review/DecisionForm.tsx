@@ -2,6 +2,7 @@ import { useState, type FormEvent } from 'react';
 import {
   OUTCOMES,
   OUTCOME_LABELS,
+  outcomeTakesAmount,
   REASON_CODES,
   REASON_LABELS,
   type ReasonCode,
@@ -11,12 +12,7 @@ import { asApiError, client, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { AmountField } from './AmountField';
-import {
-  checkDraft,
-  EMPTY_FORM,
-  outcomeTakesAmount,
-  type DecisionFormState,
-} from './decision-draft';
+import { checkDraft, EMPTY_FORM, type DecisionFormState } from './decision-draft';
 import { FieldIssues, hasIssue } from './FieldIssues';
 
 export function DecisionForm({

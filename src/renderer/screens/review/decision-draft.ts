@@ -1,4 +1,5 @@
 import {
+  outcomeTakesAmount,
   reviewStateOf,
   transitionKind,
   validateDecision,
@@ -27,11 +28,6 @@ export const EMPTY_FORM: DecisionFormState = {
   note: '',
   amendmentReasonText: '',
 };
-
-/** Mirrors the domain rule; the domain does not export its set, and the input must know early. */
-export function outcomeTakesAmount(outcome: Outcome | null): boolean {
-  return outcome === 'approve' || outcome === 'partial';
-}
 
 export interface DraftCheck {
   kind: TransitionKind;

@@ -1,0 +1,16 @@
+/**
+ * Every kind of write the audit log records. Main writes only these; the renderer labels them.
+ * An old log may hold an action a newer build renamed, so readers must still show unknown ones.
+ */
+export const AUDIT_ACTION_LABELS = {
+  'batch.imported': { ko: '신청 묶음 가져옴', en: 'Batch imported' },
+  'decision.recorded': { ko: '결정 기록', en: 'Decision recorded' },
+  'decision.followed_up': { ko: '후속 결정', en: 'Follow-up decision' },
+  'decision.amended': { ko: '결정 변경', en: 'Decision amended' },
+} as const satisfies Record<string, { ko: string; en: string }>;
+
+export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;
+
+export function isKnownAuditAction(action: string): action is AuditAction {
+  return Object.hasOwn(AUDIT_ACTION_LABELS, action);
+}
