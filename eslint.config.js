@@ -12,6 +12,18 @@ const nodeBuiltins = builtinModules.flatMap((name) => [name, `node:${name}`]);
 /** Exact-name rules: patterns would be gitignore-style and catch our own folder "domain". */
 const forbid = (names, message) => names.map((name) => ({ name, message }));
 
+/** exceljs only through src/main/lib/exceljs.ts, which fixes its Hangul decoding first. */
+const excelThroughWrapper = {
+  name: 'exceljs',
+  allowTypeImports: true,
+  message: 'Import exceljs from src/main/lib/exceljs.ts: it fixes split Hangul in streamed XLSX.',
+};
+
+const excelRuleForTestsAndScripts = {
+  files: ['tests/**/*.ts', 'scripts/**/*.ts'],
+  rules: { 'no-restricted-imports': ['error', { paths: [excelThroughWrapper] }] },
+};
+
 /**
  * The layer rule of DESIGN.md, as lint errors:
  * shared imports nothing platform-specific nor from main/renderer; renderer never imports main
@@ -84,6 +96,7 @@ const layerRules = [
       'src/main/app/**',
       'src/main/preload/**',
       'src/main/ipc/electron-adapter.ts',
+      'src/main/lib/exceljs.ts',
     ],
     rules: {
       'no-restricted-imports': [
@@ -94,6 +107,7 @@ const layerRules = [
               name: 'electron',
               message: 'Services, db and router stay free of Electron (DESIGN.md).',
             },
+            excelThroughWrapper,
           ],
           patterns: [
             { group: ['**/renderer/**'], message: 'main never imports the renderer.' },
@@ -114,6 +128,7 @@ const layerRules = [
       'no-restricted-imports': [
         'error',
         {
+          paths: [excelThroughWrapper],
           patterns: [
             {
               group: ['**/renderer/**', 'react', 'react-dom'],
@@ -159,6 +174,7 @@ export default tseslint.config(
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
   },
+  excelRuleForTestsAndScripts,
   ...layerRules,
   prettier,
 );

@@ -1,4 +1,4 @@
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -9,7 +9,7 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app/protocol';
 import { lockDownContents, lockDownSession } from './app/security';
 import { createMainWindow, preloadPathFrom } from './app/window';
 import { registerIpc } from './ipc/electron-adapter';
-import { createHandlers } from './ipc/handlers';
+import { createHandlers, type Platform } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { originOf, trustOrigins } from './ipc/sender';
 import { openWorkspace } from './services/open-workspace';
@@ -52,7 +52,34 @@ void app.whenReady().then(() => {
     nativeBinding: nativeBinding(),
     actor: userInfo().username,
   });
-  const router = createRouter(createHandlers(workspace, app.getVersion()), {
+  workspace.emit = (event, payload) => {
+    for (const window of BrowserWindow.getAllWindows()) {
+      if (isOwnWindow(window.webContents)) window.webContents.send(event, payload);
+    }
+  };
+  const platform: Platform = {
+    appVersion: app.getVersion(),
+    resourcesDir: join(app.getAppPath(), 'resources'),
+    chooseFile: async (kind) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options: Electron.OpenDialogOptions =
+        kind === 'batch'
+          ? {
+              properties: ['openFile'],
+              filters: [
+                { name: '신청 묶음 (CSV, XLSX, JSON)', extensions: ['csv', 'xlsx', 'json'] },
+              ],
+            }
+          : kind === 'evidence-zip'
+            ? { properties: ['openFile'], filters: [{ name: '증빙 zip', extensions: ['zip'] }] }
+            : { properties: ['openDirectory'] };
+      const result = owner
+        ? await dialog.showOpenDialog(owner, options)
+        : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
+  };
+  const router = createRouter(createHandlers(workspace, platform), {
     isTrustedSender: trustOrigins(ownOrigins),
     logError: (error, channel) => console.error(`[ipc ${channel}]`, error),
   });

@@ -1,25 +1,63 @@
-import { verifyAudit, listAuditEntries } from '../services/audit';
+import { join } from 'node:path';
+import { LATEST_SCHEMA_VERSION } from '../db/migrations';
+import { listBatches } from '../db/repositories/batches';
+import { listQuarantine } from '../db/repositories/quarantine';
+import { listAuditEntries, verifyAudit } from '../services/audit';
 import { getClaimDetail, listClaimSummaries } from '../services/claims';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
+import { inspectBatchFile } from '../services/import/inspect';
+import { ImportRunner } from '../services/import/runner';
+import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
-import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import type { Handlers } from './router';
 
+/** What differs between the app, the browser tests and the CLI: dialogs and where resources are. */
+export interface Platform {
+  appVersion: string;
+  /** The app's resources folder (demo batch, sample claims). */
+  resourcesDir: string;
+  chooseFile(kind: 'batch' | 'evidence-folder' | 'evidence-zip'): Promise<string | null>;
+}
+
+export function demoBatchPaths(resourcesDir: string): { file: string; evidence: string } {
+  return {
+    file: join(resourcesDir, 'demo', 'demo-batch.csv'),
+    evidence: join(resourcesDir, 'demo', 'evidence'),
+  };
+}
+
 /** One handler per channel; `satisfies` makes a missing or mistyped one a compile error. */
-export function createHandlers(ctx: ServiceContext, appVersion: string) {
+export function createHandlers(
+  ctx: ServiceContext,
+  platform: Platform,
+  runner: ImportRunner = new ImportRunner(),
+) {
   return {
     'app:info': () => ({
-      appVersion,
+      appVersion: platform.appVersion,
       schemaVersion: LATEST_SCHEMA_VERSION,
       dataDir: ctx.dataDir,
       actor: ctx.actor,
     }),
     'workspace:summary': () => workspaceSummary(ctx),
-    'workspace:loadSample': () => loadSampleClaims(ctx),
+    'workspace:loadSample': () => runner.guardWrite(() => loadSampleClaims(ctx)),
+    'batches:list': () => ({ batches: listBatches(ctx.db) }),
+    'stats:get': (request) => batchStats(ctx, request.batchId),
+    'import:chooseFile': async (request) => ({ path: await platform.chooseFile(request.kind) }),
+    'import:inspect': (request) => inspectBatchFile(request.file, request.sheet ?? null),
+    'import:start': (request) => runner.run(ctx, request),
+    'import:cancel': () => ({ cancelled: runner.cancel() }),
+    'import:loadDemo': () => runner.run(ctx, demoBatchPaths(platform.resourcesDir)),
+    'import:quarantine': (request) => ({
+      entries: listQuarantine(ctx.db, request.batchId).map(({ sourceRow, ...entry }) => ({
+        ...entry,
+        row: sourceRow,
+      })),
+    }),
     'claims:list': (request) => listClaimSummaries(ctx, request),
     'claims:get': (request) => getClaimDetail(ctx, request.claimId),
-    'decisions:record': (request) => recordDecision(ctx, request),
+    'decisions:record': (request) => runner.guardWrite(() => recordDecision(ctx, request)),
     'audit:list': (request) => listAuditEntries(ctx, request),
     'audit:verify': () => verifyAudit(ctx),
   } satisfies Handlers;

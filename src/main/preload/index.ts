@@ -4,5 +4,12 @@ import { buildWindowApi } from '../../shared/ipc/build-api';
 // The renderer gets exactly one function per contract channel, and nothing of ipcRenderer.
 contextBridge.exposeInMainWorld(
   'api',
-  buildWindowApi((channel, request) => ipcRenderer.invoke(channel, request)),
+  buildWindowApi(
+    (channel, request) => ipcRenderer.invoke(channel, request),
+    (event, listener) => {
+      const forward = (_event: unknown, payload: unknown) => listener(payload);
+      ipcRenderer.on(event, forward);
+      return () => ipcRenderer.removeListener(event, forward);
+    },
+  ),
 );

@@ -1,3 +1,5 @@
+import type { EventName } from '../../shared/ipc/channels';
+import type { EventPayloadOf } from '../../shared/ipc/contract';
 import type { Db } from '../db/connection';
 
 /** What every use case gets: the workspace database, where its files live, the time and who acts. */
@@ -8,4 +10,6 @@ export interface ServiceContext {
   now: () => Date;
   /** The person at this machine, recorded on every write. */
   actor: string;
+  /** Pushes an event to the renderer (Electron), the test page, or the CLI's progress output. */
+  emit?: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
 }

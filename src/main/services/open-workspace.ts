@@ -8,9 +8,9 @@ export const DATABASE_FILE_NAME = 'review-desk.db';
 /** Opens the workspace in a data directory (the app's user-data folder, a test's temp dir, the CLI's --db). */
 export function openWorkspace(
   dataDir: string,
-  options: OpenDatabaseOptions & { actor: string; now?: () => Date },
+  options: OpenDatabaseOptions & { actor: string; now?: () => Date; fileName?: string },
 ): ServiceContext {
   mkdirSync(dataDir, { recursive: true });
-  const db = openDatabase(join(dataDir, DATABASE_FILE_NAME), options);
+  const db = openDatabase(join(dataDir, options.fileName ?? DATABASE_FILE_NAME), options);
   return { db, dataDir, actor: options.actor, now: options.now ?? (() => new Date()) };
 }

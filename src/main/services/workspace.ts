@@ -2,12 +2,13 @@ import sample from '../../../resources/sample-claims.json' with { type: 'json' }
 import type { Claim } from '../../shared/domain/claim';
 import { classifyTier, TIER_RULE_VERSION } from '../../shared/domain/tier';
 import { appendAudit } from '../db/repositories/audit-log';
-import { countBatches, findBatchByContentHash, insertBatch } from '../db/repositories/batches';
+import { countBatches, insertBatch } from '../db/repositories/batches';
+import { findImportByContentHash, insertImportFile } from '../db/repositories/import-files';
 import { countClaims, insertClaim } from '../db/repositories/claims';
 import { insertEvidence } from '../db/repositories/evidence';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
-import { hashCanonical } from './hashing';
+import { hashCanonical, hashClaimContent } from './hashing';
 
 export function workspaceSummary(ctx: ServiceContext) {
   const counts = countClaims(ctx.db);
@@ -24,11 +25,11 @@ export function storeBatch(
 ): { batchId: number; claims: number } {
   const { db } = ctx;
   return db.transaction(() => {
-    const earlier = findBatchByContentHash(db, batch.contentHash);
+    const earlier = findImportByContentHash(db, batch.contentHash);
     if (earlier) {
       throw new ServiceError(
         'conflict',
-        `this batch was already imported as batch ${earlier.id} ("${earlier.name}") on ${earlier.importedAt}`,
+        `this batch was already imported as batch ${earlier.batchId} ("${earlier.batchName}") on ${earlier.importedAt}`,
       );
     }
     const importedAt = ctx.now().toISOString();
@@ -36,6 +37,17 @@ export function storeBatch(
       name: batch.name,
       sourceFile: batch.sourceFile,
       contentHash: batch.contentHash,
+      importedAt,
+      importedBy: ctx.actor,
+      rowCount: batch.claims.length,
+    });
+    insertImportFile(db, {
+      batchId: stored.id,
+      kind: 'original',
+      contentHash: batch.contentHash,
+      sourceFile: batch.sourceFile,
+      format: 'json',
+      encoding: null,
       importedAt,
       importedBy: ctx.actor,
       rowCount: batch.claims.length,
@@ -48,7 +60,7 @@ export function storeBatch(
         sourceRow: index + 1,
         tier: classifyTier(claim),
         tierRuleVersion: TIER_RULE_VERSION,
-        contentHash: hashCanonical(claim),
+        contentHash: hashClaimContent(claim),
       });
       evidence.forEach((fileName, position) =>
         insertEvidence(db, {

@@ -1,5 +1,11 @@
-import type { Channel } from '../../shared/ipc/channels';
-import type { IpcErrorCode, IpcResult, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { Channel, EventName } from '../../shared/ipc/channels';
+import type {
+  EventPayloadOf,
+  IpcErrorCode,
+  IpcResult,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/ipc/contract';
 
 export interface ApiIssue {
   path: string;
@@ -54,7 +60,34 @@ export const client = {
   listAudit: (request: RequestOf<'audit:list'>): Res<'audit:list'> =>
     unwrap(() => window.api.audit.list(request)),
   verifyAudit: (): Res<'audit:verify'> => unwrap(() => window.api.audit.verify(undefined)),
+
+  listBatches: (): Res<'batches:list'> => unwrap(() => window.api.batches.list(undefined)),
+  getStats: (request: RequestOf<'stats:get'>): Res<'stats:get'> =>
+    unwrap(() => window.api.stats.get(request)),
+  chooseImportFile: (kind: RequestOf<'import:chooseFile'>['kind']): Res<'import:chooseFile'> =>
+    unwrap(() => window.api.import.chooseFile({ kind })),
+  inspectImport: (request: RequestOf<'import:inspect'>): Res<'import:inspect'> =>
+    unwrap(() => window.api.import.inspect(request)),
+  startImport: (request: RequestOf<'import:start'>): Res<'import:start'> =>
+    unwrap(() => window.api.import.start(request)),
+  cancelImport: (): Res<'import:cancel'> => unwrap(() => window.api.import.cancel(undefined)),
+  loadDemo: (): Res<'import:loadDemo'> => unwrap(() => window.api.import.loadDemo(undefined)),
+  listQuarantine: (batchId: number): Res<'import:quarantine'> =>
+    unwrap(() => window.api.import.quarantine({ batchId })),
 };
+
+/**
+ * Subscribes to a main-process event. A page without the bridge, or with an older bridge that
+ * has no on(), simply gets no events: progress is a nicety, the import's answer is what counts.
+ */
+export function subscribe<E extends EventName>(
+  event: E,
+  listener: (payload: EventPayloadOf<E>) => void,
+): () => void {
+  const api = typeof window.api === 'undefined' ? undefined : window.api;
+  if (!api || typeof api.on !== 'function') return () => undefined;
+  return api.on(event, listener);
+}
 
 export function asApiError(error: unknown): ApiError {
   if (error instanceof ApiError) return error;

@@ -1,3 +1,4 @@
+import { intakeEn } from './intake-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -44,10 +45,11 @@ export const en: Messages = {
   'batches.openReview': 'Go to review',
   'batches.empty.title': 'No claims loaded yet',
   'batches.empty.body':
-    'Loading a batch file sorts its claims into tiers; claims over 500,000 KRW go to committee review. You can try the review flow first with the sample claims.',
+    'Loading a batch file sorts its claims into tiers; claims over 500,000 KRW go to committee review. You can try it first with the demo batch or the sample claims.',
   'batches.empty.loadSample': 'Load sample claims',
   'batches.empty.loading': 'Loading the sample…',
-  'batches.empty.importLater': 'File import arrives in a later release.',
+
+  ...intakeEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

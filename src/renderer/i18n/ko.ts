@@ -1,3 +1,5 @@
+import { intakeKo } from './intake-ko';
+
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
  * these keys (the type check fails otherwise). Placeholders are written {name}.
@@ -44,10 +46,11 @@ export const ko = {
   'batches.openReview': '심사 화면으로',
   'batches.empty.title': '아직 불러온 신청이 없습니다',
   'batches.empty.body':
-    '신청 묶음 파일을 불러오면 신청이 등급별로 분류되고, 50만원 초과 건은 위원회 심사 대상이 됩니다. 먼저 표본 신청으로 심사 흐름을 살펴볼 수 있습니다.',
+    '신청 묶음 파일을 불러오면 신청이 등급별로 분류되고, 50만원 초과 건은 위원회 심사 대상이 됩니다. 데모 묶음이나 표본 신청으로 먼저 살펴볼 수 있습니다.',
   'batches.empty.loadSample': '표본 신청 불러오기',
   'batches.empty.loading': '표본을 불러오는 중…',
-  'batches.empty.importLater': '파일 가져오기는 다음 버전에서 제공됩니다.',
+
+  ...intakeKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

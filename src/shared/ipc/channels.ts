@@ -6,6 +6,14 @@ export const CHANNELS = [
   'app:info',
   'workspace:summary',
   'workspace:loadSample',
+  'batches:list',
+  'stats:get',
+  'import:chooseFile',
+  'import:inspect',
+  'import:start',
+  'import:cancel',
+  'import:loadDemo',
+  'import:quarantine',
   'claims:list',
   'claims:get',
   'decisions:record',
@@ -23,4 +31,12 @@ export function isChannel(value: unknown): value is Channel {
 export function splitChannel(channel: Channel): [area: string, verb: string] {
   const [area, verb] = channel.split(':') as [string, string];
   return [area, verb];
+}
+
+/** Events main pushes to the renderer; window.api.on(event, listener) subscribes. */
+export const EVENTS = ['import:progress'] as const;
+export type EventName = (typeof EVENTS)[number];
+
+export function isEventName(value: unknown): value is EventName {
+  return typeof value === 'string' && (EVENTS as readonly string[]).includes(value);
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Channel } from './channels';
+import type { Channel, EventName } from './channels';
 import {
   auditEntry,
   auditVerification,
@@ -11,6 +11,15 @@ import {
   krw,
 } from './schemas';
 import { TIERS } from '../domain/tier';
+import {
+  batchSummary,
+  importInspection,
+  importProgress,
+  importReport,
+  importRequest,
+  quarantineEntry,
+  stats,
+} from './import-schemas';
 import { REVIEW_STATES } from '../domain/decision';
 
 /**
@@ -40,6 +49,43 @@ export const contract = {
   'workspace:loadSample': {
     request: z.undefined(),
     response: z.object({ batchId: z.number().int().positive(), claims: z.number().int() }),
+  },
+  'batches:list': {
+    request: z.undefined(),
+    response: z.object({ batches: z.array(batchSummary) }),
+  },
+  'stats:get': {
+    request: z.object({ batchId: z.number().int().positive().optional() }).strict(),
+    response: stats,
+  },
+  'import:chooseFile': {
+    request: z.object({ kind: z.enum(['batch', 'evidence-folder', 'evidence-zip']) }).strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  'import:inspect': {
+    request: z
+      .object({
+        file: z.string().min(1).max(4096),
+        sheet: z.string().max(200).nullable().optional(),
+      })
+      .strict(),
+    response: importInspection,
+  },
+  'import:start': {
+    request: importRequest,
+    response: importReport,
+  },
+  'import:cancel': {
+    request: z.undefined(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'import:loadDemo': {
+    request: z.undefined(),
+    response: importReport,
+  },
+  'import:quarantine': {
+    request: z.object({ batchId: z.number().int().positive() }).strict(),
+    response: z.object({ entries: z.array(quarantineEntry) }),
   },
   'claims:list': {
     request: z
@@ -75,6 +121,12 @@ export const contract = {
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
+
+/** What main pushes to the renderer, each with its payload schema. */
+export const events = {
+  'import:progress': importProgress,
+} as const satisfies Record<EventName, z.ZodType>;
+export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 /** What a caller passes (before defaults and trimming). */
 export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
 /** What a handler receives, after parsing. */
@@ -105,8 +157,13 @@ export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError
 type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
 type VerbOf<C extends string, A extends string> = C extends `${A}:${infer V}` ? V : never;
 
-/** window.api: one function per channel, grouped by area (window.api.claims.list(...)). */
-export type WindowApi = {
+/** window.api: one function per channel, grouped by area (window.api.claims.list(...)), plus on(). */
+export type WindowApi = ChannelApi & {
+  /** Subscribes to a main-process event; returns the function that unsubscribes. */
+  on<E extends EventName>(event: E, listener: (payload: EventPayloadOf<E>) => void): () => void;
+};
+
+type ChannelApi = {
   [A in AreaOf<Channel>]: {
     [V in VerbOf<Channel, A>]: (
       request: RequestOf<Extract<Channel, `${A}:${V}`>>,

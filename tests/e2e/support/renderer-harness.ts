@@ -1,8 +1,10 @@
 import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
-import { CHANNELS } from '../../../src/shared/ipc/channels';
-import { createHandlers } from '../../../src/main/ipc/handlers';
+import { CHANNELS, EVENTS } from '../../../src/shared/ipc/channels';
+import { createHandlers, type Platform } from '../../../src/main/ipc/handlers';
+import { ImportRunner } from '../../../src/main/services/import/runner';
+import { testPlatform } from '../../support/test-platform';
 import { createRouter } from '../../../src/main/ipc/router';
 import { trustOrigins } from '../../../src/main/ipc/sender';
 import type { ServiceContext } from '../../../src/main/services/context';
@@ -37,6 +39,7 @@ export interface RendererHarness {
 export async function openRenderer(
   page: Page,
   workspace: () => ServiceContext,
+  platform: Platform = testPlatform(),
 ): Promise<RendererHarness> {
   const harness: RendererHarness = { blockedRequests: [], consoleErrors: [] };
   page.on('console', (message) => {
@@ -65,8 +68,23 @@ export async function openRenderer(
   });
   // The router is made per call from the current workspace, so a test can reopen the database
   // (as an app restart would) between page loads.
+  // One runner for the page's life, as the app has one: a cancel must reach the running import.
+  const runner = new ImportRunner();
   await page.exposeBinding(BINDING, async (source, channel: unknown, payload: unknown) => {
-    const router = createRouter(createHandlers(workspace(), '0.0.0-e2e'), {
+    const ctx = workspace();
+    // Events travel the other way: main's emit becomes a call into the page.
+    ctx.emit = (event, data) => {
+      void page
+        .evaluate(
+          ([name, body]) =>
+            (
+              window as unknown as { __reviewDeskEmit: (e: string, p: unknown) => void }
+            ).__reviewDeskEmit(name, body),
+          [event, data] as const,
+        )
+        .catch(() => undefined);
+    };
+    const router = createRouter(createHandlers(ctx, platform, runner), {
       isTrustedSender: trustOrigins([TEST_ORIGIN]),
       logError: (error) => console.error(error),
     });
@@ -82,18 +100,27 @@ export async function openRenderer(
   });
   // The same shape the preload builds with buildWindowApi: one function per channel.
   await page.addInitScript(
-    ({ channels, binding }) => {
-      const invoke = (
-        window as unknown as Record<string, (c: string, p: unknown) => Promise<unknown>>
-      )[binding]!;
-      const api: Record<string, Record<string, (request: unknown) => Promise<unknown>>> = {};
+    ({ channels, events, binding }) => {
+      const host = window as unknown as Record<string, unknown>;
+      const invoke = host[binding] as (c: string, p: unknown) => Promise<unknown>;
+      const listeners = new Map<string, Set<(payload: unknown) => void>>();
+      host['__reviewDeskEmit'] = (event: string, payload: unknown) =>
+        listeners.get(event)?.forEach((listener) => listener(payload));
+      const api: Record<string, unknown> = {};
       for (const channel of channels) {
         const [area, verb] = channel.split(':') as [string, string];
-        (api[area] ??= {})[verb] = (request: unknown) => invoke(channel, request);
+        const group = (api[area] ??= {}) as Record<string, unknown>;
+        group[verb] = (request: unknown) => invoke(channel, request);
       }
+      api['on'] = (event: string, listener: (payload: unknown) => void) => {
+        if (!events.includes(event)) throw new TypeError('unknown event');
+        const set = listeners.get(event) ?? new Set();
+        listeners.set(event, set.add(listener));
+        return () => set.delete(listener);
+      };
       Object.defineProperty(window, 'api', { value: Object.freeze(api), writable: false });
     },
-    { channels: [...CHANNELS], binding: BINDING },
+    { channels: [...CHANNELS], events: [...EVENTS] as string[], binding: BINDING },
   );
   await page.goto(`${TEST_ORIGIN}/index.html`);
   return harness;

@@ -149,3 +149,29 @@ describe('migrations', () => {
     again.close();
   });
 });
+
+describe('migration 004', () => {
+  it('records import files (carrying over existing batches), append-only quarantine and resolutions', () => {
+    const { dir, cleanup } = makeTempDir();
+    const db = openDatabase(join(dir, 'q.db'), { migrate: false });
+    migrate(db, MIGRATIONS, 3);
+    db.exec(
+      "INSERT INTO batches (id, name, source_file, content_hash, imported_at, imported_by, row_count) VALUES (1, 'old', 'old.csv', 'h-old', 't', 'me', 3)",
+    );
+    migrate(db, MIGRATIONS, 4);
+    expect(db.prepare('SELECT batch_id, kind, content_hash FROM import_files').all()).toEqual([
+      { batch_id: 1, kind: 'original', content_hash: 'h-old' },
+    ]);
+    db.exec(`INSERT INTO quarantine (batch_id, import_file_id, source_row, kind, claim_id, raw, reasons)
+             VALUES (1, 1, 2, 'invalid', 'K-1', '{}', '[]')`);
+    expect(() => db.exec("UPDATE quarantine SET reasons = '[]'")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM quarantine')).toThrow(/append-only/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO import_files (batch_id, kind, content_hash, source_file, format, imported_at, imported_by, row_count) VALUES (1, 'fix', 'h-old', 'x', 'csv', 't', 'me', 0)",
+      ),
+    ).toThrow(/UNIQUE/);
+    db.close();
+    cleanup();
+  });
+});

@@ -6,6 +6,7 @@ import { createHandlers } from '../../../src/main/ipc/handlers';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { openTempWorkspace } from '../../support/temp-workspace';
+import { testPlatform } from '../../support/test-platform';
 
 const ORIGIN = 'app://review-desk';
 const ours: IpcSender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOwnWindow: true };
@@ -16,7 +17,7 @@ afterEach(() => ws?.cleanup());
 function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
   ws = openTempWorkspace();
   return createRouter(
-    { ...createHandlers(ws, '0.1.0-test'), ...overrides },
+    { ...createHandlers(ws, testPlatform()), ...overrides },
     { isTrustedSender: trustOrigins([ORIGIN]), logError: (error) => logged.push(error) },
   );
 }
@@ -28,11 +29,19 @@ describe('the IPC contract', () => {
 
   it('window.api has exactly one function per channel, grouped by area', () => {
     const calls: [string, unknown][] = [];
-    const api = buildWindowApi(async (channel, request) => {
-      calls.push([channel, request]);
-      return { ok: true, value: null };
-    });
-    const exposed = Object.entries(api).flatMap(([area, verbs]) =>
+    const subscribed: string[] = [];
+    const api = buildWindowApi(
+      async (channel, request) => {
+        calls.push([channel, request]);
+        return { ok: true, value: null };
+      },
+      (event) => {
+        subscribed.push(event);
+        return () => undefined;
+      },
+    );
+    const { on, ...areas } = api;
+    const exposed = Object.entries(areas).flatMap(([area, verbs]) =>
       Object.entries(verbs as Record<string, unknown>).map(([verb, fn]) => {
         expect(typeof fn).toBe('function');
         return `${area}:${verb}`;
@@ -41,6 +50,10 @@ describe('the IPC contract', () => {
     expect(exposed.sort()).toEqual([...CHANNELS].sort());
     void api.claims.get({ claimId: 'K-1' });
     expect(calls).toEqual([['claims:get', { claimId: 'K-1' }]]);
+    on('import:progress', () => undefined);
+    expect(subscribed).toEqual(['import:progress']);
+    // Only the contract's events can be subscribed to.
+    expect(() => on('app:secrets' as 'import:progress', () => undefined)).toThrow(TypeError);
   });
 });
 
@@ -51,8 +64,8 @@ describe('the router', () => {
     expect(result).toEqual({
       ok: true,
       value: {
-        appVersion: '0.1.0-test',
-        schemaVersion: 3,
+        appVersion: '0.0.0-test',
+        schemaVersion: 4,
         dataDir: ws.dataDir,
         actor: '위원 김민준',
       },

@@ -1,11 +1,17 @@
 import { migration001 } from './001-claims';
 import { migration002 } from './002-decisions';
 import { migration003 } from './003-audit-log';
+import { migration004 } from './004-quarantine';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** In order. Never edit a migration that has shipped: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

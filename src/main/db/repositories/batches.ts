@@ -36,3 +36,36 @@ export function findBatchByContentHash(db: Db, contentHash: string): Batch | und
 export function countBatches(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
 }
+
+export function findBatchById(db: Db, id: number): Batch | undefined {
+  return db
+    .prepare(
+      `SELECT id, name, source_file AS sourceFile, content_hash AS contentHash,
+              imported_at AS importedAt, imported_by AS importedBy, row_count AS rowCount
+       FROM batches WHERE id = ?`,
+    )
+    .get(id) as Batch | undefined;
+}
+
+/** The row count is known only once the whole file has been read, inside the same transaction. */
+export function setBatchRowCount(db: Db, id: number, rowCount: number): void {
+  db.prepare('UPDATE batches SET row_count = ? WHERE id = ?').run(rowCount, id);
+}
+
+export interface BatchListItem extends Omit<Batch, 'contentHash'> {
+  claims: number;
+  quarantined: number;
+}
+
+export function listBatches(db: Db): BatchListItem[] {
+  return db
+    .prepare(
+      `SELECT b.id, b.name, b.source_file AS sourceFile, b.imported_at AS importedAt,
+              b.imported_by AS importedBy, b.row_count AS rowCount,
+              (SELECT count(*) FROM claims c WHERE c.batch_id = b.id) AS claims,
+              (SELECT count(*) FROM quarantine q WHERE q.batch_id = b.id
+                 AND NOT EXISTS (SELECT 1 FROM quarantine_resolutions r WHERE r.quarantine_id = q.id)) AS quarantined
+       FROM batches b ORDER BY b.id`,
+    )
+    .all() as BatchListItem[];
+}

@@ -39,15 +39,51 @@ export interface ClaimFilter {
   limit?: number;
 }
 
-export function insertClaim(db: Db, claim: StoredClaim): void {
-  db.prepare(
+/**
+ * Prepared once, run per row: imports insert claims by the hundred thousand, and positional
+ * parameters bind noticeably faster than named ones.
+ */
+export function claimInserter(db: Db): (claim: StoredClaim) => boolean {
+  // A claim id already present is left alone (never overwritten): the caller learns it from
+  // the return value, which saves a lookup per row in the common case of a new claim.
+  const statement = db.prepare(
     `INSERT INTO claims (claim_id, batch_id, source_row, received_at, claimant_type, affiliate, service,
        paid, damage_type, business_reg_no, business_name, industry, claimed_loss, description, contact,
        tier, tier_rule_version, content_hash)
-     VALUES (@claimId, @batchId, @sourceRow, @receivedAt, @claimantType, @affiliate, @service,
-       @paid, @damageType, @businessRegNo, @businessName, @industry, @claimedLoss, @description, @contact,
-       @tier, @tierRuleVersion, @contentHash)`,
-  ).run({ ...claim, paid: claim.paid ? 1 : 0 });
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+     ON CONFLICT (claim_id) DO NOTHING`,
+  );
+  return (c) =>
+    statement.run(
+      c.claimId,
+      c.batchId,
+      c.sourceRow,
+      c.receivedAt,
+      c.claimantType,
+      c.affiliate,
+      c.service,
+      c.paid ? 1 : 0,
+      c.damageType,
+      c.businessRegNo,
+      c.businessName,
+      c.industry,
+      c.claimedLoss,
+      c.description,
+      c.contact,
+      c.tier,
+      c.tierRuleVersion,
+      c.contentHash,
+    ).changes === 1;
+}
+
+export function insertClaim(db: Db, claim: StoredClaim): void {
+  if (!claimInserter(db)(claim)) throw new Error(`claim ${claim.claimId} already exists`);
+}
+
+/** The batch that already holds a claim id, if any. */
+export function claimBatchLookup(db: Db): (claimId: string) => number | undefined {
+  const statement = db.prepare('SELECT batch_id AS batchId FROM claims WHERE claim_id = ?').pluck();
+  return (claimId) => statement.get(claimId) as number | undefined;
 }
 
 /** The outcome of the latest decision of each claim: the one nothing replaces. */

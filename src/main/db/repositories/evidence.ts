@@ -13,11 +13,16 @@ export interface EvidenceInput {
   problem: string | null;
 }
 
-export function insertEvidence(db: Db, item: EvidenceInput): void {
-  db.prepare(
+export function evidenceInserter(db: Db): (item: EvidenceInput) => void {
+  const statement = db.prepare(
     `INSERT INTO evidence (claim_id, position, file_name, status, sha256, media_type, size_bytes, problem)
      VALUES (@claimId, @position, @fileName, @status, @sha256, @mediaType, @sizeBytes, @problem)`,
-  ).run(item);
+  );
+  return (item) => statement.run(item);
+}
+
+export function insertEvidence(db: Db, item: EvidenceInput): void {
+  evidenceInserter(db)(item);
 }
 
 export function listEvidenceForClaim(db: Db, claimId: string): EvidenceInput[] {

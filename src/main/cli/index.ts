@@ -1,0 +1,145 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename, dirname, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { columnMapping } from '../../shared/ipc/import-schemas';
+import { DATABASE_FILE_NAME, openWorkspace } from '../services/open-workspace';
+import { ServiceError } from '../services/errors';
+import { importBatch } from '../services/import/import-batch';
+import { batchStats, sharesOf } from '../services/stats';
+import { defaultDataDir } from './paths';
+import { formatImportReport, formatStats } from './text-output';
+
+const USAGE = `review-desk <command>
+
+  import <file> [--evidence <dir|zip>] [--mapping <file>] [--sheet <name>] [--into-batch <id>] [--db <path>] [--json] [--progress]
+  stats [--batch <id>] [--db <path>] [--json]
+
+--db is the workspace database file (default: the desktop app's own workspace).`;
+
+/** A refusal: one line on stderr and exit code 1. */
+class Refusal extends Error {}
+
+function openAt(dbOption: string | undefined) {
+  const file = dbOption ? resolve(dbOption) : resolve(defaultDataDir(), DATABASE_FILE_NAME);
+  return openWorkspace(dirname(file), { actor: userInfo().username, fileName: basename(file) });
+}
+
+function readMapping(path: string | undefined) {
+  if (path === undefined) return null;
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Refusal(`mapping file ${path} is not readable JSON: ${(error as Error).message}`);
+  }
+  const parsed = columnMapping.safeParse(raw);
+  if (!parsed.success)
+    throw new Refusal(
+      `mapping file ${path} must map header names to batch fields: ${parsed.error.issues[0]?.message}`,
+    );
+  return parsed.data;
+}
+
+function positiveInt(value: string | undefined, name: string): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n <= 0)
+    throw new Refusal(`--${name} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+async function runImport(args: string[]): Promise<void> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      evidence: { type: 'string' },
+      mapping: { type: 'string' },
+      sheet: { type: 'string' },
+      'into-batch': { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      progress: { type: 'boolean', default: false },
+    },
+  });
+  const file = positionals[0];
+  if (!file) throw new Refusal('import needs the batch file: review-desk import <file>');
+  const ctx = openAt(values.db);
+  const controller = new AbortController();
+  process.once('SIGINT', () => controller.abort());
+  try {
+    const report = await importBatch(
+      ctx,
+      {
+        file: resolve(file),
+        evidence: values.evidence ? resolve(values.evidence) : null,
+        mapping: readMapping(values.mapping),
+        sheet: values.sheet ?? null,
+        intoBatchId: positiveInt(values['into-batch'], 'into-batch') ?? null,
+      },
+      {
+        signal: controller.signal,
+        onProgress: values.progress
+          ? (p) => process.stderr.write(`${JSON.stringify(p)}\n`)
+          : undefined,
+      },
+    );
+    process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatImportReport(report));
+  } finally {
+    ctx.db.close();
+  }
+}
+
+function runStats(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: {
+      batch: { type: 'string' },
+      db: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const ctx = openAt(values.db);
+  try {
+    const stats = batchStats(ctx, positiveInt(values.batch, 'batch'));
+    const shares = {
+      byAffiliate: sharesOf(stats.byAffiliate),
+      byClaimantType: sharesOf(stats.byClaimantType),
+      byDamageType: sharesOf(stats.byDamageType),
+      byTier: sharesOf(stats.byTier),
+    };
+    process.stdout.write(
+      values.json ? `${JSON.stringify({ ...stats, shares })}\n` : formatStats(stats, shares),
+    );
+  } finally {
+    ctx.db.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === 'import') await runImport(rest);
+    else if (command === 'stats') runStats(rest);
+    else if (command === undefined || command === 'help' || command === '--help')
+      process.stdout.write(`${USAGE}\n`);
+    else throw new Refusal(`unknown command "${command}"\n${USAGE}`);
+    return 0;
+  } catch (error) {
+    if (
+      error instanceof Refusal ||
+      error instanceof ServiceError ||
+      (error instanceof TypeError && 'code' in error)
+    ) {
+      process.stderr.write(`review-desk: ${error.message.split('\n')[0]}\n`);
+      return 1;
+    }
+    process.stderr.write(
+      `review-desk: unexpected error: ${(error as Error).stack ?? String(error)}\n`,
+    );
+    return 2;
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));

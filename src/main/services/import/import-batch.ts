@@ -1,0 +1,296 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { basename } from 'node:path';
+import { FIELD_HEADERS, rawRowPicker, resolveColumns } from '../../../shared/domain/batch-format';
+import { duplicateInFileIssue, validateClaimRow } from '../../../shared/domain/claim-row';
+import { classifyTier, TIER_RULE_VERSION, TIERS, type Tier } from '../../../shared/domain/tier';
+import type {
+  ImportProgress,
+  ImportReport,
+  ImportRequest,
+} from '../../../shared/ipc/import-schemas';
+import { openDatabase, type Db } from '../../db/connection';
+import { appendAudit } from '../../db/repositories/audit-log';
+import { findBatchById, insertBatch, setBatchRowCount } from '../../db/repositories/batches';
+import { claimBatchLookup, claimInserter } from '../../db/repositories/claims';
+import { evidenceInserter } from '../../db/repositories/evidence';
+import { findImportByContentHash, insertImportFile } from '../../db/repositories/import-files';
+import { quarantineInserter, resolverFor } from '../../db/repositories/quarantine';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { createEvidenceCollector } from '../evidence/collect';
+import { openEvidenceSource } from '../evidence/source';
+import { EvidenceStore } from '../evidence/store';
+import { hashClaimContent } from '../hashing';
+import { openBatchReader, UnreadableBatchError, type BatchReader } from './readers';
+
+export class ImportCancelledError extends ServiceError {
+  constructor() {
+    super('conflict', 'the import was cancelled; nothing was written');
+    this.name = 'ImportCancelledError';
+  }
+}
+
+export interface ImportOptions {
+  signal?: AbortSignal;
+  onProgress?: (progress: ImportProgress) => void;
+}
+
+async function hashFile(file: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }))
+    hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
+
+async function openReader(request: ImportRequest): Promise<BatchReader> {
+  try {
+    return await openBatchReader(request.file, { sheet: request.sheet ?? null });
+  } catch (error) {
+    if (error instanceof UnreadableBatchError)
+      throw new ServiceError('validation_failed', error.message);
+    throw error;
+  }
+}
+
+function checkColumns(reader: BatchReader, request: ImportRequest) {
+  const columns = resolveColumns(reader.headers, request.mapping ?? {});
+  const problems = [
+    ...columns.missingRequired.map((field) => ({
+      path: field,
+      code: 'missing_column',
+      message: `no column for ${FIELD_HEADERS[field].ko} (${field})`,
+    })),
+    ...columns.duplicateFields.map((field) => ({
+      path: field,
+      code: 'duplicate_column',
+      message: `more than one column maps to ${FIELD_HEADERS[field].ko} (${field})`,
+    })),
+  ];
+  if (problems.length > 0) {
+    throw new ServiceError(
+      'validation_failed',
+      `${basename(request.file)} needs a column mapping: ${problems.map((p) => p.message).join('; ')}`,
+      problems,
+    );
+  }
+  return columns;
+}
+
+const emptyTiers = (): Record<Tier, number> =>
+  Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
+
+/**
+ * Imports one batch file, with its evidence, in a single transaction on a connection of its
+ * own: the app keeps reading the committed workspace meanwhile, and a cancel, an error or a
+ * killed process leaves the database exactly as it was. Every row ends up as a claim, in
+ * quarantine with its reasons, or in quarantine as a duplicate of an earlier batch's claim.
+ */
+export async function importBatch(
+  ctx: ServiceContext,
+  request: ImportRequest,
+  options: ImportOptions = {},
+): Promise<ImportReport> {
+  const started = performance.now();
+  const fileName = basename(request.file);
+  const report = (phase: ImportProgress['phase'], rowsRead: number, reader: BatchReader | null) => {
+    const seconds = (performance.now() - started) / 1000;
+    options.onProgress?.({
+      phase,
+      rowsRead,
+      bytesRead: reader?.bytesRead() ?? 0,
+      totalBytes: reader?.totalBytes ?? 0,
+      rowsPerSecond: seconds > 0 ? Math.round(rowsRead / seconds) : 0,
+    });
+  };
+  report('checking', 0, null);
+
+  const contentHash = await hashFile(request.file).catch(() => {
+    throw new ServiceError('validation_failed', `${request.file} cannot be read`);
+  });
+  const earlier = findImportByContentHash(ctx.db, contentHash);
+  if (earlier) {
+    throw new ServiceError(
+      'conflict',
+      `${fileName} was already imported into batch ${earlier.batchId} ("${earlier.batchName}") on ${earlier.importedAt}; nothing was imported again`,
+    );
+  }
+  const fixesFor = request.intoBatchId ?? null;
+  if (fixesFor !== null && !findBatchById(ctx.db, fixesFor))
+    throw new ServiceError('not_found', `batch ${fixesFor} does not exist`);
+
+  const reader = await openReader(request);
+  const columns = checkColumns(reader, request);
+  const source = await openEvidenceSource(request.evidence ?? null);
+  const collector = createEvidenceCollector(source, new EvidenceStore(ctx.dataDir));
+  const db: Db = openDatabase(ctx.db.name);
+  try {
+    db.exec('BEGIN IMMEDIATE');
+    const now = ctx.now().toISOString();
+    const batchId =
+      fixesFor ??
+      insertBatch(db, {
+        name: fileName,
+        sourceFile: request.file,
+        contentHash,
+        importedAt: now,
+        importedBy: ctx.actor,
+        rowCount: 0,
+      }).id;
+    const importFileId = insertImportFile(db, {
+      batchId,
+      kind: fixesFor === null ? 'original' : 'fix',
+      contentHash,
+      sourceFile: request.file,
+      format: reader.format,
+      encoding: reader.encoding,
+      importedAt: now,
+      importedBy: ctx.actor,
+      rowCount: 0,
+    });
+    const insertClaim = claimInserter(db);
+    const insertEvidence = evidenceInserter(db);
+    const quarantine = quarantineInserter(db);
+    const batchOf = claimBatchLookup(db);
+    const resolve = resolverFor(db);
+    const pick = rawRowPicker(columns.mapping);
+
+    const result: ImportReport = {
+      batchId,
+      rows: 0,
+      imported: 0,
+      quarantined: 0,
+      duplicates: 0,
+      tiers: emptyTiers(),
+      evidence: { stored: 0, rejected: 0, missing: 0 },
+      quarantine: [],
+      duplicateClaims: [],
+      evidenceProblems: [],
+      seconds: 0,
+    };
+
+    for await (const chunk of reader.chunks()) {
+      for (const { row, values } of chunk) {
+        result.rows += 1;
+        const raw = pick(values);
+        const claimId = raw.claim_id === '' ? null : raw.claim_id;
+        const checked = validateClaimRow(raw);
+        if (!checked.ok) {
+          quarantine({
+            batchId,
+            importFileId,
+            sourceRow: row,
+            kind: 'invalid',
+            claimId,
+            raw: values,
+            reasons: checked.issues,
+            existingBatchId: null,
+          });
+          result.quarantined += 1;
+          result.quarantine.push({ row, claimId, reasons: checked.issues });
+          continue;
+        }
+        const claim = checked.claim;
+        const tier = classifyTier(claim);
+        const { evidence, ...fields } = claim;
+        const inserted = insertClaim({
+          ...fields,
+          batchId,
+          sourceRow: row,
+          tier,
+          tierRuleVersion: TIER_RULE_VERSION,
+          contentHash: hashClaimContent(claim),
+        });
+        if (!inserted) {
+          const existing = batchOf(claim.claimId)!;
+          // The same id earlier in this very file is a bad row; one from another batch is a duplicate.
+          if (existing === batchId && fixesFor === null) {
+            const reasons = [duplicateInFileIssue()];
+            quarantine({
+              batchId,
+              importFileId,
+              sourceRow: row,
+              kind: 'invalid',
+              claimId,
+              raw: values,
+              reasons,
+              existingBatchId: null,
+            });
+            result.quarantined += 1;
+            result.quarantine.push({ row, claimId, reasons });
+          } else {
+            quarantine({
+              batchId,
+              importFileId,
+              sourceRow: row,
+              kind: 'duplicate',
+              claimId,
+              raw: values,
+              reasons: [],
+              existingBatchId: existing,
+            });
+            result.duplicates += 1;
+            result.duplicateClaims.push({ row, claimId: claim.claimId, existingBatchId: existing });
+          }
+          continue;
+        }
+        for (const [position, name] of evidence.entries()) {
+          const outcome = await collector.collect(name);
+          insertEvidence({ claimId: claim.claimId, position, ...outcome });
+          if (outcome.status !== 'stored') {
+            result.evidenceProblems.push({
+              claimId: claim.claimId,
+              fileName: name,
+              status: outcome.status,
+              problem: outcome.problem,
+            });
+          }
+          result.evidence[outcome.status] += 1;
+        }
+        if (fixesFor !== null) resolve(batchId, claim.claimId, importFileId, now);
+        result.tiers[tier] += 1;
+        result.imported += 1;
+      }
+      report('reading', result.rows, reader);
+      // Let progress events and a cancel request through between chunks.
+      await new Promise((resolveTick) => setImmediate(resolveTick));
+      if (options.signal?.aborted) throw new ImportCancelledError();
+    }
+
+    report('committing', result.rows, reader);
+    if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
+    db.prepare('UPDATE import_files SET row_count = ? WHERE id = ?').run(result.rows, importFileId);
+    appendAudit(db, {
+      at: now,
+      actor: ctx.actor,
+      action: fixesFor === null ? 'batch.imported' : 'batch.fixes_imported',
+      subjectType: 'batch',
+      subjectId: String(batchId),
+      details: {
+        file: fileName,
+        contentHash,
+        format: reader.format,
+        encoding: reader.encoding,
+        rows: result.rows,
+        imported: result.imported,
+        quarantined: result.quarantined,
+        duplicates: result.duplicates,
+        tiers: result.tiers,
+        evidence: result.evidence,
+        tierRuleVersion: TIER_RULE_VERSION,
+      },
+    });
+    db.exec('COMMIT');
+    result.seconds = (performance.now() - started) / 1000;
+    report('done', result.rows, reader);
+    return result;
+  } catch (error) {
+    if (db.inTransaction) db.exec('ROLLBACK');
+    report(error instanceof ImportCancelledError ? 'cancelled' : 'failed', 0, reader);
+    throw error;
+  } finally {
+    db.close();
+    reader.close();
+    await source.close();
+  }
+}

@@ -1,0 +1,46 @@
+import Papa from 'papaparse';
+import { writeFileSync } from 'node:fs';
+import { listQuarantine } from '../../db/repositories/quarantine';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { findBatchById } from '../../db/repositories/batches';
+
+const ROW_HEADER = '행번호';
+const REASON_HEADER = '보류사유';
+
+/**
+ * Writes a batch's waiting quarantine rows as CSV (UTF-8 with BOM, so Korean Excel opens it
+ * as Hangul) under the file's own headers, with the source row and the reasons in front.
+ * Fixed in a spreadsheet, the file imports back into the same batch (intoBatchId); the two
+ * leading columns are not batch fields and are ignored by the import.
+ */
+export function exportQuarantineCsv(
+  ctx: ServiceContext,
+  batchId: number,
+  outFile: string,
+): { rows: number } {
+  if (!findBatchById(ctx.db, batchId))
+    throw new ServiceError('not_found', `batch ${batchId} does not exist`);
+  const entries = listQuarantine(ctx.db, batchId, { unresolvedOnly: true });
+  const headers: string[] = [];
+  for (const entry of entries)
+    for (const key of Object.keys(entry.raw)) if (!headers.includes(key)) headers.push(key);
+  const rows = entries.map((entry) => [
+    String(entry.sourceRow),
+    entry.kind === 'duplicate'
+      ? `이미 묶음 ${entry.existingBatchId}에 있는 접수번호 / already in batch ${entry.existingBatchId}`
+      : entry.reasons.map((reason) => `${reason.field}: ${reason.ko}`).join('; '),
+    ...headers.map((header) => neutraliseFormula(entry.raw[header] ?? '')),
+  ]);
+  writeFileSync(
+    outFile,
+    `\uFEFF${Papa.unparse([[ROW_HEADER, REASON_HEADER, ...headers], ...rows], { newline: '\r\n' })}`,
+    'utf8',
+  );
+  return { rows: rows.length };
+}
+
+/** A cell that a spreadsheet would run as a formula is prefixed with ' so it stays text. */
+export function neutraliseFormula(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !/^-?\d[\d,]*(\.\d+)?$/.test(value) ? `'${value}` : value;
+}

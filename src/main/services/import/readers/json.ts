@@ -1,0 +1,52 @@
+import { readFileSync, statSync } from 'node:fs';
+import { decodeBuffer, detectEncoding } from './encoding';
+import { CHUNK_ROWS, UnreadableBatchError, type BatchReader, type SourceRow } from './types';
+
+function text(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') return JSON.stringify(value);
+  return String(value);
+}
+
+/** A JSON batch is an array of objects; each object's keys are its headers. */
+export async function openJsonReader(file: string): Promise<BatchReader> {
+  const bytes = readFileSync(file);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(decodeBuffer(bytes, detectEncoding(bytes.subarray(0, 64 * 1024))));
+  } catch (error) {
+    throw new UnreadableBatchError(file, `not valid JSON (${(error as Error).message})`);
+  }
+  if (!Array.isArray(parsed))
+    throw new UnreadableBatchError(file, 'a JSON batch must be an array of objects');
+  const headers: string[] = [];
+  const seen = new Set<string>();
+  for (const item of parsed) {
+    if (item === null || typeof item !== 'object' || Array.isArray(item)) continue;
+    for (const key of Object.keys(item)) {
+      if (seen.has(key)) continue;
+      seen.add(key);
+      headers.push(key);
+    }
+  }
+  const rows: SourceRow[] = parsed.map((item: unknown, index) => ({
+    // Row numbers count array items from 1, as a person reading the file would.
+    row: index + 1,
+    values:
+      item !== null && typeof item === 'object' && !Array.isArray(item)
+        ? Object.fromEntries(Object.entries(item).map(([key, value]) => [key, text(value)]))
+        : { '(값)': text(item) },
+  }));
+  return {
+    format: 'json',
+    encoding: null,
+    sheets: [],
+    headers,
+    chunks: async function* () {
+      for (let i = 0; i < rows.length; i += CHUNK_ROWS) yield rows.slice(i, i + CHUNK_ROWS);
+    },
+    bytesRead: () => statSync(file).size,
+    totalBytes: bytes.length,
+    close: () => undefined,
+  };
+}

@@ -1,0 +1,65 @@
+import type { TextEncoding } from './encoding';
+
+/** One data row as the file had it: its row number as a spreadsheet shows it, and header -> text. */
+export interface SourceRow {
+  row: number;
+  values: Record<string, string>;
+}
+
+export type BatchFormat = 'csv' | 'xlsx' | 'json';
+
+export interface BatchReader {
+  format: BatchFormat;
+  encoding: TextEncoding | null;
+  /** Sheet names of a workbook, in order; empty for CSV and JSON. */
+  sheets: string[];
+  headers: string[];
+  /** Data rows in chunks (a chunk per few thousand rows keeps the per-row cost low). */
+  chunks(): AsyncGenerator<SourceRow[]>;
+  /** How far through the file the reader is, for progress. */
+  bytesRead(): number;
+  totalBytes: number;
+  close(): void;
+}
+
+export class UnreadableBatchError extends Error {
+  readonly code = 'unreadable_batch';
+  constructor(
+    readonly file: string,
+    reason: string,
+  ) {
+    super(`${file} cannot be read as a claim batch: ${reason}`);
+    this.name = 'UnreadableBatchError';
+  }
+}
+
+export const CHUNK_ROWS = 2000;
+
+/**
+ * Header names as keys: blank headers get a column letter, repeated ones a suffix, so no
+ * cell of the file is dropped or overwritten when the row becomes an object.
+ */
+export function uniqueHeaders(raw: readonly string[]): string[] {
+  const seen = new Map<string, number>();
+  return raw.map((header, index) => {
+    const base = header.trim() === '' ? `(열 ${index + 1})` : header.trim();
+    const count = seen.get(base) ?? 0;
+    seen.set(base, count + 1);
+    return count === 0 ? base : `${base} (${count + 1})`;
+  });
+}
+
+/** Cells beyond the header row's width are kept under a positional name. */
+export function rowObject(
+  headers: readonly string[],
+  cells: readonly string[],
+): Record<string, string> {
+  const values: Record<string, string> = {};
+  const width = Math.max(headers.length, cells.length);
+  for (let i = 0; i < width; i++) {
+    const cell = cells[i] ?? '';
+    const key = headers[i] ?? `(열 ${i + 1})`;
+    if (i < headers.length || cell !== '') values[key] = cell;
+  }
+  return values;
+}

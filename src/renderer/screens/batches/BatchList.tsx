@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { client } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { formatCount, formatDateTime } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale-context';
+import { QuarantineTable } from './report/ReportTables';
+
+export type BatchSummary = ResponseOf<'batches:list'>['batches'][number];
+
+/** Every imported batch, newest as main lists them, with its quarantined rows on request. */
+export function BatchList({ batches }: { batches: BatchSummary[] }) {
+  const { t, locale } = useLocale();
+  const [open, setOpen] = useState<number | null>(null);
+
+  return (
+    <section className="panel" data-testid="batch-list" aria-labelledby="batch-list-title">
+      <h2 id="batch-list-title" className="panel__title">
+        {t('batchList.title')}
+      </h2>
+      {batches.length === 0 ? (
+        <p className="muted">{t('batchList.empty')}</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="data-table">
+            <thead>
+              <tr>
+                <th scope="col" className="num">
+                  {t('batchList.col.id')}
+                </th>
+                <th scope="col">{t('batchList.col.name')}</th>
+                <th scope="col">{t('batchList.col.importedAt')}</th>
+                <th scope="col">{t('batchList.col.importedBy')}</th>
+                <th scope="col" className="num">
+                  {t('batchList.col.rows')}
+                </th>
+                <th scope="col" className="num">
+                  {t('batchList.col.claims')}
+                </th>
+                <th scope="col" className="num">
+                  {t('batchList.col.quarantined')}
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {batches.map((batch) => (
+                <tr key={batch.id} data-testid={`batch-row-${batch.id}`}>
+                  <td className="num">{batch.id}</td>
+                  <td className="wrap" title={batch.sourceFile}>
+                    {batch.name}
+                  </td>
+                  <td>{formatDateTime(batch.importedAt, locale)}</td>
+                  <td>{batch.importedBy}</td>
+                  <td className="num">{formatCount(batch.rowCount)}</td>
+                  <td className="num">{formatCount(batch.claims)}</td>
+                  <td className="num">
+                    {batch.quarantined === 0 ? (
+                      '0'
+                    ) : (
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        data-testid={`show-quarantine-${batch.id}`}
+                        aria-expanded={open === batch.id}
+                        onClick={() => setOpen(open === batch.id ? null : batch.id)}
+                      >
+                        {formatCount(batch.quarantined)}
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {open !== null && <BatchQuarantine batchId={open} />}
+    </section>
+  );
+}
+
+function BatchQuarantine({ batchId }: { batchId: number }) {
+  const { state, reload } = useApi(client.listQuarantine, batchId);
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  return <QuarantineTable rows={state.value.entries} />;
+}

@@ -1,0 +1,131 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { generateClaimRows } from '../../../src/main/demo/generate-claims';
+import { writeBatchCsv, writeBatchXlsx } from '../../../src/main/demo/write-batch';
+import { importBatch } from '../../../src/main/services/import/import-batch';
+import { GOOD_ROWS, writeCsv, writeJson, writeXlsx } from '../../support/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
+
+function claimsOf(ws: ReturnType<typeof openTempWorkspace>) {
+  return ws.db
+    .prepare(
+      `SELECT claim_id, received_at, claimant_type, affiliate, service, paid, damage_type, business_reg_no,
+              business_name, industry, claimed_loss, description, contact, tier, tier_rule_version, content_hash
+       FROM claims ORDER BY claim_id`,
+    )
+    .all();
+}
+
+async function importInto(file: string) {
+  const ws = openTempWorkspace();
+  cleanups.push(ws.cleanup);
+  const report = await importBatch(ws, { file });
+  return { ws, report, claims: claimsOf(ws) };
+}
+
+describe('batch file formats', () => {
+  it('CP949, UTF-8 with BOM, UTF-8, XLSX and JSON versions of one batch import to identical claims', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const files = [
+      writeCsv(dir, 'batch-cp949.csv', GOOD_ROWS, 'cp949'),
+      writeCsv(dir, 'batch-bom.csv', GOOD_ROWS, 'utf-8-bom'),
+      writeCsv(dir, 'batch-utf8.csv', GOOD_ROWS, 'utf-8'),
+      await writeXlsx(dir, 'batch.xlsx', GOOD_ROWS),
+      writeJson(dir, 'batch.json', GOOD_ROWS),
+    ];
+    const results = [];
+    for (const file of files) results.push(await importInto(file));
+    const [reference, ...others] = results;
+    expect(reference!.claims).toHaveLength(6);
+    for (const other of others) expect(other.claims).toEqual(reference!.claims);
+    expect(reference!.report.tiers).toEqual({
+      tier_30k: 1,
+      tier_50k: 1,
+      committee_review: 1,
+      general_package: 1,
+      non_monetary: 1,
+      excluded_affiliate: 1,
+    });
+  });
+
+  it('decodes the CP949 Hangul that TextDecoder("euc-kr") gets wrong', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    // 똠, 햏, 뷁 are outside EUC-KR's 2,350 syllables: only CP949's extension has them.
+    const rows = [
+      [...GOOD_ROWS[0]!.slice(0, 8), '똠얌꿍 햏뷁 식당', ...GOOD_ROWS[0]!.slice(9, 13), ''],
+    ];
+    const { claims } = await importInto(writeCsv(dir, 'rare.csv', rows, 'cp949'));
+    expect(claims[0]).toMatchObject({ business_name: '똠얌꿍 햏뷁 식당' });
+  });
+
+  it('reads a chosen sheet of a workbook, with sheet row numbers', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const file = await writeXlsx(
+      dir,
+      'two-sheets.xlsx',
+      [...GOOD_ROWS.slice(0, 2), ['', '', '', '', '', '', '', '', '', '', '', '', '', '']],
+      {
+        coverSheet: true,
+      },
+    );
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const report = await importBatch(ws, { file, sheet: '신청' });
+    expect(report.imported).toBe(2);
+    expect(
+      ws.db.prepare('SELECT source_row FROM claims ORDER BY source_row').pluck().all(),
+    ).toEqual([2, 3]);
+    const other = openTempWorkspace();
+    cleanups.push(other.cleanup);
+    await expect(importBatch(other, { file, sheet: '없는 시트' })).rejects.toThrow(
+      /no sheet named "없는 시트"/,
+    );
+  });
+
+  it('refuses files that are not batches, clearly and without writing anything', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    mkdirSync(join(dir, 'folder'));
+    writeFileSync(join(dir, 'empty.csv'), '');
+    writeFileSync(join(dir, 'object.json'), '{"claims": []}');
+    writeFileSync(join(dir, 'broken.json'), '[{"접수번호": ');
+    writeFileSync(join(dir, 'fake.xlsx'), 'PK\u0003\u0004 not really a zip');
+    await expect(importBatch(ws, { file: join(dir, 'missing.csv') })).rejects.toThrow(
+      /cannot be read/,
+    );
+    await expect(importBatch(ws, { file: join(dir, 'empty.csv') })).rejects.toThrow(/empty/);
+    await expect(importBatch(ws, { file: join(dir, 'object.json') })).rejects.toThrow(
+      /array of objects/,
+    );
+    await expect(importBatch(ws, { file: join(dir, 'broken.json') })).rejects.toThrow(
+      /not valid JSON/,
+    );
+    await expect(importBatch(ws, { file: join(dir, 'fake.xlsx') })).rejects.toThrow(/XLSX/);
+    expect(ws.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+  });
+});
+
+describe('large generated batches', () => {
+  it('a streamed XLSX keeps every Hangul syllable whole and matches its CSV twin', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const rows = () => generateClaimRows({ count: 3000, seed: 7 });
+    await writeBatchXlsx(join(dir, 'big.xlsx'), rows(), 'ko');
+    await writeBatchCsv(join(dir, 'big.csv'), rows(), { encoding: 'cp949', headers: 'ko' });
+    const fromXlsx = await importInto(join(dir, 'big.xlsx'));
+    const fromCsv = await importInto(join(dir, 'big.csv'));
+    const text = JSON.stringify(fromXlsx.claims);
+    expect(text).not.toContain('\uFFFD');
+    expect(fromXlsx.report.rows).toBe(3000);
+    expect(fromXlsx.claims).toEqual(fromCsv.claims);
+  }, 60_000);
+});

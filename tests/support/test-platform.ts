@@ -1,0 +1,16 @@
+import { join } from 'node:path';
+import type { Platform } from '../../src/main/ipc/handlers';
+
+export const RESOURCES_DIR = join(import.meta.dirname, '../../resources');
+
+/** The app's platform hooks without Electron: files "chosen" are whatever the test queued. */
+export function testPlatform(
+  chosen: (string | null)[] = [],
+): Platform & { chosen: (string | null)[] } {
+  return {
+    appVersion: '0.0.0-test',
+    resourcesDir: RESOURCES_DIR,
+    chosen,
+    chooseFile: async () => chosen.shift() ?? null,
+  };
+}
