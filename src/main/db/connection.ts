@@ -25,8 +25,9 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     // NORMAL is durable in WAL mode except on power loss mid-checkpoint, and much faster.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
-    // 64 MiB of page cache: imports touch several indexes per row.
-    db.pragma('cache_size = -65536');
+    // 32 MiB of page cache: imports touch several indexes per row, and two connections
+    // (the app's and an import's) must stay well inside a laptop's memory.
+    db.pragma('cache_size = -32768');
     if (options.migrate !== false) migrate(db);
     return db;
   } catch (error) {

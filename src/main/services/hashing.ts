@@ -1,9 +1,13 @@
 import type { Claim } from '../../shared/domain/claim';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { canonicalJson } from '../../shared/domain/canonical-json';
 
 export function sha256Hex(data: string | Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex');
+  // The one-shot hash skips creating a Hash object: several times faster for short inputs,
+  // which is what an import hashes per claim.
+  return typeof data === 'string'
+    ? hash('sha256', data, 'hex')
+    : createHash('sha256').update(data).digest('hex');
 }
 
 /** The hash of a record's canonical JSON: equal records hash equal on every machine. */

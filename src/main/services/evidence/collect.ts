@@ -63,21 +63,26 @@ export async function collectEvidence(
 
 export interface EvidenceCollector {
   collect(fileName: string): Promise<EvidenceOutcome>;
-  /** Per distinct file, not per claim naming it. */
+  /** Per file read, not per claim naming it. */
   counts(): { stored: number; rejected: number; missing: number };
 }
 
+/** How many recent files the collector remembers: enough for claims that share evidence
+ * nearby, bounded so a million-row import does not hold every outcome in memory. */
+export const COLLECTOR_CACHE_SIZE = 5000;
+
 /**
- * One per import: a file named by many claims is read and hashed once. Names that differ
- * only in separators or Unicode normalisation are the same file, yet each outcome keeps
- * the spelling its claim used.
+ * One per import: a file named by several claims is read and hashed once while it is among the
+ * recent ones (a file named again much later is read again, and stored once all the same,
+ * since the store is content-addressed). Names that differ only in separators or Unicode
+ * normalisation are the same file, yet each outcome keeps the spelling its claim used.
  */
 export function createEvidenceCollector(
   source: EvidenceSource,
   store: EvidenceStore,
 ): EvidenceCollector {
   const cache = new Map<string, Promise<EvidenceOutcome>>();
-  const settled = new Map<string, EvidenceOutcome['status']>();
+  const counts = { stored: 0, rejected: 0, missing: 0 };
 
   function keyFor(fileName: string): string {
     const check = checkEvidenceName(fileName);
@@ -92,22 +97,17 @@ export function createEvidenceCollector(
       if (pending === undefined) {
         pending = collectEvidence(source, store, fileName);
         cache.set(key, pending);
+        if (cache.size > COLLECTOR_CACHE_SIZE) cache.delete(cache.keys().next().value as string);
         // A failed read (e.g. disk full on store) may be retried by the next claim.
         pending.then(
-          (outcome) => settled.set(key, outcome.status),
+          (outcome) => (counts[outcome.status] += 1),
           () => cache.delete(key),
         );
       }
       return { ...(await pending), fileName };
     },
     counts() {
-      const counts = { stored: 0, rejected: 0, missing: 0 };
-      for (const status of settled.values()) {
-        if (status === 'stored') counts.stored++;
-        else if (status === 'rejected') counts.rejected++;
-        else counts.missing++;
-      }
-      return counts;
+      return { ...counts };
     },
   };
 }

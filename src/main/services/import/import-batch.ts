@@ -77,6 +77,13 @@ function checkColumns(reader: BatchReader, request: ImportRequest) {
   return columns;
 }
 
+/** Each list in the report keeps its first entries only; the counts and the database keep all. */
+export const REPORT_LIST_LIMIT = 1000;
+
+function pushCapped<T>(list: T[], item: T): void {
+  if (list.length < REPORT_LIST_LIMIT) list.push(item);
+}
+
 const emptyTiers = (): Record<Tier, number> =>
   Object.fromEntries(TIERS.map((tier) => [tier, 0])) as Record<Tier, number>;
 
@@ -187,7 +194,7 @@ export async function importBatch(
             existingBatchId: null,
           });
           result.quarantined += 1;
-          result.quarantine.push({ row, claimId, reasons: checked.issues });
+          pushCapped(result.quarantine, { row, claimId, reasons: checked.issues });
           continue;
         }
         const claim = checked.claim;
@@ -217,7 +224,7 @@ export async function importBatch(
               existingBatchId: null,
             });
             result.quarantined += 1;
-            result.quarantine.push({ row, claimId, reasons });
+            pushCapped(result.quarantine, { row, claimId, reasons });
           } else {
             quarantine({
               batchId,
@@ -230,7 +237,11 @@ export async function importBatch(
               existingBatchId: existing,
             });
             result.duplicates += 1;
-            result.duplicateClaims.push({ row, claimId: claim.claimId, existingBatchId: existing });
+            pushCapped(result.duplicateClaims, {
+              row,
+              claimId: claim.claimId,
+              existingBatchId: existing,
+            });
           }
           continue;
         }
@@ -238,7 +249,7 @@ export async function importBatch(
           const outcome = await collector.collect(name);
           insertEvidence({ claimId: claim.claimId, position, ...outcome });
           if (outcome.status !== 'stored') {
-            result.evidenceProblems.push({
+            pushCapped(result.evidenceProblems, {
               claimId: claim.claimId,
               fileName: name,
               status: outcome.status,

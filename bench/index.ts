@@ -1,0 +1,3 @@
+// npm run bench: every area's figures, one JSON line each. npm run bench:<area> runs one area.
+await import('./import');
+export {};
