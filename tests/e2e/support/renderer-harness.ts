@@ -45,6 +45,8 @@ export async function openRenderer(
   page.on('console', (message) => {
     if (message.type() === 'error') harness.consoleErrors.push(message.text());
   });
+  // An uncaught exception in the page (a React render error, say) fails the test loudly.
+  page.on('pageerror', (error) => harness.consoleErrors.push(`uncaught: ${error.message}`));
   await page.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.origin !== TEST_ORIGIN) {

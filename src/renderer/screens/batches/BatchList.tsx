@@ -85,5 +85,5 @@ function BatchQuarantine({ batchId }: { batchId: number }) {
   const { state, reload } = useApi(client.listQuarantine, batchId);
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
-  return <QuarantineTable rows={state.value.entries} />;
+  return <QuarantineTable rows={state.value.entries} total={state.value.entries.length} />;
 }

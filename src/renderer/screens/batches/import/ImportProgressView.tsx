@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import type { ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import type { ImportProgress } from '../../../../shared/ipc/import-schemas';
@@ -23,11 +24,18 @@ export function ImportProgressView({
   onCancel: () => void;
 }) {
   const t = useT();
+  const panel = useRef<HTMLElement>(null);
+  // Start is pressed at the bottom of a long mapping table: bring the progress into view.
+  useEffect(() => {
+    // Newer Chromium returns a promise here; an effect must return nothing or a cleanup.
+    void panel.current?.scrollIntoView({ block: 'start' });
+  }, []);
   const percent = percentRead(progress);
   const phase = progress?.phase ?? 'checking';
 
   return (
     <section
+      ref={panel}
       className="panel import-running"
       data-testid="import-running"
       aria-labelledby="import-running-title"

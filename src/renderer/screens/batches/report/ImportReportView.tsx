@@ -75,9 +75,12 @@ export function ImportReportView({
         </div>
       </div>
 
-      <QuarantineTable rows={report.quarantine} />
-      <DuplicatesTable rows={report.duplicateClaims} />
-      <EvidenceProblemsTable rows={report.evidenceProblems} />
+      <QuarantineTable rows={report.quarantine} total={report.quarantined} />
+      <DuplicatesTable rows={report.duplicateClaims} total={report.duplicates} />
+      <EvidenceProblemsTable
+        rows={report.evidenceProblems}
+        total={report.evidence.missing + report.evidence.rejected}
+      />
 
       <div className="button-row">
         <button type="button" className="button button--primary" onClick={onOpenReview}>

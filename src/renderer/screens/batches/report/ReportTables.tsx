@@ -7,24 +7,34 @@ import { useFieldName } from '../import/ColumnMappingStep';
 /** A report can list thousands of rows; the first ones are enough to see what went wrong. */
 const SHOWN_ROWS = 500;
 
-function Truncated({ total }: { total: number }) {
+/** Says how many of all the rows are listed: the report itself carries only the first ones. */
+function Truncated({ shown, total }: { shown: number; total: number }) {
   const { t } = useLocale();
-  if (total <= SHOWN_ROWS) return null;
+  const listed = Math.min(shown, SHOWN_ROWS);
+  if (listed >= total) return null;
   return (
     <p className="muted" data-testid="report-truncated">
-      {t('report.truncated', { shown: formatCount(SHOWN_ROWS), total: formatCount(total) })}
+      {t('report.truncated', { shown: formatCount(listed), total: formatCount(total) })}
     </p>
   );
 }
 
 /** Rows that did not become claims, each with every reason in the current language. */
-export function QuarantineTable({ rows }: { rows: ImportReport['quarantine'] }) {
+export function QuarantineTable({
+  rows,
+  total,
+}: {
+  rows: ImportReport['quarantine'];
+  total: number;
+}) {
   const { t, label } = useLocale();
   const fieldName = useFieldName();
   if (rows.length === 0) return null;
   return (
     <div className="report-section">
-      <h3 className="report__subtitle">{t('report.quarantine.title', { count: rows.length })}</h3>
+      <h3 className="report__subtitle">
+        {t('report.quarantine.title', { count: formatCount(total) })}
+      </h3>
       <div className="table-scroll report-table">
         <table className="data-table" data-testid="quarantine-table">
           <thead>
@@ -55,18 +65,26 @@ export function QuarantineTable({ rows }: { rows: ImportReport['quarantine'] }) 
           </tbody>
         </table>
       </div>
-      <Truncated total={rows.length} />
+      <Truncated shown={rows.length} total={total} />
     </div>
   );
 }
 
 /** Claims already in the workspace: kept out, and where the first copy lives. */
-export function DuplicatesTable({ rows }: { rows: ImportReport['duplicateClaims'] }) {
+export function DuplicatesTable({
+  rows,
+  total,
+}: {
+  rows: ImportReport['duplicateClaims'];
+  total: number;
+}) {
   const { t } = useLocale();
   if (rows.length === 0) return null;
   return (
     <div className="report-section">
-      <h3 className="report__subtitle">{t('report.duplicatesTitle', { count: rows.length })}</h3>
+      <h3 className="report__subtitle">
+        {t('report.duplicatesTitle', { count: formatCount(total) })}
+      </h3>
       <div className="table-scroll report-table">
         <table className="data-table" data-testid="duplicates-table">
           <thead>
@@ -89,18 +107,26 @@ export function DuplicatesTable({ rows }: { rows: ImportReport['duplicateClaims'
           </tbody>
         </table>
       </div>
-      <Truncated total={rows.length} />
+      <Truncated shown={rows.length} total={total} />
     </div>
   );
 }
 
 /** Evidence files that are missing or were refused, per claim. */
-export function EvidenceProblemsTable({ rows }: { rows: ImportReport['evidenceProblems'] }) {
+export function EvidenceProblemsTable({
+  rows,
+  total,
+}: {
+  rows: ImportReport['evidenceProblems'];
+  total: number;
+}) {
   const { t, label } = useLocale();
   if (rows.length === 0) return null;
   return (
     <div className="report-section">
-      <h3 className="report__subtitle">{t('report.evidenceTitle', { count: rows.length })}</h3>
+      <h3 className="report__subtitle" data-testid="evidence-problems-title">
+        {t('report.evidenceTitle', { count: formatCount(total) })}
+      </h3>
       <div className="table-scroll report-table">
         <table className="data-table" data-testid="evidence-problems-table">
           <thead>
@@ -126,7 +152,7 @@ export function EvidenceProblemsTable({ rows }: { rows: ImportReport['evidencePr
           </tbody>
         </table>
       </div>
-      <Truncated total={rows.length} />
+      <Truncated shown={rows.length} total={total} />
     </div>
   );
 }

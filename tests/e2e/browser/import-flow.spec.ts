@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { writeLargeBatch } from '../../../src/main/demo';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { makeTempDir } from '../../support/temp-workspace';
+import { testPlatform } from '../../support/test-platform';
+import { screenshot } from '../support/decision-steps';
+import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+
+let temp: ReturnType<typeof makeTempDir>;
+let workspace: ServiceContext;
+let harness: RendererHarness;
+const chosen: (string | null)[] = [];
+
+test.beforeEach(async ({ page }) => {
+  temp = makeTempDir('review-desk-e2e-import-');
+  workspace = openWorkspace(join(temp.dir, 'workspace'), { actor: '간사 이서연' });
+  chosen.length = 0;
+  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+});
+
+test.afterEach(() => {
+  expect(harness.blockedRequests).toEqual([]);
+  expect(harness.consoleErrors).toEqual([]);
+  workspace.db.close();
+  temp.cleanup();
+});
+
+test('loads the demo batch, then shows the report and the council statistics as charts', async ({
+  page,
+}) => {
+  await page.getByTestId('load-demo').click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toBeVisible({ timeout: 20_000 });
+  const counts = await Promise.all(
+    ['rows', 'imported', 'quarantined', 'duplicates'].map(async (name) =>
+      Number((await page.getByTestId(`report-${name}`).innerText()).replace(/\D/g, '')),
+    ),
+  );
+  const [rows, imported, quarantined, duplicates] = counts as [number, number, number, number];
+  expect(rows).toBe(300);
+  expect(imported + quarantined + duplicates).toBe(rows);
+  // What the screen says is what the database holds.
+  expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(imported);
+
+  const stats = page.getByTestId('stats-panel');
+  await expect(stats).toBeVisible();
+  for (const chart of ['tier', 'claimant', 'damage', 'affiliate']) {
+    const canvas = page.getByTestId(`chart-${chart}`);
+    await expect(canvas).toBeVisible();
+    // A drawn chart has non-blank pixels.
+    const painted = await canvas.evaluate((element) => {
+      const c = element as HTMLCanvasElement;
+      const data = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+      return data.some((value, i) => i % 4 === 3 && value > 0);
+    });
+    expect(painted).toBe(true);
+  }
+  const reviewQueue = workspace.db
+    .prepare("SELECT count(*) FROM claims WHERE tier = 'committee_review'")
+    .pluck()
+    .get() as number;
+  await expect(page.getByTestId('stats-review-queue')).toContainText(String(reviewQueue));
+  await screenshot(page, '10-demo-import-report');
+  await stats.scrollIntoViewIfNeeded();
+  await screenshot(page, '11-statistics-charts');
+});
+
+test('imports a chosen file with a live progress bar and rows per second', async ({ page }) => {
+  test.setTimeout(120_000);
+  const file = join(temp.dir, 'large.csv');
+  await writeLargeBatch(file, 80_000, 20221015);
+  chosen.push(file);
+  await page.getByTestId('import-file').click();
+  await page.getByTestId('choose-batch-file').click();
+  await expect(page.getByTestId('column-mapping')).toBeVisible();
+  await expect(page.getByTestId('detected-encoding')).toContainText(/UTF-8/i);
+  await page.getByTestId('start-import').click();
+  const progress = page.getByTestId('import-progress');
+  await expect(progress).toBeVisible();
+  await expect
+    .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 })
+    .toBeGreaterThan(0);
+  await screenshot(page, '12-import-progress');
+  await expect(page.getByTestId('import-rate')).toContainText(/\d/);
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('report-rows')).toContainText('80,000');
+  // Only the first problems travel in the report; the heading counts them all.
+  const missing = workspace.db
+    .prepare("SELECT count(*) FROM evidence WHERE status = 'missing'")
+    .pluck()
+    .get() as number;
+  await expect(page.getByTestId('evidence-problems-title')).toContainText(
+    missing.toLocaleString('en-US'),
+  );
+  await expect(page.getByTestId('empty-workspace')).toHaveCount(0);
+});
+
+test('a cancelled import leaves nothing behind', async ({ page }) => {
+  const file = join(temp.dir, 'to-cancel.csv');
+  await writeLargeBatch(file, 60_000, 7);
+  chosen.push(file);
+  await page.getByTestId('import-file').click();
+  await page.getByTestId('choose-batch-file').click();
+  await page.getByTestId('start-import').click();
+  await expect
+    .poll(
+      async () => Number(await page.getByTestId('import-progress').getAttribute('aria-valuenow')),
+      { timeout: 20_000 },
+    )
+    .toBeGreaterThan(0);
+  await page.getByTestId('cancel-import').click();
+  await expect(page.getByTestId('import-cancelled')).toBeVisible({ timeout: 20_000 });
+  expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
+  expect(workspace.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+});
