@@ -6,6 +6,7 @@ import { columnMapping } from '../../shared/ipc/import-schemas';
 import { DATABASE_FILE_NAME, openWorkspace } from '../services/open-workspace';
 import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/import/import-batch';
+import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats';
 import { defaultDataDir } from './paths';
 import { formatImportReport, formatStats } from './text-output';
@@ -14,6 +15,7 @@ const USAGE = `review-desk <command>
 
   import <file> [--evidence <dir|zip>] [--mapping <file>] [--sheet <name>] [--into-batch <id>] [--db <path>] [--json] [--progress]
   stats [--batch <id>] [--db <path>] [--json]
+  quarantine --batch <id> --out <file.csv> [--db <path>]   (fix the rows, then: import <file> --into-batch <id>)
 
 --db is the workspace database file (default: the desktop app's own workspace).`;
 
@@ -100,9 +102,10 @@ function runStats(args: string[]): void {
       json: { type: 'boolean', default: false },
     },
   });
+  const batchId = positiveInt(values.batch, 'batch');
   const ctx = openAt(values.db);
   try {
-    const stats = batchStats(ctx, positiveInt(values.batch, 'batch'));
+    const stats = batchStats(ctx, batchId);
     const shares = {
       byAffiliate: sharesOf(stats.byAffiliate),
       byClaimantType: sharesOf(stats.byClaimantType),
@@ -117,11 +120,31 @@ function runStats(args: string[]): void {
   }
 }
 
+function runQuarantineExport(args: string[]): void {
+  const { values } = parseArgs({
+    args,
+    options: { batch: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' } },
+  });
+  const batchId = positiveInt(values.batch, 'batch');
+  if (batchId === undefined || !values.out)
+    throw new Refusal('quarantine needs --batch <id> and --out <file.csv>');
+  const ctx = openAt(values.db);
+  try {
+    const { rows } = exportQuarantineCsv(ctx, batchId, resolve(values.out));
+    process.stdout.write(
+      `보류 행 ${rows}건을 ${values.out}에 저장했습니다 / wrote ${rows} quarantined rows\n`,
+    );
+  } finally {
+    ctx.db.close();
+  }
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === 'import') await runImport(rest);
     else if (command === 'stats') runStats(rest);
+    else if (command === 'quarantine') runQuarantineExport(rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);
     else throw new Refusal(`unknown command "${command}"\n${USAGE}`);
