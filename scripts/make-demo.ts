@@ -8,7 +8,12 @@
 import { readdir, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateClaimRows, writeBatchCsv, writeEvidenceFolder } from '../src/main/demo/index';
+import {
+  generateClaimRows,
+  writeBatchCsv,
+  writeEvidenceFolder,
+  type ClaimRow,
+} from '../src/main/demo/index';
 
 const SEED = 1015;
 const ROWS = 300;
@@ -26,9 +31,38 @@ async function sizeOf(path: string): Promise<number> {
   return total;
 }
 
+/**
+ * A few rows the way real intake files go wrong, so the demo shows quarantine too: a date no
+ * one can read, a mistyped registration number, an unknown claimant type, a claim id twice,
+ * and a review case whose evidence file never arrived.
+ */
+function withTypicalMistakes(rows: ClaimRow[]): ClaimRow[] {
+  const business = rows.find(
+    (row) => row.claimant_type === '소상공인' && row.business_reg_no !== '',
+  )!;
+  const review = rows.find((row) => row.evidence !== '')!;
+  const mistyped = business.business_reg_no.replace(/\d$/, (d) => String((Number(d) + 1) % 10));
+  const extra = (n: number, changes: Partial<ClaimRow>): ClaimRow => ({
+    ...business,
+    claim_id: `K-2022-9${String(n).padStart(5, '0')}`,
+    ...changes,
+  });
+  return [
+    ...rows,
+    extra(1, { received_at: '10월 말경' }),
+    extra(2, { business_reg_no: mistyped }),
+    extra(3, { claimant_type: '프리랜서' }),
+    { ...rows[1]! },
+    extra(4, {
+      evidence: `${review.evidence};K-2022-900004/receipt_scan.jpg`,
+      claim_id: 'K-2022-900004',
+    }),
+  ];
+}
+
 async function main(): Promise<void> {
   // The batch is small, so the rows are kept once and used for both the CSV and the evidence.
-  const rows = [...generateClaimRows({ count: ROWS, seed: SEED })];
+  const rows = withTypicalMistakes([...generateClaimRows({ count: ROWS, seed: SEED })]);
   // Stale files from an earlier seed would otherwise linger in the committed folder.
   await rm(evidenceDir, { recursive: true, force: true });
   const csvPath = join(demoDir, 'demo-batch.csv');

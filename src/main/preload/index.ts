@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildWindowApi } from '../../shared/ipc/build-api';
 
 // The renderer gets exactly one function per contract channel, and nothing of ipcRenderer.
@@ -13,3 +13,8 @@ contextBridge.exposeInMainWorld(
     },
   ),
 );
+
+// A sandboxed page cannot see where a dropped file lives; Electron can tell the preload.
+contextBridge.exposeInMainWorld('desktop', {
+  pathForFile: (file: File) => webUtils.getPathForFile(file),
+});

@@ -4,5 +4,7 @@ declare global {
   interface Window {
     /** Exposed by the preload (or by the browser tests' binding); use ./client instead. */
     api: WindowApi;
+    /** The app's preload only: the path of a file dropped on the page (not IPC, no main call). */
+    desktop?: { pathForFile(file: File): string };
   }
 }

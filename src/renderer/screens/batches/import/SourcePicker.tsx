@@ -8,8 +8,8 @@ type ChooseKind = 'batch' | EvidenceSource['kind'];
 
 /**
  * Picks the batch file and, optionally, its evidence folder or zip, through main's file dialog.
- * Dropping a file is welcome but the sandboxed page cannot see a dropped file's path (the
- * contract has no way to resolve one yet), so the drop zone says to use the button.
+ * A dropped file is resolved to its path by the preload (window.desktop); where there is no
+ * preload, as in a plain browser, the drop zone says to use the button.
  */
 export function SourcePicker({
   file,
@@ -46,8 +46,13 @@ export function SourcePicker({
   function onDrop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
-    const name = event.dataTransfer.files[0]?.name;
-    setDropped(name ?? '');
+    const dropped = event.dataTransfer.files[0];
+    // In the app the preload resolves a dropped file to its path; elsewhere there is none.
+    const path = dropped && window.desktop ? window.desktop.pathForFile(dropped) : '';
+    if (path) {
+      setDropped(null);
+      onFile(path);
+    } else setDropped(dropped?.name ?? '');
   }
 
   return (
