@@ -78,6 +78,17 @@ void app.whenReady().then(() => {
         : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
+    chooseSavePath: async (defaultName) => {
+      const owner = BrowserWindow.getFocusedWindow();
+      const options: Electron.SaveDialogOptions = {
+        defaultPath: defaultName,
+        filters: [{ name: 'CSV', extensions: ['csv'] }],
+      };
+      const result = owner
+        ? await dialog.showSaveDialog(owner, options)
+        : await dialog.showSaveDialog(options);
+      return result.canceled ? null : (result.filePath ?? null);
+    },
   };
   const router = createRouter(createHandlers(workspace, platform), {
     isTrustedSender: trustOrigins(ownOrigins),

@@ -3,7 +3,10 @@ import type { Platform } from '../../src/main/ipc/handlers';
 
 export const RESOURCES_DIR = join(import.meta.dirname, '../../resources');
 
-/** The app's platform hooks without Electron: files "chosen" are whatever the test queued. */
+/**
+ * The app's platform hooks without Electron: a path "chosen" in a dialog, to open or to save,
+ * is whatever the test queued next.
+ */
 export function testPlatform(
   chosen: (string | null)[] = [],
 ): Platform & { chosen: (string | null)[] } {
@@ -12,5 +15,6 @@ export function testPlatform(
     resourcesDir: RESOURCES_DIR,
     chosen,
     chooseFile: async () => chosen.shift() ?? null,
+    chooseSavePath: async () => chosen.shift() ?? null,
   };
 }

@@ -7,6 +7,7 @@ import { getClaimDetail, listClaimSummaries } from '../services/claims';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
 import { inspectBatchFile } from '../services/import/inspect';
+import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { ImportRunner } from '../services/import/runner';
 import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
@@ -18,6 +19,8 @@ export interface Platform {
   /** The app's resources folder (demo batch, sample claims). */
   resourcesDir: string;
   chooseFile(kind: 'batch' | 'evidence-folder' | 'evidence-zip'): Promise<string | null>;
+  /** Where to save a file the user asked for, or null when they closed the dialog. */
+  chooseSavePath(defaultName: string): Promise<string | null>;
 }
 
 export function demoBatchPaths(resourcesDir: string): { file: string; evidence: string } {
@@ -55,6 +58,11 @@ export function createHandlers(
         row: sourceRow,
       })),
     }),
+    'import:exportQuarantine': async (request) => {
+      const path = await platform.chooseSavePath(`quarantine-batch-${request.batchId}.csv`);
+      if (path === null) return { path: null, rows: 0 };
+      return { path, ...exportQuarantineCsv(ctx, request.batchId, path) };
+    },
     'claims:list': (request) => listClaimSummaries(ctx, request),
     'claims:get': (request) => getClaimDetail(ctx, request.claimId),
     'decisions:record': (request) => runner.guardWrite(() => recordDecision(ctx, request)),

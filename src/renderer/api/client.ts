@@ -74,6 +74,8 @@ export const client = {
   loadDemo: (): Res<'import:loadDemo'> => unwrap(() => window.api.import.loadDemo(undefined)),
   listQuarantine: (batchId: number): Res<'import:quarantine'> =>
     unwrap(() => window.api.import.quarantine({ batchId })),
+  exportQuarantine: (batchId: number): Res<'import:exportQuarantine'> =>
+    unwrap(() => window.api.import.exportQuarantine({ batchId })),
 };
 
 /**

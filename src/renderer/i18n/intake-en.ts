@@ -121,4 +121,9 @@ export const intakeEn: Record<keyof typeof intakeKo, string> = {
   'batchList.col.rows': 'Rows',
   'batchList.col.claims': 'Claims',
   'batchList.col.quarantined': 'Quarantined',
+  'batchList.quarantine.howToFix':
+    "Export the quarantined rows as CSV, fix them in Excel, then use 'Import fixes' to put them back into the same batch. Only rows that now pass are added; the rest stay quarantined.",
+  'batchList.quarantine.export': 'Export as CSV',
+  'batchList.quarantine.importFixes': 'Import fixes',
+  'batchList.quarantine.exported': 'Saved {rows} quarantined rows to {path}.',
 };

@@ -122,4 +122,9 @@ export const intakeKo = {
   'batchList.col.rows': '행',
   'batchList.col.claims': '신청',
   'batchList.col.quarantined': '격리',
+  'batchList.quarantine.howToFix':
+    "격리된 행을 CSV로 내보내 엑셀에서 고친 뒤, '수정본 가져오기'로 같은 신청 묶음에 다시 넣으세요. 고쳐진 행만 등록되고, 나머지는 격리된 채 남습니다.",
+  'batchList.quarantine.export': 'CSV로 내보내기',
+  'batchList.quarantine.importFixes': '수정본 가져오기',
+  'batchList.quarantine.exported': '격리 행 {rows}건을 {path}에 저장했습니다.',
 } satisfies Record<string, string>;

@@ -14,6 +14,7 @@ export const CHANNELS = [
   'import:cancel',
   'import:loadDemo',
   'import:quarantine',
+  'import:exportQuarantine',
   'claims:list',
   'claims:get',
   'decisions:record',

@@ -87,6 +87,11 @@ export const contract = {
     request: z.object({ batchId: z.number().int().positive() }).strict(),
     response: z.object({ entries: z.array(quarantineEntry) }),
   },
+  'import:exportQuarantine': {
+    request: z.object({ batchId: z.number().int().positive() }).strict(),
+    /** path is null when the save dialog was closed without a choice. */
+    response: z.object({ path: z.string().nullable(), rows: z.number().int().nonnegative() }),
+  },
   'claims:list': {
     request: z
       .object({

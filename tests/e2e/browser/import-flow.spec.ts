@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeBatch } from '../../../src/main/demo';
 import type { ServiceContext } from '../../../src/main/services/context';
@@ -117,4 +118,38 @@ test('a cancelled import leaves nothing behind', async ({ page }) => {
   await expect(page.getByTestId('import-cancelled')).toBeVisible({ timeout: 20_000 });
   expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
   expect(workspace.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+});
+
+test('quarantined rows go out as CSV and, once fixed, come back into the same batch', async ({
+  page,
+}) => {
+  await page.getByTestId('load-demo').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
+  await page.getByTestId('dismiss-report').click();
+  await page.getByTestId('show-quarantine-1').click();
+  await expect(page.getByTestId('batch-quarantine-1').getByTestId('quarantine-row')).toHaveCount(4);
+
+  const exported = join(temp.dir, 'quarantine.csv');
+  chosen.push(exported);
+  await page.getByTestId('export-quarantine-1').click();
+  await expect(page.getByTestId('quarantine-exported')).toBeVisible();
+  await screenshot(page, '13-quarantine-exported');
+  // The secretary fixes the unreadable date in Excel and saves the file.
+  const fixed = join(temp.dir, 'quarantine-fixed.csv');
+  writeFileSync(
+    fixed,
+    readFileSync(exported, 'utf8').replace('10월 말경', '2022-10-31 18:00'),
+    'utf8',
+  );
+  chosen.push(fixed);
+  await page.getByTestId('import-fixes-1').click();
+  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId('report-imported')).toContainText('1');
+  expect(
+    workspace.db
+      .prepare("SELECT batch_id FROM claims WHERE claim_id = 'K-2022-900001'")
+      .pluck()
+      .get(),
+  ).toBe(1);
+  await expect(page.getByTestId('batch-row-1')).toContainText('3');
 });

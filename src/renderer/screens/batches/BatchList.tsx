@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../api/client';
+import { asApiError, client, type ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -11,7 +11,14 @@ import { QuarantineTable } from './report/ReportTables';
 export type BatchSummary = ResponseOf<'batches:list'>['batches'][number];
 
 /** Every imported batch, newest as main lists them, with its quarantined rows on request. */
-export function BatchList({ batches }: { batches: BatchSummary[] }) {
+export function BatchList({
+  batches,
+  onImportFixes,
+}: {
+  batches: BatchSummary[];
+  /** Imports a fixed copy of the batch's quarantined rows back into it. */
+  onImportFixes: (batchId: number) => void;
+}) {
   const { t, locale } = useLocale();
   const [open, setOpen] = useState<number | null>(null);
 
@@ -76,14 +83,67 @@ export function BatchList({ batches }: { batches: BatchSummary[] }) {
           </table>
         </div>
       )}
-      {open !== null && <BatchQuarantine batchId={open} />}
+      {open !== null && <BatchQuarantine batchId={open} onImportFixes={onImportFixes} />}
     </section>
   );
 }
 
-function BatchQuarantine({ batchId }: { batchId: number }) {
+function BatchQuarantine({
+  batchId,
+  onImportFixes,
+}: {
+  batchId: number;
+  onImportFixes: (batchId: number) => void;
+}) {
+  const { t } = useLocale();
   const { state, reload } = useApi(client.listQuarantine, batchId);
+  const [exported, setExported] = useState<{ path: string; rows: number } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function exportRows() {
+    setError(null);
+    try {
+      const result = await client.exportQuarantine(batchId);
+      if (result.path !== null) setExported({ path: result.path, rows: result.rows });
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
   if (state.status === 'loading') return <Loading />;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
-  return <QuarantineTable rows={state.value.entries} total={state.value.entries.length} />;
+  const waiting = state.value.entries.filter((entry) => entry.resolvedBy === null);
+  return (
+    <div className="batch-quarantine" data-testid={`batch-quarantine-${batchId}`}>
+      <p className="muted">{t('batchList.quarantine.howToFix')}</p>
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid={`export-quarantine-${batchId}`}
+          onClick={() => void exportRows()}
+        >
+          {t('batchList.quarantine.export')}
+        </button>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid={`import-fixes-${batchId}`}
+          onClick={() => onImportFixes(batchId)}
+        >
+          {t('batchList.quarantine.importFixes')}
+        </button>
+      </div>
+      {exported && (
+        <p className="notice notice--info" role="status" data-testid="quarantine-exported">
+          {t('batchList.quarantine.exported', {
+            rows: formatCount(exported.rows),
+            path: exported.path,
+          })}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} />}
+      <QuarantineTable rows={waiting} total={waiting.length} />
+    </div>
+  );
 }

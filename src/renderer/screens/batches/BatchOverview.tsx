@@ -6,7 +6,7 @@ import { BatchList } from './BatchList';
 import { StatsPanel } from './stats/StatsPanel';
 
 /** Statistics and the batch list share one batches:list answer. */
-export function BatchOverview() {
+export function BatchOverview({ onImportFixes }: { onImportFixes: (batchId: number) => void }) {
   const { state, reload } = useApi(client.listBatches, undefined);
   const batches = state.status === 'ready' ? state.value.batches : [];
   return (
@@ -16,7 +16,7 @@ export function BatchOverview() {
       {state.status === 'error' && (
         <ErrorNotice error={state.error} onRetry={reload} testId="batch-list-error" />
       )}
-      {state.status === 'ready' && <BatchList batches={batches} />}
+      {state.status === 'ready' && <BatchList batches={batches} onImportFixes={onImportFixes} />}
     </>
   );
 }

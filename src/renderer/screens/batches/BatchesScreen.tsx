@@ -34,6 +34,13 @@ export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =
     if (await job.run(() => client.startImport(request))) setImportOpen(false);
   }
 
+  /** The fixed quarantine CSV goes back into its own batch, with the same progress and report. */
+  async function importFixes(batchId: number) {
+    const { path } = await client.chooseImportFile('batch');
+    if (path !== null)
+      await job.run(() => client.startImport({ file: path, intoBatchId: batchId }));
+  }
+
   const empty = state.status === 'ready' && state.value.claims === 0;
   return (
     <section className="screen">
@@ -106,7 +113,7 @@ export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =
         ) : (
           <>
             <WorkspaceSummary summary={state.value} onOpenReview={openReview} />
-            <BatchOverview key={version} />
+            <BatchOverview key={version} onImportFixes={(batchId) => void importFixes(batchId)} />
           </>
         ))}
     </section>
