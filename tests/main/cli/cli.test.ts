@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { BATCH_FIELDS } from '../../../src/shared/domain/batch-format';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
 import { makeTempDir } from '../../support/temp-workspace';
@@ -24,23 +25,6 @@ function setup() {
   cleanups.push(cleanup);
   return { dir, db: join(dir, 'workspace', 'review-desk.db') };
 }
-
-const FIELDS = [
-  'claim_id',
-  'received_at',
-  'claimant_type',
-  'affiliate',
-  'service',
-  'paid',
-  'damage_type',
-  'business_reg_no',
-  'business_name',
-  'industry',
-  'claimed_loss',
-  'description',
-  'contact',
-  'evidence',
-];
 
 describe('review-desk import', { timeout: 30_000 }, () => {
   it('prints one JSON object for a landed batch and exits 0, quarantined rows included', () => {
@@ -127,7 +111,7 @@ describe('review-desk import', { timeout: 30_000 }, () => {
     const mappingFile = join(dir, 'mapping.json');
     writeFileSync(
       mappingFile,
-      JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, FIELDS[i]]))),
+      JSON.stringify(Object.fromEntries(headers.map((h, i) => [h, BATCH_FIELDS[i]]))),
     );
     const run = cli('import', file, '--db', db, '--mapping', mappingFile, '--json');
     expect(run.code).toBe(0);

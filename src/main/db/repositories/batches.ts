@@ -23,28 +23,15 @@ export function insertBatch(db: Db, batch: BatchInput): Batch {
   return { ...batch, id: Number(result.lastInsertRowid) };
 }
 
-export function findBatchByContentHash(db: Db, contentHash: string): Batch | undefined {
-  return db
-    .prepare(
-      `SELECT id, name, source_file AS sourceFile, content_hash AS contentHash,
-              imported_at AS importedAt, imported_by AS importedBy, row_count AS rowCount
-       FROM batches WHERE content_hash = ?`,
-    )
-    .get(contentHash) as Batch | undefined;
-}
+const SELECT_BATCH = `SELECT id, name, source_file AS sourceFile, content_hash AS contentHash,
+  imported_at AS importedAt, imported_by AS importedBy, row_count AS rowCount FROM batches`;
 
 export function countBatches(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM batches').get() as { n: number }).n;
 }
 
 export function findBatchById(db: Db, id: number): Batch | undefined {
-  return db
-    .prepare(
-      `SELECT id, name, source_file AS sourceFile, content_hash AS contentHash,
-              imported_at AS importedAt, imported_by AS importedBy, row_count AS rowCount
-       FROM batches WHERE id = ?`,
-    )
-    .get(id) as Batch | undefined;
+  return db.prepare(`${SELECT_BATCH} WHERE id = ?`).get(id) as Batch | undefined;
 }
 
 /** The row count is known only once the whole file has been read, inside the same transaction. */

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
 import { FIELD_HEADERS, rawRowPicker, resolveColumns } from '../../../shared/domain/batch-format';
-import { duplicateInFileIssue, validateClaimRow } from '../../../shared/domain/claim-row';
+import {
+  duplicateInFileIssue,
+  validateClaimRow,
+  type RowIssue,
+} from '../../../shared/domain/claim-row';
 import { classifyTier, TIER_RULE_VERSION, TIERS, type Tier } from '../../../shared/domain/tier';
 import type {
   ImportProgress,
@@ -176,25 +180,53 @@ export async function importBatch(
       seconds: 0,
     };
 
+    /** A row that did not become a claim: kept whole in quarantine, counted, listed. */
+    const setAside = (
+      row: number,
+      values: Record<string, string>,
+      claimId: string | null,
+      reasons: RowIssue[],
+    ) => {
+      quarantine({
+        batchId,
+        importFileId,
+        sourceRow: row,
+        kind: 'invalid',
+        claimId,
+        raw: values,
+        reasons,
+        existingBatchId: null,
+      });
+      result.quarantined += 1;
+      pushCapped(result.quarantine, { row, claimId, reasons });
+    };
+    const setAsideDuplicate = (
+      row: number,
+      values: Record<string, string>,
+      claimId: string,
+      existingBatchId: number,
+    ) => {
+      quarantine({
+        batchId,
+        importFileId,
+        sourceRow: row,
+        kind: 'duplicate',
+        claimId,
+        raw: values,
+        reasons: [],
+        existingBatchId,
+      });
+      result.duplicates += 1;
+      pushCapped(result.duplicateClaims, { row, claimId, existingBatchId });
+    };
+
     for await (const chunk of reader.chunks()) {
       for (const { row, values } of chunk) {
         result.rows += 1;
         const raw = pick(values);
-        const claimId = raw.claim_id === '' ? null : raw.claim_id;
         const checked = validateClaimRow(raw);
         if (!checked.ok) {
-          quarantine({
-            batchId,
-            importFileId,
-            sourceRow: row,
-            kind: 'invalid',
-            claimId,
-            raw: values,
-            reasons: checked.issues,
-            existingBatchId: null,
-          });
-          result.quarantined += 1;
-          pushCapped(result.quarantine, { row, claimId, reasons: checked.issues });
+          setAside(row, values, raw.claim_id === '' ? null : raw.claim_id, checked.issues);
           continue;
         }
         const claim = checked.claim;
@@ -211,38 +243,9 @@ export async function importBatch(
         if (!inserted) {
           const existing = batchOf(claim.claimId)!;
           // The same id earlier in this very file is a bad row; one from another batch is a duplicate.
-          if (existing === batchId && fixesFor === null) {
-            const reasons = [duplicateInFileIssue()];
-            quarantine({
-              batchId,
-              importFileId,
-              sourceRow: row,
-              kind: 'invalid',
-              claimId,
-              raw: values,
-              reasons,
-              existingBatchId: null,
-            });
-            result.quarantined += 1;
-            pushCapped(result.quarantine, { row, claimId, reasons });
-          } else {
-            quarantine({
-              batchId,
-              importFileId,
-              sourceRow: row,
-              kind: 'duplicate',
-              claimId,
-              raw: values,
-              reasons: [],
-              existingBatchId: existing,
-            });
-            result.duplicates += 1;
-            pushCapped(result.duplicateClaims, {
-              row,
-              claimId: claim.claimId,
-              existingBatchId: existing,
-            });
-          }
+          if (existing === batchId && fixesFor === null)
+            setAside(row, values, claim.claimId, [duplicateInFileIssue()]);
+          else setAsideDuplicate(row, values, claim.claimId, existing);
           continue;
         }
         for (const [position, name] of evidence.entries()) {
