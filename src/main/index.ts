@@ -8,7 +8,8 @@ import { installMenu } from './app/menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app/protocol';
 import { lockDownContents, lockDownSession } from './app/security';
 import { createMainWindow, preloadPathFrom } from './app/window';
-import { registerIpc } from './ipc/electron-adapter';
+import { DROPPED_PATH_CHANNEL, registerIpc, senderOf } from './ipc/electron-adapter';
+import { PathGrants } from './ipc/path-grants';
 import { createHandlers, type Platform } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { originOf, trustOrigins } from './ipc/sender';
@@ -90,7 +91,13 @@ void app.whenReady().then(() => {
       return result.canceled ? null : (result.filePath ?? null);
     },
   };
-  const router = createRouter(createHandlers(workspace, platform), {
+  const grants = new PathGrants();
+  // The preload reports the path of a file really dropped on our window (see preload/index.ts).
+  ipcMain.on(DROPPED_PATH_CHANNEL, (event, path: unknown) => {
+    const sender = senderOf(event as unknown as Electron.IpcMainInvokeEvent, isOwnWindow);
+    if (typeof path === 'string' && trustOrigins(ownOrigins)(sender)) grants.grant(path);
+  });
+  const router = createRouter(createHandlers(workspace, platform, undefined, grants), {
     isTrustedSender: trustOrigins(ownOrigins),
     logError: (error, channel) => console.error(`[ipc ${channel}]`, error),
   });

@@ -3,6 +3,12 @@ import { CHANNELS } from '../../shared/ipc/channels';
 import type { Router } from './router';
 import type { IpcSender } from './sender';
 
+/**
+ * Not a contract channel: only the preload sends it, with the path Electron gives for a File
+ * that was really dropped on the window, so main may read that file when asked to.
+ */
+export const DROPPED_PATH_CHANNEL = 'desktop:dropped-path';
+
 /** The only place the router meets Electron: an invoke event becomes an IpcSender. */
 export function senderOf(
   event: IpcMainInvokeEvent,

@@ -11,6 +11,7 @@ import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { ImportRunner } from '../services/import/runner';
 import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
+import { PathGrants } from './path-grants';
 import type { Handlers } from './router';
 
 /** What differs between the app, the browser tests and the CLI: dialogs and where resources are. */
@@ -35,7 +36,12 @@ export function createHandlers(
   ctx: ServiceContext,
   platform: Platform,
   runner: ImportRunner = new ImportRunner(),
+  grants: PathGrants = new PathGrants(),
 ) {
+  const checkImportPaths = (request: { file: string; evidence?: string | null }) => {
+    grants.check(request.file, 'batch file');
+    if (request.evidence) grants.check(request.evidence, 'evidence');
+  };
   return {
     'app:info': () => ({
       appVersion: platform.appVersion,
@@ -47,9 +53,19 @@ export function createHandlers(
     'workspace:loadSample': () => runner.guardWrite(() => loadSampleClaims(ctx)),
     'batches:list': () => ({ batches: listBatches(ctx.db) }),
     'stats:get': (request) => batchStats(ctx, request.batchId),
-    'import:chooseFile': async (request) => ({ path: await platform.chooseFile(request.kind) }),
-    'import:inspect': (request) => inspectBatchFile(request.file, request.sheet ?? null),
-    'import:start': (request) => runner.run(ctx, request),
+    'import:chooseFile': async (request) => {
+      const path = await platform.chooseFile(request.kind);
+      if (path !== null) grants.grant(path);
+      return { path };
+    },
+    'import:inspect': (request) => {
+      checkImportPaths(request);
+      return inspectBatchFile(request.file, request.sheet ?? null);
+    },
+    'import:start': (request) => {
+      checkImportPaths(request);
+      return runner.run(ctx, request);
+    },
     'import:cancel': () => ({ cancelled: runner.cancel() }),
     'import:loadDemo': () => runner.run(ctx, demoBatchPaths(platform.resourcesDir)),
     'import:quarantine': (request) => ({

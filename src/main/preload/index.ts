@@ -15,6 +15,11 @@ contextBridge.exposeInMainWorld(
 );
 
 // A sandboxed page cannot see where a dropped file lives; Electron can tell the preload.
+// Only a File from a real drop has a path, so page script cannot forge a grant with this.
 contextBridge.exposeInMainWorld('desktop', {
-  pathForFile: (file: File) => webUtils.getPathForFile(file),
+  pathForFile: (file: File) => {
+    const path = webUtils.getPathForFile(file);
+    if (path) ipcRenderer.send('desktop:dropped-path', path);
+    return path;
+  },
 });

@@ -30,6 +30,7 @@ export const en: Messages = {
   'error.title.validation_failed': 'The input breaks a rule',
   'error.title.not_found': 'Not found',
   'error.title.conflict': 'Already done, or clashes with another change',
+  'error.title.forbidden': 'Not allowed (only files chosen in a dialog or dropped are read)',
   'error.title.internal': 'Internal error',
   'error.bridgeMissing':
     'The app bridge (window.api) is missing. Open this inside the Review Desk app.',

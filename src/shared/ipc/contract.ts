@@ -145,6 +145,7 @@ export const IPC_ERROR_CODES = [
   'validation_failed',
   'not_found',
   'conflict',
+  'forbidden',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

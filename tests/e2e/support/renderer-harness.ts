@@ -4,6 +4,7 @@ import { extname, join, normalize, relative } from 'node:path';
 import { CHANNELS, EVENTS } from '../../../src/shared/ipc/channels';
 import { createHandlers, type Platform } from '../../../src/main/ipc/handlers';
 import { ImportRunner } from '../../../src/main/services/import/runner';
+import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { testPlatform } from '../../support/test-platform';
 import { createRouter } from '../../../src/main/ipc/router';
 import { trustOrigins } from '../../../src/main/ipc/sender';
@@ -70,8 +71,10 @@ export async function openRenderer(
   });
   // The router is made per call from the current workspace, so a test can reopen the database
   // (as an app restart would) between page loads.
-  // One runner for the page's life, as the app has one: a cancel must reach the running import.
+  // One runner and one set of granted paths for the page's life, as the app has: a cancel must
+  // reach the running import, and a file chosen in one call must be readable in the next.
   const runner = new ImportRunner();
+  const grants = new PathGrants();
   await page.exposeBinding(BINDING, async (source, channel: unknown, payload: unknown) => {
     const ctx = workspace();
     // Events travel the other way: main's emit becomes a call into the page.
@@ -86,7 +89,7 @@ export async function openRenderer(
         )
         .catch(() => undefined);
     };
-    const router = createRouter(createHandlers(ctx, platform, runner), {
+    const router = createRouter(createHandlers(ctx, platform, runner, grants), {
       isTrustedSender: trustOrigins([TEST_ORIGIN]),
       logError: (error) => console.error(error),
     });

@@ -5,14 +5,19 @@ import { contract } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/handlers';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
 import { testPlatform } from '../../support/test-platform';
 
 const ORIGIN = 'app://review-desk';
 const ours: IpcSender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOwnWindow: true };
 
 let ws: ReturnType<typeof openTempWorkspace>;
-afterEach(() => ws?.cleanup());
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  ws?.cleanup();
+  cleanups.splice(0).forEach((fn) => fn());
+});
 
 function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
   ws = openTempWorkspace();
@@ -168,5 +173,35 @@ describe('the router', () => {
       error: { code: 'internal' },
     });
     expect(logged).toHaveLength(1);
+  });
+
+  it('reads only files the person chose in a dialog (or dropped), never a path the page made up', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const chosen = writeCsv(dir, 'chosen.csv', GOOD_ROWS, 'utf-8');
+    const secret = writeCsv(dir, 'secret.csv', GOOD_ROWS.slice(0, 2), 'utf-8');
+    ws = openTempWorkspace();
+    const r = createRouter(createHandlers(ws, testPlatform([chosen])), {
+      isTrustedSender: trustOrigins([ORIGIN]),
+    });
+    const refused = await r.handle(ours, 'import:start', { file: secret });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(await r.handle(ours, 'import:inspect', { file: secret })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
+    expect(await r.handle(ours, 'import:chooseFile', { kind: 'batch' })).toEqual({
+      ok: true,
+      value: { path: chosen },
+    });
+    expect(await r.handle(ours, 'import:start', { file: chosen })).toMatchObject({
+      ok: true,
+      value: { imported: 6 },
+    });
+    // A granted batch file does not stretch to an evidence folder nobody chose.
+    expect(await r.handle(ours, 'import:start', { file: chosen, evidence: dir })).toMatchObject({
+      ok: false,
+      error: { code: 'forbidden' },
+    });
   });
 });
