@@ -69,6 +69,9 @@ test('loads the demo batch, then shows the report and the council statistics as 
   await screenshot(page, '10-demo-import-report');
   await stats.scrollIntoViewIfNeeded();
   await screenshot(page, '11-statistics-charts');
+  await page.getByTestId('locale-en').click();
+  await expect(page.getByTestId('stats-table-tier')).toContainText('Committee review');
+  await screenshot(page, '11-statistics-charts-english');
 });
 
 test('imports a chosen file with a live progress bar and rows per second', async ({ page }) => {

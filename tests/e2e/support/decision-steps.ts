@@ -8,7 +8,8 @@ const SCREENSHOTS = join(import.meta.dirname, '../../../artifacts/screenshots');
 
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  // The app scrolls inside its own panes, so the viewport is what a person sees.
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) });
 }
 
 export const SAMPLE_REVIEW_CLAIM = 'K-2022-000101';

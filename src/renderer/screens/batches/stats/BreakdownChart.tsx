@@ -97,7 +97,9 @@ function doughnutOptions(describe: Describe): ChartOptions<'doughnut'> {
     animation: false,
     cutout: '55%',
     plugins: {
-      legend: { position: 'bottom', labels: { boxWidth: 12 } },
+      // The table beside the chart carries the same colour swatches, so it is the legend; a
+      // drawn legend ran out of room with the longer English labels.
+      legend: { display: false },
       tooltip: { callbacks: { label: describe } },
     },
   };
@@ -110,7 +112,11 @@ function barOptions(describe: Describe): ChartOptions<'bar'> {
     indexAxis: 'y',
     scales: {
       x: { beginAtZero: true, ticks: { precision: 0 } },
-      y: { grid: { display: false } },
+      // Long labels ("Free service, monetary") must not be cut at the canvas edge.
+      y: {
+        grid: { display: false },
+        afterFit: (scale) => (scale.width = Math.max(scale.width, 160)),
+      },
     },
     plugins: {
       legend: { display: false },
