@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
@@ -128,4 +128,38 @@ describe('large generated batches', () => {
     expect(fromXlsx.report.rows).toBe(3000);
     expect(fromXlsx.claims).toEqual(fromCsv.claims);
   }, 60_000);
+});
+
+describe('evidence given with a batch', () => {
+  it('stores named files by content, flags missing ones, and refuses an evidence path that is not there', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const evidence = join(dir, 'evidence', 'K-2022-100001');
+    mkdirSync(evidence, { recursive: true });
+    writeFileSync(join(evidence, 'pos.csv'), '일자,매출\n2022-10-15,1200000\n');
+    const file = writeCsv(dir, 'with-evidence.csv', GOOD_ROWS, 'utf-8');
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    await expect(
+      importBatch(ws, { file, evidence: join(dir, 'no-such-folder') }),
+    ).rejects.toThrow();
+    expect(ws.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+    const report = await importBatch(ws, { file, evidence: join(dir, 'evidence') });
+    expect(report.evidence).toEqual({ stored: 1, rejected: 0, missing: 1 });
+    expect(report.evidenceProblems).toEqual([
+      {
+        claimId: 'K-2022-100001',
+        fileName: 'K-2022-100001/receipt.png',
+        status: 'missing',
+        problem: 'not_found',
+      },
+    ]);
+    const stored = ws.db
+      .prepare("SELECT media_type, sha256 FROM evidence WHERE status = 'stored'")
+      .get() as { media_type: string; sha256: string };
+    expect(stored.media_type).toBe('text/csv');
+    expect(
+      readFileSync(join(ws.dataDir, 'evidence', stored.sha256.slice(0, 2), stored.sha256), 'utf8'),
+    ).toContain('1200000');
+  });
 });

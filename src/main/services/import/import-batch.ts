@@ -131,8 +131,17 @@ export async function importBatch(
     throw new ServiceError('not_found', `batch ${fixesFor} does not exist`);
 
   const reader = await openReader(request);
-  const columns = checkColumns(reader, request);
-  const source = await openEvidenceSource(request.evidence ?? null);
+  let source: Awaited<ReturnType<typeof openEvidenceSource>>;
+  let columns: ReturnType<typeof checkColumns>;
+  try {
+    columns = checkColumns(reader, request);
+    source = await openEvidenceSource(request.evidence ?? null);
+  } catch (error) {
+    // Refused before the transaction began: release the file and say why.
+    reader.close();
+    report('failed', 0, reader);
+    throw error;
+  }
   const collector = createEvidenceCollector(source, new EvidenceStore(ctx.dataDir));
   const db: Db = openDatabase(ctx.db.name);
   try {
