@@ -1,3 +1,4 @@
+import { toNfkc } from './text';
 // 사업자등록번호: 10 digits shown as 000-00-00000, the last one a check digit. Catching a
 // mistyped number at import is cheaper than finding it when the payout ledger bounces.
 
@@ -48,7 +49,7 @@ export function businessRegNoCheckDigit(first9: string): number {
 
 /** Accepts "1234567890", "123-45-67890", fullwidth forms and stray whitespace. */
 export function parseBusinessRegNo(input: string): ParseBizRegNoResult {
-  const text = String(input).normalize('NFKC').trim();
+  const text = toNfkc(String(input)).trim();
   if (text === '') return { ok: false, code: 'empty' };
   const m = LOOSE.exec(text);
   if (!m) return { ok: false, code: 'bad_format' };

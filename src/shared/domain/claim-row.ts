@@ -1,3 +1,4 @@
+import { toNfkc } from './text';
 import { BIZ_REG_NO_ERROR_MESSAGES, parseBusinessRegNo } from './business-reg-no';
 import type { BatchField, RawClaimRow } from './batch-format';
 import type { Claim, ClaimantType, DamageType } from './claim';
@@ -19,8 +20,23 @@ export interface RowIssue {
 
 export type RowResult = { ok: true; claim: Claim } | { ok: false; issues: RowIssue[] };
 
-const squash = (value: string): string =>
-  value.normalize('NFKC').replace(/[\s_]/g, '').toLowerCase();
+const squash = (value: string): string => toNfkc(value).replace(/[\s_]/g, '').toLowerCase();
+
+/**
+ * A column like 신청인구분 holds a handful of distinct spellings across a whole batch, so each
+ * spelling is looked up once and remembered (bounded, in case a column holds free text).
+ */
+function memoisedLookup<T>(table: Record<string, T>): (value: string) => T | undefined {
+  const seen = new Map<string, T | undefined>();
+  return (value) => {
+    if (seen.has(value)) return seen.get(value);
+    const key = squash(value);
+    // Own keys only: "constructor" or "toString" in a cell must not find Object's members.
+    const found = Object.hasOwn(table, key) ? table[key] : undefined;
+    if (seen.size < 1000) seen.set(value, found);
+    return found;
+  };
+}
 
 const CLAIMANT_SPELLINGS: Record<string, ClaimantType> = {
   일반이용자: 'individual',
@@ -60,6 +76,10 @@ const PAID_SPELLINGS: Record<string, boolean> = {
   무료: false,
   아니오: false,
 };
+
+const claimantTypeOf = memoisedLookup(CLAIMANT_SPELLINGS);
+const damageTypeOf = memoisedLookup(DAMAGE_SPELLINGS);
+const paidFlagOf = memoisedLookup(PAID_SPELLINGS);
 
 export const ROW_ISSUE_LABELS = {
   required: { ko: '필수 값이 비어 있음', en: 'required value is empty' },
@@ -110,7 +130,7 @@ export function validateClaimRow(raw: RawClaimRow): RowResult {
   if (!received.ok)
     issues.push(prefixed('received_at', received.code, DATE_ERROR_MESSAGES[received.code]));
 
-  const claimantType = CLAIMANT_SPELLINGS[squash(raw.claimant_type)];
+  const claimantType = claimantTypeOf(raw.claimant_type);
   if (claimantType === undefined) {
     issues.push(
       raw.claimant_type === ''
@@ -118,7 +138,7 @@ export function validateClaimRow(raw: RawClaimRow): RowResult {
         : issue('claimant_type', 'unknown_claimant_type'),
     );
   }
-  const damageType = DAMAGE_SPELLINGS[squash(raw.damage_type)];
+  const damageType = damageTypeOf(raw.damage_type);
   if (damageType === undefined) {
     issues.push(
       raw.damage_type === ''
@@ -127,8 +147,7 @@ export function validateClaimRow(raw: RawClaimRow): RowResult {
     );
   }
 
-  let paid: boolean | undefined =
-    raw.paid === '' ? damageType === 'paid' : PAID_SPELLINGS[squash(raw.paid)];
+  let paid: boolean | undefined = raw.paid === '' ? damageType === 'paid' : paidFlagOf(raw.paid);
   if (paid === undefined) {
     issues.push(issue('paid', 'bad_paid_flag'));
     paid = false;

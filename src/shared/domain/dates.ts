@@ -3,6 +3,7 @@
  * "2022-10-20 14:33", "2022. 10. 20.", "2022. 10. 20. 오후 2:33", ISO 8601. Stored as local
  * Korean time without zone, "2022-10-20T14:33:00": every claim was filed in Korea.
  */
+import { toNfkc } from './text';
 export type DateErrorCode = 'empty' | 'not_a_date' | 'impossible_date';
 
 export type ParseDateResult = { ok: true; value: string } | { ok: false; code: DateErrorCode };
@@ -35,7 +36,7 @@ function zoneOffsetMinutes(zone: string): number {
 }
 
 export function parseReceivedAt(input: string): ParseDateResult {
-  const text = input.normalize('NFKC').trim();
+  const text = toNfkc(input).trim();
   if (text === '') return { ok: false, code: 'empty' };
 
   const zoned = ISO_WITH_ZONE.exec(text);

@@ -1,3 +1,4 @@
+import { toNfkc } from './text';
 // Money is integer KRW everywhere (DOMAIN.md, "Product decisions"). Parsing works on exact
 // decimals held in BigInt so "1.5만원" or "0.5억" can never pick up binary float error.
 
@@ -172,7 +173,7 @@ function stripPrefix(text: string, prefixes: string[]): { rest: string; found: b
  */
 export function parseKrw(input: string): ParseMoneyResult {
   const fail = (code: MoneyErrorCode): ParseMoneyResult => ({ ok: false, code, input });
-  let text = String(input).normalize('NFKC').trim();
+  let text = toNfkc(String(input)).trim();
   if (text === '') return fail('empty');
 
   let negative = false;
