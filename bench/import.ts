@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeBatch } from '../src/main/demo';
+import { insertFloorSeconds } from './insert-floor';
 import { emit, hasCommand, round, scratchDir } from './support';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -76,3 +77,28 @@ for (const [label, rows] of [
   });
   rmSync(dir, { recursive: true, force: true });
 }
+
+// The floor: better-sqlite3 inserting ready-made rows, with no file, no checks and no hashing.
+const reference100k = sqliteImportSeconds(
+  await (async () => {
+    const dir = scratchDir('floor-csv');
+    const csv = join(dir, 'floor.csv');
+    await writeLargeBatch(csv, 100_000, 1015);
+    return csv;
+  })(),
+  scratchDir('floor-ref'),
+);
+const floor = insertFloorSeconds(100_000);
+emit({
+  bench: 'import.100k.insertFloor',
+  value: round(floor.ourSchema, 2),
+  unit: 's',
+  reference:
+    reference100k === null
+      ? null
+      : 'sqlite3 CLI .import of a 100k-row batch into a bare table, same run',
+  referenceValue: reference100k === null ? null : round(reference100k, 2),
+  rows: 100_000,
+  bareTableSeconds: round(floor.bareTable, 2),
+  note: 'better-sqlite3 inserting ready-made rows only: into our claims schema (value) and into a bare table',
+});
