@@ -69,7 +69,7 @@ export interface EvidenceCollector {
 
 /** How many recent files the collector remembers: enough for claims that share evidence
  * nearby, bounded so a million-row import does not hold every outcome in memory. */
-export const COLLECTOR_CACHE_SIZE = 5000;
+export const COLLECTOR_CACHE_SIZE = 2000;
 
 /**
  * One per import: a file named by several claims is read and hashed once while it is among the
