@@ -107,6 +107,7 @@ export const en: Messages = {
   'form.amount': 'Support amount',
   'form.amount.hint': 'e.g. 1,200,000 · 120만원 · 1억 2천만원',
   'form.amount.parsed': '= {amount}',
+  'form.amount.chooseOutcome': 'Choose an outcome first; approvals take an amount.',
   'form.amount.notNeeded': 'This outcome takes no amount.',
   'form.claimedLoss': 'Claimed loss {amount}',
   'form.reasons': 'Reason codes',

@@ -108,6 +108,7 @@ export const ko = {
   'form.amount': '지원 금액',
   'form.amount.hint': '예: 1,200,000 · 120만원 · 1억 2천만원',
   'form.amount.parsed': '= {amount}',
+  'form.amount.chooseOutcome': '결정을 먼저 고르면 금액을 입력할 수 있습니다.',
   'form.amount.notNeeded': '이 결정에는 금액이 없습니다.',
   'form.claimedLoss': '신청 피해금액 {amount}',
   'form.reasons': '사유 코드',

@@ -7,6 +7,7 @@ export function AmountField({
   value,
   onChange,
   enabled,
+  outcomeChosen,
   parsedAmount,
   amountError,
   claimedLoss,
@@ -15,6 +16,8 @@ export function AmountField({
   value: string;
   onChange: (text: string) => void;
   enabled: boolean;
+  /** Before an outcome is picked the box is off because there is nothing to decide yet. */
+  outcomeChosen: boolean;
   parsedAmount: number | null;
   amountError: MoneyErrorCode | null;
   claimedLoss: number | null;
@@ -48,7 +51,9 @@ export function AmountField({
         )}
       </div>
       <p id="decision-amount-hint" className="field__hint">
-        {enabled ? t('form.amount.hint') : t('form.amount.notNeeded')}
+        {enabled
+          ? t('form.amount.hint')
+          : t(outcomeChosen ? 'form.amount.notNeeded' : 'form.amount.chooseOutcome')}
         {claimedLoss !== null && (
           <> · {t('form.claimedLoss', { amount: formatKrw(claimedLoss) })}</>
         )}

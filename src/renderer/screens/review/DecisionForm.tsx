@@ -90,6 +90,7 @@ export function DecisionForm({
         value={form.amountText}
         onChange={(amountText) => update({ amountText })}
         enabled={outcomeTakesAmount(form.outcome)}
+        outcomeChosen={form.outcome !== null}
         parsedAmount={check.parsedAmount}
         amountError={check.amountError}
         claimedLoss={claim.claimedLoss}
