@@ -3,7 +3,18 @@ import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { listBatches } from '../db/repositories/batches';
 import { listQuarantine } from '../db/repositories/quarantine';
 import { listAuditEntries, verifyAudit } from '../services/audit';
-import { getClaimDetail, listClaimSummaries } from '../services/claims';
+import {
+  claimHistory,
+  getClaimDetail,
+  listClaimSummaries,
+  revealContact,
+} from '../services/claims';
+import { assignClaims } from '../services/assignments';
+import { openEvidenceFile } from '../services/evidence/open';
+import { addPerson, listPeople, setCurrentPerson } from '../services/people';
+import { listQueue } from '../services/queue';
+import { createPolicyVersion, getPolicy, listPolicies } from '../services/support/policies';
+import { recommendSupport } from '../services/support/recommend';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
 import { inspectBatchFile } from '../services/import/inspect';
@@ -81,6 +92,18 @@ export function createHandlers(
     },
     'claims:list': (request) => listClaimSummaries(ctx, request),
     'claims:get': (request) => getClaimDetail(ctx, request.claimId),
+    'claims:revealContact': (request) => revealContact(ctx, request.claimId),
+    'claims:history': (request) => claimHistory(ctx, request.claimId),
+    'queue:list': () => listQueue(ctx),
+    'evidence:open': (request) => openEvidenceFile(ctx, request.claimId, request.position),
+    'policy:list': () => ({ versions: listPolicies(ctx) }),
+    'policy:get': (request) => getPolicy(ctx, request.version),
+    'policy:create': (request) => runner.guardWrite(() => createPolicyVersion(ctx, request)),
+    'support:recommend': (request) => recommendSupport(ctx, request),
+    'people:list': () => listPeople(ctx),
+    'people:add': (request) => addPerson(ctx, request),
+    'people:setCurrent': (request) => setCurrentPerson(ctx, request.name),
+    'assignments:assign': (request) => runner.guardWrite(() => assignClaims(ctx, request)),
     'decisions:record': (request) => runner.guardWrite(() => recordDecision(ctx, request)),
     'audit:list': (request) => listAuditEntries(ctx, request),
     'audit:verify': () => verifyAudit(ctx),

@@ -76,6 +76,28 @@ export const client = {
     unwrap(() => window.api.import.quarantine({ batchId })),
   exportQuarantine: (batchId: number): Res<'import:exportQuarantine'> =>
     unwrap(() => window.api.import.exportQuarantine({ batchId })),
+
+  revealContact: (claimId: string): Res<'claims:revealContact'> =>
+    unwrap(() => window.api.claims.revealContact({ claimId })),
+  claimHistory: (claimId: string): Res<'claims:history'> =>
+    unwrap(() => window.api.claims.history({ claimId })),
+  listQueue: (): Res<'queue:list'> => unwrap(() => window.api.queue.list(undefined)),
+  openEvidence: (claimId: string, position: number): Res<'evidence:open'> =>
+    unwrap(() => window.api.evidence.open({ claimId, position })),
+  listPolicies: (): Res<'policy:list'> => unwrap(() => window.api.policy.list(undefined)),
+  getPolicy: (version?: number): Res<'policy:get'> =>
+    unwrap(() => window.api.policy.get(version === undefined ? {} : { version })),
+  createPolicy: (request: RequestOf<'policy:create'>): Res<'policy:create'> =>
+    unwrap(() => window.api.policy.create(request)),
+  recommendSupport: (request: RequestOf<'support:recommend'>): Res<'support:recommend'> =>
+    unwrap(() => window.api.support.recommend(request)),
+  listPeople: (): Res<'people:list'> => unwrap(() => window.api.people.list(undefined)),
+  addPerson: (request: RequestOf<'people:add'>): Res<'people:add'> =>
+    unwrap(() => window.api.people.add(request)),
+  setCurrentPerson: (name: string): Res<'people:setCurrent'> =>
+    unwrap(() => window.api.people.setCurrent({ name })),
+  assignClaims: (request: RequestOf<'assignments:assign'>): Res<'assignments:assign'> =>
+    unwrap(() => window.api.assignments.assign(request)),
 };
 
 /**

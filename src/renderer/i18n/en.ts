@@ -1,4 +1,7 @@
 import { intakeEn } from './intake-en';
+import { evidenceEn } from './evidence-en';
+import { policyEn } from './policy-en';
+import { reviewEn } from './review-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -51,6 +54,9 @@ export const en: Messages = {
   'batches.empty.loading': 'Loading the sample…',
 
   ...intakeEn,
+  ...evidenceEn,
+  ...policyEn,
+  ...reviewEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

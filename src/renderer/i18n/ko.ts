@@ -1,4 +1,7 @@
 import { intakeKo } from './intake-ko';
+import { evidenceKo } from './evidence-ko';
+import { policyKo } from './policy-ko';
+import { reviewKo } from './review-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -53,6 +56,9 @@ export const ko = {
   'batches.empty.loading': '표본을 불러오는 중…',
 
   ...intakeKo,
+  ...evidenceKo,
+  ...policyKo,
+  ...reviewKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

@@ -21,6 +21,18 @@ import {
   stats,
 } from './import-schemas';
 import { REVIEW_STATES } from '../domain/decision';
+import {
+  claimFlagDetail,
+  evidenceFile,
+  historyEvent,
+  person,
+  personName,
+  policySummary,
+  queueRow,
+  supportCalculation,
+  supportPolicy,
+  supportPolicyBody,
+} from './review-schemas';
 
 /**
  * The one IPC contract: main's handlers, the preload and the renderer's client are all typed
@@ -104,7 +116,79 @@ export const contract = {
   },
   'claims:get': {
     request: z.object({ claimId }).strict(),
-    response: claimDetail,
+    response: claimDetail.extend({
+      flags: z.array(claimFlagDetail),
+      assignee: z.string().nullable(),
+    }),
+  },
+  'claims:revealContact': {
+    request: z.object({ claimId }).strict(),
+    /** The unmasked contact; the reveal is written to the audit log first. */
+    response: z.object({ claimId, contact: z.string().nullable() }),
+  },
+  'claims:history': {
+    request: z.object({ claimId }).strict(),
+    response: z.object({ events: z.array(historyEvent) }),
+  },
+  'queue:list': {
+    request: z.undefined(),
+    response: z.object({
+      rows: z.array(queueRow),
+      policyVersion: z.number().int().positive(),
+      /** Identifies the workspace, so a grid layout is remembered per workspace. */
+      workspaceId: z.string(),
+    }),
+  },
+  'evidence:open': {
+    request: z.object({ claimId, position: z.number().int().nonnegative().max(1000) }).strict(),
+    response: evidenceFile,
+  },
+  'policy:list': {
+    request: z.undefined(),
+    response: z.object({ versions: z.array(policySummary) }),
+  },
+  'policy:get': {
+    /** No version: the latest. */
+    request: z.object({ version: z.number().int().positive().optional() }).strict(),
+    response: supportPolicy,
+  },
+  'policy:create': {
+    request: z
+      .object({
+        basedOn: z.number().int().positive(),
+        note: z.string().trim().min(1).max(2000),
+        body: supportPolicyBody,
+      })
+      .strict(),
+    response: supportPolicy,
+  },
+  'support:recommend': {
+    request: z
+      .object({ claimId, verifiedLoss: krw, policyVersion: z.number().int().positive() })
+      .strict(),
+    response: supportCalculation,
+  },
+  'people:list': {
+    request: z.undefined(),
+    response: z.object({ people: z.array(person), current: person.nullable() }),
+  },
+  'people:add': {
+    request: person.strict(),
+    response: person,
+  },
+  'people:setCurrent': {
+    request: z.object({ name: personName }).strict(),
+    response: z.object({ current: person }),
+  },
+  'assignments:assign': {
+    request: z
+      .object({
+        claimIds: z.array(claimId).min(1).max(200_000),
+        /** null takes the claims off anyone's list. */
+        assignee: personName.nullable(),
+      })
+      .strict(),
+    response: z.object({ assigned: z.number().int().nonnegative() }),
   },
   'decisions:record': {
     request: decisionDraft.strict(),

@@ -34,6 +34,12 @@ export const decisionRecord = z.object({
   note: z.string(),
   replacesId: z.number().int().positive().nullable(),
   amendmentReason: z.string().nullable(),
+  /** The support policy and calculation the decision relied on (null: none used). */
+  policyVersion: z.number().int().positive().nullable(),
+  verifiedLoss: krw.nullable(),
+  recommendedAmount: krw.nullable(),
+  /** Why the amount differs from the recommendation; required exactly when it does. */
+  overrideReason: z.string().nullable(),
   decidedBy: z.string(),
   decidedAt: isoDateTime,
 });
@@ -69,6 +75,10 @@ export const decisionDraft = z.object({
   note: z.string().max(NOTE_MAX_LENGTH),
   replacesId: z.number().int().positive().nullable(),
   amendmentReason: z.string().max(NOTE_MAX_LENGTH).nullable(),
+  policyVersion: z.number().int().positive().nullable().optional(),
+  verifiedLoss: krw.nullable().optional(),
+  recommendedAmount: krw.nullable().optional(),
+  overrideReason: z.string().max(NOTE_MAX_LENGTH).nullable().optional(),
 });
 
 export const auditEntry = z.object({

@@ -2,6 +2,7 @@ import { migration001 } from './001-claims';
 import { migration002 } from './002-decisions';
 import { migration003 } from './003-audit-log';
 import { migration004 } from './004-quarantine';
+import { migration005 } from './005-review';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration002,
   migration003,
   migration004,
+  migration005,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
