@@ -6,9 +6,12 @@ import {
   type DecisionDraft,
   type DecisionRecord,
 } from '../../shared/domain/decision';
+import { calculateSupport } from '../../shared/domain/support-calculator';
 import { appendAudit } from '../db/repositories/audit-log';
-import { getClaim } from '../db/repositories/claims';
+import { getClaim, type StoredClaim } from '../db/repositories/claims';
 import { currentDecisionForClaim, insertDecision } from '../db/repositories/decisions';
+import type { Db } from '../db/connection';
+import { findPolicy } from '../db/repositories/support-policies';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 
@@ -17,6 +20,26 @@ const AUDIT_ACTION = {
   follow_up: 'decision.followed_up',
   amendment: 'decision.amended',
 } as const;
+
+/**
+ * What the calculator says for this draft, recomputed here from the stored policy: the figure
+ * the renderer sends is only a claim to be checked. Null when the draft used no policy or
+ * lacks a verified loss (validateDecision reports the incomplete link).
+ */
+function recomputeRecommendation(
+  db: Db,
+  claim: StoredClaim,
+  draft: DecisionDraft,
+): { recommended: number } | null {
+  const policyVersion = draft.policyVersion ?? null;
+  const verifiedLoss = draft.verifiedLoss ?? null;
+  if (policyVersion === null) return null;
+  const policy = findPolicy(db, policyVersion);
+  if (!policy)
+    throw new ServiceError('not_found', `support policy ${policyVersion} does not exist`);
+  if (verifiedLoss === null || !Number.isSafeInteger(verifiedLoss) || verifiedLoss < 0) return null;
+  return { recommended: calculateSupport(policy, claim, verifiedLoss).recommended };
+}
 
 /**
  * Records one decision: the shared rules are checked against the claim as it stands inside
@@ -32,6 +55,7 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
       claimedLoss: claim.claimedLoss,
       reviewable: claim.tier === 'committee_review',
       current,
+      recommendation: recomputeRecommendation(db, claim, draft),
     });
     if (issues.length > 0) {
       const conflict = issues.some((issue) => issue.code === 'must_replace_current');
@@ -50,6 +74,10 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
       ...draft,
       note: draft.note.trim(),
       amendmentReason: draft.amendmentReason?.trim() || null,
+      policyVersion: draft.policyVersion ?? null,
+      verifiedLoss: draft.verifiedLoss ?? null,
+      recommendedAmount: draft.recommendedAmount ?? null,
+      overrideReason: draft.overrideReason?.trim() || null,
     };
     const record = insertDecision(db, normalised, { decidedBy: ctx.actor, decidedAt });
     appendAudit(db, {
@@ -66,6 +94,10 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
         note: record.note,
         replacesId: record.replacesId,
         amendmentReason: record.amendmentReason,
+        policyVersion: record.policyVersion,
+        verifiedLoss: record.verifiedLoss,
+        recommendedAmount: record.recommendedAmount,
+        overrideReason: record.overrideReason,
       },
     });
     return record;

@@ -53,9 +53,23 @@ export interface DecisionDraft {
   replacesId: number | null;
   /** Why a final decision is being amended; required exactly when amending one. */
   amendmentReason: string | null;
+  /**
+   * The support calculation the decision relied on: the policy version, the verified loss fed
+   * to it and the figure it advised. All three or none (absent means none).
+   */
+  policyVersion?: number | null;
+  verifiedLoss?: number | null;
+  recommendedAmount?: number | null;
+  /** Why the amount differs from recommendedAmount: the calculator advises, the council decides. */
+  overrideReason?: string | null;
 }
 
 export interface DecisionRecord extends DecisionDraft {
+  /** Always present on a record, null when no calculation was used. */
+  policyVersion: number | null;
+  verifiedLoss: number | null;
+  recommendedAmount: number | null;
+  overrideReason: string | null;
   id: number;
   decidedBy: string;
   decidedAt: string;
@@ -78,10 +92,22 @@ export type DecisionIssueCode =
   | 'must_replace_current'
   | 'nothing_to_replace'
   | 'amendment_reason_required'
-  | 'amendment_reason_not_allowed';
+  | 'amendment_reason_not_allowed'
+  | 'recommendation_incomplete'
+  | 'recommendation_mismatch'
+  | 'override_reason_required'
+  | 'override_reason_not_allowed';
 
 export interface DecisionIssue {
-  field: 'outcome' | 'amount' | 'reasonCodes' | 'note' | 'replacesId' | 'amendmentReason';
+  field:
+    | 'outcome'
+    | 'amount'
+    | 'reasonCodes'
+    | 'note'
+    | 'replacesId'
+    | 'amendmentReason'
+    | 'recommendedAmount'
+    | 'overrideReason';
   code: DecisionIssueCode;
 }
 
@@ -91,6 +117,12 @@ export interface DecisionContext {
   reviewable: boolean;
   /** The latest decision in the claim's chain, or null when undecided. */
   current: { id: number; outcome: Outcome } | null;
+  /**
+   * The recommendation as main recomputed it from the stored policy for the draft's verified
+   * loss. When given, the draft's recommendedAmount must equal it: main never trusts the
+   * renderer's arithmetic. The renderer leaves it out.
+   */
+  recommendation?: { recommended: number } | null;
 }
 
 export const NOTE_MAX_LENGTH = 4000;
@@ -200,6 +232,43 @@ function validateChain(draft: DecisionDraft, ctx: DecisionContext, issues: Decis
   }
 }
 
+/**
+ * The calculator link: policy version, verified loss and recommendation travel together, and an
+ * approved amount that departs from the recommendation says why (and only then).
+ */
+function validateRecommendation(
+  draft: DecisionDraft,
+  ctx: DecisionContext,
+  issues: DecisionIssue[],
+): void {
+  const linked = [draft.policyVersion, draft.verifiedLoss, draft.recommendedAmount].filter(
+    (value) => value !== null && value !== undefined,
+  ).length;
+  if (linked !== 0 && linked !== 3) {
+    issues.push({ field: 'recommendedAmount', code: 'recommendation_incomplete' });
+  }
+  const recommended = draft.recommendedAmount ?? null;
+  if (
+    recommended !== null &&
+    ctx.recommendation &&
+    recommended !== ctx.recommendation.recommended
+  ) {
+    issues.push({ field: 'recommendedAmount', code: 'recommendation_mismatch' });
+  }
+  const overrideReason = draft.overrideReason?.trim() ?? '';
+  const takesAmount = NEEDS_AMOUNT.has(draft.outcome);
+  if (recommended !== null && takesAmount && draft.amount !== null) {
+    if (draft.amount !== recommended && overrideReason === '') {
+      issues.push({ field: 'overrideReason', code: 'override_reason_required' });
+    } else if (draft.amount === recommended && overrideReason !== '') {
+      issues.push({ field: 'overrideReason', code: 'override_reason_not_allowed' });
+    }
+  } else if (recommended === null && overrideReason !== '') {
+    // Nothing was recommended, so there is nothing to override.
+    issues.push({ field: 'overrideReason', code: 'override_reason_not_allowed' });
+  }
+}
+
 /** All the rules a decision must meet; an empty list means it may be recorded. */
 export function validateDecision(draft: DecisionDraft, ctx: DecisionContext): DecisionIssue[] {
   const issues: DecisionIssue[] = [];
@@ -210,6 +279,7 @@ export function validateDecision(draft: DecisionDraft, ctx: DecisionContext): De
   validateAmount(draft, ctx, issues);
   validateReasons(draft, issues);
   validateChain(draft, ctx, issues);
+  validateRecommendation(draft, ctx, issues);
   return issues;
 }
 
@@ -272,6 +342,22 @@ export const DECISION_ISSUE_MESSAGES: Record<DecisionIssueCode, { ko: string; en
   amendment_reason_not_allowed: {
     ko: '변경 사유는 확정된 결정을 변경할 때만 적습니다.',
     en: 'An amendment reason belongs only to an amendment.',
+  },
+  recommendation_incomplete: {
+    ko: '산정 기록이 불완전합니다. 지원 기준 판, 확인 피해액, 권고액은 함께 기록됩니다.',
+    en: 'The calculation is incomplete: policy version, verified loss and recommendation go together.',
+  },
+  recommendation_mismatch: {
+    ko: '권고액이 지원 기준으로 다시 계산한 금액과 다릅니다. 산정을 다시 하세요.',
+    en: "The recommendation differs from the policy's own calculation; calculate again.",
+  },
+  override_reason_required: {
+    ko: '권고액과 다른 금액으로 정한 사유를 적으세요.',
+    en: 'Give the reason the amount differs from the recommendation.',
+  },
+  override_reason_not_allowed: {
+    ko: '조정 사유는 금액이 권고액과 다를 때만 적습니다.',
+    en: 'An override reason belongs only to an amount that differs from the recommendation.',
   },
 };
 

@@ -15,6 +15,10 @@ interface DecisionRow {
   note: string;
   replaces_id: number | null;
   amendment_reason: string | null;
+  policy_version: number | null;
+  verified_loss: number | null;
+  recommended_amount: number | null;
+  override_reason: string | null;
   decided_by: string;
   decided_at: string;
 }
@@ -29,6 +33,10 @@ function fromRow(row: DecisionRow): DecisionRecord {
     note: row.note,
     replacesId: row.replaces_id,
     amendmentReason: row.amendment_reason,
+    policyVersion: row.policy_version,
+    verifiedLoss: row.verified_loss,
+    recommendedAmount: row.recommended_amount,
+    overrideReason: row.override_reason,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
   };
@@ -39,15 +47,26 @@ export function insertDecision(
   draft: DecisionDraft,
   meta: { decidedBy: string; decidedAt: string },
 ): DecisionRecord {
+  // A draft may omit the calculation link; the record always carries it, null when unused.
+  const record: Omit<DecisionRecord, 'id'> = {
+    ...draft,
+    policyVersion: draft.policyVersion ?? null,
+    verifiedLoss: draft.verifiedLoss ?? null,
+    recommendedAmount: draft.recommendedAmount ?? null,
+    overrideReason: draft.overrideReason ?? null,
+    ...meta,
+  };
   const result = db
     .prepare(
       `INSERT INTO decisions (claim_id, outcome, amount, reason_codes, note, replaces_id,
-         amendment_reason, decided_by, decided_at)
+         amendment_reason, policy_version, verified_loss, recommended_amount, override_reason,
+         decided_by, decided_at)
        VALUES (@claimId, @outcome, @amount, @reasonCodes, @note, @replacesId, @amendmentReason,
+         @policyVersion, @verifiedLoss, @recommendedAmount, @overrideReason,
          @decidedBy, @decidedAt)`,
     )
-    .run({ ...draft, reasonCodes: JSON.stringify(draft.reasonCodes), ...meta });
-  return { ...draft, ...meta, id: Number(result.lastInsertRowid) };
+    .run({ ...record, reasonCodes: JSON.stringify(record.reasonCodes) });
+  return { ...record, id: Number(result.lastInsertRowid) };
 }
 
 /** A claim's decisions in the order they were recorded; the last is the current one. */

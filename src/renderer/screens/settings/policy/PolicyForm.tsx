@@ -1,0 +1,266 @@
+import { useState } from 'react';
+import {
+  POLICY_TABLE_KEYS,
+  POLICY_TABLES,
+  ROUNDING_MODES,
+  ROUNDING_UNITS,
+  type RoundingMode,
+  type SupportPolicy,
+} from '../../../../shared/domain/support-policy';
+import { formatKrw } from '../../../../shared/domain/money';
+import { asApiError, client, type ApiError } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useLocale } from '../../../i18n/locale-context';
+import {
+  checkPolicyForm,
+  formFromBody,
+  issuesFromApi,
+  parseIssuePath,
+  type FormIssue,
+  type PolicyForm as PolicyFormState,
+  type RoundingUnit,
+} from './policy-form';
+import { PolicyTableEditor } from './PolicyTableEditor';
+
+/**
+ * An edited copy of the latest version, saved as the next one. Mounted with the latest
+ * version as its React key, so a newer version (after a save or a reload) starts it afresh.
+ */
+export function PolicyForm({
+  latest,
+  onSaved,
+  onReload,
+  onEdit,
+}: {
+  latest: SupportPolicy;
+  onSaved: (policy: SupportPolicy) => void;
+  /** Fetches the versions again: after a conflict, the newer version replaces this copy. */
+  onReload: () => void;
+  onEdit: () => void;
+}) {
+  const { t, label } = useLocale();
+  const [form, setForm] = useState<PolicyFormState>(() => formFromBody(latest.body));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  // The note is only called missing once someone tries to save: not while they are still editing.
+  const [attempted, setAttempted] = useState(false);
+
+  const check = checkPolicyForm(form);
+  const noteMissing = form.note.trim() === '';
+  const issues: FormIssue[] = [
+    ...check.issues,
+    ...(attempted && noteMissing
+      ? [{ path: 'note', code: 'note_required', message: t('policy.editor.noteRequired') }]
+      : []),
+    ...(error ? issuesFromApi(error.issues) : []),
+  ];
+
+  function update(patch: Partial<PolicyFormState>) {
+    setForm((previous) => ({ ...previous, ...patch }));
+    setError(null);
+    onEdit();
+  }
+
+  async function save() {
+    setAttempted(true);
+    if (busy || check.body === null || noteMissing) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const created = await client.createPolicy({
+        basedOn: latest.version,
+        note: form.note.trim(),
+        body: check.body,
+      });
+      onSaved(created);
+    } catch (cause) {
+      setError(asApiError(cause));
+      setBusy(false);
+    }
+  }
+
+  function where(path: string): string {
+    const parsed = parseIssuePath(path);
+    if (!parsed) {
+      const field: Record<string, string> = {
+        note: t('policy.editor.note'),
+        rounding: t('policy.editor.roundingMode'),
+        minimumAmount: t('policy.editor.minimum'),
+        maximumAmount: t('policy.editor.maximum'),
+      };
+      return field[path] ?? path;
+    }
+    const table = t(`policy.table.${parsed.table}`);
+    if (parsed.row === null) return table;
+    const columns: Record<string, string> = {
+      key: t(
+        POLICY_TABLE_KEYS[parsed.table] === 'industry'
+          ? 'policy.editor.col.industry'
+          : 'policy.editor.col.service',
+      ),
+      factorBp: t('policy.editor.col.factor'),
+      source: t('policy.editor.col.source'),
+    };
+    const column = parsed.column === null ? '' : (columns[parsed.column] ?? parsed.column);
+    return t('policy.editor.cellLabel', { table, row: parsed.row + 1, column }).trim();
+  }
+
+  const fieldInvalid = (path: string) => issues.some((issue) => issue.path === path) || undefined;
+
+  return (
+    <div className="policy-form">
+      <p className="field__hint">
+        {t('policy.editor.editing', { version: latest.version, next: latest.version + 1 })}{' '}
+        {t('policy.editor.fallbackHint')}
+      </p>
+
+      {POLICY_TABLES.map((table) => (
+        <PolicyTableEditor
+          key={table}
+          table={table}
+          rows={form.tables[table]}
+          issues={issues}
+          onChange={(rows) => update({ tables: { ...form.tables, [table]: rows } })}
+        />
+      ))}
+
+      <fieldset className="field">
+        <legend className="field__label">{t('policy.editor.limits')}</legend>
+        <div className="policy-form__limits">
+          <label className="inline-field">
+            <span className="inline-field__label">{t('policy.editor.roundingMode')}</span>
+            <select
+              className="select"
+              value={form.roundingMode}
+              onChange={(event) => update({ roundingMode: event.target.value as RoundingMode })}
+            >
+              {ROUNDING_MODES.map((mode) => (
+                <option key={mode} value={mode}>
+                  {t(`policy.editor.mode.${mode}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            <span className="inline-field__label">{t('policy.editor.roundingUnit')}</span>
+            <select
+              className="select"
+              value={form.roundingUnit}
+              onChange={(event) =>
+                update({ roundingUnit: Number(event.target.value) as RoundingUnit })
+              }
+            >
+              {ROUNDING_UNITS.map((unit) => (
+                <option key={unit} value={unit}>
+                  {formatKrw(unit)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="inline-field">
+            <span className="inline-field__label">{t('policy.editor.minimum')}</span>
+            <input
+              className="input input--amount"
+              type="text"
+              value={form.minimumText}
+              aria-invalid={fieldInvalid('minimumAmount')}
+              onChange={(event) => update({ minimumText: event.target.value })}
+            />
+          </label>
+          <label className="inline-field">
+            <span className="inline-field__label">{t('policy.editor.maximum')}</span>
+            <input
+              className="input input--amount"
+              type="text"
+              value={form.maximumText}
+              placeholder={t('policy.editor.maximum.hint')}
+              aria-invalid={fieldInvalid('maximumAmount')}
+              onChange={(event) => update({ maximumText: event.target.value })}
+            />
+          </label>
+        </div>
+      </fieldset>
+
+      <div className="field">
+        <label className="field__label" htmlFor="policy-note">
+          {t('policy.editor.note')}
+        </label>
+        <textarea
+          id="policy-note"
+          className="textarea"
+          rows={2}
+          required
+          data-testid="policy-note"
+          value={form.note}
+          aria-invalid={fieldInvalid('note')}
+          aria-describedby="policy-note-hint"
+          onChange={(event) => update({ note: event.target.value })}
+        />
+        <p id="policy-note-hint" className="field__hint">
+          {t('policy.editor.note.hint')}
+        </p>
+      </div>
+
+      {issues.length > 0 && (
+        <div className="policy-form__issues" role="alert" data-testid="policy-issues">
+          <p className="field__label">{t('policy.editor.issues')}</p>
+          <ul className="field-issues">
+            {issues.map((issue, index) => (
+              <li
+                key={`${issue.path}-${issue.code}-${index}`}
+                className="field-issues__item"
+                data-issue={issue.code}
+              >
+                {where(issue.path)}:{' '}
+                {typeof issue.message === 'string' ? issue.message : label(issue.message)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+
+      {error && (
+        <>
+          {/* Rule breaks are listed above, in the form's own terms; other errors show here. */}
+          {(error.issues.length === 0 ||
+            (error.code !== 'validation_failed' && error.code !== 'invalid_payload')) && (
+            <ErrorNotice error={error} testId="policy-error" />
+          )}
+          {error.code === 'conflict' && (
+            <div className="notice notice--info">
+              <p>{t('policy.editor.conflictHint')}</p>
+              <button type="button" className="button button--secondary" onClick={onReload}>
+                {t('policy.editor.reload')}
+              </button>
+            </div>
+          )}
+        </>
+      )}
+
+      <div className="button-row">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="policy-save"
+          disabled={busy}
+          onClick={() => void save()}
+        >
+          {busy ? t('policy.editor.saving') : t('policy.editor.save')}
+        </button>
+        <button
+          type="button"
+          className="button button--ghost"
+          disabled={busy}
+          onClick={() => {
+            setForm(formFromBody(latest.body));
+            setAttempted(false);
+            setError(null);
+            onEdit();
+          }}
+        >
+          {t('policy.editor.reset')}
+        </button>
+      </div>
+    </div>
+  );
+}
