@@ -8,6 +8,7 @@ import { countClaims, insertClaim } from '../db/repositories/claims';
 import { insertEvidence } from '../db/repositories/evidence';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
+import { recomputeFlags } from './flags/compute-flags';
 import { hashCanonical, hashClaimContent } from './hashing';
 
 export function workspaceSummary(ctx: ServiceContext) {
@@ -76,6 +77,7 @@ export function storeBatch(
         }),
       );
     });
+    recomputeFlags(db);
     appendAudit(db, {
       at: importedAt,
       actor: ctx.actor,

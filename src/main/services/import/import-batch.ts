@@ -25,6 +25,7 @@ import { ServiceError } from '../errors';
 import { createEvidenceCollector } from '../evidence/collect';
 import { openEvidenceSource } from '../evidence/source';
 import { EvidenceStore } from '../evidence/store';
+import { recomputeFlags } from '../flags/compute-flags';
 import { hashClaimContent } from '../hashing';
 import { openBatchReader, UnreadableBatchError, type BatchReader } from './readers';
 
@@ -285,6 +286,7 @@ export async function importBatch(
     report('committing', result.rows, reader);
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
     db.prepare('UPDATE import_files SET row_count = ? WHERE id = ?').run(result.rows, importFileId);
+    const { byFlag } = recomputeFlags(db);
     appendAudit(db, {
       at: now,
       actor: ctx.actor,
@@ -303,6 +305,7 @@ export async function importBatch(
         tiers: result.tiers,
         evidence: result.evidence,
         tierRuleVersion: TIER_RULE_VERSION,
+        flags: byFlag,
       },
     });
     db.exec('COMMIT');

@@ -1,0 +1,135 @@
+import { CLAIM_FLAGS, type ClaimFlag, type ClaimFlagDetail } from '../../../shared/domain/flags';
+import type { Db } from '../connection';
+
+/**
+ * Flags are derived data: recomputed for the whole workspace after every write that changes
+ * claims or evidence, so the table is emptied and refilled rather than amended.
+ *
+ * A row's detail holds only what cannot be read back from the claims themselves: the loss
+ * threshold, and the description fingerprint that groups near-identical texts. The claims
+ * related to a flag are looked up when asked for (one claim at a time, by index), so a file
+ * shared by ten thousand claims costs nothing at import time.
+ */
+export interface StoredFlagDetail {
+  /** loss_outlier: the industry's 99th percentile of claimed loss (KRW) the claim is above. */
+  threshold?: number;
+  industry?: string;
+  /** loss_outlier: how many claims of the industry the percentile was taken over. */
+  peers?: number;
+  /** similar_description: SHA-256 (hex) of the normalised description. */
+  fingerprint?: string;
+}
+
+export interface FlagRow {
+  claimId: string;
+  flag: ClaimFlag;
+  detail: StoredFlagDetail;
+}
+
+/** How many other claims a flag's detail lists. */
+export const RELATED_CLAIMS_LIMIT = 20;
+
+export function deleteAllFlags(db: Db): void {
+  db.prepare('DELETE FROM claim_flags').run();
+}
+
+/** Prepared once, run per row. */
+export function flagInserter(db: Db): (row: FlagRow) => void {
+  const statement = db.prepare('INSERT INTO claim_flags (claim_id, flag, detail) VALUES (?, ?, ?)');
+  return (row) => statement.run(row.claimId, row.flag, JSON.stringify(row.detail));
+}
+
+/** Empties the table and writes these rows instead; call it inside the caller's transaction. */
+export function replaceAllFlags(db: Db, rows: Iterable<FlagRow>): number {
+  deleteAllFlags(db);
+  const insert = flagInserter(db);
+  let count = 0;
+  for (const row of rows) {
+    insert(row);
+    count += 1;
+  }
+  return count;
+}
+
+export function countFlagsByCode(db: Db): Record<ClaimFlag, number> {
+  const counts = Object.fromEntries(CLAIM_FLAGS.map((flag) => [flag, 0])) as Record<
+    ClaimFlag,
+    number
+  >;
+  const rows = db.prepare('SELECT flag, count(*) AS n FROM claim_flags GROUP BY flag').all() as {
+    flag: ClaimFlag;
+    n: number;
+  }[];
+  for (const { flag, n } of rows) counts[flag] = n;
+  return counts;
+}
+
+export function countFlaggedClaims(db: Db): number {
+  return db.prepare('SELECT count(DISTINCT claim_id) FROM claim_flags').pluck().get() as number;
+}
+
+const flagOrder = (a: ClaimFlag, b: ClaimFlag) => CLAIM_FLAGS.indexOf(a) - CLAIM_FLAGS.indexOf(b);
+
+/** Every flagged claim's flag codes, in CLAIM_FLAGS order: the grid shows them all at once. */
+export function flagCodesByClaim(db: Db): Map<string, ClaimFlag[]> {
+  const byClaim = new Map<string, ClaimFlag[]>();
+  const rows = db.prepare('SELECT claim_id, flag FROM claim_flags').raw().iterate() as Iterable<
+    [string, ClaimFlag]
+  >;
+  for (const [claimId, flag] of rows) {
+    const codes = byClaim.get(claimId);
+    if (codes) codes.push(flag);
+    else byClaim.set(claimId, [flag]);
+  }
+  for (const codes of byClaim.values()) if (codes.length > 1) codes.sort(flagOrder);
+  return byClaim;
+}
+
+/**
+ * The other claims behind each kind of flag, first RELATED_CLAIMS_LIMIT by id. Each query
+ * starts from the one claim and follows an index (claims_by_business, evidence_by_hash,
+ * claim_flags' primary key and claim_flags_by_flag).
+ */
+const RELATED_SQL: Record<Exclude<ClaimFlag, 'loss_outlier'>, string> = {
+  shared_business_reg_no: `
+    SELECT other.claim_id FROM claims AS own
+    JOIN claims AS other
+      ON other.business_reg_no = own.business_reg_no AND other.claim_id <> own.claim_id
+    WHERE own.claim_id = @claimId
+    ORDER BY other.claim_id LIMIT @limit`,
+  shared_evidence: `
+    SELECT DISTINCT other.claim_id FROM evidence AS own
+    JOIN evidence AS other
+      ON other.sha256 = own.sha256 AND other.status = 'stored' AND other.claim_id <> own.claim_id
+    WHERE own.claim_id = @claimId AND own.status = 'stored'
+    ORDER BY other.claim_id LIMIT @limit`,
+  similar_description: `
+    SELECT claim_id FROM claim_flags
+    WHERE flag = 'similar_description' AND claim_id <> @claimId
+      AND detail ->> '$.fingerprint' = @fingerprint
+    ORDER BY claim_id LIMIT @limit`,
+};
+
+/** One claim's flags with the claims related to each, in CLAIM_FLAGS order; [] when unflagged. */
+export function flagsForClaim(db: Db, claimId: string): ClaimFlagDetail[] {
+  const rows = db
+    .prepare('SELECT flag, detail FROM claim_flags WHERE claim_id = ?')
+    .all(claimId) as { flag: ClaimFlag; detail: string }[];
+  return rows
+    .sort((a, b) => flagOrder(a.flag, b.flag))
+    .map(({ flag, detail: json }) => {
+      const detail = JSON.parse(json) as StoredFlagDetail;
+      const relatedClaimIds =
+        flag === 'loss_outlier'
+          ? []
+          : (db
+              .prepare(RELATED_SQL[flag])
+              .pluck()
+              .all({
+                claimId,
+                limit: RELATED_CLAIMS_LIMIT,
+                fingerprint: detail.fingerprint ?? null,
+              }) as string[]);
+      return { flag, relatedClaimIds, threshold: detail.threshold ?? null };
+    });
+}
