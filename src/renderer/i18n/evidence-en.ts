@@ -1,4 +1,41 @@
 import type { evidenceKo } from './evidence-ko';
 
 /** English messages of the evidence views; the type makes it carry exactly evidenceKo's keys. */
-export const evidenceEn: Record<keyof typeof evidenceKo, string> = {};
+export const evidenceEn: Record<keyof typeof evidenceKo, string> = {
+  'evidence.viewer.label': 'Evidence viewer',
+  'evidence.tabs.label': 'Evidence files ({count})',
+  'evidence.none': 'This claim has no evidence attached.',
+  'evidence.header.type': 'Type',
+  'evidence.header.size': 'Size',
+  'evidence.header.sha256': 'SHA-256',
+  'evidence.header.sha256.hint': 'Computed at import. One click selects all of it.',
+  'evidence.cannotOpen.missing': 'This file was not supplied, so it cannot be opened.',
+  'evidence.cannotOpen.rejected': 'This file was refused at import and was never stored.',
+  'evidence.problem': 'Reason: {problem}',
+  'evidence.error.conflict':
+    'The stored evidence file is not the one imported (changed or removed), so it is not shown as evidence. Tell the administrator.',
+  'evidence.opening': 'Opening evidence…',
+  'evidence.zoomIn': 'Zoom in',
+  'evidence.zoomOut': 'Zoom out',
+  'evidence.fit': 'Fit',
+  'evidence.rotate': 'Rotate 90°',
+  'evidence.zoomLevel': 'Zoom {percent}%',
+  'evidence.toolbar.label': 'View tools',
+  'evidence.keysHint': '+ − zoom · 0 fit · r rotate',
+  'evidence.keysHint.pdf': '+ − zoom · 0 fit · r rotate · PageUp/PageDown pages',
+  'evidence.image.alt': 'Evidence image: {name}',
+  'evidence.image.error': 'The image cannot be shown; the file may be damaged.',
+  'evidence.pdf.loading': 'Opening PDF…',
+  'evidence.pdf.error': 'The PDF cannot be shown: {message}',
+  'evidence.pdf.page': 'Page {page} of {pages}',
+  'evidence.pdf.previous': 'Previous page',
+  'evidence.pdf.next': 'Next page',
+  'evidence.pdf.thumbs': 'Page thumbnails',
+  'evidence.pdf.thumb': 'Page {page}',
+  'evidence.pdf.canvas': 'PDF page {page}',
+  'evidence.table.sheet': 'Sheet: {sheet}',
+  'evidence.table.rows': '{rows} rows',
+  'evidence.table.empty': 'The table is empty.',
+  'evidence.table.truncated': 'Showing the first {rows} rows; the file has more.',
+  'evidence.text.truncated': 'Showing the first {chars} characters; the file has more.',
+};

@@ -1,0 +1,99 @@
+import { useId, useRef, type KeyboardEvent } from 'react';
+import { useLocale } from '../../../i18n/locale-context';
+import '../../../styles/evidence.css';
+import { commandForKey, type ViewerHandle } from './evidence-format';
+import { problemLabel, type EvidenceItem } from './evidence-item';
+import { EvidenceContent } from './EvidenceContent';
+import { EvidenceHeader } from './EvidenceHeader';
+import { EvidenceTabs } from './EvidenceTabs';
+
+export type { EvidenceItem } from './evidence-item';
+
+export interface EvidenceViewerProps {
+  claimId: string;
+  evidence: EvidenceItem[];
+  /** Index into `evidence`, which is also the file's position in the claim. */
+  active: number;
+  onActiveChange(index: number): void;
+}
+
+/**
+ * The claim's evidence: tabs for its files, the open file's identity, and the file itself
+ * (image, PDF, table or text). Focusable as a whole, so the review screen can send focus here
+ * and + - 0 r and PageUp/PageDown then act on the open file.
+ */
+export function EvidenceViewer({ claimId, evidence, active, onActiveChange }: EvidenceViewerProps) {
+  const { t } = useLocale();
+  const panelId = useId();
+  const view = useRef<ViewerHandle>(null);
+  const item = evidence[active];
+
+  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
+    const target = event.target as HTMLElement;
+    if (event.nativeEvent.isComposing || target.closest('input, textarea, select')) return;
+    const command = commandForKey(event);
+    // Handled keys stop here; the review screen's shortcuts skip a prevented event.
+    if (command && view.current?.command(command)) event.preventDefault();
+  }
+
+  return (
+    <section
+      className="evidence-viewer"
+      aria-label={t('evidence.viewer.label')}
+      data-testid="evidence-viewer"
+      tabIndex={0}
+      onKeyDown={onKeyDown}
+    >
+      {evidence.length === 0 ? (
+        <p className="evidence-empty">{t('evidence.none')}</p>
+      ) : (
+        <>
+          <EvidenceTabs
+            evidence={evidence}
+            active={active}
+            panelId={panelId}
+            onSelect={onActiveChange}
+          />
+          {item && <EvidenceHeader item={item} />}
+          <div
+            className="evidence-viewer__body"
+            id={panelId}
+            role="tabpanel"
+            aria-labelledby={`${panelId}-tab-${active}`}
+          >
+            {item && item.status === 'stored' ? (
+              <EvidenceContent
+                key={`${claimId}/${active}`}
+                claimId={claimId}
+                position={active}
+                viewRef={view}
+              />
+            ) : (
+              item && <CannotOpen item={item} />
+            )}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A file listed in the claim but not stored: say so plainly, with the import's reason. */
+function CannotOpen({ item }: { item: EvidenceItem }) {
+  const { t, label } = useLocale();
+  const problem = problemLabel(item.problem);
+  return (
+    <div className="evidence-stage">
+      <div className="evidence-unavailable" role="note" data-testid="evidence-unavailable">
+        <p className="evidence-unavailable__title">
+          {t(
+            item.status === 'missing'
+              ? 'evidence.cannotOpen.missing'
+              : 'evidence.cannotOpen.rejected',
+          )}
+        </p>
+        {problem && <p>{t('evidence.problem', { problem: label(problem) })}</p>}
+      </div>
+    </div>
+  );
+}
