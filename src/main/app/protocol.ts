@@ -1,4 +1,6 @@
 import { net, protocol } from 'electron';
+import { readFile } from 'node:fs/promises';
+import { contentSecurityPolicy, newStyleNonce, withStyleNonce } from './security';
 import { join, normalize, relative, isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -22,6 +24,19 @@ export function serveRenderer(rendererDir: string): void {
     const inside = relative(rendererDir, file);
     if (inside.startsWith('..') || isAbsolute(inside))
       return new Response('forbidden', { status: 403 });
+    if (inside === 'index.html') return servePage(file);
     return net.fetch(pathToFileURL(file).toString());
+  });
+}
+
+/** The page itself, with a style nonce of its own in both the header and the meta CSP. */
+async function servePage(file: string): Promise<Response> {
+  const nonce = newStyleNonce();
+  const html = withStyleNonce(await readFile(file, 'utf8'), nonce);
+  return new Response(html, {
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': contentSecurityPolicy(nonce),
+    },
   });
 }

@@ -1,22 +1,45 @@
+import { randomBytes } from 'node:crypto';
 import type { Session, WebContents } from 'electron';
 
 /**
- * The renderer's Content Security Policy: our own scripts and styles only, images and
- * evidence from blob: URLs, no remote origin of any kind, no plugins, no framing.
+ * index.html carries this where the page's style nonce goes (its CSP meta tag and the meta tag
+ * the renderer reads); the app protocol swaps in a fresh nonce for every load.
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' blob: data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "worker-src 'self' blob:",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-  "frame-ancestors 'none'",
-].join('; ');
+export const STYLE_NONCE_PLACEHOLDER = '__STYLE_NONCE__';
+
+/** 128 random bits per page load: a nonce that could be guessed would be no lock at all. */
+export function newStyleNonce(): string {
+  return randomBytes(16).toString('base64');
+}
+
+export function withStyleNonce(html: string, nonce: string): string {
+  return html.replaceAll(STYLE_NONCE_PLACEHOLDER, nonce);
+}
+
+/**
+ * The renderer's Content Security Policy: our own scripts and styles only, images and
+ * evidence from blob: URLs, no remote origin of any kind, no plugins, no framing. The review
+ * grid (AG Grid's theming API) writes its theme into <style> elements; those carry the page's
+ * nonce, which is the only inline style the policy admits.
+ */
+export function contentSecurityPolicy(styleNonce: string | null): string {
+  return [
+    "default-src 'none'",
+    "script-src 'self'",
+    styleNonce === null ? "style-src 'self'" : `style-src 'self' 'nonce-${styleNonce}'`,
+    "img-src 'self' blob: data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+/** For every response that does not bring its own (index.html brings one with its nonce). */
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy(null);
 
 /** Schemes that never leave the machine. The dev server (localhost) is added in dev only. */
 const LOCAL_SCHEMES = new Set(['app:', 'blob:', 'data:', 'devtools:', 'chrome-extension:']);
@@ -41,7 +64,11 @@ export function lockDownSession(session: Session, devServerOrigin: string | null
   });
   session.webRequest.onHeadersReceived((details, callback) => {
     const headers = { ...details.responseHeaders };
-    if (devServerOrigin === null) headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
+    const hasOwn = Object.keys(headers).some(
+      (name) => name.toLowerCase() === 'content-security-policy',
+    );
+    if (devServerOrigin === null && !hasOwn)
+      headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY];
     callback({ responseHeaders: headers });
   });
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

@@ -1,6 +1,11 @@
 import { maskContact } from '../../shared/domain/claim';
 import { reviewStateOf } from '../../shared/domain/decision';
 import type { ClaimDetail, ClaimSummary } from '../../shared/ipc/schemas';
+import type { HistoryEvent } from '../../shared/ipc/review-schemas';
+import type { ClaimFlagDetail } from '../../shared/domain/flags';
+import { appendAudit } from '../db/repositories/audit-log';
+import { assigneeOf } from '../db/repositories/assignments';
+import { flagsForClaim } from '../db/repositories/claim-flags';
 import { getClaim, listClaims, type ClaimFilter } from '../db/repositories/claims';
 import { listDecisionsForClaim } from '../db/repositories/decisions';
 import { listEvidenceForClaim } from '../db/repositories/evidence';
@@ -16,7 +21,10 @@ export function listClaimSummaries(
 }
 
 /** One claim with its evidence and decision history; contact details stay masked. */
-export function getClaimDetail(ctx: ServiceContext, claimId: string): ClaimDetail {
+export function getClaimDetail(
+  ctx: ServiceContext,
+  claimId: string,
+): ClaimDetail & { flags: ClaimFlagDetail[]; assignee: string | null } {
   const claim = getClaim(ctx.db, claimId);
   if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
   const decisions = listDecisionsForClaim(ctx.db, claimId);
@@ -50,5 +58,56 @@ export function getClaimDetail(ctx: ServiceContext, claimId: string): ClaimDetai
       problem,
     })),
     decisions,
+    flags: flagsForClaim(ctx.db, claimId),
+    assignee: assigneeOf(ctx.db, claimId),
+  };
+}
+
+/**
+ * The unmasked contact of a claim. Personal data: the reveal is written to the audit log
+ * before the value leaves main, so every look at it is on record.
+ */
+export function revealContact(
+  ctx: ServiceContext,
+  claimId: string,
+): { claimId: string; contact: string | null } {
+  return ctx.db.transaction(() => {
+    const claim = getClaim(ctx.db, claimId);
+    if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
+    appendAudit(ctx.db, {
+      at: ctx.now().toISOString(),
+      actor: ctx.actor,
+      action: 'claim.contact_revealed',
+      subjectType: 'claim',
+      subjectId: claimId,
+      details: {},
+    });
+    return { claimId, contact: claim.contact };
+  })();
+}
+
+/**
+ * A claim's life from the audit log, oldest first: its batch's import, then everything
+ * recorded against the claim itself (evidence viewed, contact revealed, calculations,
+ * decisions and amendments).
+ */
+export function claimHistory(ctx: ServiceContext, claimId: string): { events: HistoryEvent[] } {
+  const claim = getClaim(ctx.db, claimId);
+  if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
+  const rows = ctx.db
+    .prepare(
+      `SELECT seq, at, actor, action, details FROM audit_log
+       WHERE (subject_type = 'claim' AND subject_id = @claimId)
+          OR (subject_type = 'batch' AND subject_id = @batchId AND action = 'batch.imported')
+       ORDER BY seq`,
+    )
+    .all({ claimId, batchId: String(claim.batchId) }) as (Omit<HistoryEvent, 'details'> & {
+    details: string;
+  })[];
+  return {
+    events: rows.map((row) => ({
+      ...row,
+      details: JSON.parse(row.details) as HistoryEvent['details'],
+    })),
   };
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type OpenDatabaseOptions } from '../db/connection';
+import { getSetting } from '../db/repositories/settings';
 import type { ServiceContext } from './context';
 
 export const DATABASE_FILE_NAME = 'review-desk.db';
@@ -12,5 +13,7 @@ export function openWorkspace(
 ): ServiceContext {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, options.fileName ?? DATABASE_FILE_NAME), options);
-  return { db, dataDir, actor: options.actor, now: options.now ?? (() => new Date()) };
+  // The person chosen at this machine (Settings) acts from then on; before that, the OS user.
+  const actor = getSetting(db, 'current_person') ?? options.actor;
+  return { db, dataDir, actor, now: options.now ?? (() => new Date()) };
 }

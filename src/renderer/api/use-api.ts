@@ -18,6 +18,8 @@ type Settled<T> = Exclude<Loadable<T>, { status: 'loading' }>;
 export function useApi<A, T>(
   fetcher: (arg: A) => Promise<T>,
   arg: A,
+  /** Changing it fetches again, like reload(), for a parent that knows the data moved. */
+  refresh: number = 0,
 ): { state: Loadable<T>; reload: () => void } {
   const key = arg === undefined ? '' : JSON.stringify(arg);
   const [generation, setGeneration] = useState(0);
@@ -35,7 +37,7 @@ export function useApi<A, T>(
     return () => {
       current = false;
     };
-  }, [fetcher, key, generation]);
+  }, [fetcher, key, generation, refresh]);
 
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   const state: Loadable<T> =

@@ -3,6 +3,7 @@ import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { makeTempDir } from '../../support/temp-workspace';
 import {
+  claimRow,
   expectDecisionAndAuditEntry,
   loadSample,
   recordPartialDecision,
@@ -61,7 +62,7 @@ test('records a decision in the UI; after a restart it and its audit entry are s
 
 test('an amendment needs its reason and keeps the history visible', async ({ page }) => {
   await loadSample(page);
-  await page.getByTestId('claim-row-K-2022-000112').click();
+  await claimRow(page, 'K-2022-000112').click();
   const form = page.getByTestId('decision-form');
   await form.getByTestId('outcome-approve').check();
   await form.getByTestId('decision-amount').fill('650,001');
@@ -89,7 +90,7 @@ test('switches to English and back, and remembers the choice', async ({ page }) 
   await loadSample(page);
   await page.getByTestId('locale-en').click();
   await expect(page.getByTestId('nav-review')).toContainText('Review');
-  await page.getByTestId('claim-row-K-2022-000104').click();
+  await claimRow(page, 'K-2022-000104').click();
   await screenshot(page, '06-english-claim-detail');
   await page.reload();
   await expect(page.getByTestId('nav-review')).toContainText('Review');

@@ -14,16 +14,26 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 export const SAMPLE_REVIEW_CLAIM = 'K-2022-000101';
 
+/** A claim's row in the review grid (a pinned column splits it; the first part has the id). */
+export function claimRow(page: Page, claimId: string) {
+  return page.locator(`.ag-row[row-id="${claimId}"]`).first();
+}
+
+/** The whole row, pinned part and the rest, as one text. */
+export function claimRowText(page: Page, claimId: string) {
+  return page.locator(`.ag-row[row-id="${claimId}"]`);
+}
+
 export async function loadSample(page: Page): Promise<void> {
   await expect(page.getByTestId('empty-workspace')).toBeVisible();
   await page.getByTestId('load-sample').click();
   await expect(page.getByTestId('screen-review')).toBeVisible();
-  await expect(page.getByTestId(`claim-row-${SAMPLE_REVIEW_CLAIM}`)).toBeVisible();
+  await expect(claimRow(page, SAMPLE_REVIEW_CLAIM)).toBeVisible();
 }
 
 /** Partially approves the sample claim for 120만원 with a reason, as a member would type it. */
 export async function recordPartialDecision(page: Page, shots?: string): Promise<void> {
-  await page.getByTestId(`claim-row-${SAMPLE_REVIEW_CLAIM}`).click();
+  await claimRow(page, SAMPLE_REVIEW_CLAIM).click();
   const form = page.getByTestId('decision-form');
   await expect(form).toBeVisible();
   await form.getByTestId('outcome-partial').check();
@@ -46,11 +56,13 @@ export async function expectDecisionAndAuditEntry(
   shots?: string,
 ): Promise<void> {
   await page.getByTestId('nav-review').click();
-  await page.getByTestId(`claim-row-${SAMPLE_REVIEW_CLAIM}`).click();
+  // A decided claim has left the undecided queue: look for it among all claims.
+  await page.getByTestId('queue-view').selectOption('all');
+  await claimRow(page, SAMPLE_REVIEW_CLAIM).click();
   const history = page.getByTestId('decision-history');
   await expect(history.getByTestId('decision-1')).toHaveAttribute('data-outcome', 'partial');
   await expect(history).toContainText('1,200,000원');
-  await expect(page.getByTestId(`claim-row-${SAMPLE_REVIEW_CLAIM}`)).toContainText('일부 인정');
+  await expect(claimRowText(page, SAMPLE_REVIEW_CLAIM).last()).toContainText('일부 인정');
 
   await page.getByTestId('nav-audit').click();
   await expect(page.getByTestId('audit-verdict')).toHaveAttribute('data-ok', 'true');

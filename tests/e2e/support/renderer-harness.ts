@@ -8,6 +8,7 @@ import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { testPlatform } from '../../support/test-platform';
 import { createRouter } from '../../../src/main/ipc/router';
 import { trustOrigins } from '../../../src/main/ipc/sender';
+import { newStyleNonce, withStyleNonce } from '../../../src/main/app/security';
 import type { ServiceContext } from '../../../src/main/services/context';
 
 /**
@@ -23,12 +24,28 @@ const BINDING = '__reviewDeskInvoke';
 const MEDIA_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
+  // pdf.js's worker: a module worker is refused unless served as JavaScript.
+  '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.woff2': 'font/woff2',
   '.json': 'application/json',
 };
+
+/**
+ * exposeBinding carries JSON, which would turn a Uint8Array (evidence bytes) into an object of
+ * numbered keys. Bytes cross as {__bytes: base64} and the init script below turns them back,
+ * so the renderer sees the Uint8Array that Electron's structured clone would have given it.
+ */
+function encodeBytes(value: unknown): unknown {
+  if (value instanceof Uint8Array) return { __bytes: Buffer.from(value).toString('base64') };
+  if (Array.isArray(value)) return value.map(encodeBytes);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, encodeBytes(v)]));
+  }
+  return value;
+}
 
 export interface RendererHarness {
   /** Requests that were refused because they left the app's own origin. */
@@ -59,7 +76,11 @@ export async function openRenderer(
     );
     if (relative(RENDERER_DIR, file).startsWith('..')) return route.fulfill({ status: 403 });
     try {
-      const body = await readFile(file);
+      const bytes = await readFile(file);
+      // As the app protocol does: the page gets a fresh style nonce in its CSP (for the grid).
+      const body = file.endsWith('index.html')
+        ? Buffer.from(withStyleNonce(bytes.toString('utf8'), newStyleNonce()))
+        : bytes;
       return route.fulfill({
         status: 200,
         body,
@@ -93,7 +114,7 @@ export async function openRenderer(
       isTrustedSender: trustOrigins([TEST_ORIGIN]),
       logError: (error) => console.error(error),
     });
-    return router.handle(
+    const result = await router.handle(
       {
         frameUrl: source.frame.url(),
         isMainFrame: source.frame === source.page.mainFrame(),
@@ -102,12 +123,26 @@ export async function openRenderer(
       channel,
       payload,
     );
+    return encodeBytes(result);
   });
   // The same shape the preload builds with buildWindowApi: one function per channel.
   await page.addInitScript(
     ({ channels, events, binding }) => {
       const host = window as unknown as Record<string, unknown>;
-      const invoke = host[binding] as (c: string, p: unknown) => Promise<unknown>;
+      const call = host[binding] as (c: string, p: unknown) => Promise<unknown>;
+      // The page half of encodeBytes: {__bytes: base64} back into a Uint8Array. Assigned to a
+      // property, not a const: a named function here would be wrapped by esbuild's keepNames
+      // (tsx) in a __name() helper that does not exist in the page.
+      const codec: { decode?: (value: unknown) => unknown } = {};
+      codec.decode = (value) => {
+        if (Array.isArray(value)) return value.map(codec.decode!);
+        if (value === null || typeof value !== 'object') return value;
+        const record = value as Record<string, unknown>;
+        if (typeof record['__bytes'] === 'string') {
+          return Uint8Array.from(atob(record['__bytes']), (c) => c.charCodeAt(0));
+        }
+        return Object.fromEntries(Object.entries(record).map(([k, v]) => [k, codec.decode!(v)]));
+      };
       const listeners = new Map<string, Set<(payload: unknown) => void>>();
       host['__reviewDeskEmit'] = (event: string, payload: unknown) =>
         listeners.get(event)?.forEach((listener) => listener(payload));
@@ -115,7 +150,7 @@ export async function openRenderer(
       for (const channel of channels) {
         const [area, verb] = channel.split(':') as [string, string];
         const group = (api[area] ??= {}) as Record<string, unknown>;
-        group[verb] = (request: unknown) => invoke(channel, request);
+        group[verb] = async (request: unknown) => codec.decode!(await call(channel, request));
       }
       api['on'] = (event: string, listener: (payload: unknown) => void) => {
         if (!events.includes(event)) throw new TypeError('unknown event');

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isLocalRequest } from '../../../src/main/app/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  contentSecurityPolicy,
+  isLocalRequest,
+  newStyleNonce,
+  STYLE_NONCE_PLACEHOLDER,
+  withStyleNonce,
+} from '../../../src/main/app/security';
 import { originOf, trustOrigins } from '../../../src/main/ipc/sender';
 
 describe('network lock', () => {
@@ -43,8 +50,25 @@ describe('content security policy', () => {
     const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(meta).toBeDefined();
     // frame-ancestors is ignored in a meta tag, so only the header carries it.
-    const headerWithoutFraming = CONTENT_SECURITY_POLICY.replace("; frame-ancestors 'none'", '');
-    expect(meta).toBe(headerWithoutFraming);
+    const header = contentSecurityPolicy(STYLE_NONCE_PLACEHOLDER);
+    expect(meta).toBe(header.replace("; frame-ancestors 'none'", ''));
+  });
+
+  it('admits inline styles only with the nonce of this page load, fresh every time', () => {
+    const nonce = newStyleNonce();
+    expect(nonce).toMatch(/^[A-Za-z0-9+/]{22}==$/);
+    expect(newStyleNonce()).not.toBe(nonce);
+    const policy = contentSecurityPolicy(nonce);
+    expect(policy).toContain(`style-src 'self' 'nonce-${nonce}'`);
+    expect(policy).not.toMatch(/unsafe-inline|unsafe-eval/);
+    // Every response but the page itself gets the policy without any nonce.
+    expect(CONTENT_SECURITY_POLICY).toContain("style-src 'self';");
+    const html = withStyleNonce(
+      readFileSync(join(import.meta.dirname, '../../../src/renderer/index.html'), 'utf8'),
+      nonce,
+    );
+    expect(html).not.toContain(STYLE_NONCE_PLACEHOLDER);
+    expect(html).toContain(`<meta name="style-nonce" content="${nonce}" />`);
   });
 });
 

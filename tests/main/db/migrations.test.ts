@@ -175,3 +175,67 @@ describe('migration 004', () => {
     cleanup();
   });
 });
+
+describe('migration 005', () => {
+  it('adds append-only support policies (seeded with v1), decision policy columns, flags, people and assignments', () => {
+    const { dir, cleanup } = makeTempDir();
+    const db = openDatabase(join(dir, 'r.db'), { migrate: false });
+    migrate(db, MIGRATIONS, 4);
+    db.exec(
+      "INSERT INTO batches (id, name, source_file, content_hash, imported_at, imported_by, row_count) VALUES (1, 'b', 'b.csv', 'h', 't', 'me', 1)",
+    );
+    db.exec(`INSERT INTO claims (claim_id, batch_id, source_row, received_at, claimant_type, affiliate, service, paid,
+               damage_type, description, tier, tier_rule_version, content_hash)
+             VALUES ('K-1', 1, 2, '2022-10-20T14:33:00', 'small_business', '카카오', '카카오톡', 0, 'free_monetary', 'x', 'committee_review', 1, 'c')`);
+    db.exec(`INSERT INTO decisions (claim_id, outcome, amount, decided_by, decided_at)
+             VALUES ('K-1', 'approve', 600000, 'me', 't')`);
+    migrate(db, MIGRATIONS, 5);
+
+    // A decision made before policies existed keeps null policy fields.
+    expect(
+      db
+        .prepare(
+          'SELECT policy_version, verified_loss, recommended_amount, override_reason FROM decisions',
+        )
+        .get(),
+    ).toEqual({
+      policy_version: null,
+      verified_loss: null,
+      recommended_amount: null,
+      override_reason: null,
+    });
+    const v1 = db.prepare('SELECT version, body, body_hash FROM support_policies').all() as {
+      version: number;
+      body: string;
+      body_hash: string;
+    }[];
+    expect(v1.map((p) => p.version)).toEqual([1]);
+    const body = JSON.parse(v1[0]!.body) as Record<string, { key: string }[]>;
+    for (const table of ['margin', 'alternative', 'kakaoShare'])
+      expect(body[table]!.some((row) => row.key === '*')).toBe(true);
+    expect(() => db.exec("UPDATE support_policies SET note = 'x'")).toThrow(/append-only/);
+    expect(() => db.exec('DELETE FROM support_policies')).toThrow(/append-only/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO decisions (claim_id, outcome, amount, decided_by, decided_at, policy_version) VALUES ('K-1', 'reject', NULL, 'me', 't', 99)",
+      ),
+    ).toThrow(/FOREIGN KEY/);
+
+    expect(() =>
+      db.exec("INSERT INTO claim_flags (claim_id, flag) VALUES ('K-1', 'made_up')"),
+    ).toThrow(/CHECK/);
+    db.exec("INSERT INTO claim_flags (claim_id, flag) VALUES ('K-1', 'loss_outlier')");
+    expect(() =>
+      db.exec(
+        "INSERT INTO claim_assignments (claim_id, assignee, assigned_at, assigned_by) VALUES ('K-1', 'nobody', 't', 'me')",
+      ),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO people (name, role, added_at, added_by) VALUES ('김민준', 'janitor', 't', 'me')",
+      ),
+    ).toThrow(/CHECK/);
+    db.close();
+    cleanup();
+  });
+});

@@ -68,7 +68,8 @@ describe('an import lands whole or not at all', () => {
     expect(snapshot(ws.db.name)).toEqual(before);
     const report = await importBatch(ws, { file: big });
     expect(report.imported).toBe(20_000);
-  });
+    // Two 20k-row imports (the cancelled one and the real one): seconds on a busy 2-core machine.
+  }, 30_000);
 
   it('killing the importing process leaves the database as it was before', async () => {
     const { dir, cleanup } = makeTempDir();

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { buildWindowApi } from '../../../src/shared/ipc/build-api';
 import { contract } from '../../../src/shared/ipc/contract';
@@ -70,7 +71,7 @@ describe('the router', () => {
       ok: true,
       value: {
         appVersion: '0.0.0-test',
-        schemaVersion: 4,
+        schemaVersion: LATEST_SCHEMA_VERSION,
         dataDir: ws.dataDir,
         actor: '위원 김민준',
       },

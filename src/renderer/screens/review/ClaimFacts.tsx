@@ -7,7 +7,16 @@ import type { ClaimDetail } from '../../../shared/ipc/schemas';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 
-export function ClaimFacts({ claim }: { claim: ClaimDetail }) {
+export function ClaimFacts({
+  claim,
+  contact,
+  onReveal,
+}: {
+  claim: ClaimDetail;
+  /** The unmasked contact once revealed (undefined until then). */
+  contact: string | null | undefined;
+  onReveal: () => void;
+}) {
   const { t, label, locale } = useLocale();
   const none = '—';
   const rows: [string, string, string?][] = [
@@ -26,7 +35,6 @@ export function ClaimFacts({ claim }: { claim: ClaimDetail }) {
       'mono',
     ],
     [t('review.col.industry'), claim.industry ?? none],
-    [t('detail.contact'), claim.contactMasked ?? none, 'mono'],
     [
       t('review.col.claimedLoss'),
       claim.claimedLoss === null ? none : formatKrw(claim.claimedLoss),
@@ -46,6 +54,22 @@ export function ClaimFacts({ claim }: { claim: ClaimDetail }) {
             <dd className={className}>{value}</dd>
           </div>
         ))}
+        <div className="facts__row">
+          <dt>{contact === undefined ? t('detail.contact') : t('detail.contactRevealed')}</dt>
+          <dd className="mono contact-cell" data-testid="claim-contact">
+            {contact === undefined ? (claim.contactMasked ?? none) : (contact ?? none)}
+            {contact === undefined && claim.contactMasked !== null && (
+              <button
+                type="button"
+                className="button button--ghost button--small"
+                data-testid="reveal-contact"
+                onClick={onReveal}
+              >
+                {t('detail.reveal')} <kbd>m</kbd>
+              </button>
+            )}
+          </dd>
+        </div>
       </dl>
       <h3 className="detail__subtitle">{t('detail.description')}</h3>
       <p className="detail__description" data-testid="claim-description">

@@ -1,10 +1,13 @@
-import { useState, type FormEvent } from 'react';
+import { useImperativeHandle, useRef, useState, type FormEvent, type Ref } from 'react';
+import { formatKrw } from '../../../shared/domain/money';
+import type { SupportCalculation } from '../../../shared/domain/support-policy';
 import {
   OUTCOMES,
   OUTCOME_LABELS,
   outcomeTakesAmount,
   REASON_CODES,
   REASON_LABELS,
+  type Outcome,
   type ReasonCode,
 } from '../../../shared/domain/decision';
 import type { ClaimDetail, DecisionRecordDto } from '../../../shared/ipc/schemas';
@@ -15,12 +18,24 @@ import { AmountField } from './AmountField';
 import { checkDraft, EMPTY_FORM, type DecisionFormState } from './decision-draft';
 import { FieldIssues, hasIssue } from './FieldIssues';
 
+/** What the keyboard shortcuts can ask of the form. */
+export interface DecisionFormCommands {
+  focus(): void;
+  chooseOutcome(outcome: Outcome): void;
+  save(): void;
+}
+
 export function DecisionForm({
   claim,
+  recommendation,
+  commands,
   onSaved,
   onEdit,
 }: {
   claim: ClaimDetail;
+  /** The calculation recorded for this claim in this session, if any. */
+  recommendation: SupportCalculation | null;
+  commands: Ref<DecisionFormCommands>;
   onSaved: (record: DecisionRecordDto) => void;
   /** Called on any change, so an old "saved" confirmation does not linger over new input. */
   onEdit: () => void;
@@ -29,14 +44,40 @@ export function DecisionForm({
   const [form, setForm] = useState<DecisionFormState>(EMPTY_FORM);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ApiError | null>(null);
-  const check = checkDraft(claim, form);
+  const check = checkDraft(claim, form, recommendation);
   const { issues } = check;
+  const formRef = useRef<HTMLFormElement>(null);
 
   function update(patch: Partial<DecisionFormState>) {
     setForm((previous) => ({ ...previous, ...patch }));
     setError(null);
     onEdit();
   }
+
+  function chooseOutcome(outcome: Outcome) {
+    // A recorded calculation is the natural starting amount; the member can still change it.
+    const prefill =
+      outcomeTakesAmount(outcome) && form.amountText.trim() === '' && recommendation
+        ? { amountText: String(recommendation.recommended) }
+        : {};
+    update({ outcome, ...prefill });
+  }
+
+  useImperativeHandle(commands, () => ({
+    focus: () =>
+      formRef.current
+        ?.querySelector<HTMLInputElement>(
+          'input[name="decision-outcome"]:checked, input[name="decision-outcome"]',
+        )
+        ?.focus(),
+    chooseOutcome: (outcome) => {
+      chooseOutcome(outcome);
+      formRef.current
+        ?.querySelector<HTMLInputElement>(`[data-testid="outcome-${outcome}"]`)
+        ?.focus();
+    },
+    save: () => formRef.current?.requestSubmit(),
+  }));
 
   function toggleReason(code: ReasonCode, checked: boolean) {
     const others = form.reasonCodes.filter((c) => c !== code);
@@ -62,7 +103,13 @@ export function DecisionForm({
   }
 
   return (
-    <form className="decision-form" data-testid="decision-form" noValidate onSubmit={submit}>
+    <form
+      ref={formRef}
+      className="decision-form"
+      data-testid="decision-form"
+      noValidate
+      onSubmit={submit}
+    >
       <h3 className="detail__subtitle">{t(`form.title.${check.kind}`)}</h3>
       {check.kind === 'amendment' && <p className="field__hint">{t('form.amendmentHint')}</p>}
 
@@ -77,7 +124,7 @@ export function DecisionForm({
                 value={outcome}
                 data-testid={`outcome-${outcome}`}
                 checked={form.outcome === outcome}
-                onChange={() => update({ outcome })}
+                onChange={() => chooseOutcome(outcome)}
               />
               <span>{label(OUTCOME_LABELS[outcome])}</span>
             </label>
@@ -96,6 +143,33 @@ export function DecisionForm({
         claimedLoss={claim.claimedLoss}
         issues={issues}
       />
+
+      {recommendation && outcomeTakesAmount(form.outcome) && (
+        <p className="field__hint" data-testid="recommendation-hint">
+          {t('form.recommendation', {
+            amount: formatKrw(recommendation.recommended),
+            version: recommendation.policyVersion,
+          })}
+        </p>
+      )}
+      {check.overridesRecommendation && (
+        <div className="field">
+          <label className="field__label" htmlFor="override-reason">
+            {t('form.overrideReason')}
+          </label>
+          <textarea
+            id="override-reason"
+            className="textarea"
+            rows={2}
+            data-testid="override-reason"
+            value={form.overrideReasonText}
+            aria-invalid={hasIssue(issues, 'overrideReason') || undefined}
+            aria-describedby="override-reason-issues"
+            onChange={(event) => update({ overrideReasonText: event.target.value })}
+          />
+          <FieldIssues id="override-reason-issues" issues={issues} field="overrideReason" />
+        </div>
+      )}
 
       <fieldset
         className="field"

@@ -1,92 +1,274 @@
-import { useState } from 'react';
-import { TIERS, TIER_LABELS, type Tier } from '../../../shared/domain/tier';
+import type { GridApi, GridState } from 'ag-grid-community';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { stateAfter } from '../../../shared/domain/decision';
+import type { SupportPolicy } from '../../../shared/domain/support-policy';
+import type { PersonDto, QueueRow } from '../../../shared/ipc/review-schemas';
+import type { DecisionRecordDto } from '../../../shared/ipc/schemas';
 import { client } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { formatCount } from '../../i18n/format';
-import { useLocale } from '../../i18n/locale-context';
-import { ClaimDetailPanel } from './ClaimDetailPanel';
-import { ClaimTable } from './ClaimTable';
+import { useT } from '../../i18n/locale-context';
+import { ClaimWorkspace, type ClaimCommands } from './ClaimWorkspace';
+import { ShortcutHelp } from './keyboard/ShortcutHelp';
+import { useReviewShortcuts } from './keyboard/shortcuts';
+import { AssignBar } from './queue/AssignBar';
+import { loadGridMemory, saveGridMemory } from './queue/grid-memory';
+import { QueueGrid } from './queue/QueueGrid';
+import { QuickSearch } from './queue/QuickSearch';
+import { defaultView, QUEUE_VIEWS, viewPredicate, type QueueViewId } from './queue/queue-views';
+import { ViewPicker } from './queue/ViewPicker';
 
-const ALL_TIERS = 'all';
-type TierFilter = Tier | typeof ALL_TIERS;
+/**
+ * The queue, with a performance mark when it arrives: the grid benchmark measures from here to
+ * the first painted rows (bench/grid.ts).
+ */
+async function fetchQueue() {
+  const queue = await client.listQueue();
+  performance.mark('review:queue-data');
+  return queue;
+}
 
 export function ReviewScreen() {
-  const { t, label } = useLocale();
-  // The committee's own queue is what a member opens this screen for.
-  const [tier, setTier] = useState<TierFilter>('committee_review');
-  const [selectedId, setSelectedId] = useState<string | null>(null);
-  const { state, reload } = useApi(client.listClaims, tier === ALL_TIERS ? {} : { tier });
+  const t = useT();
+  const queue = useApi(fetchQueue, undefined);
+  const people = useApi(client.listPeople, undefined);
+  const policy = useApi(client.getPolicy, undefined);
 
+  const failed = [queue.state, people.state].find((s) => s.status === 'error');
   return (
     <section className="screen screen--review">
+      {failed?.status === 'error' && (
+        <ErrorNotice
+          error={failed.error}
+          onRetry={() => {
+            queue.reload();
+            people.reload();
+          }}
+        />
+      )}
+      {(queue.state.status === 'loading' || people.state.status === 'loading') && <Loading />}
+      {queue.state.status === 'ready' && people.state.status === 'ready' && (
+        <ReviewDesk
+          rows={queue.state.value.rows}
+          workspaceId={queue.state.value.workspaceId}
+          people={people.state.value.people}
+          me={people.state.value.current}
+          policy={policy.state.status === 'ready' ? policy.state.value : null}
+          onQueueChanged={queue.reload}
+        />
+      )}
+      {queue.state.status === 'ready' && queue.state.value.rows.length === 0 && (
+        <p className="empty-inline" data-testid="claims-empty">
+          {t('review.noClaims')}
+        </p>
+      )}
+    </section>
+  );
+}
+
+function ReviewDesk({
+  rows,
+  workspaceId,
+  people,
+  me,
+  policy,
+  onQueueChanged,
+}: {
+  rows: QueueRow[];
+  workspaceId: string;
+  people: PersonDto[];
+  me: PersonDto | null;
+  policy: SupportPolicy | null;
+  onQueueChanged: () => void;
+}) {
+  const t = useT();
+  const [memory] = useState(() => loadGridMemory(workspaceId));
+  const [view, setView] = useState<QueueViewId>(
+    () => memory.view ?? defaultView(rows, me?.name ?? null),
+  );
+  const [search, setSearch] = useState('');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [helpOpen, setHelpOpen] = useState(false);
+  const [shown, setShown] = useState(rows.length);
+  const gridApi = useRef<GridApi<QueueRow> | null>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const claimCommands = useRef<ClaimCommands>({});
+  const gridState = useRef<GridState | undefined>(memory.state);
+  /** Where the last opened claim sat, for "next" after it left the view. */
+  const lastIndex = useRef(0);
+
+  const viewFilter = useMemo(() => viewPredicate(view, me?.name ?? null), [view, me]);
+
+  const remember = useCallback(
+    (patch: { view?: QueueViewId; state?: GridState }) => {
+      if (patch.state) gridState.current = patch.state;
+      saveGridMemory(workspaceId, { view: patch.view ?? view, state: gridState.current });
+    },
+    [workspaceId, view],
+  );
+
+  function chooseView(next: QueueViewId) {
+    setView(next);
+    remember({ view: next });
+  }
+
+  function open(claimId: string) {
+    const index = gridApi.current?.getRowNode(claimId)?.rowIndex;
+    if (index !== null && index !== undefined) lastIndex.current = index;
+    setOpenId(claimId);
+  }
+
+  /** Opens the claim at a position of the grid's current order, and focuses its row. */
+  function openRow(index: number) {
+    const api = gridApi.current;
+    const node = api?.getDisplayedRowAtIndex(index);
+    if (!api || !node?.data) return;
+    node.setSelected(true);
+    api.ensureIndexVisible(index);
+    api.setFocusedCell(index, 'claimId');
+    open(node.data.claimId);
+  }
+
+  /**
+   * Moves the open claim up or down the grid's current order. A claim just decided may have
+   * left the view; then the claim now at its place is the next one.
+   */
+  function step(delta: number) {
+    const api = gridApi.current;
+    if (!api) return;
+    const count = api.getDisplayedRowCount();
+    if (count === 0) return;
+    const at = openId === null ? null : (api.getRowNode(openId)?.rowIndex ?? null);
+    const index = at === null ? Math.min(lastIndex.current, count - 1) : at + delta;
+    openRow(Math.min(count - 1, Math.max(0, index)));
+  }
+
+  function focusGrid() {
+    const api = gridApi.current;
+    if (!api || api.getDisplayedRowCount() === 0) return;
+    const at = openId === null ? 0 : (api.getRowNode(openId)?.rowIndex ?? 0);
+    api.ensureIndexVisible(at);
+    api.setFocusedCell(at, 'claimId');
+  }
+
+  useReviewShortcuts({
+    nextClaim: () => step(1),
+    previousClaim: () => step(-1),
+    focusGrid,
+    focusSearch: () => searchBox.current?.focus(),
+    closeClaim: () => {
+      // Escape always leads back towards the grid: help first, then the claim, then focus.
+      if (helpOpen) setHelpOpen(false);
+      else {
+        setOpenId(null);
+        focusGrid();
+      }
+    },
+    toggleHelp: () => setHelpOpen((open) => !open),
+    nextEvidence: () => claimCommands.current.nextEvidence?.(),
+    previousEvidence: () => claimCommands.current.previousEvidence?.(),
+    focusEvidence: () => claimCommands.current.focusEvidence?.(),
+    focusCalculator: () => claimCommands.current.focusCalculator?.(),
+    focusDecision: () => claimCommands.current.focusDecision?.(),
+    chooseOutcome: (outcome) => claimCommands.current.chooseOutcome?.(outcome),
+    saveDecision: () => claimCommands.current.saveDecision?.(),
+    focusHistory: () => claimCommands.current.focusHistory?.(),
+    revealContact: () => claimCommands.current.revealContact?.(),
+  });
+
+  /** The saved decision changes one row: update it in place rather than reload 100k rows. */
+  function decisionSaved(record: DecisionRecordDto) {
+    const node = gridApi.current?.getRowNode(record.claimId);
+    if (!node?.data) return;
+    gridApi.current?.applyTransaction({
+      update: [
+        { ...node.data, reviewState: stateAfter(record.outcome), decidedAmount: record.amount },
+      ],
+    });
+  }
+
+  const shownIds = () => {
+    const ids: string[] = [];
+    gridApi.current?.forEachNodeAfterFilterAndSort(
+      (node) => node.data && ids.push(node.data.claimId),
+    );
+    return ids;
+  };
+
+  const isSecretary = me?.role === 'secretary';
+  return (
+    <>
       <ScreenHeader
         title={t('review.title')}
         actions={
           <>
-            <label className="inline-field">
-              <span className="inline-field__label">{t('review.filter.tier')}</span>
-              <select
-                className="select"
-                data-testid="tier-filter"
-                value={tier}
-                onChange={(event) => setTier(event.target.value as TierFilter)}
-              >
-                <option value={ALL_TIERS}>{t('review.filter.allTiers')}</option>
-                {TIERS.map((option) => (
-                  <option key={option} value={option}>
-                    {label(TIER_LABELS[option])}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button type="button" className="button button--secondary" onClick={reload}>
+            <ViewPicker
+              views={QUEUE_VIEWS}
+              value={view}
+              onChange={chooseView}
+              hasMe={me !== null}
+            />
+            <QuickSearch
+              ref={searchBox}
+              onSearch={(text) => {
+                performance.mark('review:search-applied');
+                setSearch(text);
+              }}
+              onSubmit={(text) => {
+                setSearch(text);
+                // The grid filters on its next render; then the first row found is opened.
+                requestAnimationFrame(() => {
+                  setOpenId(null);
+                  openRow(0);
+                });
+              }}
+            />
+            <span className="muted" data-testid="claim-count">
+              {t('review.shown', { shown: formatCount(shown), total: formatCount(rows.length) })}
+            </span>
+            <button type="button" className="button button--ghost" onClick={onQueueChanged}>
               {t('common.refresh')}
+            </button>
+            <button
+              type="button"
+              className="button button--ghost"
+              data-testid="shortcut-help-open"
+              onClick={() => setHelpOpen(true)}
+            >
+              {t('keys.button')} <kbd>?</kbd>
             </button>
           </>
         }
       />
-      <div className="review-layout">
-        <div className="review-layout__list">
-          {state.status === 'loading' && <Loading />}
-          {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
-          {state.status === 'ready' && (
-            <>
-              <p className="muted" data-testid="claim-count">
-                {t('review.shown', {
-                  shown: formatCount(state.value.claims.length),
-                  total: formatCount(state.value.total),
-                })}
-              </p>
-              {state.value.claims.length === 0 ? (
-                <p className="empty-inline" data-testid="claims-empty">
-                  {t('review.empty')}
-                </p>
-              ) : (
-                <ClaimTable
-                  claims={state.value.claims}
-                  selectedId={selectedId}
-                  onSelect={setSelectedId}
-                />
-              )}
-            </>
-          )}
-        </div>
-        <div className="review-layout__detail">
-          {selectedId === null ? (
-            <p className="empty-inline">{t('review.noSelection')}</p>
-          ) : (
-            <ClaimDetailPanel
-              key={selectedId}
-              claimId={selectedId}
-              onClose={() => setSelectedId(null)}
-              onDecisionSaved={reload}
-            />
-          )}
-        </div>
+      {isSecretary && (
+        <AssignBar people={people} shownClaimIds={shownIds} onAssigned={onQueueChanged} />
+      )}
+      <div className={`review-desk ${openId ? 'review-desk--open' : ''}`}>
+        <QueueGrid
+          rows={rows}
+          viewFilter={viewFilter}
+          quickFilterText={search}
+          initialState={memory.state}
+          onStateChange={(state) => remember({ state })}
+          onOpen={open}
+          onReady={(api) => (gridApi.current = api)}
+          onDisplayedChange={(api) => setShown(api.getDisplayedRowCount())}
+        />
+        {openId !== null && (
+          <ClaimWorkspace
+            key={openId}
+            claimId={openId}
+            policy={policy}
+            commands={claimCommands}
+            onClose={() => setOpenId(null)}
+            onDecisionSaved={decisionSaved}
+          />
+        )}
       </div>
-    </section>
+      {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+    </>
   );
 }

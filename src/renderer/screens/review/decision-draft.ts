@@ -10,6 +10,7 @@ import {
   type TransitionKind,
 } from '../../../shared/domain/decision';
 import { parseKrw, type MoneyErrorCode } from '../../../shared/domain/money';
+import type { SupportCalculation } from '../../../shared/domain/support-policy';
 import type { ClaimDetail } from '../../../shared/ipc/schemas';
 
 /** What the member has typed, kept as text so a half-typed "120만" is never lost. */
@@ -19,6 +20,7 @@ export interface DecisionFormState {
   reasonCodes: ReasonCode[];
   note: string;
   amendmentReasonText: string;
+  overrideReasonText: string;
 }
 
 export const EMPTY_FORM: DecisionFormState = {
@@ -27,6 +29,7 @@ export const EMPTY_FORM: DecisionFormState = {
   reasonCodes: [],
   note: '',
   amendmentReasonText: '',
+  overrideReasonText: '',
 };
 
 export interface DraftCheck {
@@ -37,13 +40,19 @@ export interface DraftCheck {
   amountError: MoneyErrorCode | null;
   issues: DecisionIssue[];
   canSave: boolean;
+  /** The amount differs from the recorded calculation, so the form asks why. */
+  overridesRecommendation: boolean;
 }
 
 /**
  * Builds the draft main will receive and runs the same validateDecision main runs, so the
  * form and the service never disagree about what may be recorded.
  */
-export function checkDraft(claim: ClaimDetail, form: DecisionFormState): DraftCheck {
+export function checkDraft(
+  claim: ClaimDetail,
+  form: DecisionFormState,
+  recommendation: SupportCalculation | null = null,
+): DraftCheck {
   const current = claim.decisions.at(-1) ?? null;
   const kind = transitionKind(reviewStateOf(current));
 
@@ -56,7 +65,15 @@ export function checkDraft(claim: ClaimDetail, form: DecisionFormState): DraftCh
   }
 
   if (form.outcome === null) {
-    return { kind, draft: null, parsedAmount, amountError, issues: [], canSave: false };
+    return {
+      kind,
+      draft: null,
+      parsedAmount,
+      amountError,
+      issues: [],
+      canSave: false,
+      overridesRecommendation: false,
+    };
   }
 
   const draft: DecisionDraft = {
@@ -68,6 +85,16 @@ export function checkDraft(claim: ClaimDetail, form: DecisionFormState): DraftCh
     replacesId: current?.id ?? null,
     amendmentReason: kind === 'amendment' ? form.amendmentReasonText : null,
   };
+  // A calculation counts for decisions with an amount: that is what it recommends.
+  const usesRecommendation = recommendation !== null && outcomeTakesAmount(form.outcome);
+  const overridesRecommendation =
+    usesRecommendation && parsedAmount !== null && parsedAmount !== recommendation.recommended;
+  if (usesRecommendation) {
+    draft.policyVersion = recommendation.policyVersion;
+    draft.verifiedLoss = recommendation.verifiedLoss;
+    draft.recommendedAmount = recommendation.recommended;
+    draft.overrideReason = overridesRecommendation ? form.overrideReasonText : null;
+  }
   const allIssues = validateDecision(draft, {
     claimedLoss: claim.claimedLoss,
     reviewable: claim.tier === 'committee_review',
@@ -84,5 +111,6 @@ export function checkDraft(claim: ClaimDetail, form: DecisionFormState): DraftCh
     amountError,
     issues,
     canSave: amountError === null && issues.length === 0,
+    overridesRecommendation,
   };
 }

@@ -4,6 +4,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { LOCALES, useLocale, type Locale } from '../../i18n/locale-context';
+import { PeoplePanel } from './people/PeoplePanel';
+import { PolicyEditor } from './policy/PolicyEditor';
 
 export function SettingsScreen() {
   const { t, locale, setLocale } = useLocale();
@@ -29,6 +31,11 @@ export function SettingsScreen() {
             </option>
           ))}
         </select>
+      </div>
+      <PeoplePanel />
+      <div className="panel">
+        <h2 className="panel__title">{t('policy.editor.title')}</h2>
+        <PolicyEditor />
       </div>
       <div className="panel">
         <h2 className="panel__title">{t('settings.about')}</h2>

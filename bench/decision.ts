@@ -1,0 +1,96 @@
+// npm run bench:decision: the decision round trip through the real router (payload check,
+// shared validation, one transaction with its audit entry), as the renderer's call sees it.
+import { join } from 'node:path';
+import { rmSync } from 'node:fs';
+import { appendAudit } from '../src/main/db/repositories/audit-log';
+import { createHandlers } from '../src/main/ipc/handlers';
+import { createRouter } from '../src/main/ipc/router';
+import { trustOrigins } from '../src/main/ipc/sender';
+import { writeLargeBatch } from '../src/main/demo';
+import { importBatch } from '../src/main/services/import/import-batch';
+import { openWorkspace } from '../src/main/services/open-workspace';
+import { emit, round, scratchDir } from './support';
+
+const ORIGIN = 'app://review-desk';
+const DECISIONS = 1000;
+
+function p95(samples: number[]): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!;
+}
+
+const dir = scratchDir('decision');
+const batch = join(dir, 'batch.csv');
+await writeLargeBatch(batch, 50_000, 2022);
+const ctx = openWorkspace(join(dir, 'ws'), { actor: 'bench' });
+await importBatch(ctx, { file: batch });
+const claims = ctx.db
+  .prepare(
+    "SELECT claim_id AS claimId, claimed_loss AS loss FROM claims WHERE tier = 'committee_review' ORDER BY claim_id LIMIT ?",
+  )
+  .all(DECISIONS * 2) as { claimId: string; loss: number }[];
+if (claims.length < DECISIONS * 2) throw new Error(`only ${claims.length} review claims generated`);
+
+const platform = {
+  appVersion: 'bench',
+  resourcesDir: join(import.meta.dirname, '../resources'),
+  chooseFile: async () => null,
+  chooseSavePath: async () => null,
+};
+const router = createRouter(createHandlers(ctx, platform), {
+  isTrustedSender: trustOrigins([ORIGIN]),
+  logError: (error) => console.error(error),
+});
+const sender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOwnWindow: true };
+
+const viaRouter: number[] = [];
+for (const { claimId, loss } of claims.slice(0, DECISIONS)) {
+  const started = performance.now();
+  const result = (await router.handle(sender, 'decisions:record', {
+    claimId,
+    outcome: 'approve',
+    amount: Math.min(loss, 600_000),
+    reasonCodes: [],
+    note: '',
+    replacesId: null,
+    amendmentReason: null,
+  })) as { ok: boolean; error?: unknown };
+  viaRouter.push(performance.now() - started);
+  if (!result.ok) throw new Error(`decision refused: ${JSON.stringify(result.error)}`);
+}
+
+// The floor: the same two rows written straight through better-sqlite3, nothing checked.
+const insert = ctx.db.prepare(
+  `INSERT INTO decisions (claim_id, outcome, amount, reason_codes, note, decided_by, decided_at)
+   VALUES (?, 'approve', ?, '[]', '', 'bench', ?)`,
+);
+const direct: number[] = [];
+for (const { claimId, loss } of claims.slice(DECISIONS)) {
+  const started = performance.now();
+  ctx.db.transaction(() => {
+    const at = new Date().toISOString();
+    const id = insert.run(claimId, Math.min(loss, 600_000), at).lastInsertRowid;
+    appendAudit(ctx.db, {
+      at,
+      actor: 'bench',
+      action: 'decision.recorded',
+      subjectType: 'claim',
+      subjectId: claimId,
+      details: { decisionId: Number(id) },
+    });
+  })();
+  direct.push(performance.now() - started);
+}
+ctx.db.close();
+rmSync(dir, { recursive: true, force: true });
+
+emit({
+  bench: 'decision.roundTrip.p95',
+  value: round(p95(viaRouter), 3),
+  unit: 'ms',
+  reference:
+    'the same decision and audit rows inserted directly with better-sqlite3 (no router, no validation), same run',
+  referenceValue: round(p95(direct), 3),
+  decisions: DECISIONS,
+  median: round(viaRouter.sort((a, b) => a - b)[DECISIONS >> 1]!, 3),
+});

@@ -1,0 +1,49 @@
+import type { PersonDto } from '../../shared/ipc/review-schemas';
+import { appendAudit } from '../db/repositories/audit-log';
+import { findPerson, insertPerson, listPeopleRows } from '../db/repositories/people';
+import { getSetting, setSetting } from '../db/repositories/settings';
+import type { ServiceContext } from './context';
+import { ServiceError } from './errors';
+
+/**
+ * The council's people as this workspace knows them, and who sits at this machine. Until the
+ * committee issue brings keys, the person chosen here is who every write is recorded as.
+ */
+export function currentPerson(ctx: ServiceContext): PersonDto | null {
+  const name = getSetting(ctx.db, 'current_person');
+  return name === null ? null : (findPerson(ctx.db, name) ?? null);
+}
+
+export function listPeople(ctx: ServiceContext): {
+  people: PersonDto[];
+  current: PersonDto | null;
+} {
+  return { people: listPeopleRows(ctx.db), current: currentPerson(ctx) };
+}
+
+export function addPerson(ctx: ServiceContext, person: PersonDto): PersonDto {
+  return ctx.db.transaction(() => {
+    if (findPerson(ctx.db, person.name))
+      throw new ServiceError('conflict', `${person.name} is already on the list`);
+    const at = ctx.now().toISOString();
+    insertPerson(ctx.db, person, at, ctx.actor);
+    appendAudit(ctx.db, {
+      at,
+      actor: ctx.actor,
+      action: 'person.added',
+      subjectType: 'person',
+      subjectId: person.name,
+      details: { role: person.role },
+    });
+    return person;
+  })();
+}
+
+/** Who is working at this machine from now on; later writes are recorded under this name. */
+export function setCurrentPerson(ctx: ServiceContext, name: string): { current: PersonDto } {
+  const person = findPerson(ctx.db, name);
+  if (!person) throw new ServiceError('not_found', `${name} is not on the list of people`);
+  setSetting(ctx.db, 'current_person', person.name);
+  ctx.actor = person.name;
+  return { current: person };
+}

@@ -1,0 +1,58 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../../i18n/locale-context';
+import { SHORTCUTS } from './shortcuts';
+
+const KEY_LABELS: Record<string, string> = {
+  'Control+Enter': 'Ctrl + Enter',
+  'Meta+Enter': '⌘ + Enter',
+  Escape: 'Esc',
+};
+
+/** The list of shortcuts, opened with "?"; focus moves into it and Escape closes it. */
+export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+
+  return (
+    <div className="overlay" role="presentation" onClick={onClose}>
+      <div
+        className="overlay__dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="shortcut-help-title"
+        data-testid="shortcut-help"
+        onClick={(event) => event.stopPropagation()}
+      >
+        <header className="overlay__header">
+          <h2 id="shortcut-help-title" className="panel__title">
+            {t('keys.title')}
+          </h2>
+          <button ref={closeRef} type="button" className="button button--ghost" onClick={onClose}>
+            {t('detail.close')}
+          </button>
+        </header>
+        <table className="shortcut-table">
+          <tbody>
+            <tr>
+              <td>
+                <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd>
+              </td>
+              <td>{t('keys.gridArrows')}</td>
+            </tr>
+            {SHORTCUTS.map((shortcut) => (
+              <tr key={shortcut.description}>
+                <td>
+                  {shortcut.keys.map((key) => (
+                    <kbd key={key}>{KEY_LABELS[key] ?? key}</kbd>
+                  ))}
+                </td>
+                <td>{t(shortcut.description)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </div>
+  );
+}

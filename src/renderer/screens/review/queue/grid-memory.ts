@@ -1,0 +1,52 @@
+import type { GridState } from 'ag-grid-community';
+import { isQueueView, type QueueViewId } from './queue-views';
+
+/**
+ * The grid's layout and filters, remembered per workspace on this machine: a member who
+ * reorders columns in one workspace should not find another workspace rearranged.
+ */
+const key = (workspaceId: string) => `review-desk.grid.${workspaceId}`;
+
+export interface GridMemory {
+  state?: GridState;
+  view?: QueueViewId;
+}
+
+export function loadGridMemory(workspaceId: string): GridMemory {
+  try {
+    const text = window.localStorage.getItem(key(workspaceId));
+    if (!text) return {};
+    const parsed = JSON.parse(text) as { state?: unknown; view?: unknown };
+    return {
+      state:
+        typeof parsed.state === 'object' && parsed.state !== null
+          ? (parsed.state as GridState)
+          : undefined,
+      view: isQueueView(parsed.view) ? parsed.view : undefined,
+    };
+  } catch {
+    // Unreadable or unavailable storage: start with the default layout rather than fail.
+    return {};
+  }
+}
+
+/** Keeps what a person arranges (columns, sort, filters), not where they happened to be. */
+export function saveGridMemory(workspaceId: string, memory: GridMemory): void {
+  const state = memory.state;
+  const kept: GridState | undefined = state && {
+    columnOrder: state.columnOrder,
+    columnSizing: state.columnSizing,
+    columnVisibility: state.columnVisibility,
+    columnPinning: state.columnPinning,
+    sort: state.sort,
+    filter: state.filter,
+  };
+  try {
+    window.localStorage.setItem(
+      key(workspaceId),
+      JSON.stringify({ state: kept, view: memory.view }),
+    );
+  } catch {
+    // Full or unavailable storage only costs the remembered layout.
+  }
+}

@@ -1,0 +1,150 @@
+import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { maskBusinessRegNo } from '../../../../shared/domain/business-reg-no';
+import { REVIEW_STATE_LABELS } from '../../../../shared/domain/decision';
+import { CLAIM_FLAG_LABELS } from '../../../../shared/domain/flags';
+import { formatKrw } from '../../../../shared/domain/money';
+import { TIER_LABELS } from '../../../../shared/domain/tier';
+import type { QueueRow } from '../../../../shared/ipc/review-schemas';
+import { formatDateTime } from '../../../i18n/format';
+import type { Labelled, Locale, Translate } from '../../../i18n/locale-context';
+
+const money = (params: ValueFormatterParams<QueueRow, number | null>) =>
+  params.value === null || params.value === undefined ? '' : formatKrw(params.value);
+
+/** "2022-10-20T14:33:00" -> midnight of that day, for the date filter's comparisons. */
+function compareDay(filterDate: Date, cell: string | null): number {
+  if (!cell) return -1;
+  const day = new Date(
+    Number(cell.slice(0, 4)),
+    Number(cell.slice(5, 7)) - 1,
+    Number(cell.slice(8, 10)),
+  );
+  return day.getTime() === filterDate.getTime() ? 0 : day < filterDate ? -1 : 1;
+}
+
+/** Column definitions, rebuilt when the language changes. */
+export function queueColumns(
+  t: Translate,
+  label: (l: Labelled) => string,
+  locale: Locale,
+): ColDef<QueueRow>[] {
+  return [
+    {
+      field: 'claimId',
+      headerName: t('review.col.claimId'),
+      filter: 'agTextColumnFilter',
+      pinned: 'left',
+      width: 150,
+      cellClass: 'mono',
+    },
+    {
+      field: 'receivedAt',
+      headerName: t('review.col.received'),
+      filter: 'agDateColumnFilter',
+      filterParams: { comparator: compareDay },
+      valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, locale) : ''),
+      width: 160,
+    },
+    {
+      field: 'businessName',
+      headerName: t('review.col.businessName'),
+      filter: 'agTextColumnFilter',
+      width: 170,
+    },
+    {
+      field: 'businessRegNo',
+      headerName: t('review.col.businessRegNo'),
+      filter: 'agTextColumnFilter',
+      valueFormatter: (p) => (p.value ? maskBusinessRegNo(p.value as string) : ''),
+      cellClass: 'mono',
+      width: 140,
+    },
+    {
+      field: 'industry',
+      headerName: t('review.col.industry'),
+      filter: 'agTextColumnFilter',
+      width: 120,
+    },
+    {
+      field: 'service',
+      headerName: t('review.col.service'),
+      filter: 'agTextColumnFilter',
+      width: 120,
+    },
+    {
+      field: 'claimedLoss',
+      headerName: t('review.col.claimedLoss'),
+      filter: 'agNumberColumnFilter',
+      type: 'rightAligned',
+      valueFormatter: money,
+      width: 140,
+    },
+    {
+      field: 'calculatedSupport',
+      headerName: t('review.col.calculatedSupport'),
+      filter: 'agNumberColumnFilter',
+      type: 'rightAligned',
+      valueFormatter: money,
+      headerTooltip: t('review.col.calculatedSupport.tip'),
+      width: 130,
+    },
+    {
+      field: 'reviewState',
+      headerName: t('review.col.reviewState'),
+      filter: 'agTextColumnFilter',
+      // Filter and quick search match the words on screen, not the stored code.
+      filterValueGetter: (p) => label(REVIEW_STATE_LABELS[p.data!.reviewState]),
+      getQuickFilterText: (p) => label(REVIEW_STATE_LABELS[p.data.reviewState]),
+      valueFormatter: (p) => label(REVIEW_STATE_LABELS[p.data!.reviewState]),
+      cellClass: (p) => `state-cell state-cell--${p.data?.reviewState ?? ''}`,
+      width: 120,
+    },
+    {
+      field: 'tier',
+      headerName: t('review.col.tier'),
+      filter: 'agTextColumnFilter',
+      filterValueGetter: (p) => label(TIER_LABELS[p.data!.tier]),
+      getQuickFilterText: (p) => label(TIER_LABELS[p.data.tier]),
+      valueFormatter: (p) => label(TIER_LABELS[p.data!.tier]),
+      width: 130,
+    },
+    {
+      field: 'assignee',
+      headerName: t('review.col.assignee'),
+      filter: 'agTextColumnFilter',
+      width: 110,
+    },
+    {
+      field: 'flags',
+      headerName: t('review.col.flags'),
+      filter: 'agTextColumnFilter',
+      sortable: true,
+      comparator: (a: string[], b: string[]) => a.length - b.length,
+      filterValueGetter: (p) => p.data!.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(', '),
+      getQuickFilterText: (p) => p.data.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(' '),
+      valueFormatter: (p) =>
+        p.data!.flags.length === 0
+          ? ''
+          : p.data!.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(', '),
+      tooltipValueGetter: (p) => p.data?.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join('\n'),
+      cellClass: (p) => (p.data && p.data.flags.length > 0 ? 'flag-cell' : undefined),
+      width: 170,
+    },
+    {
+      field: 'evidenceCount',
+      headerName: t('review.col.evidence'),
+      filter: 'agNumberColumnFilter',
+      type: 'rightAligned',
+      valueFormatter: (p) =>
+        p.data!.evidenceProblems > 0
+          ? t('review.evidenceWithProblems', {
+              count: p.data!.evidenceCount,
+              problems: p.data!.evidenceProblems,
+            })
+          : String(p.data!.evidenceCount),
+      cellClass: (p) =>
+        p.data && p.data.evidenceProblems > 0 ? 'evidence-cell--problem' : undefined,
+      width: 100,
+    },
+  ];
+}

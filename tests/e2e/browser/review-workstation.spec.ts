@@ -1,0 +1,200 @@
+import { expect, test, type Page } from '@playwright/test';
+import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { importBatch } from '../../../src/main/services/import/import-batch';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import { makeTempDir } from '../../support/temp-workspace';
+import { RESOURCES_DIR } from '../../support/test-platform';
+import { screenshot } from '../support/decision-steps';
+import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+
+/**
+ * A committee member's day, keyboard only: no mouse click from opening the queue to finding
+ * the decisions again after a reload.
+ */
+let temp: ReturnType<typeof makeTempDir>;
+let workspace: ServiceContext;
+let harness: RendererHarness;
+const open = () => openWorkspace(temp.dir, { actor: 'os-user' });
+
+// Demo claims the council reviews (tier committee_review), in the queue's order by receipt.
+const WITH_PDF_AND_IMAGE = 'K-2022-000294'; // xlsx, pdf, csv, png; 603,000원, 교육서비스업
+
+test.beforeEach(async ({ page }) => {
+  temp = makeTempDir('review-desk-e2e-review-');
+  workspace = open();
+  await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
+  addPerson(workspace, { name: '김민준', role: 'member' });
+  setCurrentPerson(workspace, '김민준');
+  harness = await openRenderer(page, () => workspace);
+});
+
+test.afterEach(() => {
+  expect(harness.blockedRequests).toEqual([]);
+  expect(harness.consoleErrors).toEqual([]);
+  workspace.db.close();
+  temp.cleanup();
+});
+
+/** A grid row; a pinned column splits it in two elements, the first holds the claim id. */
+const row = (page: Page, claimId: string) => page.locator(`.ag-row[row-id="${claimId}"]`).first();
+
+async function key(page: Page, keys: string) {
+  await page.keyboard.press(keys);
+}
+
+/** Quick search for a claim id, then Enter opens the first (only) row found. */
+async function openBySearch(page: Page, claimId: string) {
+  await key(page, '/');
+  await expect(page.getByTestId('quick-search')).toBeFocused();
+  await key(page, 'Control+a');
+  await page.keyboard.type(claimId);
+  await key(page, 'Enter');
+  await expect(page.getByTestId('claim-detail')).toHaveAttribute('data-claim-id', claimId);
+}
+
+/** Empties the quick search; Enter then opens the first claim of the view. */
+async function openFirstOfView(page: Page) {
+  await key(page, '/');
+  await key(page, 'Control+a');
+  await key(page, 'Backspace');
+  await key(page, 'Enter');
+  await expect(page.getByTestId('claim-detail')).toBeVisible();
+}
+
+function decisionsOf(claimId: string) {
+  return workspace.db
+    .prepare(
+      'SELECT outcome, amount, replaces_id AS replacesId, policy_version AS policyVersion, override_reason AS overrideReason FROM decisions WHERE claim_id = ? ORDER BY id',
+    )
+    .all(claimId);
+}
+
+test('reviews the demo queue with the keyboard only, and finds it all after a reload', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await page.getByTestId('nav-review').focus();
+  await key(page, 'Enter');
+  const grid = page.getByTestId('queue-grid');
+  await expect(grid).toBeVisible();
+  // The default view is the undecided review queue.
+  await expect(page.getByTestId('queue-view')).toHaveValue('queue');
+  await expect(row(page, WITH_PDF_AND_IMAGE)).toBeVisible();
+  await screenshot(page, '20-review-grid-ko');
+
+  await key(page, '?');
+  await expect(page.getByTestId('shortcut-help')).toBeVisible();
+  await screenshot(page, '21-shortcut-help-ko');
+  await key(page, 'Escape');
+  await expect(page.getByTestId('shortcut-help')).toBeHidden();
+
+  // Evidence: the PDF's page and the image, switched with ] and [.
+  await openBySearch(page, WITH_PDF_AND_IMAGE);
+  const viewer = page.getByTestId('evidence-viewer');
+  await expect(viewer).toBeVisible();
+  // Its files, in the batch's order: a sales ledger (XLSX), a PDF, a POS export (CSV), a PNG.
+  await expect(viewer.getByTestId('evidence-table')).toBeVisible();
+  await key(page, ']');
+  await expect(viewer.getByTestId('evidence-pdf-page')).toBeVisible();
+  await expect(viewer.getByTestId('evidence-sha256')).toContainText(/[0-9a-f]{64}/);
+  await screenshot(page, '22-evidence-pdf-ko');
+  await key(page, ']');
+  await expect(viewer.getByTestId('evidence-table')).toBeVisible();
+  await key(page, ']');
+  await expect(viewer.getByTestId('evidence-image')).toBeVisible();
+  await key(page, 'e');
+  await key(page, '+');
+  await key(page, 'r');
+  await screenshot(page, '23-evidence-image-ko');
+
+  // The calculator: verified loss typed, the calculation recorded.
+  await key(page, 'c');
+  await expect(page.getByTestId('calculator-verified-loss')).toBeFocused();
+  await page.getByTestId('calculator-verified-loss').fill('');
+  await page.keyboard.type('60만원');
+  await expect(page.getByTestId('calculator-recommended')).toContainText('원');
+  await key(page, 'Tab');
+  await expect(page.getByTestId('calculator-record')).toBeFocused();
+  await key(page, 'Enter');
+  await expect(page.getByTestId('recommendation-hint')).toBeHidden(); // shown once an outcome takes an amount
+
+  // Approve at the recommended amount: 1 picks the outcome (amount prefilled), Ctrl+Enter saves.
+  await key(page, '1');
+  await expect(page.getByTestId('recommendation-hint')).toBeVisible();
+  await screenshot(page, '24-decision-form-ko');
+  await key(page, 'Control+Enter');
+  await expect(page.getByTestId('save-status')).toBeVisible();
+  const approved = decisionsOf(WITH_PDF_AND_IMAGE);
+  expect(approved).toMatchObject([{ outcome: 'approve', policyVersion: 1, overrideReason: null }]);
+
+  // The next claim: a partial approval without a reason is refused by the shared rules.
+  await openFirstOfView(page);
+  const partialId = (await page.getByTestId('claim-detail').getAttribute('data-claim-id'))!;
+  expect(partialId).not.toBe(WITH_PDF_AND_IMAGE);
+  await key(page, '2');
+  await key(page, 'Tab');
+  await page.keyboard.type('30만원');
+  await key(page, 'Control+Enter');
+  await expect(page.getByTestId('issues-reasonCodes')).toBeVisible();
+  expect(decisionsOf(partialId)).toEqual([]);
+  await screenshot(page, '25-decision-invalid-ko');
+  await page.getByTestId('reason-insufficient_proof').focus();
+  await key(page, 'Space');
+  await key(page, 'Control+Enter');
+  await expect(page.getByTestId('save-status')).toBeVisible();
+  expect(decisionsOf(partialId)).toMatchObject([{ outcome: 'partial', amount: 300_000 }]);
+
+  // The next one: rejected, then amended to an approval with its reason.
+  await key(page, 'j');
+  const rejectedId = (await page.getByTestId('claim-detail').getAttribute('data-claim-id'))!;
+  await key(page, '3');
+  await page.getByTestId('reason-not_caused_by_outage').focus();
+  await key(page, 'Space');
+  await key(page, 'Control+Enter');
+  await expect(page.getByTestId('save-status')).toBeVisible();
+  await key(page, '1');
+  await page.getByTestId('decision-amount').focus();
+  await page.keyboard.type('500,000');
+  await page.getByTestId('amendment-reason').focus();
+  await page.keyboard.type('장애 시간대 결제 실패 기록 확인');
+  await key(page, 'Control+Enter');
+  await expect(page.getByTestId('decision-history').locator('[data-outcome]')).toHaveCount(2);
+  const chain = decisionsOf(rejectedId) as { replacesId: number | null }[];
+  expect(chain).toMatchObject([{ outcome: 'reject' }, { outcome: 'approve', amount: 500_000 }]);
+
+  // Reload: the decisions, the history and the chain are all still there.
+  await page.reload();
+  await page.getByTestId('nav-review').focus();
+  await key(page, 'Enter');
+  await page.getByTestId('queue-view').focus();
+  await page.getByTestId('queue-view').selectOption('decided');
+  await key(page, 'Escape'); // back to the grid
+  await expect(row(page, WITH_PDF_AND_IMAGE)).toBeVisible();
+  await expect(row(page, partialId)).toBeVisible();
+  await expect(row(page, rejectedId)).toBeVisible();
+  await openBySearch(page, rejectedId);
+  await key(page, 'h');
+  const timeline = page.getByTestId('claim-timeline');
+  await expect(timeline.locator('[data-action="decision.recorded"]')).toHaveCount(1);
+  await expect(timeline.locator('[data-action="decision.amended"]')).toHaveCount(1);
+  await openBySearch(page, WITH_PDF_AND_IMAGE);
+  await expect(timeline.locator('[data-action="evidence.viewed"]').first()).toBeVisible();
+  await expect(timeline.locator('[data-action="claim.recommended"]')).toHaveCount(1);
+  await expect(timeline.locator('[data-action="batch.imported"]')).toHaveCount(1);
+  expect(verifyAuditChain(workspace.db).ok).toBe(true);
+});
+
+test('the grid, viewer and form in English', async ({ page }) => {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('settings-language').selectOption('en');
+  await page.getByTestId('nav-review').click();
+  await expect(page.getByTestId('queue-grid')).toContainText('Claimed loss');
+  await screenshot(page, '26-review-grid-en');
+  await row(page, WITH_PDF_AND_IMAGE).click();
+  await expect(page.getByTestId('evidence-viewer')).toBeVisible();
+  await page.keyboard.press('c');
+  await screenshot(page, '27-claim-workspace-en');
+});

@@ -1,0 +1,208 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import { assignClaims } from '../../../src/main/services/assignments';
+import { claimHistory, getClaimDetail, revealContact } from '../../../src/main/services/claims';
+import { recordDecision } from '../../../src/main/services/decisions';
+import { ServiceError } from '../../../src/main/services/errors';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { addPerson, listPeople, setCurrentPerson } from '../../../src/main/services/people';
+import { listQueue } from '../../../src/main/services/queue';
+import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { openTempWorkspace } from '../../support/temp-workspace';
+
+let ws: ReturnType<typeof openTempWorkspace>;
+afterEach(() => ws?.cleanup());
+
+const REVIEW_CLAIM = 'K-2022-000101'; // small business, 음식점업, 카카오톡, 1,850,000 KRW
+
+function errorOf(fn: () => unknown): ServiceError {
+  try {
+    fn();
+  } catch (error) {
+    if (error instanceof ServiceError) return error;
+    throw error;
+  }
+  throw new Error('expected a ServiceError');
+}
+
+describe('the review queue', () => {
+  it('lists every claim with its support, state, assignee, flags and evidence counts', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const queue = listQueue(ws);
+    expect(queue.rows).toHaveLength(12);
+    expect(queue.policyVersion).toBe(1);
+    const review = queue.rows.find((row) => row.claimId === REVIEW_CLAIM)!;
+    expect(review).toMatchObject({
+      tier: 'committee_review',
+      reviewState: 'undecided',
+      decidedAmount: null,
+      assignee: null,
+      claimedLoss: 1_850_000,
+    });
+    // Policy v1: 1,850,000 x 12% (음식점업) x 100% x 95% (카카오톡) = 210,900 -> floor to 1,000.
+    expect(review.calculatedSupport).toBe(210_000);
+    for (const row of queue.rows) {
+      if (row.tier === 'tier_30k') expect(row.calculatedSupport).toBe(30_000);
+      if (row.tier === 'tier_50k') expect(row.calculatedSupport).toBe(50_000);
+      if (row.tier === 'general_package') expect(row.calculatedSupport).toBeNull();
+    }
+    // The sample names evidence files it does not ship: each is counted as a problem.
+    expect(review.evidenceCount).toBeGreaterThan(0);
+    expect(review.evidenceProblems).toBe(review.evidenceCount);
+  });
+
+  it('shows the current decision of a claim, amendments included', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const first = recordDecision(ws, {
+      claimId: REVIEW_CLAIM,
+      outcome: 'approve',
+      amount: 620_000,
+      reasonCodes: [],
+      note: '',
+      replacesId: null,
+      amendmentReason: null,
+    });
+    recordDecision(ws, {
+      claimId: REVIEW_CLAIM,
+      outcome: 'partial',
+      amount: 400_000,
+      reasonCodes: ['insufficient_proof'],
+      note: '',
+      replacesId: first.id,
+      amendmentReason: '매출 장부 재검토',
+    });
+    const row = listQueue(ws).rows.find((r) => r.claimId === REVIEW_CLAIM)!;
+    expect(row.reviewState).toBe('partially_approved');
+    expect(row.decidedAmount).toBe(400_000);
+  });
+
+  it('keeps one workspace id across calls and reopenings', () => {
+    ws = openTempWorkspace();
+    const id = listQueue(ws).workspaceId;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(listQueue(ws).workspaceId).toBe(id);
+  });
+});
+
+describe('people and who works at this machine', () => {
+  it('adds people (with an audit entry), refuses a second of the same name', () => {
+    ws = openTempWorkspace();
+    addPerson(ws, { name: '김민준', role: 'member' });
+    addPerson(ws, { name: '박서연', role: 'secretary' });
+    expect(errorOf(() => addPerson(ws, { name: '김민준', role: 'chair' })).code).toBe('conflict');
+    expect(
+      listPeople(ws)
+        .people.map((p) => p.name)
+        .sort(),
+    ).toEqual(['김민준', '박서연']);
+    expect(listAudit(ws.db, {}).filter((e) => e.action === 'person.added')).toHaveLength(2);
+  });
+
+  it('records later writes under the chosen person, also after reopening', () => {
+    ws = openTempWorkspace('os-user');
+    addPerson(ws, { name: '박서연', role: 'secretary' });
+    expect(errorOf(() => setCurrentPerson(ws, '없는 사람')).code).toBe('not_found');
+    setCurrentPerson(ws, '박서연');
+    expect(ws.actor).toBe('박서연');
+    expect(listPeople(ws).current).toEqual({ name: '박서연', role: 'secretary' });
+    const reopened = openWorkspace(ws.dataDir, { actor: 'os-user' });
+    expect(reopened.actor).toBe('박서연');
+    reopened.db.close();
+  });
+});
+
+describe('assignment', () => {
+  it('assigns claims in bulk, reassigns, unassigns, and audits each request', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    addPerson(ws, { name: '김민준', role: 'member' });
+    addPerson(ws, { name: '이도윤', role: 'member' });
+    const ids = listQueue(ws)
+      .rows.filter((r) => r.tier === 'committee_review')
+      .map((r) => r.claimId);
+    expect(assignClaims(ws, { claimIds: ids, assignee: '김민준' })).toEqual({
+      assigned: ids.length,
+    });
+    expect(listQueue(ws).rows.filter((r) => r.assignee === '김민준')).toHaveLength(ids.length);
+    assignClaims(ws, { claimIds: [ids[0]!], assignee: '이도윤' });
+    expect(getClaimDetail(ws, ids[0]!).assignee).toBe('이도윤');
+    assignClaims(ws, { claimIds: [ids[0]!], assignee: null });
+    expect(getClaimDetail(ws, ids[0]!).assignee).toBeNull();
+    const entries = listAudit(ws.db, {}).filter((e) => e.action === 'claims.assigned');
+    expect(entries).toHaveLength(3);
+    expect(entries.at(-1)!.details).toMatchObject({ assignee: '김민준', count: ids.length });
+    expect(verifyAuditChain(ws.db).ok).toBe(true);
+  });
+
+  it('refuses the whole request for an unknown claim or person, and writes nothing', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    addPerson(ws, { name: '김민준', role: 'member' });
+    const before = listAudit(ws.db, {}).length;
+    const unknownClaim = errorOf(() =>
+      assignClaims(ws, { claimIds: [REVIEW_CLAIM, 'K-9999-999999'], assignee: '김민준' }),
+    );
+    expect(unknownClaim.code).toBe('validation_failed');
+    expect(unknownClaim.message).toContain('K-9999-999999');
+    expect(
+      errorOf(() => assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '없음' })).code,
+    ).toBe('not_found');
+    expect(getClaimDetail(ws, REVIEW_CLAIM).assignee).toBeNull();
+    expect(listAudit(ws.db, {})).toHaveLength(before);
+  });
+});
+
+describe('contact reveal and the claim history', () => {
+  it('masks the contact until revealed, and writes each reveal to the audit log first', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const detail = getClaimDetail(ws, REVIEW_CLAIM);
+    expect(detail.contactMasked).toMatch(/\*/);
+    const revealed = revealContact(ws, REVIEW_CLAIM);
+    expect(revealed.contact).not.toMatch(/\*/);
+    expect(revealed.contact).not.toBe(detail.contactMasked);
+    const reveals = listAudit(ws.db, { subjectId: REVIEW_CLAIM }).filter(
+      (e) => e.action === 'claim.contact_revealed',
+    );
+    expect(reveals).toHaveLength(1);
+    expect(reveals[0]!.actor).toBe(ws.actor);
+    expect(errorOf(() => revealContact(ws, 'K-0000-000000')).code).toBe('not_found');
+  });
+
+  it('tells a claim from its import to its amendments, oldest first', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    revealContact(ws, REVIEW_CLAIM);
+    const first = recordDecision(ws, {
+      claimId: REVIEW_CLAIM,
+      outcome: 'reject',
+      amount: null,
+      reasonCodes: ['insufficient_proof'],
+      note: '',
+      replacesId: null,
+      amendmentReason: null,
+    });
+    recordDecision(ws, {
+      claimId: REVIEW_CLAIM,
+      outcome: 'approve',
+      amount: 500_000,
+      reasonCodes: [],
+      note: '',
+      replacesId: first.id,
+      amendmentReason: '증빙 재확인',
+    });
+    const actions = claimHistory(ws, REVIEW_CLAIM).events.map((e) => e.action);
+    expect(actions).toEqual([
+      'batch.imported',
+      'claim.contact_revealed',
+      'decision.recorded',
+      'decision.amended',
+    ]);
+    // Another claim's entries are not in this one's history.
+    expect(claimHistory(ws, 'K-2022-000102').events.map((e) => e.action)).toEqual([
+      'batch.imported',
+    ]);
+  });
+});
