@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../src/main/services/context';
+import { addPerson, setCurrentPerson } from '../../src/main/services/people';
 
 /** A fresh temp folder; the test removes it with cleanup(). Real files, real SQLite. */
 export function makeTempDir(prefix = 'review-desk-'): { dir: string; cleanup: () => void } {
@@ -30,4 +31,10 @@ export function openTempWorkspace(actor = '위원 김민준'): ServiceContext & 
       cleanup();
     },
   };
+}
+
+/** Makes a secretary the person at this machine: assigning and policy versions need one. */
+export function actAsSecretary(ctx: ServiceContext, name = '박서연'): void {
+  addPerson(ctx, { name, role: 'secretary' });
+  setCurrentPerson(ctx, name);
 }

@@ -8,6 +8,7 @@ import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/import/import-batch';
 import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats';
+import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { defaultDataDir } from './paths';
 import { formatImportReport, formatStats } from './text-output';
 
@@ -16,6 +17,7 @@ const USAGE = `review-desk <command>
   import <file> [--evidence <dir|zip>] [--mapping <file>] [--sheet <name>] [--into-batch <id>] [--db <path>] [--json] [--progress]
   stats [--batch <id>] [--db <path>] [--json]
   quarantine --batch <id> --out <file.csv> [--db <path>]   (fix the rows, then: import <file> --into-batch <id>)
+${DECIDE_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).`;
 
@@ -145,6 +147,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'import') await runImport(rest);
     else if (command === 'stats') runStats(rest);
     else if (command === 'quarantine') runQuarantineExport(rest);
+    else if (command === 'decide') runDecide(openAt, rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);
     else throw new Refusal(`unknown command "${command}"\n${USAGE}`);
@@ -152,6 +155,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (
       error instanceof Refusal ||
+      error instanceof DecideArgumentError ||
       error instanceof ServiceError ||
       (error instanceof TypeError && 'code' in error)
     ) {

@@ -12,7 +12,7 @@ import {
 import { assignClaims } from '../services/assignments';
 import { openEvidenceFile } from '../services/evidence/open';
 import { addPerson, listPeople, setCurrentPerson } from '../services/people';
-import { listQueue } from '../services/queue';
+import { queueIds, queueInfo, queuePage } from '../services/queue/queue';
 import { createPolicyVersion, getPolicy, listPolicies } from '../services/support/policies';
 import { recommendSupport } from '../services/support/recommend';
 import type { ServiceContext } from '../services/context';
@@ -94,7 +94,9 @@ export function createHandlers(
     'claims:get': (request) => getClaimDetail(ctx, request.claimId),
     'claims:revealContact': (request) => revealContact(ctx, request.claimId),
     'claims:history': (request) => claimHistory(ctx, request.claimId),
-    'queue:list': () => listQueue(ctx),
+    'queue:info': () => queueInfo(ctx),
+    'queue:page': (request) => queuePage(ctx, request),
+    'queue:ids': (request) => queueIds(ctx, request.query),
     'evidence:open': (request) => openEvidenceFile(ctx, request.claimId, request.position),
     'policy:list': () => ({ versions: listPolicies(ctx) }),
     'policy:get': (request) => getPolicy(ctx, request.version),

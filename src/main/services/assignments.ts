@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { appendAudit } from '../db/repositories/audit-log';
 import { assignmentWriter } from '../db/repositories/assignments';
 import { findPerson } from '../db/repositories/people';
+import { requireSecretary } from './people';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 
@@ -16,6 +17,7 @@ export function assignClaims(
   ctx: ServiceContext,
   request: { claimIds: string[]; assignee: string | null },
 ): { assigned: number } {
+  requireSecretary(ctx, 'assigning claims');
   const claimIds = [...new Set(request.claimIds)].sort();
   return ctx.db.transaction(() => {
     if (request.assignee !== null && !findPerson(ctx.db, request.assignee))

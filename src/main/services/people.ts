@@ -47,3 +47,18 @@ export function setCurrentPerson(ctx: ServiceContext, name: string): { current: 
   ctx.actor = person.name;
   return { current: person };
 }
+
+/**
+ * Secretary's work (assigning claims, new support policy versions) needs the person at this
+ * machine to be the secretary, or the chair who stands in for them.
+ */
+export function requireSecretary(ctx: ServiceContext, what: string): PersonDto {
+  const person = currentPerson(ctx);
+  if (!person || (person.role !== 'secretary' && person.role !== 'chair')) {
+    throw new ServiceError(
+      'forbidden',
+      `${what} is the secretary's work; ${person ? `${person.name} is a ${person.role}` : 'nobody is chosen as the person at this machine (Settings)'}`,
+    );
+  }
+  return person;
+}

@@ -9,6 +9,7 @@ import { insertEvidence } from '../db/repositories/evidence';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 import { recomputeFlags } from './flags/compute-flags';
+import { recomputeClaimSupport } from './support/claim-support';
 import { hashCanonical, hashClaimContent } from './hashing';
 
 export function workspaceSummary(ctx: ServiceContext) {
@@ -78,6 +79,7 @@ export function storeBatch(
       );
     });
     recomputeFlags(db);
+    recomputeClaimSupport(db);
     appendAudit(db, {
       at: importedAt,
       actor: ctx.actor,

@@ -81,7 +81,11 @@ export const client = {
     unwrap(() => window.api.claims.revealContact({ claimId })),
   claimHistory: (claimId: string): Res<'claims:history'> =>
     unwrap(() => window.api.claims.history({ claimId })),
-  listQueue: (): Res<'queue:list'> => unwrap(() => window.api.queue.list(undefined)),
+  queueInfo: (): Res<'queue:info'> => unwrap(() => window.api.queue.info(undefined)),
+  queuePage: (request: RequestOf<'queue:page'>): Res<'queue:page'> =>
+    unwrap(() => window.api.queue.page(request)),
+  queueIds: (request: RequestOf<'queue:ids'>): Res<'queue:ids'> =>
+    unwrap(() => window.api.queue.ids(request)),
   openEvidence: (claimId: string, position: number): Res<'evidence:open'> =>
     unwrap(() => window.api.evidence.open({ claimId, position })),
   listPolicies: (): Res<'policy:list'> => unwrap(() => window.api.policy.list(undefined)),

@@ -33,6 +33,7 @@ import {
   supportPolicy,
   supportPolicyBody,
 } from './review-schemas';
+import { queueQuery } from './queue-query';
 
 /**
  * The one IPC contract: main's handlers, the preload and the renderer's client are all typed
@@ -130,14 +131,33 @@ export const contract = {
     request: z.object({ claimId }).strict(),
     response: z.object({ events: z.array(historyEvent) }),
   },
-  'queue:list': {
+  'queue:info': {
     request: z.undefined(),
     response: z.object({
-      rows: z.array(queueRow),
-      policyVersion: z.number().int().positive(),
       /** Identifies the workspace, so a grid layout is remembered per workspace. */
       workspaceId: z.string(),
+      claims: z.number().int().nonnegative(),
+      /** Claims assigned to the person at this machine: their default view when any. */
+      assignedToMe: z.number().int().nonnegative(),
+      policyVersion: z.number().int().positive().nullable(),
     }),
+  },
+  'queue:page': {
+    request: z
+      .object({
+        query: queueQuery,
+        startRow: z.number().int().nonnegative(),
+        endRow: z.number().int().positive(),
+      })
+      .strict()
+      .refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, {
+        message: 'a page is 1 to 1,000 rows',
+      }),
+    response: z.object({ rows: z.array(queueRow), total: z.number().int().nonnegative() }),
+  },
+  'queue:ids': {
+    request: z.object({ query: queueQuery }).strict(),
+    response: z.object({ claimIds: z.array(z.string()) }),
   },
   'evidence:open': {
     request: z.object({ claimId, position: z.number().int().nonnegative().max(1000) }).strict(),

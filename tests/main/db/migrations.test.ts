@@ -239,3 +239,34 @@ describe('migration 005', () => {
     cleanup();
   });
 });
+
+describe('migration 006', () => {
+  it('adds claim_support, one derived amount per claim, tied to claims and policies', () => {
+    const { dir, cleanup } = makeTempDir();
+    const db = openDatabase(join(dir, 's.db'));
+    expect(tables(db)).toContain('claim_support');
+    db.exec(
+      "INSERT INTO batches (id, name, source_file, content_hash, imported_at, imported_by, row_count) VALUES (1, 'b', 'b.csv', 'h', 't', 'me', 1)",
+    );
+    expect(() =>
+      db.exec(
+        "INSERT INTO claim_support (claim_id, amount, policy_version) VALUES ('K-none', 1, NULL)",
+      ),
+    ).toThrow(/FOREIGN KEY/);
+    db.exec(`INSERT INTO claims (claim_id, batch_id, source_row, received_at, claimant_type, affiliate, service, paid,
+               damage_type, description, tier, tier_rule_version, content_hash)
+             VALUES ('K-1', 1, 2, '2022-10-20T14:33:00', 'small_business', '카카오', '카카오톡', 0, 'free_monetary', 'x', 'tier_30k', 1, 'c')`);
+    expect(() =>
+      db.exec(
+        "INSERT INTO claim_support (claim_id, amount, policy_version) VALUES ('K-1', -1, NULL)",
+      ),
+    ).toThrow(/CHECK/);
+    expect(() =>
+      db.exec(
+        "INSERT INTO claim_support (claim_id, amount, policy_version) VALUES ('K-1', 30000, 42)",
+      ),
+    ).toThrow(/FOREIGN KEY/);
+    db.close();
+    cleanup();
+  });
+});

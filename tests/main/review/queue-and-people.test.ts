@@ -6,9 +6,19 @@ import { recordDecision } from '../../../src/main/services/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, listPeople, setCurrentPerson } from '../../../src/main/services/people';
-import { listQueue } from '../../../src/main/services/queue';
+import { queueIds, queueInfo, queuePage } from '../../../src/main/services/queue/queue';
+import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
+
+const ALL: QueueQuery = { view: 'all', search: '', sort: [], filters: {} };
+/** Every row of a query, as the grid would page through it. */
+const rowsOf = (ctx: Parameters<typeof queuePage>[0], query: QueueQuery = ALL) =>
+  queuePage(ctx, { query, startRow: 0, endRow: 1000 }).rows;
+const listQueue = (ctx: Parameters<typeof queuePage>[0]) => ({
+  rows: rowsOf(ctx),
+  ...queueInfo(ctx),
+});
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -31,6 +41,7 @@ describe('the review queue', () => {
     loadSampleClaims(ws);
     const queue = listQueue(ws);
     expect(queue.rows).toHaveLength(12);
+    expect(queue.claims).toBe(12);
     expect(queue.policyVersion).toBe(1);
     const review = queue.rows.find((row) => row.claimId === REVIEW_CLAIM)!;
     expect(review).toMatchObject({
@@ -117,6 +128,7 @@ describe('assignment', () => {
   it('assigns claims in bulk, reassigns, unassigns, and audits each request', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsSecretary(ws);
     addPerson(ws, { name: '김민준', role: 'member' });
     addPerson(ws, { name: '이도윤', role: 'member' });
     const ids = listQueue(ws)
@@ -136,9 +148,27 @@ describe('assignment', () => {
     expect(verifyAuditChain(ws.db).ok).toBe(true);
   });
 
+  it("is the secretary's work: nobody chosen, or a member, is refused", () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    addPerson(ws, { name: '김민준', role: 'member' });
+    const nobody = errorOf(() =>
+      assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '김민준' }),
+    );
+    expect(nobody.code).toBe('forbidden');
+    setCurrentPerson(ws, '김민준');
+    const member = errorOf(() =>
+      assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '김민준' }),
+    );
+    expect(member.code).toBe('forbidden');
+    expect(member.message).toContain('김민준 is a member');
+    expect(getClaimDetail(ws, REVIEW_CLAIM).assignee).toBeNull();
+  });
+
   it('refuses the whole request for an unknown claim or person, and writes nothing', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsSecretary(ws);
     addPerson(ws, { name: '김민준', role: 'member' });
     const before = listAudit(ws.db, {}).length;
     const unknownClaim = errorOf(() =>
@@ -204,5 +234,129 @@ describe('contact reveal and the claim history', () => {
     expect(claimHistory(ws, 'K-2022-000102').events.map((e) => e.action)).toEqual([
       'batch.imported',
     ]);
+  });
+});
+
+describe('the queue query (views, search, filters, sort, pages)', () => {
+  const ids = (ctx: Parameters<typeof queuePage>[0], query: Partial<QueueQuery>) =>
+    rowsOf(ctx, { ...ALL, ...query }).map((r) => r.claimId);
+
+  it('views select what their names say', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const review = ids(ws, { view: 'queue' });
+    expect(review).toContain(REVIEW_CLAIM);
+    expect(rowsOf(ws, { ...ALL, view: 'queue' }).every((r) => r.tier === 'committee_review')).toBe(
+      true,
+    );
+    expect(ids(ws, { view: 'tier:tier_30k' })).toEqual(['K-2022-000105']);
+    recordDecision(ws, {
+      claimId: REVIEW_CLAIM,
+      outcome: 'defer',
+      amount: null,
+      reasonCodes: [],
+      note: '',
+      replacesId: null,
+      amendmentReason: null,
+    });
+    expect(ids(ws, { view: 'queue' })).not.toContain(REVIEW_CLAIM);
+    expect(ids(ws, { view: 'deferred' })).toEqual([REVIEW_CLAIM]);
+    expect(ids(ws, { view: 'decided' })).toEqual([]);
+    // "Mine" needs a person at this machine with claims assigned.
+    expect(ids(ws, { view: 'mine' })).toEqual([]);
+    addPerson(ws, { name: '김민준', role: 'member' });
+    actAsSecretary(ws);
+    assignClaims(ws, { claimIds: ['K-2022-000104'], assignee: '김민준' });
+    setCurrentPerson(ws, '김민준');
+    expect(ids(ws, { view: 'mine' })).toEqual(['K-2022-000104']);
+  });
+
+  it('searches words across columns and the words of states and tiers, in Korean or English', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    expect(ids(ws, { search: '국밥' })).toEqual([REVIEW_CLAIM]);
+    expect(ids(ws, { search: 'K-2022-000105' })).toEqual(['K-2022-000105']);
+    const review = ids(ws, { view: 'queue' });
+    expect(ids(ws, { search: '위원회' }).sort()).toEqual([...review].sort());
+    expect(ids(ws, { search: 'committee' }).sort()).toEqual([...review].sort());
+    // LIKE wildcards typed by a person are plain characters.
+    expect(ids(ws, { search: '%' })).toEqual([]);
+    expect(ids(ws, { search: '국밥 음식점업' })).toEqual([REVIEW_CLAIM]);
+    expect(ids(ws, { search: '국밥 카카오맵' })).toEqual([]);
+  });
+
+  it('applies text, number and date filters, combined ones included, and labelled columns by their words', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const all = rowsOf(ws);
+    const over = all.filter((r) => (r.claimedLoss ?? -1) > 1_000_000).map((r) => r.claimId);
+    expect(
+      ids(ws, {
+        filters: { claimedLoss: { filterType: 'number', type: 'greaterThan', filter: 1_000_000 } },
+      }).sort(),
+    ).toEqual(over.sort());
+    expect(
+      ids(ws, {
+        filters: {
+          claimedLoss: {
+            filterType: 'number',
+            type: 'inRange',
+            filter: 300_000,
+            filterTo: 300_001,
+          },
+        },
+      }).sort(),
+    ).toEqual(['K-2022-000105', 'K-2022-000106']);
+    expect(
+      ids(ws, {
+        filters: { businessName: { filterType: 'text', type: 'startsWith', filter: '을지로' } },
+      }),
+    ).toEqual([REVIEW_CLAIM]);
+    expect(
+      ids(ws, {
+        filters: {
+          receivedAt: { filterType: 'date', type: 'equals', dateFrom: '2022-10-20 00:00:00' },
+        },
+      }),
+    ).toContain(REVIEW_CLAIM);
+    const either = ids(ws, {
+      filters: {
+        tier: {
+          filterType: 'text',
+          operator: 'OR',
+          conditions: [
+            { filterType: 'text', type: 'contains', filter: '30,000' },
+            { filterType: 'text', type: 'equals', filter: 'tier_50k' },
+          ],
+        },
+      },
+    });
+    expect(either.length).toBeGreaterThan(0);
+    expect(
+      rowsOf(ws)
+        .filter((r) => either.includes(r.claimId))
+        .every((r) => r.tier === 'tier_30k' || r.tier === 'tier_50k'),
+    ).toBe(true);
+    expect(
+      ids(ws, {
+        filters: { reviewState: { filterType: 'text', type: 'contains', filter: '미결정' } },
+      }),
+    ).toHaveLength(12);
+  });
+
+  it('sorts with empty values last, pages without gaps or repeats, and ids follow the same order', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const query: QueueQuery = { ...ALL, sort: [{ colId: 'claimedLoss', sort: 'desc' }] };
+    const sorted = rowsOf(ws, query);
+    const losses = sorted.map((r) => r.claimedLoss);
+    expect(losses[0]).toBe(4_200_000);
+    expect(losses.at(-1)).toBeNull();
+    const paged = [0, 5, 10].flatMap(
+      (start) => queuePage(ws, { query, startRow: start, endRow: start + 5 }).rows,
+    );
+    expect(paged.map((r) => r.claimId)).toEqual(sorted.map((r) => r.claimId));
+    expect(queuePage(ws, { query, startRow: 0, endRow: 5 }).total).toBe(12);
+    expect(queueIds(ws, query).claimIds).toEqual(sorted.map((r) => r.claimId));
   });
 });

@@ -10,7 +10,8 @@ import {
 } from '../../../src/main/services/support/policies';
 import type { SupportPolicyBody } from '../../../src/shared/domain/support-policy';
 import { supportPolicy } from '../../../src/shared/ipc/review-schemas';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -64,6 +65,7 @@ describe('the seeded policy', () => {
 describe('creating a policy version', () => {
   it('appends version 2 with its hash and audit entry, leaving version 1 intact', () => {
     ws = openTempWorkspace('간사 이서연');
+    actAsSecretary(ws, '간사 이서연');
     const v1 = getPolicy(ws);
     const v1Text = storedBody(1);
     const v2 = createPolicyVersion(ws, { basedOn: 1, note: ' 음식점업 확정 ', body: editedBody() });
@@ -71,7 +73,7 @@ describe('creating a policy version', () => {
       version: 2,
       basedOn: 1,
       createdBy: '간사 이서연',
-      createdAt: '2022-11-20T09:00:00.000Z',
+      createdAt: '2022-11-20T09:00:01.000Z',
       note: '음식점업 확정',
     });
     expect(v2.body.margin[0]).toMatchObject({ key: '음식점업', factorBp: 1300 });
@@ -98,6 +100,7 @@ describe('creating a policy version', () => {
 
   it('stores keys the way the calculator compares them', () => {
     ws = openTempWorkspace();
+    actAsSecretary(ws);
     const body = editedBody();
     body.margin = [{ key: ' ＩＴ서비스 ', factorBp: 1300, source: ' 통계 ' }, ...body.margin];
     const v2 = createPolicyVersion(ws, { basedOn: 1, note: 'IT 추가', body });
@@ -106,6 +109,7 @@ describe('creating a policy version', () => {
 
   it('is refused by the table itself when anything tries to edit or delete a version', () => {
     ws = openTempWorkspace();
+    actAsSecretary(ws);
     expect(() =>
       ws.db.prepare("UPDATE support_policies SET note = 'x' WHERE version = 1").run(),
     ).toThrow(/append-only/);
@@ -120,6 +124,7 @@ describe('creating a policy version', () => {
 
   it('refuses a version based on a stale copy as a conflict and writes nothing', () => {
     ws = openTempWorkspace();
+    actAsSecretary(ws);
     createPolicyVersion(ws, { basedOn: 1, note: '첫 수정', body: editedBody() });
     const error = serviceError(() =>
       createPolicyVersion(ws, { basedOn: 1, note: '늦은 수정', body: editedBody() }),
@@ -131,11 +136,12 @@ describe('creating a policy version', () => {
         .code,
     ).toBe('conflict');
     expect(listPolicies(ws)).toHaveLength(2);
-    expect(listAudit(ws.db)).toHaveLength(1);
+    expect(listAudit(ws.db).filter((e) => e.action === 'policy.versioned')).toHaveLength(1);
   });
 
   it('refuses an invalid body with every issue and writes nothing', () => {
     ws = openTempWorkspace();
+    actAsSecretary(ws);
     const body = editedBody();
     body.margin = body.margin.filter((row) => row.key !== '*');
     body.alternative = [...body.alternative, { key: '카카오톡 ', factorBp: 1, source: '중복' }];
@@ -151,6 +157,19 @@ describe('creating a policy version', () => {
     ]);
     expect(error.issues[0]?.message).toMatch(/"\*"/);
     expect(listPolicies(ws)).toHaveLength(1);
-    expect(listAudit(ws.db)).toEqual([]);
+    expect(listAudit(ws.db).filter((e) => e.action === 'policy.versioned')).toEqual([]);
+  });
+});
+
+describe('who may make a policy version', () => {
+  it('only the secretary (or the chair); a member is refused and nothing is written', () => {
+    ws = openTempWorkspace();
+    addPerson(ws, { name: '김민준', role: 'member' });
+    setCurrentPerson(ws, '김민준');
+    const refused = serviceError(() =>
+      createPolicyVersion(ws, { basedOn: 1, note: '위원이 수정', body: editedBody() }),
+    );
+    expect(refused.code).toBe('forbidden');
+    expect(listPolicies(ws).map((p) => p.version)).toEqual([1]);
   });
 });

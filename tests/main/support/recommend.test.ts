@@ -5,7 +5,7 @@ import { createPolicyVersion, getPolicy } from '../../../src/main/services/suppo
 import { recommendSupport } from '../../../src/main/services/support/recommend';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import { supportCalculation } from '../../../src/shared/ipc/review-schemas';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -58,6 +58,7 @@ describe('recommending support', () => {
   it('uses the fallback rows for an unlisted service and the version asked for', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsSecretary(ws);
     // K-2022-000112: 음식점업 on 카카오페이, which no table lists.
     const v1 = recommendSupport(ws, {
       claimId: 'K-2022-000112',

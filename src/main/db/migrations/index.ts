@@ -3,6 +3,7 @@ import { migration002 } from './002-decisions';
 import { migration003 } from './003-audit-log';
 import { migration004 } from './004-quarantine';
 import { migration005 } from './005-review';
+import { migration006 } from './006-claim-support';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -26,6 +26,7 @@ import { createEvidenceCollector } from '../evidence/collect';
 import { openEvidenceSource } from '../evidence/source';
 import { EvidenceStore } from '../evidence/store';
 import { recomputeFlags } from '../flags/compute-flags';
+import { recomputeClaimSupport } from '../support/claim-support';
 import { hashClaimContent } from '../hashing';
 import { openBatchReader, UnreadableBatchError, type BatchReader } from './readers';
 
@@ -287,6 +288,7 @@ export async function importBatch(
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
     db.prepare('UPDATE import_files SET row_count = ? WHERE id = ?').run(result.rows, importFileId);
     const { byFlag } = recomputeFlags(db);
+    recomputeClaimSupport(db);
     appendAudit(db, {
       at: now,
       actor: ctx.actor,

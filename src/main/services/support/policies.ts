@@ -17,6 +17,8 @@ import {
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { hashCanonical } from '../hashing';
+import { recomputeClaimSupport } from './claim-support';
+import { requireSecretary } from '../people';
 
 export function listPolicies(ctx: ServiceContext): PolicySummary[] {
   return listPolicySummaries(ctx.db);
@@ -65,6 +67,7 @@ export function createPolicyVersion(
   ctx: ServiceContext,
   request: { basedOn: number; note: string; body: SupportPolicyBody },
 ): SupportPolicy {
+  requireSecretary(ctx, 'a new support policy version');
   const note = request.note.trim();
   const body = normalizeBody(request.body);
   const issues: ServiceError['issues'] = validatePolicyBody(body).map((issue) => ({
@@ -101,6 +104,8 @@ export function createPolicyVersion(
     };
     // Stored as canonical JSON, so SHA-256 of the stored text is the recorded hash.
     insertPolicy(db, { ...summary, bodyJson: canonicalJson(body) });
+    // Every claim's calculated support follows the newest policy.
+    recomputeClaimSupport(db);
     appendAudit(db, {
       at: createdAt,
       actor: ctx.actor,

@@ -1,9 +1,7 @@
 import type { GridApi, GridState } from 'ag-grid-community';
-import { useCallback, useMemo, useRef, useState } from 'react';
-import { stateAfter } from '../../../shared/domain/decision';
+import { useCallback, useRef, useState } from 'react';
 import type { SupportPolicy } from '../../../shared/domain/support-policy';
 import type { PersonDto, QueueRow } from '../../../shared/ipc/review-schemas';
-import type { DecisionRecordDto } from '../../../shared/ipc/schemas';
 import { client } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -16,24 +14,14 @@ import { ShortcutHelp } from './keyboard/ShortcutHelp';
 import { useReviewShortcuts } from './keyboard/shortcuts';
 import { AssignBar } from './queue/AssignBar';
 import { loadGridMemory, saveGridMemory } from './queue/grid-memory';
-import { QueueGrid } from './queue/QueueGrid';
+import { currentQuery, QueueGrid } from './queue/QueueGrid';
 import { QuickSearch } from './queue/QuickSearch';
-import { defaultView, QUEUE_VIEWS, viewPredicate, type QueueViewId } from './queue/queue-views';
+import { defaultView, QUEUE_VIEWS, type QueueViewId } from './queue/queue-views';
 import { ViewPicker } from './queue/ViewPicker';
-
-/**
- * The queue, with a performance mark when it arrives: the grid benchmark measures from here to
- * the first painted rows (bench/grid.ts).
- */
-async function fetchQueue() {
-  const queue = await client.listQueue();
-  performance.mark('review:queue-data');
-  return queue;
-}
 
 export function ReviewScreen() {
   const t = useT();
-  const queue = useApi(fetchQueue, undefined);
+  const queue = useApi(client.queueInfo, undefined);
   const people = useApi(client.listPeople, undefined);
   const policy = useApi(client.getPolicy, undefined);
 
@@ -52,7 +40,8 @@ export function ReviewScreen() {
       {(queue.state.status === 'loading' || people.state.status === 'loading') && <Loading />}
       {queue.state.status === 'ready' && people.state.status === 'ready' && (
         <ReviewDesk
-          rows={queue.state.value.rows}
+          claims={queue.state.value.claims}
+          assignedToMe={queue.state.value.assignedToMe}
           workspaceId={queue.state.value.workspaceId}
           people={people.state.value.people}
           me={people.state.value.current}
@@ -60,7 +49,7 @@ export function ReviewScreen() {
           onQueueChanged={queue.reload}
         />
       )}
-      {queue.state.status === 'ready' && queue.state.value.rows.length === 0 && (
+      {queue.state.status === 'ready' && queue.state.value.claims === 0 && (
         <p className="empty-inline" data-testid="claims-empty">
           {t('review.noClaims')}
         </p>
@@ -70,14 +59,16 @@ export function ReviewScreen() {
 }
 
 function ReviewDesk({
-  rows,
+  claims,
+  assignedToMe,
   workspaceId,
   people,
   me,
   policy,
   onQueueChanged,
 }: {
-  rows: QueueRow[];
+  claims: number;
+  assignedToMe: number;
   workspaceId: string;
   people: PersonDto[];
   me: PersonDto | null;
@@ -86,13 +77,11 @@ function ReviewDesk({
 }) {
   const t = useT();
   const [memory] = useState(() => loadGridMemory(workspaceId));
-  const [view, setView] = useState<QueueViewId>(
-    () => memory.view ?? defaultView(rows, me?.name ?? null),
-  );
+  const [view, setView] = useState<QueueViewId>(() => memory.view ?? defaultView(assignedToMe));
   const [search, setSearch] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
-  const [shown, setShown] = useState(rows.length);
+  const [shown, setShown] = useState<number | null>(null);
   const gridApi = useRef<GridApi<QueueRow> | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const claimCommands = useRef<ClaimCommands>({});
@@ -100,7 +89,8 @@ function ReviewDesk({
   /** Where the last opened claim sat, for "next" after it left the view. */
   const lastIndex = useRef(0);
 
-  const viewFilter = useMemo(() => viewPredicate(view, me?.name ?? null), [view, me]);
+  /** Enter in the search box: open the first claim found once its page has arrived. */
+  const openFirstOnPage = useRef(false);
 
   const remember = useCallback(
     (patch: { view?: QueueViewId; state?: GridState }) => {
@@ -179,24 +169,17 @@ function ReviewDesk({
     revealContact: () => claimCommands.current.revealContact?.(),
   });
 
-  /** The saved decision changes one row: update it in place rather than reload 100k rows. */
-  function decisionSaved(record: DecisionRecordDto) {
-    const node = gridApi.current?.getRowNode(record.claimId);
-    if (!node?.data) return;
-    gridApi.current?.applyTransaction({
-      update: [
-        { ...node.data, reviewState: stateAfter(record.outcome), decidedAmount: record.amount },
-      ],
-    });
+  /** A decision may move its claim out of the view: the loaded pages are asked for again. */
+  function decisionSaved() {
+    gridApi.current?.refreshInfiniteCache();
   }
 
-  const shownIds = () => {
-    const ids: string[] = [];
-    gridApi.current?.forEachNodeAfterFilterAndSort(
-      (node) => node.data && ids.push(node.data.claimId),
-    );
-    return ids;
-  };
+  /** Everything the grid selects now (view, search, filters), in its order: from main. */
+  async function shownIds(): Promise<string[]> {
+    const api = gridApi.current;
+    if (!api) return [];
+    return (await client.queueIds({ query: currentQuery(api, view, search) })).claimIds;
+  }
 
   const isSecretary = me?.role === 'secretary';
   return (
@@ -218,16 +201,17 @@ function ReviewDesk({
                 setSearch(text);
               }}
               onSubmit={(text) => {
-                setSearch(text);
-                // The grid filters on its next render; then the first row found is opened.
-                requestAnimationFrame(() => {
-                  setOpenId(null);
-                  openRow(0);
-                });
+                setOpenId(null);
+                openFirstOnPage.current = true;
+                if (text === search) gridApi.current?.purgeInfiniteCache();
+                else setSearch(text);
               }}
             />
             <span className="muted" data-testid="claim-count">
-              {t('review.shown', { shown: formatCount(shown), total: formatCount(rows.length) })}
+              {t('review.shown', {
+                shown: shown === null ? '…' : formatCount(shown),
+                total: formatCount(claims),
+              })}
             </span>
             <button type="button" className="button button--ghost" onClick={onQueueChanged}>
               {t('common.refresh')}
@@ -248,14 +232,20 @@ function ReviewDesk({
       )}
       <div className={`review-desk ${openId ? 'review-desk--open' : ''}`}>
         <QueueGrid
-          rows={rows}
-          viewFilter={viewFilter}
-          quickFilterText={search}
+          view={view}
+          search={search}
           initialState={memory.state}
           onStateChange={(state) => remember({ state })}
           onOpen={open}
           onReady={(api) => (gridApi.current = api)}
-          onDisplayedChange={(api) => setShown(api.getDisplayedRowCount())}
+          onPage={(total) => {
+            setShown(total);
+            if (openFirstOnPage.current) {
+              openFirstOnPage.current = false;
+              // The page's rows reach the grid's nodes in this same tick; open after it.
+              window.setTimeout(() => openRow(0));
+            }
+          }}
         />
         {openId !== null && (
           <ClaimWorkspace

@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
-import { useT } from '../../../i18n/locale-context';
+import { OUTCOME_LABELS } from '../../../../shared/domain/decision';
+import { useLocale } from '../../../i18n/locale-context';
 import { SHORTCUTS } from './shortcuts';
 
 const KEY_LABELS: Record<string, string> = {
@@ -10,7 +11,7 @@ const KEY_LABELS: Record<string, string> = {
 
 /** The list of shortcuts, opened with "?"; focus moves into it and Escape closes it. */
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
-  const t = useT();
+  const { t, label } = useLocale();
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => closeRef.current?.focus(), []);
 
@@ -41,13 +42,17 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
               <td>{t('keys.gridArrows')}</td>
             </tr>
             {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.description}>
+              <tr key={shortcut.keys[0]}>
                 <td>
                   {shortcut.keys.map((key) => (
                     <kbd key={key}>{KEY_LABELS[key] ?? key}</kbd>
                   ))}
                 </td>
-                <td>{t(shortcut.description)}</td>
+                <td>
+                  {shortcut.outcome
+                    ? t(shortcut.description, { outcome: label(OUTCOME_LABELS[shortcut.outcome]) })
+                    : t(shortcut.description)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -24,6 +24,8 @@ export interface ReviewCommands {
 export interface Shortcut {
   keys: string[];
   description: MessageKey;
+  /** For the outcome keys: which outcome, so the help can name it as the form does. */
+  outcome?: Outcome;
   /** Works while typing in a field too (only combinations that type nothing). */
   inFields?: boolean;
   run(commands: ReviewCommands): void;

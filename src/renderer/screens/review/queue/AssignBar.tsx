@@ -17,7 +17,7 @@ export function AssignBar({
   onAssigned,
 }: {
   people: PersonDto[];
-  shownClaimIds: () => string[];
+  shownClaimIds: () => Promise<string[]>;
   onAssigned: () => void;
 }) {
   const t = useT();
@@ -28,7 +28,7 @@ export function AssignBar({
   const [error, setError] = useState<ApiError | null>(null);
 
   async function assign() {
-    const claimIds = shownClaimIds();
+    const claimIds = await shownClaimIds();
     if (claimIds.length === 0) return;
     setBusy(true);
     setError(null);

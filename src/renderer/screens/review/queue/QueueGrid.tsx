@@ -1,49 +1,129 @@
 import type {
   CellKeyDownEvent,
+  ColDef,
+  GetRowIdParams,
+  RowSelectionOptions,
   GridApi,
   GridReadyEvent,
   GridState,
-  IRowNode,
+  IDatasource,
+  IGetRowsParams,
   RowClickedEvent,
   StateUpdatedEvent,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import type { QueueViewId } from '../../../../shared/domain/queue-views';
+import type { QueueQuery } from '../../../../shared/ipc/queue-query';
 import type { QueueRow } from '../../../../shared/ipc/review-schemas';
-import { useLocale } from '../../../i18n/locale-context';
+import { client } from '../../../api/client';
 import { pageStyleNonce } from '../../../app/style-nonce';
+import { useLocale } from '../../../i18n/locale-context';
 import { GRID_LOCALE_TEXT, reviewGridTheme } from './grid-setup';
 import { queueColumns } from './queue-columns';
 
+/** Rows per request: a screenful or three, small enough to answer in milliseconds. */
+const PAGE_ROWS = 100;
+
+// Module constants, not inline literals: a new object on each render makes the grid redo its
+// columns or selection, which costs a sort's worth of time on every page that arrives.
+const DEFAULT_COLUMN: ColDef<QueueRow> = { sortable: true, resizable: true, filter: true };
+const ROW_SELECTION: RowSelectionOptions<QueueRow> = {
+  mode: 'singleRow',
+  checkboxes: false,
+  enableClickSelection: true,
+};
+const rowIdOf = (params: GetRowIdParams<QueueRow>) => params.data.claimId;
+
 export interface QueueGridProps {
-  rows: QueueRow[];
-  /** The saved view as a predicate; null shows every row. */
-  viewFilter: ((row: QueueRow) => boolean) | null;
-  quickFilterText: string;
+  view: QueueViewId;
+  search: string;
   initialState: GridState | undefined;
   onStateChange: (state: GridState) => void;
   onOpen: (claimId: string) => void;
   onReady: (api: GridApi<QueueRow>) => void;
-  /** Called whenever the rows on show change (view, filter, search, new data). */
-  onDisplayedChange: (api: GridApi<QueueRow>) => void;
+  /** After each page arrives: how many claims the query selects in all. */
+  onPage: (total: number) => void;
+}
+
+/** The query the grid's current view, search, sort and filters stand for. */
+export function currentQuery(
+  api: GridApi<QueueRow>,
+  view: QueueViewId,
+  search: string,
+): QueueQuery {
+  return {
+    view,
+    search,
+    sort: api
+      .getColumnState()
+      .filter((c) => c.sort)
+      .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+      .map((c) => ({ colId: c.colId, sort: c.sort! })) as QueueQuery['sort'],
+    filters: api.getFilterModel() as QueueQuery['filters'],
+  };
+}
+
+/** Two frames after a page's rows were handed to the grid: they are on screen. */
+function markPainted(first: boolean) {
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      if (first) performance.mark('review:grid-painted');
+      performance.mark('review:page-painted');
+    }),
+  );
 }
 
 /**
- * The review queue. Client-side row model: every claim is in memory, so sorting, filtering and
- * searching never wait on main (docs/decisions/0004 has the measurements behind the choice).
+ * The review queue on AG Grid's infinite row model: main sorts, filters and searches in SQL
+ * and sends the page in view (docs/decisions/0004 has the measurements behind the choice).
  */
 export function QueueGrid(props: QueueGridProps) {
   const { t, label, locale } = useLocale();
-  const { viewFilter, onOpen, onReady, onDisplayedChange, onStateChange } = props;
+  const { view, search, onOpen, onReady, onStateChange, onPage } = props;
   const columnDefs = useMemo(() => queueColumns(t, label, locale), [t, label, locale]);
-  // The grid reads the external filter through these callbacks; a ref keeps them stable.
-  const filterRef = useRef(viewFilter);
   const apiRef = useRef<GridApi<QueueRow> | null>(null);
-  // A new view is a new external filter: tell the grid to run it again.
+  // The datasource reads the view and search when it runs; refs keep it one stable object.
+  const viewRef = useRef(view);
+  const searchRef = useRef(search);
+  const onPageRef = useRef(onPage);
+  const painted = useRef(false);
+
   useEffect(() => {
-    filterRef.current = viewFilter;
-    apiRef.current?.onFilterChanged();
-  }, [viewFilter]);
+    onPageRef.current = onPage;
+  });
+  useEffect(() => {
+    if (viewRef.current === view && searchRef.current === search) return;
+    viewRef.current = view;
+    searchRef.current = search;
+    apiRef.current?.purgeInfiniteCache();
+  }, [view, search]);
+
+  const datasource = useMemo<IDatasource>(
+    () => ({
+      getRows(params: IGetRowsParams<QueueRow>) {
+        performance.mark('review:page-requested');
+        const query: QueueQuery = {
+          view: viewRef.current,
+          search: searchRef.current,
+          sort: params.sortModel as QueueQuery['sort'],
+          filters: params.filterModel as QueueQuery['filters'],
+        };
+        client
+          .queuePage({ query, startRow: params.startRow, endRow: params.endRow })
+          .then(({ rows, total }) => {
+            performance.mark('review:page-arrived');
+            if (!painted.current) performance.mark('review:queue-data');
+            params.successCallback(rows, total);
+            markPainted(!painted.current);
+            painted.current = true;
+            onPageRef.current(total);
+          })
+          .catch(() => params.failCallback());
+      },
+    }),
+    [],
+  );
 
   const ready = useCallback(
     (event: GridReadyEvent<QueueRow>) => {
@@ -53,6 +133,28 @@ export function QueueGrid(props: QueueGridProps) {
     [onReady],
   );
 
+  // Stable handlers, for the same reason as the constants above. The latest props are read
+  // through a ref, so the handlers never need to change.
+  const propsRef = useRef({ onOpen, onStateChange });
+  useEffect(() => {
+    propsRef.current = { onOpen, onStateChange };
+  });
+  const stateUpdated = useCallback(
+    (event: StateUpdatedEvent<QueueRow>) => propsRef.current.onStateChange(event.state),
+    [],
+  );
+  const rowClicked = useCallback((event: RowClickedEvent<QueueRow>) => {
+    if (event.data) propsRef.current.onOpen(event.data.claimId);
+  }, []);
+  const cellKeyDown = useCallback((event: CellKeyDownEvent<QueueRow>) => {
+    const key = (event.event as KeyboardEvent | undefined)?.key;
+    if (key === 'Enter' && event.data) {
+      event.node.setSelected(true);
+      propsRef.current.onOpen(event.data.claimId);
+    }
+  }, []);
+  const noRows = useMemo(() => `<span class="muted">${t('review.empty')}</span>`, [t]);
+
   return (
     <div className="queue-grid" data-testid="queue-grid">
       <AgGridReact<QueueRow>
@@ -60,39 +162,23 @@ export function QueueGrid(props: QueueGridProps) {
         theme={reviewGridTheme}
         styleNonce={pageStyleNonce()}
         localeText={GRID_LOCALE_TEXT[locale]}
-        rowData={props.rows}
-        columnDefs={columnDefs}
-        defaultColDef={{ sortable: true, resizable: true, filter: true, floatingFilter: false }}
-        getRowId={(params) => params.data.claimId}
-        rowSelection={{ mode: 'singleRow', checkboxes: false, enableClickSelection: true }}
-        quickFilterText={props.quickFilterText}
-        cacheQuickFilter
-        isExternalFilterPresent={() => filterRef.current !== null}
-        doesExternalFilterPass={(node: IRowNode<QueueRow>) =>
-          node.data !== undefined && (filterRef.current?.(node.data) ?? true)
-        }
-        initialState={props.initialState}
-        onStateUpdated={(event: StateUpdatedEvent<QueueRow>) => onStateChange(event.state)}
-        onGridReady={ready}
-        onModelUpdated={(event) => onDisplayedChange(event.api)}
-        onFirstDataRendered={() =>
-          // Two frames: the mark lands after the first rows have actually been painted.
-          requestAnimationFrame(() =>
-            requestAnimationFrame(() => performance.mark('review:grid-painted')),
-          )
-        }
-        onRowClicked={(event: RowClickedEvent<QueueRow>) => {
-          if (event.data) onOpen(event.data.claimId);
-        }}
-        onCellKeyDown={(event: CellKeyDownEvent<QueueRow>) => {
-          const key = (event.event as KeyboardEvent | undefined)?.key;
-          if (key === 'Enter' && event.data) {
-            event.node.setSelected(true);
-            onOpen(event.data.claimId);
-          }
-        }}
-        overlayNoRowsTemplate={`<span class="muted">${t('review.empty')}</span>`}
+        rowModelType="infinite"
+        datasource={datasource}
+        cacheBlockSize={PAGE_ROWS}
+        maxBlocksInCache={50}
+        rowBuffer={4}
         animateRows={false}
+        suppressColumnMoveAnimation
+        columnDefs={columnDefs}
+        defaultColDef={DEFAULT_COLUMN}
+        getRowId={rowIdOf}
+        rowSelection={ROW_SELECTION}
+        initialState={props.initialState}
+        onStateUpdated={stateUpdated}
+        onGridReady={ready}
+        onRowClicked={rowClicked}
+        onCellKeyDown={cellKeyDown}
+        overlayNoRowsTemplate={noRows}
         enableCellTextSelection
         tooltipShowDelay={300}
       />

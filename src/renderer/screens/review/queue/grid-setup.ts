@@ -1,18 +1,15 @@
 import { AG_GRID_LOCALE_KR } from '@ag-grid-community/locale';
 import {
   CellStyleModule,
-  ClientSideRowModelApiModule,
-  ClientSideRowModelModule,
   ColumnApiModule,
   ColumnAutoSizeModule,
   DateFilterModule,
   EventApiModule,
-  ExternalFilterModule,
   GridStateModule,
+  InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
   NumberFilterModule,
-  QuickFilterModule,
   RenderApiModule,
   RowApiModule,
   RowSelectionModule,
@@ -25,16 +22,14 @@ import {
 
 /**
  * AG Grid Community, registered module by module: only what the review queue uses goes into
- * the bundle (never the enterprise package).
+ * the bundle (never the enterprise package). The infinite row model asks main for pages;
+ * sorting, filtering and the quick search run in SQL there.
  */
 ModuleRegistry.registerModules([
-  ClientSideRowModelModule,
-  ClientSideRowModelApiModule,
+  InfiniteRowModelModule,
   TextFilterModule,
   NumberFilterModule,
   DateFilterModule,
-  QuickFilterModule,
-  ExternalFilterModule,
   RowSelectionModule,
   GridStateModule,
   LocaleModule,

@@ -11,18 +11,10 @@ import type { Labelled, Locale, Translate } from '../../../i18n/locale-context';
 const money = (params: ValueFormatterParams<QueueRow, number | null>) =>
   params.value === null || params.value === undefined ? '' : formatKrw(params.value);
 
-/** "2022-10-20T14:33:00" -> midnight of that day, for the date filter's comparisons. */
-function compareDay(filterDate: Date, cell: string | null): number {
-  if (!cell) return -1;
-  const day = new Date(
-    Number(cell.slice(0, 4)),
-    Number(cell.slice(5, 7)) - 1,
-    Number(cell.slice(8, 10)),
-  );
-  return day.getTime() === filterDate.getTime() ? 0 : day < filterDate ? -1 : 1;
-}
-
-/** Column definitions, rebuilt when the language changes. */
+/**
+ * Column definitions, rebuilt when the language changes. Every column's id is a QUEUE_COLUMNS
+ * name: sorting and filtering happen in main, in SQL, by that name.
+ */
 export function queueColumns(
   t: Translate,
   label: (l: Labelled) => string,
@@ -41,7 +33,8 @@ export function queueColumns(
       field: 'receivedAt',
       headerName: t('review.col.received'),
       filter: 'agDateColumnFilter',
-      filterParams: { comparator: compareDay },
+      // Main compares by day; the grid only builds the filter model.
+      filterParams: { maxNumConditions: 2 },
       valueFormatter: (p) => (p.value ? formatDateTime(p.value as string, locale) : ''),
       width: 160,
     },
@@ -93,9 +86,7 @@ export function queueColumns(
       headerName: t('review.col.reviewState'),
       filter: 'agTextColumnFilter',
       // Filter and quick search match the words on screen, not the stored code.
-      filterValueGetter: (p) => label(REVIEW_STATE_LABELS[p.data!.reviewState]),
-      getQuickFilterText: (p) => label(REVIEW_STATE_LABELS[p.data.reviewState]),
-      valueFormatter: (p) => label(REVIEW_STATE_LABELS[p.data!.reviewState]),
+      valueFormatter: (p) => (p.data ? label(REVIEW_STATE_LABELS[p.data.reviewState]) : ''),
       cellClass: (p) => `state-cell state-cell--${p.data?.reviewState ?? ''}`,
       width: 120,
     },
@@ -103,9 +94,7 @@ export function queueColumns(
       field: 'tier',
       headerName: t('review.col.tier'),
       filter: 'agTextColumnFilter',
-      filterValueGetter: (p) => label(TIER_LABELS[p.data!.tier]),
-      getQuickFilterText: (p) => label(TIER_LABELS[p.data.tier]),
-      valueFormatter: (p) => label(TIER_LABELS[p.data!.tier]),
+      valueFormatter: (p) => (p.data ? label(TIER_LABELS[p.data.tier]) : ''),
       width: 130,
     },
     {
@@ -119,13 +108,8 @@ export function queueColumns(
       headerName: t('review.col.flags'),
       filter: 'agTextColumnFilter',
       sortable: true,
-      comparator: (a: string[], b: string[]) => a.length - b.length,
-      filterValueGetter: (p) => p.data!.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(', '),
-      getQuickFilterText: (p) => p.data.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(' '),
       valueFormatter: (p) =>
-        p.data!.flags.length === 0
-          ? ''
-          : p.data!.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(', '),
+        p.data ? p.data.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(', ') : '',
       tooltipValueGetter: (p) => p.data?.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join('\n'),
       cellClass: (p) => (p.data && p.data.flags.length > 0 ? 'flag-cell' : undefined),
       width: 170,
@@ -136,12 +120,14 @@ export function queueColumns(
       filter: 'agNumberColumnFilter',
       type: 'rightAligned',
       valueFormatter: (p) =>
-        p.data!.evidenceProblems > 0
-          ? t('review.evidenceWithProblems', {
-              count: p.data!.evidenceCount,
-              problems: p.data!.evidenceProblems,
-            })
-          : String(p.data!.evidenceCount),
+        !p.data
+          ? ''
+          : p.data.evidenceProblems > 0
+            ? t('review.evidenceWithProblems', {
+                count: p.data.evidenceCount,
+                problems: p.data.evidenceProblems,
+              })
+            : String(p.data.evidenceCount),
       cellClass: (p) =>
         p.data && p.data.evidenceProblems > 0 ? 'evidence-cell--problem' : undefined,
       width: 100,

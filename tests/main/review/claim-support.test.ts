@@ -1,0 +1,56 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { createPolicyVersion, getPolicy } from '../../../src/main/services/support/policies';
+import { queuePage } from '../../../src/main/services/queue/queue';
+import { loadSampleClaims } from '../../../src/main/services/workspace';
+import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
+import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+
+let ws: ReturnType<typeof openTempWorkspace>;
+afterEach(() => ws?.cleanup());
+
+const ALL: QueueQuery = { view: 'all', search: '', sort: [], filters: {} };
+const supportOf = (claimId: string) =>
+  queuePage(ws, { query: { ...ALL, search: claimId }, startRow: 0, endRow: 10 }).rows[0]!
+    .calculatedSupport;
+
+describe('calculated support in the queue', () => {
+  it('is fixed for the brackets, calculated for review claims, none for the rest', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    expect(supportOf('K-2022-000105')).toBe(30_000); // 300,000: the 30k bracket
+    expect(supportOf('K-2022-000106')).toBe(50_000); // 300,001: the 50k bracket
+    // 1,850,000 x 12% (음식점업) x 100% x 95% (카카오톡) = 210,900 -> 210,000
+    expect(supportOf('K-2022-000101')).toBe(210_000);
+    expect(supportOf('K-2022-000109')).toBeNull(); // non-monetary
+  });
+
+  it('follows a new policy version at once, and sorts and filters in SQL', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    actAsSecretary(ws);
+    const v1 = getPolicy(ws);
+    const margin = v1.body.margin.map((row) =>
+      row.key === '음식점업' ? { ...row, factorBp: 2400, source: '위원회 2차 회의 의결' } : row,
+    );
+    createPolicyVersion(ws, {
+      basedOn: 1,
+      note: '음식점업 이익률 조정',
+      body: { ...v1.body, margin },
+    });
+    expect(supportOf('K-2022-000101')).toBe(421_000); // 421,800 floored
+    const bySupport = queuePage(ws, {
+      query: {
+        ...ALL,
+        sort: [{ colId: 'calculatedSupport', sort: 'desc' }],
+        filters: {
+          calculatedSupport: { filterType: 'number', type: 'greaterThan', filter: 50_000 },
+        },
+      },
+      startRow: 0,
+      endRow: 50,
+    }).rows.map((r) => r.calculatedSupport!);
+    expect(bySupport.length).toBeGreaterThan(0);
+    expect(bySupport.every((amount) => amount > 50_000)).toBe(true);
+    expect([...bySupport].sort((a, b) => b - a)).toEqual(bySupport);
+  });
+});

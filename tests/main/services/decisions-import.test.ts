@@ -1,0 +1,95 @@
+import iconv from 'iconv-lite';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import { importDecisions } from '../../../src/main/services/decisions-import';
+import { ServiceError } from '../../../src/main/services/errors';
+import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { openTempWorkspace } from '../../support/temp-workspace';
+
+let ws: ReturnType<typeof openTempWorkspace>;
+afterEach(() => ws?.cleanup());
+
+function sheet(name: string, lines: string[], encoding: 'utf-8' | 'cp949' = 'utf-8'): string {
+  const file = join(ws.dataDir, name);
+  writeFileSync(file, iconv.encode(`${lines.join('\r\n')}\r\n`, encoding));
+  return file;
+}
+
+const decisionRows = () =>
+  ws.db
+    .prepare(
+      'SELECT claim_id AS claimId, outcome, amount, replaces_id AS replacesId FROM decisions ORDER BY id',
+    )
+    .all();
+
+describe('decisions imported from a sheet', () => {
+  it('records every row through the shared rules, amendments included, each audited', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const file = sheet(
+      'decisions.csv',
+      [
+        '접수번호,결정,금액,사유,메모,변경사유',
+        'K-2022-000101,일부 인정,120만원,증빙 불충분,POS 일부만 확인,',
+        'K-2022-000104,reject,,not_caused_by_outage;other,장애 시간 밖 결제,',
+        'K-2022-000101,인정,"1,850,000",,,원본 장부 확인',
+      ],
+      'cp949',
+    );
+    const result = importDecisions(ws, file);
+    expect(result.recorded).toBe(3);
+    expect(decisionRows()).toEqual([
+      { claimId: 'K-2022-000101', outcome: 'partial', amount: 1_200_000, replacesId: null },
+      { claimId: 'K-2022-000104', outcome: 'reject', amount: null, replacesId: null },
+      { claimId: 'K-2022-000101', outcome: 'approve', amount: 1_850_000, replacesId: 1 },
+    ]);
+    const actions = listAudit(ws.db, {})
+      .map((e) => e.action)
+      .reverse();
+    expect(actions.slice(-3)).toEqual([
+      'decision.recorded',
+      'decision.recorded',
+      'decision.amended',
+    ]);
+    expect(verifyAuditChain(ws.db).ok).toBe(true);
+  });
+
+  it('lands whole or not at all: a bad row names itself and nothing is recorded', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const before = listAudit(ws.db, {}).length;
+    const cases: [string[], RegExp][] = [
+      [
+        ['K-2022-000101,인정,600000,,', 'K-2022-000104,기각,,,'],
+        /row 3: K-2022-000104: reasonCodes: reason_required/,
+      ],
+      [['K-2022-000101,아마도,,,'], /row 2: "아마도" is not an outcome/],
+      [['K-2022-000101,기각,,지루함,'], /row 2: "지루함" is not a reason code/],
+      [['K-2022-000101,인정,많이,,'], /row 2: "많이" is not an amount of won/],
+      [[',인정,1000,,'], /row 2: the claim id is empty/],
+      [['K-2022-000105,인정,30000,,'], /row 2: K-2022-000105: .*claim_not_reviewable/],
+    ];
+    for (const [rows, message] of cases) {
+      const file = sheet('bad.csv', ['claim_id,outcome,amount,reasons,note', ...rows]);
+      let error: unknown;
+      try {
+        importDecisions(ws, file);
+      } catch (caught) {
+        error = caught;
+      }
+      expect(error).toBeInstanceOf(ServiceError);
+      expect((error as ServiceError).message).toMatch(message);
+      expect((error as ServiceError).message).toContain('nothing was recorded');
+    }
+    expect(decisionRows()).toEqual([]);
+    expect(listAudit(ws.db, {})).toHaveLength(before);
+  });
+
+  it('refuses a sheet without the claim id or outcome column', () => {
+    ws = openTempWorkspace();
+    const file = sheet('no-outcome.csv', ['접수번호,금액', 'K-2022-000101,1000']);
+    expect(() => importDecisions(ws, file)).toThrow(/no 결정 \(outcome\) column/);
+  });
+});
