@@ -54,3 +54,18 @@ describe('calculated support in the queue', () => {
     expect([...bySupport].sort((a, b) => b - a)).toEqual(bySupport);
   });
 });
+
+describe('a workspace from before calculated support', () => {
+  it('gets support and flags computed once when it is opened', async () => {
+    const { openWorkspace } = await import('../../../src/main/services/open-workspace');
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    // As a schema-5 workspace would be: claims, but no derived rows yet.
+    ws.db.exec('DELETE FROM claim_support; DELETE FROM claim_flags;');
+    const reopened = openWorkspace(ws.dataDir, { actor: 'x' });
+    const count = reopened.db.prepare('SELECT count(*) FROM claim_support').pluck().get();
+    reopened.db.close();
+    expect(count).toBeGreaterThan(0);
+    expect(supportOf('K-2022-000101')).toBe(210_000);
+  });
+});
