@@ -198,3 +198,40 @@ test('the grid, viewer and form in English', async ({ page }) => {
   await page.keyboard.press('c');
   await screenshot(page, '27-claim-workspace-en');
 });
+
+test('a secretary assigns the claims a filter shows; the member then starts on them', async ({
+  page,
+}) => {
+  addPerson(workspace, { name: '박서연', role: 'secretary' });
+  // Settings: the secretary takes the machine.
+  await page.getByTestId('nav-settings').click();
+  await expect(page.getByTestId('people-table')).toContainText('박서연');
+  await page.getByTestId('people-choose-박서연').click();
+  await expect(page.getByTestId('people-current')).toContainText('박서연');
+
+  await page.getByTestId('nav-review').click();
+  await page.getByTestId('quick-search').fill('음식점업');
+  await expect(page.getByTestId('claim-count')).toContainText(/중 [1-9]\d*건/);
+  await expect(page.locator('.ag-row').filter({ hasText: '음식점업' }).first()).toBeVisible();
+  await page.getByTestId('assign-to').selectOption('김민준');
+  await page.getByTestId('assign-shown').click();
+  await expect(page.getByTestId('assign-status')).toContainText('김민준');
+  await screenshot(page, '28-assigned-ko');
+
+  const assigned = workspace.db
+    .prepare(
+      "SELECT a.claim_id AS claimId, c.industry FROM claim_assignments a JOIN claims c USING (claim_id) WHERE a.assignee = '김민준'",
+    )
+    .all() as { claimId: string; industry: string }[];
+  expect(assigned.length).toBeGreaterThan(0);
+  expect(assigned.every((row) => row.industry === '음식점업')).toBe(true);
+
+  // The member takes the machine: their default view is their own list.
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId('people-choose-김민준').click();
+  await page.evaluate(() => window.localStorage.clear());
+  await page.reload();
+  await page.getByTestId('nav-review').click();
+  await expect(page.getByTestId('queue-view')).toHaveValue('mine');
+  for (const { claimId } of assigned) await expect(row(page, claimId)).toBeVisible();
+});

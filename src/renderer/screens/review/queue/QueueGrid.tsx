@@ -167,6 +167,7 @@ export function QueueGrid(props: QueueGridProps) {
         cacheBlockSize={PAGE_ROWS}
         maxBlocksInCache={50}
         rowBuffer={4}
+        suppressAnimationFrame
         animateRows={false}
         suppressColumnMoveAnimation
         columnDefs={columnDefs}
