@@ -1,0 +1,10 @@
+export {
+  buildRosterPayload,
+  signRoster,
+  verifyRoster,
+  RosterError,
+  type RosterInput,
+  type VerifiedRoster,
+} from './roster';
+export { ROSTER_FORMAT, type RosterMember, type RosterPayload } from './roster-format';
+export { importRoster, latestRoster, type ImportedRoster } from './roster-store';

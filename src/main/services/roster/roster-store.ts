@@ -1,0 +1,80 @@
+import type { Db } from '../../db/connection';
+import { appendAudit } from '../../db/repositories/audit-log';
+import type { ServiceContext } from '../context';
+import { verifyRoster, type VerifiedRoster } from './roster';
+
+interface RosterRow {
+  version: number;
+  file_text: string;
+}
+
+export interface ImportedRoster {
+  version: number;
+  fingerprint: string;
+  sha256: string;
+  alreadyImported: boolean;
+}
+
+/** The latest imported roster, re-verified from its stored text. */
+export function latestRoster(db: Db): VerifiedRoster | null {
+  const row = db
+    .prepare('SELECT version, file_text FROM rosters ORDER BY version DESC LIMIT 1')
+    .get() as RosterRow | undefined;
+  return row ? verifyRoster(row.file_text) : null;
+}
+
+/**
+ * Verifies the file against the latest imported roster (the chain and a secretary of that
+ * version) and stores it with its audit entry in one transaction. Importing the same file
+ * again changes nothing.
+ */
+export function importRoster(ctx: ServiceContext, fileText: string): ImportedRoster {
+  return ctx.db.transaction((): ImportedRoster => {
+    const candidate = verifyRoster(fileText);
+    const same = ctx.db
+      .prepare('SELECT version FROM rosters WHERE sha256 = ?')
+      .get(candidate.sha256) as { version: number } | undefined;
+    if (same) return { ...summary(candidate), alreadyImported: true };
+    const roster = verifyRoster(fileText, { previous: latestRoster(ctx.db) });
+    const at = ctx.now().toISOString();
+    ctx.db
+      .prepare(
+        `INSERT INTO rosters (version, council, valid_from, sha256, fingerprint, previous_sha256,
+           file_text, imported_at, imported_by)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        roster.payload.version,
+        roster.payload.council,
+        roster.payload.validFrom,
+        roster.sha256,
+        roster.fingerprint,
+        roster.payload.previousRosterSha256,
+        fileText,
+        at,
+        ctx.actor,
+      );
+    appendAudit(ctx.db, {
+      at,
+      actor: ctx.actor,
+      action: 'roster.imported',
+      subjectType: 'roster',
+      subjectId: String(roster.payload.version),
+      details: {
+        sha256: roster.sha256,
+        fingerprint: roster.fingerprint,
+        members: roster.payload.members.length,
+        signers: roster.signers.map((s) => s.name),
+      },
+    });
+    return { ...summary(roster), alreadyImported: false };
+  })();
+}
+
+function summary(roster: VerifiedRoster) {
+  return {
+    version: roster.payload.version,
+    fingerprint: roster.fingerprint,
+    sha256: roster.sha256,
+  };
+}

@@ -1,0 +1,134 @@
+/**
+ * What verifying a signed decision file reports: the shape the CLI prints with --json and the
+ * auditor screen shows. Messages come in English and Korean from one place so both agree.
+ */
+export interface SignatureCheck {
+  /** The roster name of the signer, or null when the key is not on the roster. */
+  signer: string | null;
+  role: string | null;
+  /** The kid of the signature (base64url RFC 7638 thumbprint). */
+  keyId: string | null;
+  /** The short fingerprint of that key, for comparing with what the signer reads out. */
+  fingerprint: string | null;
+  onRoster: boolean;
+  valid: boolean;
+}
+
+export interface VerificationProblem {
+  code: ProblemCode;
+  message: string;
+  ko: string;
+  claimId?: string;
+  file?: string;
+}
+
+export interface VerificationReport {
+  valid: boolean;
+  signatures: SignatureCheck[];
+  records: { total: number; valid: number; invalid: string[] };
+  evidence: { checked: number; mismatched: number };
+  problems: VerificationProblem[];
+}
+
+export type ProblemCode = keyof typeof PROBLEM_TEXT;
+
+type Params = Record<string, string | number>;
+type Text = (p: Params) => string;
+
+const PROBLEM_TEXT = {
+  payload_malformed: {
+    en: (p) => `the signed content is not a decision file of a known format: ${p['detail']}`,
+    ko: (p) => `서명된 내용이 알려진 결정 파일 형식이 아닙니다: ${p['detail']}`,
+  },
+  roster_not_given: {
+    en: () => 'no roster was given, so no signer can be trusted',
+    ko: () => '위원 명부가 없어 서명자를 확인할 수 없습니다',
+  },
+  roster_mismatch: {
+    en: (p) =>
+      `the file was signed under roster v${p['expectedVersion']} (${p['expected']}), but the roster given is v${p['foundVersion']} (${p['found']})`,
+    ko: (p) =>
+      `파일은 명부 v${p['expectedVersion']}(${p['expected']}) 기준으로 서명되었으나 제시된 명부는 v${p['foundVersion']}(${p['found']})입니다`,
+  },
+  roster_not_yet_valid: {
+    en: (p) => `the roster is valid from ${p['validFrom']}, after the meeting of ${p['date']}`,
+    ko: (p) => `명부의 유효 시작일(${p['validFrom']})이 회의일(${p['date']})보다 늦습니다`,
+  },
+  content_changed: {
+    en: () =>
+      'the signed content was changed after signing: no roster signature matches it. The signatures cover the file as a whole, so which decision changed cannot be known from this file',
+    ko: () =>
+      '서명 후 내용이 바뀌었습니다: 명부의 어느 서명도 맞지 않습니다. 서명은 파일 전체에 대한 것이므로 어느 결정이 바뀌었는지는 이 파일만으로 알 수 없습니다',
+  },
+  signature_invalid: {
+    en: (p) =>
+      `the signature of ${p['signer']} (${p['role']}) does not match the content that other roster members signed: that signature was replaced or altered`,
+    ko: (p) =>
+      `${p['signer']}(${p['role']})의 서명이 다른 위원들이 서명한 내용과 맞지 않습니다: 서명이 바뀌었거나 변조되었습니다`,
+  },
+  signer_not_on_roster: {
+    en: (p) =>
+      `signed by a key not on the roster (${p['fingerprint']})${p['verifies'] === 'yes' ? ': the signature itself is valid, so the content was re-signed by someone outside the council' : ''}`,
+    ko: (p) =>
+      `명부에 없는 키(${p['fingerprint']})로 서명되었습니다${p['verifies'] === 'yes' ? ': 서명 자체는 유효하므로 협의체 밖의 누군가가 다시 서명한 것입니다' : ''}`,
+  },
+  duplicate_signature: {
+    en: (p) => `${p['signer']} signed more than once`,
+    ko: (p) => `${p['signer']}의 서명이 두 번 이상 있습니다`,
+  },
+  missing_required_signature: {
+    en: (p) => `no valid signature by the ${p['role']} on the roster`,
+    ko: (p) => `명부의 ${p['roleKo']} 서명이 없거나 유효하지 않습니다`,
+  },
+  decision_duplicated: {
+    en: (p) => `the decision for ${p['claimId']} appears more than once`,
+    ko: (p) => `${p['claimId']}에 대한 결정이 두 번 이상 있습니다`,
+  },
+  decisions_out_of_order: {
+    en: (p) =>
+      `the decision for ${p['claimId']} is out of claim-id order, which the signer always writes: the list was reordered or a record inserted`,
+    ko: (p) =>
+      `${p['claimId']}의 결정이 접수번호 순서를 벗어났습니다: 목록 순서가 바뀌었거나 기록이 끼워 넣어졌습니다`,
+  },
+  amount_inconsistent: {
+    en: (p) => `the decision for ${p['claimId']}: ${p['detail']}`,
+    ko: (p) => `${p['claimId']}의 결정: 결과와 금액이 맞지 않습니다 (${p['detail']})`,
+  },
+  vote_by_non_member: {
+    en: (p) =>
+      `the decision for ${p['claimId']} counts a vote by ${p['member']}, who is not on the roster`,
+    ko: (p) => `${p['claimId']}의 결정에 명부에 없는 ${p['member']}의 표결이 있습니다`,
+  },
+  evidence_mismatch: {
+    en: (p) =>
+      `evidence file ${p['file']} of ${p['claimId']} has changed: SHA-256 ${p['found']}, signed ${p['expected']}`,
+    ko: (p) =>
+      `${p['claimId']}의 증빙 파일 ${p['file']}이(가) 바뀌었습니다: SHA-256 ${p['found']}, 서명된 값 ${p['expected']}`,
+  },
+  evidence_missing: {
+    en: (p) => `evidence file ${p['file']} of ${p['claimId']} could not be read (${p['reason']})`,
+    ko: (p) => `${p['claimId']}의 증빙 파일 ${p['file']}을(를) 읽을 수 없습니다 (${p['reason']})`,
+  },
+  chain_broken: {
+    en: (p) =>
+      `the chain is broken: this file names previous file ${p['expected']}, the previous file given is ${p['found']}`,
+    ko: (p) =>
+      `연결이 끊어졌습니다: 이 파일이 가리키는 이전 파일은 ${p['expected']}인데 제시된 이전 파일은 ${p['found']}입니다`,
+  },
+} satisfies Record<string, { en: Text; ko: Text }>;
+
+export const ROLE_LABELS_KO: Record<string, string> = {
+  member: '위원',
+  chair: '위원장',
+  secretary: '간사',
+  auditor: '감사',
+};
+
+export function problem(
+  code: ProblemCode,
+  params: Params = {},
+  where: { claimId?: string; file?: string } = {},
+): VerificationProblem {
+  const text = PROBLEM_TEXT[code] as { en: Text; ko: Text };
+  return { code, message: text.en(params), ko: text.ko(params), ...where };
+}
