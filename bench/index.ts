@@ -2,4 +2,5 @@
 await import('./import');
 await import('./decision');
 await import('./grid');
+await import('./verify');
 export {};

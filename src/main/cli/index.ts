@@ -10,6 +10,7 @@ import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { defaultDataDir } from './paths';
+import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
 import { formatImportReport, formatStats } from './text-output';
 
 const USAGE = `review-desk <command>
@@ -18,6 +19,7 @@ const USAGE = `review-desk <command>
   stats [--batch <id>] [--db <path>] [--json]
   quarantine --batch <id> --out <file.csv> [--db <path>]   (fix the rows, then: import <file> --into-batch <id>)
 ${DECIDE_USAGE}
+${SIGNING_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).`;
 
@@ -148,6 +150,9 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'stats') runStats(rest);
     else if (command === 'quarantine') runQuarantineExport(rest);
     else if (command === 'decide') runDecide(openAt, rest);
+    else if (command === 'keygen') await runKeygen(rest);
+    else if (command === 'roster') await runRoster(openAt, rest);
+    else if (command === 'verify') return await runVerify(rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);
     else throw new Refusal(`unknown command "${command}"\n${USAGE}`);

@@ -17,6 +17,17 @@ import { createPolicyVersion, getPolicy, listPolicies } from '../services/suppor
 import { recommendSupport } from '../services/support/recommend';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
+import {
+  addToAgenda,
+  closeMeeting,
+  closeVoting,
+  confirmFinalDecision,
+  getMeeting,
+  listMeetings,
+  openMeeting,
+  recordVote,
+  setAttendance,
+} from '../services/meetings';
 import { inspectBatchFile } from '../services/import/inspect';
 import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { ImportRunner } from '../services/import/runner';
@@ -109,5 +120,14 @@ export function createHandlers(
     'decisions:record': (request) => runner.guardWrite(() => recordDecision(ctx, request)),
     'audit:list': (request) => listAuditEntries(ctx, request),
     'audit:verify': () => verifyAudit(ctx),
+    'meetings:list': () => listMeetings(ctx),
+    'meetings:get': (request) => getMeeting(ctx, request.meetingId),
+    'meetings:open': (request) => runner.guardWrite(() => openMeeting(ctx, request)),
+    'meetings:setAttendance': (request) => runner.guardWrite(() => setAttendance(ctx, request)),
+    'meetings:addToAgenda': (request) => runner.guardWrite(() => addToAgenda(ctx, request)),
+    'meetings:vote': (request) => runner.guardWrite(() => recordVote(ctx, request)),
+    'meetings:closeVoting': (request) => runner.guardWrite(() => closeVoting(ctx, request)),
+    'meetings:close': (request) => runner.guardWrite(() => closeMeeting(ctx, request.meetingId)),
+    'meetings:confirm': (request) => runner.guardWrite(() => confirmFinalDecision(ctx, request)),
   } satisfies Handlers;
 }

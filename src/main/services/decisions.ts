@@ -78,6 +78,7 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
       verifiedLoss: draft.verifiedLoss ?? null,
       recommendedAmount: draft.recommendedAmount ?? null,
       overrideReason: draft.overrideReason?.trim() || null,
+      meetingId: draft.meetingId ?? null,
     };
     const record = insertDecision(db, normalised, { decidedBy: ctx.actor, decidedAt });
     appendAudit(db, {
@@ -98,6 +99,8 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
         verifiedLoss: record.verifiedLoss,
         recommendedAmount: record.recommendedAmount,
         overrideReason: record.overrideReason,
+        // Only when set, so entries of decisions made outside a meeting keep their old shape.
+        ...(record.meetingId === null ? {} : { meetingId: record.meetingId }),
       },
     });
     return record;

@@ -102,6 +102,24 @@ export const client = {
     unwrap(() => window.api.people.setCurrent({ name })),
   assignClaims: (request: RequestOf<'assignments:assign'>): Res<'assignments:assign'> =>
     unwrap(() => window.api.assignments.assign(request)),
+
+  listMeetings: (): Res<'meetings:list'> => unwrap(() => window.api.meetings.list(undefined)),
+  getMeeting: (meetingId: number): Res<'meetings:get'> =>
+    unwrap(() => window.api.meetings.get({ meetingId })),
+  openMeeting: (request: RequestOf<'meetings:open'>): Res<'meetings:open'> =>
+    unwrap(() => window.api.meetings.open(request)),
+  setAttendance: (request: RequestOf<'meetings:setAttendance'>): Res<'meetings:setAttendance'> =>
+    unwrap(() => window.api.meetings.setAttendance(request)),
+  addToAgenda: (request: RequestOf<'meetings:addToAgenda'>): Res<'meetings:addToAgenda'> =>
+    unwrap(() => window.api.meetings.addToAgenda(request)),
+  recordVote: (request: RequestOf<'meetings:vote'>): Res<'meetings:vote'> =>
+    unwrap(() => window.api.meetings.vote(request)),
+  closeVoting: (request: RequestOf<'meetings:closeVoting'>): Res<'meetings:closeVoting'> =>
+    unwrap(() => window.api.meetings.closeVoting(request)),
+  closeMeeting: (meetingId: number): Res<'meetings:close'> =>
+    unwrap(() => window.api.meetings.close({ meetingId })),
+  confirmDecision: (request: RequestOf<'meetings:confirm'>): Res<'meetings:confirm'> =>
+    unwrap(() => window.api.meetings.confirm(request)),
 };
 
 /**

@@ -2,6 +2,7 @@ import { intakeEn } from './intake-en';
 import { evidenceEn } from './evidence-en';
 import { policyEn } from './policy-en';
 import { reviewEn } from './review-en';
+import { meetingsEn } from './meetings-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -57,6 +58,7 @@ export const en: Messages = {
   ...evidenceEn,
   ...policyEn,
   ...reviewEn,
+  ...meetingsEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

@@ -2,6 +2,7 @@ import { intakeKo } from './intake-ko';
 import { evidenceKo } from './evidence-ko';
 import { policyKo } from './policy-ko';
 import { reviewKo } from './review-ko';
+import { meetingsKo } from './meetings-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -59,6 +60,7 @@ export const ko = {
   ...evidenceKo,
   ...policyKo,
   ...reviewKo,
+  ...meetingsKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

@@ -14,6 +14,14 @@ export const AUDIT_ACTION_LABELS = {
   'claims.assigned': { ko: '배정', en: 'Claims assigned' },
   'policy.versioned': { ko: '지원 기준 새 판', en: 'New support policy version' },
   'person.added': { ko: '위원회 인원 추가', en: 'Person added' },
+  'meeting.opened': { ko: '회의 개회', en: 'Meeting opened' },
+  'meeting.attendance_set': { ko: '출석 기록', en: 'Attendance recorded' },
+  'meeting.agenda_added': { ko: '안건 상정', en: 'Claim put on the agenda' },
+  'meeting.vote_recorded': { ko: '표결 기록', en: 'Vote recorded' },
+  'meeting.voting_closed': { ko: '표결 종료', en: 'Voting closed' },
+  'meeting.decision_confirmed': { ko: '위원장 결정 확정', en: 'Decision confirmed by the chair' },
+  'meeting.closed': { ko: '회의 폐회', en: 'Meeting closed' },
+  'roster.imported': { ko: '위원 명부 가져옴', en: 'Roster imported' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -62,6 +62,11 @@ export interface DecisionDraft {
   recommendedAmount?: number | null;
   /** Why the amount differs from recommendedAmount: the calculator advises, the council decides. */
   overrideReason?: string | null;
+  /**
+   * The meeting whose vote this decision confirms (absent: none). Only the meeting service sets
+   * it; the IPC draft schema has no such field, so the renderer cannot claim a meeting.
+   */
+  meetingId?: number | null;
 }
 
 export interface DecisionRecord extends DecisionDraft {
@@ -70,6 +75,7 @@ export interface DecisionRecord extends DecisionDraft {
   verifiedLoss: number | null;
   recommendedAmount: number | null;
   overrideReason: string | null;
+  meetingId: number | null;
   id: number;
   decidedBy: string;
   decidedAt: string;

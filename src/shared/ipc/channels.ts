@@ -34,6 +34,15 @@ export const CHANNELS = [
   'decisions:record',
   'audit:list',
   'audit:verify',
+  'meetings:list',
+  'meetings:get',
+  'meetings:open',
+  'meetings:setAttendance',
+  'meetings:addToAgenda',
+  'meetings:vote',
+  'meetings:closeVoting',
+  'meetings:close',
+  'meetings:confirm',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

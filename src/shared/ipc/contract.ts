@@ -34,6 +34,17 @@ import {
   supportPolicyBody,
 } from './review-schemas';
 import { queueQuery } from './queue-query';
+import {
+  addToAgendaRequest,
+  agendaItemRequest,
+  confirmDecisionRequest,
+  meetingDetail,
+  meetingId,
+  meetingSummary,
+  openMeetingRequest,
+  setAttendanceRequest,
+  voteRequest,
+} from './meeting-schemas';
 
 /**
  * The one IPC contract: main's handlers, the preload and the renderer's client are all typed
@@ -226,6 +237,31 @@ export const contract = {
   'audit:verify': {
     request: z.undefined(),
     response: auditVerification,
+  },
+  'meetings:list': {
+    request: z.undefined(),
+    response: z.object({ meetings: z.array(meetingSummary) }),
+  },
+  'meetings:get': {
+    request: z.object({ meetingId }).strict(),
+    response: meetingDetail,
+  },
+  'meetings:open': { request: openMeetingRequest, response: meetingDetail },
+  'meetings:setAttendance': { request: setAttendanceRequest, response: meetingDetail },
+  'meetings:addToAgenda': { request: addToAgendaRequest, response: meetingDetail },
+  'meetings:vote': { request: voteRequest, response: meetingDetail },
+  'meetings:closeVoting': { request: agendaItemRequest, response: meetingDetail },
+  'meetings:close': {
+    request: z.object({ meetingId }).strict(),
+    response: meetingDetail,
+  },
+  /** Chair only: the item's frozen result becomes the claim's decision, sourced to the meeting. */
+  'meetings:confirm': {
+    request: confirmDecisionRequest,
+    response: z.object({
+      decision: decisionRecord,
+      meeting: meetingDetail,
+    }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

@@ -40,6 +40,8 @@ export const decisionRecord = z.object({
   recommendedAmount: krw.nullable(),
   /** Why the amount differs from the recommendation; required exactly when it does. */
   overrideReason: z.string().nullable(),
+  /** The meeting whose vote the chair confirmed as this decision; null for any other source. */
+  meetingId: z.number().int().positive().nullable(),
   decidedBy: z.string(),
   decidedAt: isoDateTime,
 });

@@ -4,6 +4,8 @@ import { migration003 } from './003-audit-log';
 import { migration004 } from './004-quarantine';
 import { migration005 } from './005-review';
 import { migration006 } from './006-claim-support';
+import { migration007 } from './007-rosters';
+import { migration008 } from './008-meetings';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -16,6 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
+  migration008,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -19,6 +19,7 @@ interface DecisionRow {
   verified_loss: number | null;
   recommended_amount: number | null;
   override_reason: string | null;
+  meeting_id: number | null;
   decided_by: string;
   decided_at: string;
 }
@@ -37,6 +38,7 @@ function fromRow(row: DecisionRow): DecisionRecord {
     verifiedLoss: row.verified_loss,
     recommendedAmount: row.recommended_amount,
     overrideReason: row.override_reason,
+    meetingId: row.meeting_id,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
   };
@@ -54,16 +56,17 @@ export function insertDecision(
     verifiedLoss: draft.verifiedLoss ?? null,
     recommendedAmount: draft.recommendedAmount ?? null,
     overrideReason: draft.overrideReason ?? null,
+    meetingId: draft.meetingId ?? null,
     ...meta,
   };
   const result = db
     .prepare(
       `INSERT INTO decisions (claim_id, outcome, amount, reason_codes, note, replaces_id,
          amendment_reason, policy_version, verified_loss, recommended_amount, override_reason,
-         decided_by, decided_at)
+         meeting_id, decided_by, decided_at)
        VALUES (@claimId, @outcome, @amount, @reasonCodes, @note, @replacesId, @amendmentReason,
          @policyVersion, @verifiedLoss, @recommendedAmount, @overrideReason,
-         @decidedBy, @decidedAt)`,
+         @meetingId, @decidedBy, @decidedAt)`,
     )
     .run({ ...record, reasonCodes: JSON.stringify(record.reasonCodes) });
   return { ...record, id: Number(result.lastInsertRowid) };

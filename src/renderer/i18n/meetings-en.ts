@@ -1,0 +1,55 @@
+import type { meetingsKo } from './meetings-ko';
+
+/** English messages of the meetings screen; the type makes it carry exactly meetingsKo's keys. */
+export const meetingsEn: Record<keyof typeof meetingsKo, string> = {
+  'meetings.list.title': 'Meetings',
+  'meetings.list.none': 'No meeting has been opened yet.',
+  'meetings.list.number': 'No. {number}',
+  'meetings.list.present': '{present}/{members} present',
+  'meetings.list.items': '{count} items',
+  'meetings.status.open': 'Open',
+  'meetings.status.closed': 'Closed',
+
+  'meetings.open.title': 'Open a meeting',
+  'meetings.open.number': 'Number',
+  'meetings.open.date': 'Date',
+  'meetings.open.place': 'Place',
+  'meetings.open.quorum': 'Quorum',
+  'meetings.open.quorumCount': 'Members needed',
+  'meetings.open.threshold': 'Decision threshold',
+  'meetings.open.attendance': 'Attendance (unticked members are absent)',
+  'meetings.open.noMembers': 'Add members and the chair in Settings first.',
+  'meetings.open.submit': 'Open meeting',
+
+  'meetings.detail.quorumMet': 'Quorum met',
+  'meetings.detail.quorumNotMet': 'No quorum',
+  'meetings.detail.attendance': 'Attendance',
+  'meetings.detail.close': 'Close meeting',
+  'meetings.detail.closedAt': 'Closed {at}',
+
+  'meetings.agenda.title': 'Agenda',
+  'meetings.agenda.none': 'Nothing is on the agenda.',
+  'meetings.agenda.claimId': 'Claim id',
+  'meetings.agenda.proposal': 'Proposed outcome',
+  'meetings.agenda.noProposal': 'No proposal',
+  'meetings.agenda.amount': 'Proposed amount',
+  'meetings.agenda.add': 'Put on agenda',
+  'meetings.agenda.item': '{position}. {claimId}',
+
+  'meetings.vote.member': 'Member',
+  'meetings.vote.vote': 'Vote',
+  'meetings.vote.none': 'Not voted',
+  'meetings.vote.absent': 'Absent (no vote)',
+  'meetings.vote.history': 'Vote changed {count} times',
+  'meetings.vote.tally': 'For {for} · Against {against} · Abstain {abstain} · Recused {recused}',
+  'meetings.vote.close': 'Close voting',
+  'meetings.vote.live': 'Voting (result so far)',
+
+  'meetings.confirm.title': "Chair's confirmation",
+  'meetings.confirm.chairOnly': 'Only the chair can confirm.',
+  'meetings.confirm.notCarried': 'Not carried: it can only be confirmed as deferred.',
+  'meetings.confirm.note': 'Note',
+  'meetings.confirm.amendmentReason': 'Amendment reason (when changing a final decision)',
+  'meetings.confirm.submit': 'Confirm decision',
+  'meetings.confirm.done': 'Confirmed: decision #{id}',
+};

@@ -1,0 +1,131 @@
+import { useState, type FormEvent } from 'react';
+import {
+  OUTCOME_LABELS,
+  OUTCOMES,
+  REASON_CODES,
+  REASON_LABELS,
+  outcomeTakesAmount,
+  type Outcome,
+  type ReasonCode,
+} from '../../../shared/domain/decision';
+import { parseKrw } from '../../../shared/domain/money';
+import type { AgendaItemDto } from '../../../shared/ipc/meeting-schemas';
+import { asApiError, client, type ApiError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useLocale } from '../../i18n/locale-context';
+
+/**
+ * The chair's confirmation of a closed item. A carried motion is offered as proposed; a motion
+ * that did not carry can only be deferred, so the outcome is fixed (main enforces both).
+ */
+export function ConfirmPanel({
+  meetingId,
+  item,
+  onConfirmed,
+}: {
+  meetingId: number;
+  item: AgendaItemDto;
+  onConfirmed: () => void;
+}) {
+  const { t, label } = useLocale();
+  const carried = item.result === 'carried';
+  const proposal = carried ? item.proposal : null;
+  const [outcome, setOutcome] = useState<Outcome>(
+    carried ? (proposal?.outcome ?? 'approve') : 'defer',
+  );
+  const [amountText, setAmountText] = useState(proposal?.amount ? String(proposal.amount) : '');
+  const [reasons, setReasons] = useState<ReasonCode[]>(proposal?.reasonCodes ?? []);
+  const [note, setNote] = useState('');
+  const [amendmentReason, setAmendmentReason] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+
+  function toggleReason(code: ReasonCode) {
+    setReasons(reasons.includes(code) ? reasons.filter((r) => r !== code) : [...reasons, code]);
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    const parsed = parseKrw(amountText);
+    try {
+      await client.confirmDecision({
+        meetingId,
+        claimId: item.claimId,
+        outcome,
+        amount: outcomeTakesAmount(outcome) && parsed.ok ? parsed.value : null,
+        reasonCodes: reasons,
+        note,
+        amendmentReason: amendmentReason.trim() === '' ? null : amendmentReason,
+      });
+      setError(null);
+      onConfirmed();
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  return (
+    <form className="meetings-confirm" onSubmit={(event) => void submit(event)}>
+      <h4 className="detail__subtitle">{t('meetings.confirm.title')}</h4>
+      {!carried && <p className="notice notice--info">{t('meetings.confirm.notCarried')}</p>}
+      <div className="inline-form">
+        <select
+          className="select"
+          aria-label={t('meetings.agenda.proposal')}
+          data-testid={`confirm-outcome-${item.claimId}`}
+          value={outcome}
+          disabled={!carried || proposal !== null}
+          onChange={(event) => setOutcome(event.target.value as Outcome)}
+        >
+          {OUTCOMES.map((value) => (
+            <option key={value} value={value}>
+              {label(OUTCOME_LABELS[value])}
+            </option>
+          ))}
+        </select>
+        {outcomeTakesAmount(outcome) && (
+          <input
+            className="input input--amount"
+            aria-label={t('meetings.agenda.amount')}
+            data-testid={`confirm-amount-${item.claimId}`}
+            value={amountText}
+            disabled={proposal !== null}
+            onChange={(event) => setAmountText(event.target.value)}
+          />
+        )}
+      </div>
+      <div className="choice-list">
+        {REASON_CODES.map((code) => (
+          <label key={code} className="choice">
+            <input
+              type="checkbox"
+              checked={reasons.includes(code)}
+              disabled={proposal !== null}
+              onChange={() => toggleReason(code)}
+            />{' '}
+            {label(REASON_LABELS[code])}
+          </label>
+        ))}
+      </div>
+      <label className="field">
+        <span className="field__label">{t('meetings.confirm.note')}</span>
+        <textarea className="textarea" value={note} onChange={(e) => setNote(e.target.value)} />
+      </label>
+      <label className="field">
+        <span className="field__label">{t('meetings.confirm.amendmentReason')}</span>
+        <input
+          className="input"
+          value={amendmentReason}
+          onChange={(event) => setAmendmentReason(event.target.value)}
+        />
+      </label>
+      <button
+        type="submit"
+        className="button button--primary"
+        data-testid={`confirm-submit-${item.claimId}`}
+      >
+        {t('meetings.confirm.submit')}
+      </button>
+      {error && <ErrorNotice error={error} testId="meeting-confirm-error" />}
+    </form>
+  );
+}

@@ -1,0 +1,185 @@
+import { useState, type FormEvent } from 'react';
+import {
+  ATTENDANCE_LABELS,
+  quorumRuleText,
+  THRESHOLD_LABELS,
+} from '../../../shared/domain/committee';
+import {
+  OUTCOME_LABELS,
+  OUTCOMES,
+  outcomeTakesAmount,
+  type Outcome,
+} from '../../../shared/domain/decision';
+import { parseKrw } from '../../../shared/domain/money';
+import { asApiError, client, type ApiError } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale-context';
+import { AgendaItemView } from './AgendaItemView';
+
+/** One meeting: its rules and attendance, the agenda with its votes, and closing it. */
+export function MeetingDetailView({
+  meetingId,
+  isChair,
+  onChanged,
+}: {
+  meetingId: number;
+  isChair: boolean;
+  onChanged: () => void;
+}) {
+  const { t, label, locale } = useLocale();
+  const { state, reload } = useApi(client.getMeeting, meetingId);
+  const [claimId, setClaimId] = useState('');
+  const [proposed, setProposed] = useState<Outcome | ''>('');
+  const [amountText, setAmountText] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function run(write: () => Promise<unknown>): Promise<boolean> {
+    try {
+      await write();
+      setError(null);
+      reload();
+      onChanged();
+      return true;
+    } catch (cause) {
+      setError(asApiError(cause));
+      return false;
+    }
+  }
+
+  async function addItem(event: FormEvent) {
+    event.preventDefault();
+    const amount = parseKrw(amountText);
+    const proposal =
+      proposed === ''
+        ? null
+        : {
+            outcome: proposed,
+            amount: outcomeTakesAmount(proposed) && amount.ok ? amount.value : null,
+            reasonCodes: [],
+          };
+    const added = await run(() =>
+      client.addToAgenda({ meetingId, claimId: claimId.trim(), proposal }),
+    );
+    if (added) {
+      setClaimId('');
+      setProposed('');
+      setAmountText('');
+    }
+  }
+
+  if (state.status === 'loading') return <Loading />;
+  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
+  const meeting = state.value;
+  const isOpen = meeting.status === 'open';
+  const present = meeting.attendance.filter((entry) => entry.present).map((entry) => entry.member);
+  const absent = meeting.attendance.filter((entry) => !entry.present).map((entry) => entry.member);
+
+  return (
+    <div className="panel meetings-detail" data-testid="meeting-detail">
+      <div className="panel__head">
+        <h2 className="panel__title">
+          {t('meetings.list.number', { number: meeting.number })} · {meeting.heldOn} ·{' '}
+          {meeting.place}
+        </h2>
+        {isOpen ? (
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="meeting-close"
+            onClick={() => void run(() => client.closeMeeting(meetingId))}
+          >
+            {t('meetings.detail.close')}
+          </button>
+        ) : (
+          <span className="muted">
+            {t('meetings.detail.closedAt', { at: formatDateTime(meeting.closedAt ?? '', locale) })}
+          </span>
+        )}
+      </div>
+      <p className="muted">
+        {quorumRuleText(meeting.quorum, locale)} · {label(THRESHOLD_LABELS[meeting.threshold.kind])}
+      </p>
+      <p data-testid="meeting-quorum-state">
+        <strong>
+          {t(meeting.quorumMet ? 'meetings.detail.quorumMet' : 'meetings.detail.quorumNotMet')}
+        </strong>{' '}
+        · {t('meetings.detail.attendance')}: {present.join(', ') || '—'}
+        {absent.length > 0 && (
+          <span className="muted">
+            {' '}
+            ({label(ATTENDANCE_LABELS.absent)}: {absent.join(', ')})
+          </span>
+        )}
+      </p>
+
+      <h3 className="detail__subtitle">{t('meetings.agenda.title')}</h3>
+      {meeting.agenda.length === 0 && <p className="muted">{t('meetings.agenda.none')}</p>}
+      {meeting.agenda.map((item) => (
+        <AgendaItemView
+          key={item.claimId}
+          meeting={meeting}
+          item={item}
+          isChair={isChair}
+          onChanged={() => {
+            reload();
+            onChanged();
+          }}
+        />
+      ))}
+      {isOpen && (
+        <form className="inline-form" onSubmit={(event) => void addItem(event)}>
+          <label className="inline-field">
+            <span className="inline-field__label">{t('meetings.agenda.claimId')}</span>
+            <input
+              className="input"
+              data-testid="agenda-claim"
+              value={claimId}
+              maxLength={64}
+              placeholder="K-2022-000123"
+              onChange={(event) => setClaimId(event.target.value)}
+            />
+          </label>
+          <label className="inline-field">
+            <span className="inline-field__label">{t('meetings.agenda.proposal')}</span>
+            <select
+              className="select"
+              data-testid="agenda-proposal"
+              value={proposed}
+              onChange={(event) => setProposed(event.target.value as Outcome | '')}
+            >
+              <option value="">{t('meetings.agenda.noProposal')}</option>
+              {OUTCOMES.map((value) => (
+                <option key={value} value={value}>
+                  {label(OUTCOME_LABELS[value])}
+                </option>
+              ))}
+            </select>
+          </label>
+          {proposed !== '' && outcomeTakesAmount(proposed) && (
+            <label className="inline-field">
+              <span className="inline-field__label">{t('meetings.agenda.amount')}</span>
+              <input
+                className="input input--amount"
+                data-testid="agenda-amount"
+                value={amountText}
+                onChange={(event) => setAmountText(event.target.value)}
+              />
+            </label>
+          )}
+          <button
+            type="submit"
+            className="button button--secondary"
+            data-testid="agenda-add"
+            disabled={claimId.trim() === ''}
+          >
+            {t('meetings.agenda.add')}
+          </button>
+        </form>
+      )}
+      {error && <ErrorNotice error={error} testId="meeting-detail-error" />}
+    </div>
+  );
+}
