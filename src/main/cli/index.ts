@@ -9,6 +9,7 @@ import { importBatch } from '../services/import/import-batch';
 import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
+import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
 import { defaultDataDir } from './paths';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
 import { formatImportReport, formatStats } from './text-output';
@@ -20,6 +21,7 @@ const USAGE = `review-desk <command>
   quarantine --batch <id> --out <file.csv> [--db <path>]   (fix the rows, then: import <file> --into-batch <id>)
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
+${EXPORT_DECISIONS_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).`;
 
@@ -153,6 +155,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'keygen') await runKeygen(rest);
     else if (command === 'roster') await runRoster(openAt, rest);
     else if (command === 'verify') return await runVerify(rest);
+    else if (command === 'export-decisions') await runExportDecisions(openAt, rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);
     else throw new Refusal(`unknown command "${command}"\n${USAGE}`);

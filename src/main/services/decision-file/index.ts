@@ -9,3 +9,8 @@ export {
 } from './payload';
 export { cosignDecisionFile, decisionFileSha256, signDecisionFile } from './sign';
 export { verifyDecisionFile, type VerifyOptions } from './verify';
+export {
+  exportMeetingDecisions,
+  type ExportDecisionsRequest,
+  type ExportedDecisionFile,
+} from './export';

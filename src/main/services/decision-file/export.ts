@@ -1,0 +1,267 @@
+import type { DecisionRecord as StoredDecision } from '../../../shared/domain/decision';
+import { appendAudit } from '../../db/repositories/audit-log';
+import { getClaim } from '../../db/repositories/claims';
+import type { Db } from '../../db/connection';
+import { listEvidenceForClaim } from '../../db/repositories/evidence';
+import {
+  findAgendaItem,
+  listAttendance,
+  listVoteHistory,
+  standingVotes,
+  type MeetingRow,
+} from '../../db/repositories/meetings';
+import { findLatestPolicy } from '../../db/repositories/support-policies';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { sha256Hex } from '../hashing';
+import type { UnlockedIdentity } from '../identity';
+import { getMeetingRow } from '../meetings/access';
+import { latestRoster, type RosterMember, type VerifiedRoster } from '../roster';
+import { buildDecisionPayload, type DecisionRecord } from './payload';
+import { decisionFileSha256, signDecisionFile } from './sign';
+
+/*
+ * Exporting a meeting's signed decision file. The choices, all made so that the exported file
+ * verifies (verifyDecisionFile) against the roster it names:
+ * - The meeting must be closed: its attendance, agenda and votes are then frozen (migration
+ *   008's triggers), so the votes in the file are final. The chair may still confirm an item
+ *   after the close; exporting again then writes a new file that chains to this one.
+ * - The decisions are, per claim, the latest one recorded with this meeting as its source (a
+ *   meeting confirms a claim at most once); a later amendment made elsewhere is that other
+ *   source's to export, not this meeting's.
+ * - Votes are each member's standing vote on the item; every member marked absent in the
+ *   attendance appears as 'absent'. A member present who cast no vote is left out: no vote was
+ *   recorded, and writing 'abstain' would invent one (the issue: absent is never abstain, and
+ *   silence is not abstention either). The meeting's tally counted them the same way.
+ * - Evidence is every file stored for the claim (status 'stored', with its SHA-256); files the
+ *   import only named (missing or rejected) have no bytes to vouch for and are left out.
+ * - The policy version is the one the decisions name. Decisions confirmed in a meeting usually
+ *   name none (no calculator run), so then it is the support policy in force when the file is
+ *   made, the latest version; a workspace with no policy is refused. Decisions naming
+ *   different versions are refused: the file carries one, and picking one would misstate.
+ * - The roster is the latest imported one. Every signer must be on it by key, chair AND
+ *   secretary among them (their roster roles count, not their profile's), each once; every
+ *   voter must be on it by name; its valid-from must not be after the meeting date.
+ * - The chain runs over the whole workspace: previousFileSha256 is the payload hash of the file
+ *   exported last, whatever its meeting, or null for the first. It is read and the new row
+ *   written in one transaction.
+ * - Who may export: anyone at the machine, since the signatures carry the authority; the
+ *   export is audited with the person at the machine and the signers.
+ */
+
+export interface ExportDecisionsRequest {
+  meetingId: number;
+  /** Chair and secretary of the latest roster at least; members may co-sign. */
+  signers: UnlockedIdentity[];
+  /** Defaults to the roster's council. */
+  council?: string;
+}
+
+export interface ExportedDecisionFile {
+  fileText: string;
+  /** SHA-256 of the file's bytes as written. */
+  sha256: string;
+  /** What the next file's previousFileSha256 names (decisionFileSha256). */
+  payloadSha256: string;
+  decisions: DecisionRecord[];
+}
+
+function refuse(code: string, path: string, message: string): never {
+  throw new ServiceError('validation_failed', message, [{ path, code, message }]);
+}
+
+/** Per claim, the latest decision recorded with this meeting as its source. */
+function meetingDecisions(db: Db, meetingId: number): StoredDecision[] {
+  const rows = db
+    .prepare(
+      `SELECT id, claim_id AS claimId, outcome, amount, reason_codes AS reasonCodes, note,
+              policy_version AS policyVersion
+       FROM decisions d WHERE meeting_id = ?
+         AND id = (SELECT max(id) FROM decisions e WHERE e.meeting_id = d.meeting_id
+                     AND e.claim_id = d.claim_id)
+       ORDER BY claim_id`,
+    )
+    .all(meetingId) as (Omit<StoredDecision, 'reasonCodes'> & { reasonCodes: string })[];
+  return rows.map((row) => ({
+    ...row,
+    reasonCodes: JSON.parse(row.reasonCodes) as StoredDecision['reasonCodes'],
+  }));
+}
+
+function policyVersionOf(db: Db, decisions: StoredDecision[]): number {
+  const named = [...new Set(decisions.map((d) => d.policyVersion).filter((v) => v !== null))];
+  if (named.length > 1)
+    refuse(
+      'policy_versions_differ',
+      'policyVersion',
+      `the meeting's decisions were made under support policy versions ${named.sort((a, b) => a - b).join(', ')}; a decision file carries one`,
+    );
+  if (named.length === 1) return named[0]!;
+  const latest = findLatestPolicy(db);
+  if (!latest) refuse('no_policy', 'policyVersion', 'there is no support policy in this workspace');
+  return latest.version;
+}
+
+function rosterSigners(roster: VerifiedRoster, signers: UnlockedIdentity[]): RosterMember[] {
+  const byKid = new Map(roster.payload.members.map((m) => [m.kid, m]));
+  const seen = new Set<string>();
+  const members = signers.map((signer) => {
+    const member = byKid.get(signer.kid);
+    if (!member)
+      refuse(
+        'signer_not_on_roster',
+        'signers',
+        `${signer.name}'s key (${signer.fingerprint}) is not on roster v${roster.payload.version}`,
+      );
+    if (seen.has(member.kid))
+      refuse('duplicate_signer', 'signers', `${member.name} is given to sign twice`);
+    seen.add(member.kid);
+    return member;
+  });
+  const missing = (['chair', 'secretary'] as const).filter(
+    (role) => !members.some((m) => m.role === role),
+  );
+  if (missing.length > 0)
+    refuse(
+      'required_signer_missing',
+      'signers',
+      `a decision file is signed by the chair and the secretary; missing: ${missing.join(', ')}`,
+    );
+  return members;
+}
+
+function votesFor(db: Db, meeting: MeetingRow, claimId: string): DecisionRecord['votes'] {
+  const absent = listAttendance(db, meeting.id)
+    .filter((entry) => !entry.present)
+    .map((entry) => ({ member: entry.member, vote: 'absent' as const }));
+  const cast = standingVotes(listVoteHistory(db, meeting.id, claimId)).map(({ member, vote }) => ({
+    member,
+    vote,
+  }));
+  return [...cast, ...absent];
+}
+
+function recordOf(db: Db, meeting: MeetingRow, decision: StoredDecision): DecisionRecord {
+  const claim = getClaim(db, decision.claimId);
+  if (!claim) throw new ServiceError('not_found', `claim ${decision.claimId} does not exist`);
+  return {
+    claimId: claim.claimId,
+    claimContentHash: claim.contentHash,
+    outcome: decision.outcome,
+    amount: decision.amount,
+    reasons: { codes: decision.reasonCodes, note: decision.note },
+    votes: findAgendaItem(db, meeting.id, claim.claimId)
+      ? votesFor(db, meeting, claim.claimId)
+      : [],
+    evidence: listEvidenceForClaim(db, claim.claimId)
+      .filter((e) => e.status === 'stored' && e.sha256 !== null)
+      .map((e) => ({ fileName: e.fileName, sha256: e.sha256! })),
+  };
+}
+
+function checkVoters(roster: VerifiedRoster, records: DecisionRecord[]): void {
+  const names = new Set(roster.payload.members.map((m) => m.name));
+  const strangers = [
+    ...new Set(records.flatMap((r) => r.votes.map((v) => v.member)).filter((n) => !names.has(n))),
+  ];
+  if (strangers.length > 0)
+    refuse(
+      'voter_not_on_roster',
+      'votes',
+      `not on roster v${roster.payload.version}: ${strangers.join(', ')}; import a roster that names every member`,
+    );
+}
+
+function lastPayloadSha256(db: Db): string | null {
+  const row = db
+    .prepare('SELECT payload_sha256 AS sha FROM decision_files ORDER BY id DESC LIMIT 1')
+    .get() as { sha: string } | undefined;
+  return row?.sha ?? null;
+}
+
+/**
+ * Builds, signs and records the decision file of one closed meeting. Refuses (ServiceError)
+ * an unknown or open meeting, a meeting without confirmed decisions, a workspace without a
+ * roster, and signers who are not on it or lack the chair or the secretary.
+ */
+export function exportMeetingDecisions(
+  ctx: ServiceContext,
+  request: ExportDecisionsRequest,
+): ExportedDecisionFile {
+  return ctx.db.transaction((): ExportedDecisionFile => {
+    const meeting = getMeetingRow(ctx, request.meetingId);
+    if (meeting.status !== 'closed')
+      throw new ServiceError(
+        'conflict',
+        `meeting no. ${meeting.number} is still open; close it before exporting its decisions`,
+      );
+    const stored = meetingDecisions(ctx.db, meeting.id);
+    if (stored.length === 0)
+      throw new ServiceError(
+        'conflict',
+        `meeting no. ${meeting.number} has no decisions confirmed by the chair`,
+      );
+    const roster = latestRoster(ctx.db);
+    if (!roster)
+      throw new ServiceError(
+        'conflict',
+        'no committee roster is imported; import the signed roster first',
+      );
+    if (roster.payload.validFrom > meeting.heldOn)
+      refuse(
+        'roster_not_yet_valid',
+        'roster',
+        `roster v${roster.payload.version} is valid from ${roster.payload.validFrom}, after the meeting (${meeting.heldOn})`,
+      );
+    const members = rosterSigners(roster, request.signers);
+    const records = stored.map((d) => recordOf(ctx.db, meeting, d));
+    checkVoters(roster, records);
+
+    const previous = lastPayloadSha256(ctx.db);
+    const payload = buildDecisionPayload({
+      council: request.council ?? roster.payload.council,
+      meeting: {
+        id: String(meeting.id),
+        number: meeting.number,
+        date: meeting.heldOn,
+        place: meeting.place,
+      },
+      policyVersion: policyVersionOf(ctx.db, stored),
+      roster,
+      decisions: records,
+      minutesSha256: null,
+      previousFileSha256: previous,
+    });
+    const fileText = signDecisionFile(payload, request.signers);
+    const sha256 = sha256Hex(fileText);
+    const payloadSha256 = decisionFileSha256(fileText);
+    const at = ctx.now().toISOString();
+    const { lastInsertRowid } = ctx.db
+      .prepare(
+        `INSERT INTO decision_files (meeting_id, file_sha256, payload_sha256,
+           previous_payload_sha256, exported_at, exported_by, file_text)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(meeting.id, sha256, payloadSha256, previous, at, ctx.actor, fileText);
+    appendAudit(ctx.db, {
+      at,
+      actor: ctx.actor,
+      action: 'decisions.exported',
+      subjectType: 'meeting',
+      subjectId: String(meeting.id),
+      details: {
+        decisionFileId: Number(lastInsertRowid),
+        meetingNumber: meeting.number,
+        decisions: payload.decisions.length,
+        claimIds: payload.decisions.map((d) => d.claimId),
+        fileSha256: sha256,
+        payloadSha256,
+        previousFileSha256: previous,
+        policyVersion: payload.policyVersion,
+        roster: { version: roster.payload.version, fingerprint: roster.fingerprint },
+        signers: members.map((m) => ({ name: m.name, role: m.role })),
+      },
+    });
+    return { fileText, sha256, payloadSha256, decisions: payload.decisions };
+  })();
+}

@@ -1,0 +1,109 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { makeTempDir, steppingClock } from '../../support/temp-workspace';
+import { CHAIR, MEMBERS, SECRETARY } from '../meetings/support';
+import { PASSPHRASE } from './council';
+import { heldMeeting, makeKeys, rosterOf, storeEvidence } from './export-fixture';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const { dir, cleanup } = makeTempDir('review-desk-cli-export-');
+afterAll(cleanup);
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('review-desk export-decisions', { timeout: 120_000 }, () => {
+  it('exports a signed file that review-desk verify accepts', () => {
+    const keys = makeKeys(dir);
+    const rosterText = rosterOf(keys);
+    const rosterFile = join(dir, 'roster.json');
+    writeFileSync(rosterFile, rosterText);
+    const wsDir = join(dir, 'ws');
+    mkdirSync(wsDir);
+    const ws = openWorkspace(wsDir, { actor: SECRETARY, now: steppingClock() });
+    let evidenceDir: string;
+    try {
+      loadSampleClaims(ws);
+      addPerson(ws, { name: SECRETARY, role: 'secretary' });
+      setCurrentPerson(ws, SECRETARY);
+      addPerson(ws, { name: CHAIR, role: 'chair' });
+      for (const name of MEMBERS.slice(1)) addPerson(ws, { name, role: 'member' });
+      evidenceDir = storeEvidence(ws, dir);
+      heldMeeting(ws, 1, rosterText);
+    } finally {
+      ws.db.close();
+    }
+    const passFile = join(dir, 'pass.txt');
+    writeFileSync(passFile, `${PASSPHRASE}\n`);
+    const db = join(wsDir, DATABASE_FILE_NAME);
+    const out = join(dir, 'decisions-1.json');
+    const args = [
+      'export-decisions',
+      '--meeting',
+      '1',
+      '--sign-with',
+      keys[CHAIR]!.keyFile,
+      '--sign-with',
+      keys[SECRETARY]!.keyFile,
+      '--passphrase-file',
+      passFile,
+      '--passphrase-file',
+      passFile,
+      '--db',
+      db,
+    ];
+
+    const run = cli(...args, '--out', out);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/signed 2 decisions/);
+
+    const verified = cli(
+      'verify',
+      out,
+      '--roster',
+      rosterFile,
+      '--evidence',
+      evidenceDir,
+      '--json',
+    );
+    expect(verified.code).toBe(0);
+    expect(JSON.parse(verified.stdout)).toMatchObject({
+      valid: true,
+      records: { total: 2, valid: 2, invalid: [] },
+      evidence: { checked: 1, mismatched: 0 },
+    });
+
+    // Refusals: an existing out file, a passphrase file count that does not match, chair alone.
+    expect(cli(...args, '--out', out).stderr).toMatch(/never overwritten/);
+    const mismatched = cli(...args.slice(0, -4), '--db', db, '--out', join(dir, 'x.json'));
+    expect(mismatched.code).toBe(1);
+    expect(mismatched.stderr).toMatch(/one --passphrase-file per --sign-with/);
+    const alone = cli(
+      'export-decisions',
+      '--meeting',
+      '1',
+      '--sign-with',
+      keys[CHAIR]!.keyFile,
+      '--passphrase-file',
+      passFile,
+      '--db',
+      db,
+      '--out',
+      join(dir, 'y.json'),
+    );
+    expect(alone.code).toBe(1);
+    expect(alone.stderr).toMatch(/missing: secretary/);
+    expect(existsSync(join(dir, 'y.json'))).toBe(false);
+  });
+});
