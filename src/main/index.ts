@@ -39,6 +39,13 @@ function nativeBinding(): string {
   return file;
 }
 
+/** The save dialog's filter follows the suggested name: quarantine CSV, auditor report JSON or text. */
+function saveFilter(defaultName: string): Electron.FileFilter {
+  const extension = /\.([a-z0-9]+)$/i.exec(defaultName)?.[1]?.toLowerCase() ?? 'csv';
+  const names: Record<string, string> = { csv: 'CSV', json: 'JSON', txt: '텍스트 / Text' };
+  return { name: names[extension] ?? extension, extensions: [extension] };
+}
+
 const ownWindows = new Set<number>();
 const isOwnWindow = (contents: WebContents): boolean => ownWindows.has(contents.id);
 
@@ -71,9 +78,20 @@ void app.whenReady().then(() => {
                 { name: '신청 묶음 (CSV, XLSX, JSON)', extensions: ['csv', 'xlsx', 'json'] },
               ],
             }
-          : kind === 'evidence-zip'
-            ? { properties: ['openFile'], filters: [{ name: '증빙 zip', extensions: ['zip'] }] }
-            : { properties: ['openDirectory'] };
+          : kind === 'decision-file' || kind === 'roster'
+            ? {
+                properties: ['openFile'],
+                filters: [
+                  {
+                    name: kind === 'roster' ? '위원 명부 (JSON)' : '서명된 결정 파일 (JSON)',
+                    extensions: ['json', 'jws'],
+                  },
+                  { name: '모든 파일', extensions: ['*'] },
+                ],
+              }
+            : kind === 'evidence-zip'
+              ? { properties: ['openFile'], filters: [{ name: '증빙 zip', extensions: ['zip'] }] }
+              : { properties: ['openDirectory'] };
       const result = owner
         ? await dialog.showOpenDialog(owner, options)
         : await dialog.showOpenDialog(options);
@@ -83,7 +101,7 @@ void app.whenReady().then(() => {
       const owner = BrowserWindow.getFocusedWindow();
       const options: Electron.SaveDialogOptions = {
         defaultPath: defaultName,
-        filters: [{ name: 'CSV', extensions: ['csv'] }],
+        filters: [saveFilter(defaultName)],
       };
       const result = owner
         ? await dialog.showSaveDialog(owner, options)

@@ -10,6 +10,7 @@ import {
   revealContact,
 } from '../services/claims';
 import { assignClaims } from '../services/assignments';
+import { reportFileName, saveAuditorReport, verifyForAuditor } from '../services/auditor';
 import { openEvidenceFile } from '../services/evidence/open';
 import { addPerson, listPeople, setCurrentPerson } from '../services/people';
 import { queueIds, queueInfo, queuePage } from '../services/queue/queue';
@@ -41,7 +42,9 @@ export interface Platform {
   appVersion: string;
   /** The app's resources folder (demo batch, sample claims). */
   resourcesDir: string;
-  chooseFile(kind: 'batch' | 'evidence-folder' | 'evidence-zip'): Promise<string | null>;
+  chooseFile(
+    kind: 'batch' | 'evidence-folder' | 'evidence-zip' | 'decision-file' | 'roster',
+  ): Promise<string | null>;
   /** Where to save a file the user asked for, or null when they closed the dialog. */
   chooseSavePath(defaultName: string): Promise<string | null>;
 }
@@ -129,5 +132,23 @@ export function createHandlers(
     'meetings:closeVoting': (request) => runner.guardWrite(() => closeVoting(ctx, request)),
     'meetings:close': (request) => runner.guardWrite(() => closeMeeting(ctx, request.meetingId)),
     'meetings:confirm': (request) => runner.guardWrite(() => confirmFinalDecision(ctx, request)),
+    'auditor:chooseFile': async (request) => {
+      const path = await platform.chooseFile(request.kind);
+      if (path !== null) grants.grant(path);
+      return { path };
+    },
+    'auditor:verify': (request) => {
+      grants.check(request.file, 'decision file');
+      if (request.roster) grants.check(request.roster, 'roster file');
+      if (request.evidence) grants.check(request.evidence, 'evidence');
+      if (request.previousFile) grants.check(request.previousFile, 'previous decision file');
+      return verifyForAuditor(ctx, request);
+    },
+    'auditor:saveReport': async (request) => {
+      const path = await platform.chooseSavePath(reportFileName(request.report, request.format));
+      if (path === null) return { path: null };
+      saveAuditorReport(path, request.report, request.format);
+      return { path };
+    },
   } satisfies Handlers;
 }

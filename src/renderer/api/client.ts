@@ -120,6 +120,13 @@ export const client = {
     unwrap(() => window.api.meetings.close({ meetingId })),
   confirmDecision: (request: RequestOf<'meetings:confirm'>): Res<'meetings:confirm'> =>
     unwrap(() => window.api.meetings.confirm(request)),
+
+  chooseAuditorFile: (kind: RequestOf<'auditor:chooseFile'>['kind']): Res<'auditor:chooseFile'> =>
+    unwrap(() => window.api.auditor.chooseFile({ kind })),
+  verifyDecisionFile: (request: RequestOf<'auditor:verify'>): Res<'auditor:verify'> =>
+    unwrap(() => window.api.auditor.verify(request)),
+  saveAuditorReport: (request: RequestOf<'auditor:saveReport'>): Res<'auditor:saveReport'> =>
+    unwrap(() => window.api.auditor.saveReport(request)),
 };
 
 /**

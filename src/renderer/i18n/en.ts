@@ -3,6 +3,7 @@ import { evidenceEn } from './evidence-en';
 import { policyEn } from './policy-en';
 import { reviewEn } from './review-en';
 import { meetingsEn } from './meetings-en';
+import { auditorEn } from './auditor-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -59,6 +60,7 @@ export const en: Messages = {
   ...policyEn,
   ...reviewEn,
   ...meetingsEn,
+  ...auditorEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

@@ -3,6 +3,7 @@ import { evidenceKo } from './evidence-ko';
 import { policyKo } from './policy-ko';
 import { reviewKo } from './review-ko';
 import { meetingsKo } from './meetings-ko';
+import { auditorKo } from './auditor-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -61,6 +62,7 @@ export const ko = {
   ...policyKo,
   ...reviewKo,
   ...meetingsKo,
+  ...auditorKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

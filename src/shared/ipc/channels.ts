@@ -43,6 +43,9 @@ export const CHANNELS = [
   'meetings:closeVoting',
   'meetings:close',
   'meetings:confirm',
+  'auditor:chooseFile',
+  'auditor:verify',
+  'auditor:saveReport',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -45,6 +45,12 @@ import {
   setAttendanceRequest,
   voteRequest,
 } from './meeting-schemas';
+import {
+  auditorChooseFileRequest,
+  auditorReport,
+  auditorSaveReportRequest,
+  auditorVerifyRequest,
+} from './auditor-schemas';
 
 /**
  * The one IPC contract: main's handlers, the preload and the renderer's client are all typed
@@ -262,6 +268,17 @@ export const contract = {
       decision: decisionRecord,
       meeting: meetingDetail,
     }),
+  },
+  /** Auditor mode is read-only: it reads files the person chose and writes only the saved report. */
+  'auditor:chooseFile': {
+    request: auditorChooseFileRequest,
+    response: z.object({ path: z.string().nullable() }),
+  },
+  'auditor:verify': { request: auditorVerifyRequest, response: auditorReport },
+  'auditor:saveReport': {
+    request: auditorSaveReportRequest,
+    /** path is null when the save dialog was closed without a choice. */
+    response: z.object({ path: z.string().nullable() }),
   },
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 

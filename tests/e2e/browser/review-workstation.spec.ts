@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { demoBatchPaths } from '../../../src/main/ipc/handlers';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/import/import-batch';
+import { queuePage } from '../../../src/main/services/queue/queue';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
@@ -211,7 +212,14 @@ test('a secretary assigns the claims a filter shows; the member then starts on t
 
   await page.getByTestId('nav-review').click();
   await page.getByTestId('quick-search').fill('음식점업');
-  await expect(page.getByTestId('claim-count')).toContainText(/중 [1-9]\d*건/);
+  // Wait for the search itself (debounced), not for whatever the view showed before it.
+  const expected = queuePage(workspace, {
+    query: { view: 'queue', search: '음식점업', sort: [], filters: {} },
+    startRow: 0,
+    endRow: 100,
+  }).total;
+  expect(expected).toBeGreaterThan(0);
+  await expect(page.getByTestId('claim-count')).toContainText(`중 ${expected}건`);
   await expect(page.locator('.ag-row').filter({ hasText: '음식점업' }).first()).toBeVisible();
   await page.getByTestId('assign-to').selectOption('김민준');
   await page.getByTestId('assign-shown').click();

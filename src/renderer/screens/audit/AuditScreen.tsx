@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { client } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -6,11 +7,37 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n/locale-context';
 import { AuditTable } from './AuditTable';
 import { AuditVerdict } from './AuditVerdict';
+import { DecisionFileCheck } from './auditor/DecisionFileCheck';
 
 /** How many recent entries to show; the full chain is still what verify checks. */
 const LATEST_ENTRIES = 200;
 
 export function AuditScreen() {
+  const t = useT();
+  const [auditorMode, setAuditorMode] = useState(false);
+  return auditorMode ? (
+    <section className="screen">
+      <ScreenHeader
+        title={t('audit.title')}
+        actions={
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="close-auditor-mode"
+            onClick={() => setAuditorMode(false)}
+          >
+            {t('auditor.close')}
+          </button>
+        }
+      />
+      <DecisionFileCheck />
+    </section>
+  ) : (
+    <AuditLog onAuditorMode={() => setAuditorMode(true)} />
+  );
+}
+
+function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
   const t = useT();
   const verification = useApi(client.verifyAudit, undefined);
   const entries = useApi(client.listAudit, { limit: LATEST_ENTRIES });
@@ -25,9 +52,19 @@ export function AuditScreen() {
       <ScreenHeader
         title={t('audit.title')}
         actions={
-          <button type="button" className="button button--secondary" onClick={refresh}>
-            {t('common.refresh')}
-          </button>
+          <>
+            <button
+              type="button"
+              className="button button--primary"
+              data-testid="open-auditor-mode"
+              onClick={onAuditorMode}
+            >
+              {t('auditor.open')}
+            </button>
+            <button type="button" className="button button--secondary" onClick={refresh}>
+              {t('common.refresh')}
+            </button>
+          </>
         }
       />
       {verification.state.status === 'loading' && <Loading />}

@@ -64,7 +64,7 @@ const PROBLEM_TEXT = {
     en: (p) =>
       `the signature of ${p['signer']} (${p['role']}) does not match the content that other roster members signed: that signature was replaced or altered`,
     ko: (p) =>
-      `${p['signer']}(${p['role']})의 서명이 다른 위원들이 서명한 내용과 맞지 않습니다: 서명이 바뀌었거나 변조되었습니다`,
+      `${p['signer']}(${ROLE_LABELS_KO[p['role'] ?? ''] ?? p['role']})의 서명이 다른 위원들이 서명한 내용과 맞지 않습니다: 서명이 바뀌었거나 변조되었습니다`,
   },
   signer_not_on_roster: {
     en: (p) =>

@@ -1,0 +1,3 @@
+export { verifyForAuditor } from './auditor-verify';
+export { reportAsText } from './report-text';
+export { reportFileName, saveAuditorReport } from './save-report';

@@ -1,0 +1,67 @@
+import type { AuditorReport } from '../../../shared/ipc/auditor-schemas';
+import { ROLE_LABELS_KO } from '../../../shared/domain/signing/verification-report';
+
+const CHAIN_TEXT: Record<AuditorReport['chain']['state'], string> = {
+  first: '첫 파일 (이전 파일 없음) / First file (no previous file)',
+  linked: '이전 파일과 연결됨 / Linked to the previous file given',
+  broken: '연결 끊어짐 / Broken',
+  unchecked: '확인 안 함 (이전 파일이 주어지지 않음) / Not checked (no previous file given)',
+};
+
+function yesNo(value: boolean, yes: string, no: string): string {
+  return value ? yes : no;
+}
+
+/** The report as a readable text file, Korean first and English after each line. */
+export function reportAsText(report: AuditorReport): string {
+  const lines: string[] = [
+    '결정 파일 검증 보고서 / Decision file verification report',
+    '='.repeat(60),
+    `판정 / Verdict: ${report.valid ? '유효 / VALID' : '무효 / INVALID'}`,
+    `파일 / File: ${report.fileName}`,
+    `파일 SHA-256 / File SHA-256: ${report.fileSha256}`,
+    `서명 내용 SHA-256 / Payload SHA-256: ${report.payloadSha256 ?? '-'}`,
+    `명부 / Roster: ${
+      report.rosterFingerprint === null
+        ? '없음 / none'
+        : `${report.rosterFingerprint} (${
+            report.rosterSource === 'file' ? '파일 / file' : '작업 공간 / workspace'
+          })`
+    }`,
+    `검증 시각 / Checked at: ${report.checkedAt}`,
+    '',
+    `서명 / Signatures (${report.signatures.length})`,
+  ];
+  for (const s of report.signatures) {
+    const role = s.role ? `${ROLE_LABELS_KO[s.role] ?? s.role} / ${s.role}` : '-';
+    lines.push(
+      `  - ${s.signer ?? '알 수 없음 / unknown'} (${role}) ${s.fingerprint ?? s.keyId ?? '-'}: ` +
+        `${yesNo(s.onRoster, '명부에 있음 / on roster', '명부에 없음 / not on roster')}, ` +
+        `${yesNo(s.valid, '유효 / valid', '무효 / invalid')}`,
+    );
+  }
+  lines.push(
+    '',
+    `결정 / Decisions: ${report.records.valid}/${report.records.total} 유효 / valid`,
+    `  무효 / Invalid: ${report.records.invalid.length ? report.records.invalid.join(', ') : '없음 / none'}`,
+    `증빙 / Evidence: ${
+      report.evidenceGiven
+        ? `${report.evidence.checked} 확인 / checked, ${report.evidence.mismatched} 불일치 / mismatched`
+        : '주어지지 않음 / not given'
+    }`,
+    `연결 / Chain: ${CHAIN_TEXT[report.chain.state]}`,
+    `  이전 파일 / Previous file: ${report.chain.previousFileSha256 ?? '없음 / none'}`,
+    '',
+    `문제 / Problems (${report.problems.length})`,
+  );
+  if (report.problems.length === 0) lines.push('  없음 / none');
+  report.problems.forEach((p, i) => {
+    const where = [p.claimId, p.file].filter(Boolean).join(', ');
+    lines.push(
+      `  ${i + 1}. [${p.code}]${where ? ` ${where}` : ''}`,
+      `     ${p.ko}`,
+      `     ${p.message}`,
+    );
+  });
+  return `${lines.join('\n')}\n`;
+}

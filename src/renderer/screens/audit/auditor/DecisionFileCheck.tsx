@@ -1,0 +1,292 @@
+import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
+import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
+import { asApiError, client, type ApiError } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useT } from '../../../i18n/locale-context';
+import { ReportView } from './ReportView';
+import '../../../styles/auditor.css';
+
+type Kind = RequestOf<'auditor:chooseFile'>['kind'];
+type Evidence = { kind: 'evidence-folder' | 'evidence-zip'; path: string };
+
+/**
+ * Auditor mode: picks a signed decision file (dialog or drop), an optional roster file (else
+ * the workspace's roster), evidence and previous file, and shows main's verification report.
+ * Nothing here writes to the workspace; the report can be printed or saved.
+ */
+export function DecisionFileCheck() {
+  const t = useT();
+  const [file, setFile] = useState<string | null>(null);
+  const [roster, setRoster] = useState<string | null>(null);
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [previous, setPrevious] = useState<string | null>(null);
+  const [report, setReport] = useState<ResponseOf<'auditor:verify'> | null>(null);
+  const reportTop = useRef<HTMLDivElement>(null);
+  // A new verdict is what the auditor came for: bring it into view (a statement, not returned:
+  // newer Chromium's scrollIntoView returns a promise an effect must not hand back).
+  useEffect(() => {
+    if (report) reportTop.current?.scrollIntoView({ block: 'start' });
+  }, [report]);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [dragging, setDragging] = useState(false);
+  const [dropped, setDropped] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  async function choose(kind: Kind | 'previous') {
+    setError(null);
+    try {
+      const { path } = await client.chooseAuditorFile(kind === 'previous' ? 'decision-file' : kind);
+      if (path === null) return;
+      if (kind === 'decision-file') {
+        setDropped(null);
+        setFile(path);
+        setReport(null);
+      } else if (kind === 'roster') setRoster(path);
+      else if (kind === 'previous') setPrevious(path);
+      else setEvidence({ kind, path });
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  async function verify() {
+    if (file === null) return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      setReport(
+        await client.verifyDecisionFile({
+          file,
+          roster,
+          evidence: evidence?.path ?? null,
+          previousFile: previous,
+        }),
+      );
+    } catch (cause) {
+      setReport(null);
+      setError(asApiError(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function save(format: 'json' | 'txt') {
+    if (report === null) return;
+    setError(null);
+    try {
+      const { path } = await client.saveAuditorReport({ report, format });
+      if (path !== null) setSaved(path);
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  function onDrop(event: DragEvent<HTMLDivElement>) {
+    event.preventDefault();
+    setDragging(false);
+    const item = event.dataTransfer.files[0];
+    // The app's preload resolves a dropped file to its path (and main grants it); a browser cannot.
+    const path = item && window.desktop ? window.desktop.pathForFile(item) : '';
+    if (path) {
+      setDropped(null);
+      setFile(path);
+      setReport(null);
+    } else setDropped(item?.name ?? '');
+  }
+
+  return (
+    <div className="panel auditor" data-testid="auditor-mode">
+      <h2 className="panel__title">{t('auditor.title')}</h2>
+      <p className="muted auditor-intro">{t('auditor.intro')}</p>
+
+      <div className="auditor-inputs">
+        <div
+          className={`drop-zone${dragging ? ' drop-zone--active' : ''}`}
+          data-testid="auditor-drop-zone"
+          role="group"
+          aria-label={t('auditor.drop')}
+          onDragEnter={(event) => {
+            event.preventDefault();
+            setDragging(true);
+          }}
+          onDragOver={(event) => event.preventDefault()}
+          onDragLeave={() => setDragging(false)}
+          onDrop={onDrop}
+        >
+          <p className="drop-zone__title">{t('auditor.drop')}</p>
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="auditor-choose-file"
+            onClick={() => void choose('decision-file')}
+          >
+            {t('auditor.chooseFile')}
+          </button>
+          <p className={file ? 'drop-zone__file' : 'muted'} data-testid="auditor-chosen-file">
+            {file ?? t('auditor.noFile')}
+          </p>
+        </div>
+        {dropped !== null && (
+          <p className="notice notice--info" role="status" data-testid="auditor-drop-message">
+            {t('auditor.dropUnsupported', { name: dropped || t('auditor.droppedFile') })}
+          </p>
+        )}
+
+        <Optional
+          legend={t('auditor.roster')}
+          value={roster}
+          empty={t('auditor.roster.workspace')}
+          testId="auditor-roster-choice"
+          onClear={() => setRoster(null)}
+        >
+          <ChooseButton testId="auditor-choose-roster" onClick={() => void choose('roster')}>
+            {t('auditor.roster.choose')}
+          </ChooseButton>
+        </Optional>
+        <Optional
+          legend={t('auditor.evidence')}
+          value={evidence?.path ?? null}
+          empty={t('auditor.evidence.none')}
+          testId="auditor-evidence-choice"
+          onClear={() => setEvidence(null)}
+        >
+          <ChooseButton
+            testId="auditor-choose-evidence-folder"
+            onClick={() => void choose('evidence-folder')}
+          >
+            {t('auditor.evidence.folder')}
+          </ChooseButton>
+          <ChooseButton
+            testId="auditor-choose-evidence-zip"
+            onClick={() => void choose('evidence-zip')}
+          >
+            {t('auditor.evidence.zip')}
+          </ChooseButton>
+        </Optional>
+        <Optional
+          legend={t('auditor.previous')}
+          value={previous}
+          empty={t('auditor.previous.none')}
+          testId="auditor-previous-choice"
+          onClear={() => setPrevious(null)}
+        >
+          <ChooseButton testId="auditor-choose-previous" onClick={() => void choose('previous')}>
+            {t('auditor.previous.choose')}
+          </ChooseButton>
+        </Optional>
+
+        <div className="button-row auditor-actions">
+          <button
+            type="button"
+            className="button button--primary"
+            data-testid="auditor-verify"
+            disabled={file === null || busy}
+            onClick={() => void verify()}
+          >
+            {busy ? t('auditor.verifying') : t('auditor.verify')}
+          </button>
+        </div>
+      </div>
+
+      {error && <ErrorNotice error={error} testId="auditor-error" />}
+
+      {report && (
+        <>
+          <div ref={reportTop} className="button-row auditor-actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="auditor-print"
+              onClick={() => window.print()}
+            >
+              {t('auditor.print')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="auditor-save-json"
+              onClick={() => void save('json')}
+            >
+              {t('auditor.saveJson')}
+            </button>
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="auditor-save-txt"
+              onClick={() => void save('txt')}
+            >
+              {t('auditor.saveTxt')}
+            </button>
+          </div>
+          {saved && (
+            <p
+              className="notice notice--info auditor-actions"
+              role="status"
+              data-testid="auditor-saved"
+            >
+              {t('auditor.saved', { path: saved })}
+            </p>
+          )}
+          <ReportView report={report} />
+        </>
+      )}
+    </div>
+  );
+}
+
+function ChooseButton({
+  testId,
+  onClick,
+  children,
+}: {
+  testId: string;
+  onClick: () => void;
+  children: string;
+}) {
+  return (
+    <button
+      type="button"
+      className="button button--secondary"
+      data-testid={testId}
+      onClick={onClick}
+    >
+      {children}
+    </button>
+  );
+}
+
+function Optional({
+  legend,
+  value,
+  empty,
+  testId,
+  onClear,
+  children,
+}: {
+  legend: string;
+  value: string | null;
+  empty: string;
+  testId: string;
+  onClear: () => void;
+  children: ReactNode;
+}) {
+  const t = useT();
+  return (
+    <fieldset className="field auditor-option">
+      <legend className="field__label">{legend}</legend>
+      <div className="button-row">
+        {children}
+        {value && (
+          <button type="button" className="button button--ghost" onClick={onClear}>
+            {t('auditor.clear')}
+          </button>
+        )}
+      </div>
+      <p className={value ? 'drop-zone__file' : 'muted'} data-testid={testId}>
+        {value ?? empty}
+      </p>
+    </fieldset>
+  );
+}

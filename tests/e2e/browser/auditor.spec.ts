@@ -1,0 +1,93 @@
+import { expect, test, type Page } from '@playwright/test';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { importRoster } from '../../../src/main/services/roster';
+import { decisionRecords, makeCouncil, signedFile } from '../../main/decision-file/council';
+import { swapSignature } from '../../support/tampering';
+import { makeTempDir } from '../../support/temp-workspace';
+import { testPlatform } from '../../support/test-platform';
+import { screenshot } from '../support/decision-steps';
+import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+
+let temp: ReturnType<typeof makeTempDir>;
+let workspace: ServiceContext;
+let harness: RendererHarness;
+let validFile: string;
+let tamperedFile: string;
+/** What the test platform's dialogs answer, in order. */
+let chosen: (string | null)[];
+
+test.beforeEach(async ({ page }) => {
+  temp = makeTempDir('review-desk-e2e-auditor-');
+  // A council's roster and a meeting's signed file, made by the real services.
+  const council = makeCouncil(join(temp.dir, 'council'));
+  workspace = openWorkspace(join(temp.dir, 'workspace'), { actor: 'auditor' });
+  importRoster(workspace, council.rosterText);
+  const files = join(temp.dir, 'files');
+  mkdirSync(files);
+  const good = signedFile(council);
+  validFile = join(files, 'meeting-7-decisions.json');
+  writeFileSync(validFile, good);
+  // The secretary's signature replaced by one she made over other content.
+  tamperedFile = join(files, 'meeting-7-decisions-tampered.json');
+  writeFileSync(tamperedFile, swapSignature(good, signedFile(council, decisionRecords(2)), 1));
+  chosen = [];
+  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+});
+
+test.afterEach(() => {
+  expect(harness.blockedRequests).toEqual([]);
+  expect(harness.consoleErrors).toEqual([]);
+  workspace.db.close();
+  temp.cleanup();
+});
+
+async function verify(page: Page, path: string) {
+  chosen.push(path);
+  await page.getByTestId('auditor-choose-file').click();
+  await expect(page.getByTestId('auditor-chosen-file')).toHaveText(path);
+  await page.getByTestId('auditor-verify').click();
+}
+
+test('the auditor opens a signed decision file, then a tampered copy', async ({ page }) => {
+  await page.getByTestId('nav-audit').click();
+  await page.getByTestId('open-auditor-mode').click();
+  await expect(page.getByTestId('auditor-mode')).toBeVisible();
+  await expect(page.getByTestId('auditor-roster-choice')).toContainText('작업 공간');
+
+  await verify(page, validFile);
+  const verdict = page.getByTestId('auditor-verdict');
+  await expect(verdict).toHaveAttribute('data-valid', 'true');
+  await expect(verdict).toContainText('유효');
+  await expect(page.getByTestId('auditor-signatures')).toContainText('이도윤');
+  await expect(page.getByTestId('auditor-signature-1')).toContainText('박서연');
+  await expect(page.getByTestId('auditor-signature-1')).toContainText('명부에 있음');
+  await expect(page.getByTestId('auditor-records')).toContainText('3건 중 3건 유효');
+  await expect(page.getByTestId('auditor-chain')).toContainText('첫 결정 파일');
+  await expect(page.getByTestId('auditor-problems')).toContainText('문제가 없습니다');
+  await screenshot(page, '40-auditor-valid-ko');
+
+  await verify(page, tamperedFile);
+  await expect(verdict).toHaveAttribute('data-valid', 'false');
+  await expect(verdict).toContainText('무효');
+  await expect(page.getByTestId('auditor-signature-1')).toContainText('무효');
+  const problem = page.locator('[data-testid="auditor-problem"][data-code="signature_invalid"]');
+  await expect(problem).toContainText('박서연');
+  await expect(problem).toContainText('서명이 바뀌었거나 변조되었습니다');
+  await expect(problem).toContainText('the signature of 박서연 (secretary)');
+  await screenshot(page, '41-auditor-tampered-ko');
+
+  // The same report in English; problem texts stay bilingual, Korean first.
+  await page.getByTestId('locale-en').click();
+  await expect(verdict).toContainText('INVALID');
+  await expect(page.getByTestId('auditor-signature-1')).toContainText('Invalid');
+  await screenshot(page, '42-auditor-tampered-en');
+
+  // Saving the report goes through main's save dialog.
+  const saved = join(temp.dir, 'report.txt');
+  chosen.push(saved);
+  await page.getByTestId('auditor-save-txt').click();
+  await expect(page.getByTestId('auditor-saved')).toContainText(saved);
+});
