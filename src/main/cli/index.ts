@@ -11,6 +11,7 @@ import { batchStats, sharesOf } from '../services/stats';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
 import { defaultDataDir } from './paths';
+import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
 import { formatImportReport, formatStats } from './text-output';
 
@@ -22,6 +23,7 @@ const USAGE = `review-desk <command>
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
+${RECOMMENDATIONS_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).`;
 
@@ -156,6 +158,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'roster') await runRoster(openAt, rest);
     else if (command === 'verify') return await runVerify(rest);
     else if (command === 'export-decisions') await runExportDecisions(openAt, rest);
+    else if (command === 'recommendations') return await runRecommendations(openAt, rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);
     else throw new Refusal(`unknown command "${command}"\n${USAGE}`);

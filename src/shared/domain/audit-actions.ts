@@ -23,6 +23,7 @@ export const AUDIT_ACTION_LABELS = {
   'meeting.closed': { ko: '회의 폐회', en: 'Meeting closed' },
   'roster.imported': { ko: '위원 명부 가져옴', en: 'Roster imported' },
   'decisions.exported': { ko: '결정문 서명·내보냄', en: 'Decision file signed and exported' },
+  'recommendations.imported': { ko: '위원 의견서 가져옴', en: 'Member recommendations imported' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

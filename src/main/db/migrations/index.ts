@@ -7,6 +7,7 @@ import { migration006 } from './006-claim-support';
 import { migration007 } from './007-rosters';
 import { migration008 } from './008-meetings';
 import { migration009 } from './009-decision-files';
+import { migration010 } from './010-recommendations';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

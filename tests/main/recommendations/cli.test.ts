@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { recordDecision } from '../../../src/main/services/decisions';
+import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { importRoster } from '../../../src/main/services/roster';
+import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { makeTempDir, steppingClock } from '../../support/temp-workspace';
+import { PASSPHRASE } from '../decision-file/council';
+import { makeKeys, rosterOf } from '../decision-file/export-fixture';
+import { REVIEW_CLAIM } from '../meetings/support';
+
+const ROOT = join(import.meta.dirname, '../../..');
+const { dir, cleanup } = makeTempDir('review-desk-cli-recs-');
+afterAll(cleanup);
+
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+function workspace(name: string, actor: string, rosterText: string): string {
+  const ws = openWorkspace(join(dir, name), { actor, now: steppingClock() });
+  try {
+    loadSampleClaims(ws);
+    importRoster(ws, rosterText);
+    if (actor === '김민준')
+      recordDecision(ws, {
+        claimId: REVIEW_CLAIM,
+        outcome: 'approve',
+        amount: 620_000,
+        reasonCodes: [],
+        note: '',
+        replacesId: null,
+        amendmentReason: null,
+      });
+  } finally {
+    ws.db.close();
+  }
+  return join(dir, name, DATABASE_FILE_NAME);
+}
+
+describe('review-desk recommendations', { timeout: 120_000 }, () => {
+  it('exports a signed file and imports it, refusing a tampered copy with exit 1', () => {
+    const keys = makeKeys(dir);
+    const rosterText = rosterOf(keys);
+    const memberDb = workspace('member', '김민준', rosterText);
+    const secretaryDb = workspace('secretary', '박서연', rosterText);
+    const passFile = join(dir, 'pass.txt');
+    writeFileSync(passFile, `${PASSPHRASE}\n`);
+    const out = join(dir, 'recs.json');
+    const exported = cli(
+      'recommendations',
+      'export',
+      '--batch',
+      '1',
+      '--sign-with',
+      keys['김민준']!.keyFile,
+      '--passphrase-file',
+      passFile,
+      '--out',
+      out,
+      '--db',
+      memberDb,
+    );
+    expect(exported.stderr).toBe('');
+    expect(exported.code).toBe(0);
+
+    const imported = cli('recommendations', 'import', out, '--db', secretaryDb, '--json');
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      files: [{ member: '김민준', count: 1, alreadyImported: false }],
+      refused: [],
+    });
+
+    const tampered = join(dir, 'tampered.json');
+    const jws = JSON.parse(readFileSync(out, 'utf8')) as { payload: string };
+    const payload = Buffer.from(jws.payload, 'base64url')
+      .toString('utf8')
+      .replace('620000', '920000');
+    writeFileSync(
+      tampered,
+      JSON.stringify({ ...jws, payload: Buffer.from(payload).toString('base64url') }),
+    );
+    const again = cli('recommendations', 'import', out, tampered, '--db', secretaryDb);
+    expect(again.code).toBe(1);
+    expect(again.stdout).toMatch(/already imported/);
+    expect(again.stderr.trim().split('\n')).toHaveLength(1);
+    expect(again.stderr).toMatch(/refused .*tampered\.json: .*altered/);
+  });
+});
