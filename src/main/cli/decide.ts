@@ -4,15 +4,12 @@ import {
   DECISION_ISSUE_MESSAGES,
   OUTCOMES,
   REASON_CODES,
-  transitionKind,
-  reviewStateOf,
   type Outcome,
   type ReasonCode,
 } from '../../shared/domain/decision';
 import { parseKrw } from '../../shared/domain/money';
-import { currentDecisionForClaim } from '../db/repositories/decisions';
 import type { ServiceContext } from '../services/context';
-import { recordDecision } from '../services/decisions';
+import { nextInChain, recordDecision } from '../services/decisions';
 import { importDecisions } from '../services/decisions-import';
 import { ServiceError } from '../services/errors';
 
@@ -77,16 +74,13 @@ export function runDecide(openAt: (db: string | undefined) => ServiceContext, ar
   }
   const ctx = openAt(values.db);
   try {
-    const current = currentDecisionForClaim(ctx.db, values.claim) ?? null;
-    const amending = transitionKind(reviewStateOf(current)) === 'amendment';
     const record = recordDecision(ctx, {
       claimId: values.claim,
       outcome,
       amount,
       reasonCodes,
       note: values.note ?? '',
-      replacesId: current?.id ?? null,
-      amendmentReason: amending ? (values['amend-reason'] ?? '') : null,
+      ...nextInChain(ctx.db, values.claim, values['amend-reason']),
     });
     process.stdout.write(
       values.json

@@ -5,17 +5,14 @@ import {
   OUTCOMES,
   REASON_CODES,
   REASON_LABELS,
-  reviewStateOf,
-  transitionKind,
   type DecisionRecord,
   type Outcome,
   type ReasonCode,
 } from '../../shared/domain/decision';
 import { parseKrw } from '../../shared/domain/money';
 import { toNfkc } from '../../shared/domain/text';
-import { currentDecisionForClaim } from '../db/repositories/decisions';
 import type { ServiceContext } from './context';
-import { recordDecision } from './decisions';
+import { nextInChain, recordDecision } from './decisions';
 import { ServiceError } from './errors';
 import { decodeBuffer, detectEncoding } from './import/readers/encoding';
 
@@ -100,8 +97,6 @@ export function importDecisions(
         if (!money.ok) refuse(row, `"${cells.amount}" is not an amount of won`);
         amount = money.value;
       }
-      const current = currentDecisionForClaim(ctx.db, claimId) ?? null;
-      const amending = transitionKind(reviewStateOf(current)) === 'amendment';
       try {
         return recordDecision(ctx, {
           claimId,
@@ -109,8 +104,7 @@ export function importDecisions(
           amount,
           reasonCodes,
           note: cells.note ?? '',
-          replacesId: current?.id ?? null,
-          amendmentReason: amending ? (cells.amend ?? '') : null,
+          ...nextInChain(ctx.db, claimId, cells.amend),
         });
       } catch (error) {
         if (error instanceof ServiceError) {

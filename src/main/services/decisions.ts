@@ -106,3 +106,20 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
     return record;
   })();
 }
+
+/**
+ * Where a decision typed without the chain in view (a terminal, a sheet) goes: after the
+ * claim's current decision, as an amendment with the given reason when that one is final.
+ */
+export function nextInChain(
+  db: Db,
+  claimId: string,
+  amendmentReason: string | undefined,
+): Pick<DecisionDraft, 'replacesId' | 'amendmentReason'> {
+  const current = currentDecisionForClaim(db, claimId) ?? null;
+  const amending = transitionKind(reviewStateOf(current)) === 'amendment';
+  return {
+    replacesId: current?.id ?? null,
+    amendmentReason: amending ? (amendmentReason ?? '') : null,
+  };
+}

@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { openDatabase, type OpenDatabaseOptions } from '../db/connection';
 import { getSetting } from '../db/repositories/settings';
 import type { ServiceContext } from './context';
-import { recomputeFlags } from './flags/compute-flags';
-import { recomputeClaimSupport } from './support/claim-support';
+import { refreshDerivedData } from './derived-data';
 
 export const DATABASE_FILE_NAME = 'review-desk.db';
 
@@ -15,7 +14,7 @@ export function openWorkspace(
 ): ServiceContext {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, options.fileName ?? DATABASE_FILE_NAME), options);
-  if (options.migrate !== false) refreshDerivedData(db);
+  if (options.migrate !== false) fillMissingDerivedData(db);
   // The person chosen at this machine (Settings) acts from then on; before that, the OS user.
   const actor = getSetting(db, 'current_person') ?? options.actor;
   return { db, dataDir, actor, now: options.now ?? (() => new Date()) };
@@ -25,12 +24,9 @@ export function openWorkspace(
  * A workspace whose claims came in before flags and calculated support existed (schema 4 or 5)
  * gets them computed once, so its grid shows them without a new import.
  */
-function refreshDerivedData(db: ServiceContext['db']): void {
+function fillMissingDerivedData(db: ServiceContext['db']): void {
   const hasClaims = db.prepare('SELECT 1 FROM claims LIMIT 1').get() !== undefined;
   const hasSupport = db.prepare('SELECT 1 FROM claim_support LIMIT 1').get() !== undefined;
   if (!hasClaims || hasSupport) return;
-  db.transaction(() => {
-    recomputeFlags(db);
-    recomputeClaimSupport(db);
-  })();
+  refreshDerivedData(db);
 }

@@ -8,8 +8,7 @@ import { countClaims, insertClaim } from '../db/repositories/claims';
 import { insertEvidence } from '../db/repositories/evidence';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
-import { recomputeFlags } from './flags/compute-flags';
-import { recomputeClaimSupport } from './support/claim-support';
+import { refreshDerivedData } from './derived-data';
 import { hashCanonical, hashClaimContent } from './hashing';
 
 export function workspaceSummary(ctx: ServiceContext) {
@@ -78,8 +77,7 @@ export function storeBatch(
         }),
       );
     });
-    recomputeFlags(db);
-    recomputeClaimSupport(db);
+    refreshDerivedData(db);
     appendAudit(db, {
       at: importedAt,
       actor: ctx.actor,

@@ -25,8 +25,7 @@ import { ServiceError } from '../errors';
 import { createEvidenceCollector } from '../evidence/collect';
 import { openEvidenceSource } from '../evidence/source';
 import { EvidenceStore } from '../evidence/store';
-import { recomputeFlags } from '../flags/compute-flags';
-import { recomputeClaimSupport } from '../support/claim-support';
+import { refreshDerivedData } from '../derived-data';
 import { hashClaimContent } from '../hashing';
 import { openBatchReader, UnreadableBatchError, type BatchReader } from './readers';
 
@@ -287,8 +286,7 @@ export async function importBatch(
     report('committing', result.rows, reader);
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
     db.prepare('UPDATE import_files SET row_count = ? WHERE id = ?').run(result.rows, importFileId);
-    const { byFlag } = recomputeFlags(db);
-    recomputeClaimSupport(db);
+    const { byFlag } = refreshDerivedData(db);
     appendAudit(db, {
       at: now,
       actor: ctx.actor,
