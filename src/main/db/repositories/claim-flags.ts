@@ -71,11 +71,14 @@ export function countFlaggedClaims(db: Db): number {
 const flagOrder = (a: ClaimFlag, b: ClaimFlag) => CLAIM_FLAGS.indexOf(a) - CLAIM_FLAGS.indexOf(b);
 
 /** Every flagged claim's flag codes, in CLAIM_FLAGS order: the grid shows them all at once. */
-export function flagCodesByClaim(db: Db): Map<string, ClaimFlag[]> {
+export function flagCodesByClaim(db: Db, claimIds?: readonly string[]): Map<string, ClaimFlag[]> {
   const byClaim = new Map<string, ClaimFlag[]>();
-  const rows = db.prepare('SELECT claim_id, flag FROM claim_flags').raw().iterate() as Iterable<
-    [string, ClaimFlag]
-  >;
+  if (claimIds?.length === 0) return byClaim;
+  const only = claimIds ? ` WHERE claim_id IN (${claimIds.map(() => '?').join(', ')})` : '';
+  const rows = db
+    .prepare(`SELECT claim_id, flag FROM claim_flags${only}`)
+    .raw()
+    .iterate(...(claimIds ?? [])) as Iterable<[string, ClaimFlag]>;
   for (const [claimId, flag] of rows) {
     const codes = byClaim.get(claimId);
     if (codes) codes.push(flag);

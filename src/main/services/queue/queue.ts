@@ -1,10 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import type { ClaimantType, DamageType } from '../../../shared/domain/claim';
-import type { ReviewState } from '../../../shared/domain/decision';
-import type { ClaimFlag } from '../../../shared/domain/flags';
-import type { Tier } from '../../../shared/domain/tier';
 import type { QueueQuery } from '../../../shared/ipc/queue-query';
 import type { QueueRow } from '../../../shared/ipc/review-schemas';
+import { flagCodesByClaim } from '../../db/repositories/claim-flags';
 import { getSetting, setSetting } from '../../db/repositories/settings';
 import { findLatestPolicy } from '../../db/repositories/support-policies';
 import type { ServiceContext } from '../context';
@@ -48,31 +45,15 @@ export function queueInfo(ctx: ServiceContext): {
   };
 }
 
-const ROW_SQL = `c.claim_id, c.batch_id, c.received_at, c.claimant_type, c.affiliate, c.service,
-  c.damage_type, c.business_name, c.business_reg_no, c.industry, c.claimed_loss, c.tier,
-  ${COLUMN_SQL.reviewState}, s.amount, cur.amount, a.assignee, ${COLUMN_SQL.evidenceCount},
-  (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id AND e.status <> 'stored')`;
-
-type RowTuple = [
-  string,
-  number,
-  string,
-  ClaimantType,
-  string,
-  string,
-  DamageType,
-  string | null,
-  string | null,
-  string | null,
-  number | null,
-  Tier,
-  ReviewState,
-  number | null,
-  number | null,
-  string | null,
-  number,
-  number,
-];
+/** A grid row's columns, named as QueueRow names them (flags are added from their table). */
+const ROW_SQL = `c.claim_id AS claimId, c.batch_id AS batchId, c.received_at AS receivedAt,
+  c.claimant_type AS claimantType, c.affiliate, c.service, c.damage_type AS damageType,
+  c.business_name AS businessName, c.business_reg_no AS businessRegNo, c.industry,
+  c.claimed_loss AS claimedLoss, c.tier, ${COLUMN_SQL.reviewState} AS reviewState,
+  s.amount AS calculatedSupport, cur.amount AS decidedAmount, a.assignee,
+  ${COLUMN_SQL.evidenceCount} AS evidenceCount,
+  (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id AND e.status <> 'stored')
+    AS evidenceProblems`;
 
 /** Who "mine" means: the person chosen at this machine. */
 function me(ctx: ServiceContext): string | null {
@@ -99,63 +80,18 @@ export function queuePage(
     .pluck()
     .all(...where.params, request.endRow - request.startRow, request.startRow) as string[];
   const position = new Map(ids.map((id, index) => [id, index]));
-  const tuples =
+  const found =
     ids.length === 0
       ? []
-      : (
-          ctx.db
-            .prepare(
-              `SELECT ${ROW_SQL} FROM ${QUEUE_FROM} WHERE c.claim_id IN (${ids.map(() => '?').join(', ')})`,
-            )
-            .raw()
-            .all(...ids) as RowTuple[]
-        ).sort((a, b) => position.get(a[0])! - position.get(b[0])!);
-  const flags = flagsOf(
-    ctx,
-    tuples.map((t) => t[0]),
-  );
-  const rows = tuples.map(
-    ([
-      claimId,
-      batchId,
-      receivedAt,
-      claimantType,
-      affiliate,
-      service,
-      damageType,
-      businessName,
-      businessRegNo,
-      industry,
-      claimedLoss,
-      tier,
-      reviewState,
-      calculatedSupport,
-      decidedAmount,
-      assignee,
-      evidenceCount,
-      evidenceProblems,
-    ]): QueueRow => ({
-      claimId,
-      batchId,
-      receivedAt,
-      claimantType,
-      affiliate,
-      service,
-      damageType,
-      businessName,
-      businessRegNo,
-      industry,
-      claimedLoss,
-      tier,
-      reviewState,
-      calculatedSupport,
-      decidedAmount,
-      assignee,
-      flags: flags.get(claimId) ?? [],
-      evidenceCount,
-      evidenceProblems,
-    }),
-  );
+      : (ctx.db
+          .prepare(
+            `SELECT ${ROW_SQL} FROM ${QUEUE_FROM} WHERE c.claim_id IN (${ids.map(() => '?').join(', ')})`,
+          )
+          .all(...ids) as Omit<QueueRow, 'flags'>[]);
+  const flags = flagCodesByClaim(ctx.db, ids);
+  const rows = found
+    .sort((a, b) => position.get(a.claimId)! - position.get(b.claimId)!)
+    .map((row): QueueRow => ({ ...row, flags: flags.get(row.claimId) ?? [] }));
   return { rows, total };
 }
 
@@ -169,17 +105,4 @@ export function queueIds(ctx: ServiceContext, query: QueueQuery): { claimIds: st
     .pluck()
     .all(...where.params) as string[];
   return { claimIds };
-}
-
-function flagsOf(ctx: ServiceContext, claimIds: string[]): Map<string, ClaimFlag[]> {
-  const byClaim = new Map<string, ClaimFlag[]>();
-  if (claimIds.length === 0) return byClaim;
-  const rows = ctx.db
-    .prepare(
-      `SELECT claim_id, flag FROM claim_flags WHERE claim_id IN (${claimIds.map(() => '?').join(', ')}) ORDER BY claim_id, flag`,
-    )
-    .raw()
-    .all(...claimIds) as [string, ClaimFlag][];
-  for (const [claimId, flag] of rows) byClaim.set(claimId, [...(byClaim.get(claimId) ?? []), flag]);
-  return byClaim;
 }

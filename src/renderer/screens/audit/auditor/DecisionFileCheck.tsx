@@ -4,6 +4,7 @@ import { asApiError, client, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
 import { ReportView } from './ReportView';
+import { droppedFile } from '../../../api/dropped-file';
 import '../../../styles/auditor.css';
 
 type Kind = RequestOf<'auditor:chooseFile'>['kind'];
@@ -86,14 +87,12 @@ export function DecisionFileCheck() {
   function onDrop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
-    const item = event.dataTransfer.files[0];
-    // The app's preload resolves a dropped file to its path (and main grants it); a browser cannot.
-    const path = item && window.desktop ? window.desktop.pathForFile(item) : '';
+    const { path, name } = droppedFile(event);
     if (path) {
       setDropped(null);
       setFile(path);
       setReport(null);
-    } else setDropped(item?.name ?? '');
+    } else setDropped(name);
   }
 
   return (

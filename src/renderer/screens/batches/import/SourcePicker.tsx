@@ -1,6 +1,7 @@
 import { useState, type DragEvent } from 'react';
 import { asApiError, client, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
+import { droppedFile } from '../../../api/dropped-file';
 import { useT } from '../../../i18n/locale-context';
 
 export type EvidenceSource = { kind: 'evidence-folder' | 'evidence-zip'; path: string };
@@ -46,13 +47,11 @@ export function SourcePicker({
   function onDrop(event: DragEvent<HTMLDivElement>) {
     event.preventDefault();
     setDragging(false);
-    const dropped = event.dataTransfer.files[0];
-    // In the app the preload resolves a dropped file to its path; elsewhere there is none.
-    const path = dropped && window.desktop ? window.desktop.pathForFile(dropped) : '';
+    const { path, name } = droppedFile(event);
     if (path) {
       setDropped(null);
       onFile(path);
-    } else setDropped(dropped?.name ?? '');
+    } else setDropped(name);
   }
 
   return (
