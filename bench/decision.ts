@@ -36,6 +36,7 @@ const platform = {
   resourcesDir: join(import.meta.dirname, '../resources'),
   chooseFile: async () => null,
   chooseSavePath: async () => null,
+  chooseFiles: async () => [],
 };
 const router = createRouter(createHandlers(ctx, platform), {
   isTrustedSender: trustOrigins([ORIGIN]),

@@ -1,8 +1,9 @@
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { chooseFile, chooseFiles, chooseSavePath } from './app/dialogs';
 import { electronNativeBindingPath } from './app/native-binding';
 import { installMenu } from './app/menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app/protocol';
@@ -39,13 +40,6 @@ function nativeBinding(): string {
   return file;
 }
 
-/** The save dialog's filter follows the suggested name: quarantine CSV, auditor report JSON or text. */
-function saveFilter(defaultName: string): Electron.FileFilter {
-  const extension = /\.([a-z0-9]+)$/i.exec(defaultName)?.[1]?.toLowerCase() ?? 'csv';
-  const names: Record<string, string> = { csv: 'CSV', json: 'JSON', txt: '텍스트 / Text' };
-  return { name: names[extension] ?? extension, extensions: [extension] };
-}
-
 const ownWindows = new Set<number>();
 const isOwnWindow = (contents: WebContents): boolean => ownWindows.has(contents.id);
 
@@ -68,46 +62,9 @@ void app.whenReady().then(() => {
   const platform: Platform = {
     appVersion: app.getVersion(),
     resourcesDir: join(app.getAppPath(), 'resources'),
-    chooseFile: async (kind) => {
-      const owner = BrowserWindow.getFocusedWindow();
-      const options: Electron.OpenDialogOptions =
-        kind === 'batch'
-          ? {
-              properties: ['openFile'],
-              filters: [
-                { name: '신청 묶음 (CSV, XLSX, JSON)', extensions: ['csv', 'xlsx', 'json'] },
-              ],
-            }
-          : kind === 'decision-file' || kind === 'roster'
-            ? {
-                properties: ['openFile'],
-                filters: [
-                  {
-                    name: kind === 'roster' ? '위원 명부 (JSON)' : '서명된 결정 파일 (JSON)',
-                    extensions: ['json', 'jws'],
-                  },
-                  { name: '모든 파일', extensions: ['*'] },
-                ],
-              }
-            : kind === 'evidence-zip'
-              ? { properties: ['openFile'], filters: [{ name: '증빙 zip', extensions: ['zip'] }] }
-              : { properties: ['openDirectory'] };
-      const result = owner
-        ? await dialog.showOpenDialog(owner, options)
-        : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
-    },
-    chooseSavePath: async (defaultName) => {
-      const owner = BrowserWindow.getFocusedWindow();
-      const options: Electron.SaveDialogOptions = {
-        defaultPath: defaultName,
-        filters: [saveFilter(defaultName)],
-      };
-      const result = owner
-        ? await dialog.showSaveDialog(owner, options)
-        : await dialog.showSaveDialog(options);
-      return result.canceled ? null : (result.filePath ?? null);
-    },
+    chooseFile,
+    chooseFiles,
+    chooseSavePath,
   };
   const grants = new PathGrants();
   // The preload reports the path of a file really dropped on our window (see preload/index.ts).

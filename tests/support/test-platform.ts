@@ -16,5 +16,7 @@ export function testPlatform(
     chosen,
     chooseFile: async () => chosen.shift() ?? null,
     chooseSavePath: async () => chosen.shift() ?? null,
+    // Several paths queued as one entry, separated by newlines (a path never holds one here).
+    chooseFiles: async () => (chosen.shift() ?? '').split('\n').filter(Boolean),
   };
 }

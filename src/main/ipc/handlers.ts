@@ -36,15 +36,28 @@ import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
 import { PathGrants } from './path-grants';
 import type { Handlers } from './router';
+import { recommendationHandlers } from './recommendation-handlers';
+import { signingHandlers } from './signing-handlers';
+
+/** What an open dialog is asked for; main/index.ts gives each its filter. */
+export type FileKind =
+  | 'batch'
+  | 'evidence-folder'
+  | 'evidence-zip'
+  | 'decision-file'
+  | 'roster'
+  | 'recommendation-file'
+  | 'key-file'
+  | 'public-key-file';
 
 /** What differs between the app, the browser tests and the CLI: dialogs and where resources are. */
 export interface Platform {
   appVersion: string;
   /** The app's resources folder (demo batch, sample claims). */
   resourcesDir: string;
-  chooseFile(
-    kind: 'batch' | 'evidence-folder' | 'evidence-zip' | 'decision-file' | 'roster',
-  ): Promise<string | null>;
+  chooseFile(kind: FileKind): Promise<string | null>;
+  /** Several files of one kind at once (members' recommendation files, public keys). */
+  chooseFiles(kind: FileKind): Promise<string[]>;
   /** Where to save a file the user asked for, or null when they closed the dialog. */
   chooseSavePath(defaultName: string): Promise<string | null>;
 }
@@ -150,5 +163,7 @@ export function createHandlers(
       saveAuditorReport(path, request.report, request.format);
       return { path };
     },
+    ...recommendationHandlers(ctx, platform, runner, grants),
+    ...signingHandlers(ctx, platform, runner, grants),
   } satisfies Handlers;
 }

@@ -46,6 +46,8 @@ export const CHANNELS = [
   'auditor:chooseFile',
   'auditor:verify',
   'auditor:saveReport',
+  // Member recommendations in the app (recommendation-schemas.ts).
+  // Keys, the roster and signed exports in the app (signing-schemas.ts).
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -51,6 +51,8 @@ import {
   auditorSaveReportRequest,
   auditorVerifyRequest,
 } from './auditor-schemas';
+import { recommendationContract } from './recommendation-schemas';
+import { signingContract } from './signing-schemas';
 
 /**
  * The one IPC contract: main's handlers, the preload and the renderer's client are all typed
@@ -280,6 +282,8 @@ export const contract = {
     /** path is null when the save dialog was closed without a choice. */
     response: z.object({ path: z.string().nullable() }),
   },
+  ...recommendationContract,
+  ...signingContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
 
 export type Contract = typeof contract;
