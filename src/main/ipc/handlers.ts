@@ -36,6 +36,7 @@ import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
 import { PathGrants } from './path-grants';
 import type { Handlers } from './router';
+import { decisionFileHandlers } from './decision-file-handlers';
 import { recommendationHandlers } from './recommendation-handlers';
 import { signingHandlers } from './signing-handlers';
 
@@ -163,6 +164,7 @@ export function createHandlers(
       saveAuditorReport(path, request.report, request.format);
       return { path };
     },
+    ...decisionFileHandlers(ctx, platform, runner, grants),
     ...recommendationHandlers(ctx, platform, runner, grants),
     ...signingHandlers(ctx, platform, runner, grants),
   } satisfies Handlers;

@@ -127,6 +127,15 @@ export const client = {
     unwrap(() => window.api.auditor.verify(request)),
   saveAuditorReport: (request: RequestOf<'auditor:saveReport'>): Res<'auditor:saveReport'> =>
     unwrap(() => window.api.auditor.saveReport(request)),
+
+  chooseSigner: (): Res<'decisionFiles:chooseSigner'> =>
+    unwrap(() => window.api.decisionFiles.chooseSigner(undefined)),
+  listDecisionFiles: (request: RequestOf<'decisionFiles:list'>): Res<'decisionFiles:list'> =>
+    unwrap(() => window.api.decisionFiles.list(request)),
+  exportDecisionFile: (request: RequestOf<'decisionFiles:export'>): Res<'decisionFiles:export'> =>
+    unwrap(() => window.api.decisionFiles.export(request)),
+  saveDecisionFileCopy: (fileId: number): Res<'decisionFiles:saveCopy'> =>
+    unwrap(() => window.api.decisionFiles.saveCopy({ fileId })),
 };
 
 /**

@@ -4,6 +4,7 @@ import { policyEn } from './policy-en';
 import { reviewEn } from './review-en';
 import { meetingsEn } from './meetings-en';
 import { auditorEn } from './auditor-en';
+import { decisionFilesEn } from './decision-files-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -61,6 +62,7 @@ export const en: Messages = {
   ...reviewEn,
   ...meetingsEn,
   ...auditorEn,
+  ...decisionFilesEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

@@ -4,6 +4,7 @@ import { policyKo } from './policy-ko';
 import { reviewKo } from './review-ko';
 import { meetingsKo } from './meetings-ko';
 import { auditorKo } from './auditor-ko';
+import { decisionFilesKo } from './decision-files-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -63,6 +64,7 @@ export const ko = {
   ...reviewKo,
   ...meetingsKo,
   ...auditorKo,
+  ...decisionFilesKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

@@ -46,6 +46,10 @@ export const CHANNELS = [
   'auditor:chooseFile',
   'auditor:verify',
   'auditor:saveReport',
+  'decisionFiles:chooseSigner',
+  'decisionFiles:list',
+  'decisionFiles:export',
+  'decisionFiles:saveCopy',
   // Member recommendations in the app (recommendation-schemas.ts).
   // Keys, the roster and signed exports in the app (signing-schemas.ts).
 ] as const;

@@ -51,6 +51,7 @@ import {
   auditorSaveReportRequest,
   auditorVerifyRequest,
 } from './auditor-schemas';
+import { decisionFileContract } from './decision-file-schemas';
 import { recommendationContract } from './recommendation-schemas';
 import { signingContract } from './signing-schemas';
 
@@ -282,6 +283,7 @@ export const contract = {
     /** path is null when the save dialog was closed without a choice. */
     response: z.object({ path: z.string().nullable() }),
   },
+  ...decisionFileContract,
   ...recommendationContract,
   ...signingContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;

@@ -14,3 +14,8 @@ export {
   type ExportDecisionsRequest,
   type ExportedDecisionFile,
 } from './export';
+export {
+  exportedFileText,
+  listExportedFiles,
+  type ExportedFileSummary,
+} from './exported-files';

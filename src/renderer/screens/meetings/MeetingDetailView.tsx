@@ -18,6 +18,7 @@ import { Loading } from '../../components/Loading';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { AgendaItemView } from './AgendaItemView';
+import { DecisionFilePanel } from './DecisionFilePanel';
 
 /** One meeting: its rules and attendance, the agenda with its votes, and closing it. */
 export function MeetingDetailView({
@@ -180,6 +181,7 @@ export function MeetingDetailView({
         </form>
       )}
       {error && <ErrorNotice error={error} testId="meeting-detail-error" />}
+      {!isOpen && <DecisionFilePanel meetingId={meetingId} />}
     </div>
   );
 }

@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import type { SignerKey } from '../../../shared/ipc/decision-file-schemas';
+import type { PersonRole } from '../../../shared/ipc/review-schemas';
+import { asApiError, client, type ApiError } from '../../api/client';
+import { useApi } from '../../api/use-api';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { formatDateTime } from '../../i18n/format';
+import { useLocale } from '../../i18n/locale-context';
+import type { MessageKey } from '../../i18n/ko';
+
+const roleKey = (role: string) => `role.${role}` as MessageKey;
+/** Who must sign; the roster's roles are what main checks, the key's are a hint here. */
+const REQUIRED_ROLES: PersonRole[] = ['chair', 'secretary'];
+
+interface Signer extends SignerKey {
+  passphrase: string;
+}
+
+/** A hash in groups of eight, so two people can read it to each other. */
+function groupedHash(hash: string): string {
+  return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
+}
+
+/**
+ * Signing a closed meeting's decisions into the file auditors check. Keys are chosen by
+ * dialog and unlocked in main with the passphrase typed here; the passphrase is sent once with
+ * the request and cleared from the form after it.
+ */
+export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
+  const { t, locale } = useLocale();
+  const { state, reload } = useApi(client.listDecisionFiles, { meetingId });
+  const [signers, setSigners] = useState<Signer[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function addSigner() {
+    try {
+      const { key } = await client.chooseSigner();
+      if (key && !signers.some((s) => s.path === key.path))
+        setSigners([...signers, { ...key, passphrase: '' }]);
+      setError(null);
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  async function sign() {
+    setBusy(true);
+    try {
+      const result = await client.exportDecisionFile({
+        meetingId,
+        signers: signers.map((s) => ({ keyFile: s.path, passphrase: s.passphrase })),
+      });
+      setError(null);
+      if (result.path !== null) {
+        setSaved(result.path);
+        setSigners(signers.map((s) => ({ ...s, passphrase: '' })));
+        reload();
+      }
+    } catch (cause) {
+      setError(asApiError(cause));
+      setSigners(signers.map((s) => ({ ...s, passphrase: '' })));
+      reload();
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function saveCopy(fileId: number) {
+    try {
+      const { path } = await client.saveDecisionFileCopy(fileId);
+      if (path !== null) setSaved(path);
+      setError(null);
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  const missing = REQUIRED_ROLES.filter((role) => !signers.some((s) => s.role === role));
+  const ready = signers.length > 0 && signers.every((s) => s.passphrase !== '') && !busy;
+
+  return (
+    <section className="panel decision-files" data-testid="decision-file-panel">
+      <h3 className="detail__subtitle">{t('decisionFiles.title')}</h3>
+      <p className="muted">{t('decisionFiles.intro')}</p>
+      <ul className="decision-files__signers">
+        {signers.map((signer, index) => (
+          <li key={signer.path} className="decision-files__signer" data-testid="signer-row">
+            <span>
+              <strong>{signer.name}</strong> ({t(roleKey(signer.role))})
+            </span>
+            <code className="fingerprint">{signer.fingerprint}</code>
+            <input
+              className="input"
+              type="password"
+              autoComplete="off"
+              aria-label={t('decisionFiles.passphraseFor', { name: signer.name })}
+              data-testid={`signer-passphrase-${index}`}
+              value={signer.passphrase}
+              onChange={(event) =>
+                setSigners(
+                  signers.map((s) =>
+                    s.path === signer.path ? { ...s, passphrase: event.target.value } : s,
+                  ),
+                )
+              }
+            />
+            <button
+              type="button"
+              className="button button--ghost"
+              onClick={() => setSigners(signers.filter((s) => s.path !== signer.path))}
+            >
+              {t('decisionFiles.remove')}
+            </button>
+          </li>
+        ))}
+      </ul>
+      {missing.length > 0 && (
+        <p className="notice notice--info" data-testid="signers-missing">
+          {t('decisionFiles.missing', { roles: missing.map((r) => t(roleKey(r))).join(', ') })}
+        </p>
+      )}
+      <div className="inline-form">
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="signer-add"
+          onClick={() => void addSigner()}
+        >
+          {t('decisionFiles.addSigner')}
+        </button>
+        <button
+          type="button"
+          className="button"
+          data-testid="decision-file-export"
+          disabled={!ready}
+          onClick={() => void sign()}
+        >
+          {busy ? t('decisionFiles.signing') : t('decisionFiles.export')}
+        </button>
+      </div>
+      {busy && (
+        <progress className="decision-files__progress" aria-label={t('decisionFiles.signing')} />
+      )}
+      {saved && (
+        <p className="notice notice--success" data-testid="decision-file-saved">
+          {t('decisionFiles.saved', { path: saved })}
+        </p>
+      )}
+      {error && <ErrorNotice error={error} testId="decision-file-error" />}
+      {state.status === 'ready' && state.value.files.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="decision-file-list">
+            <thead>
+              <tr>
+                <th>{t('decisionFiles.exportedAt')}</th>
+                <th>{t('decisionFiles.decisions')}</th>
+                <th>{t('decisionFiles.signers')}</th>
+                <th>SHA-256</th>
+                <th />
+              </tr>
+            </thead>
+            <tbody>
+              {state.value.files.map((file) => (
+                <tr key={file.id}>
+                  <td>{formatDateTime(file.exportedAt, locale)}</td>
+                  <td>{file.decisions}</td>
+                  <td>{file.signers.map((s) => `${s.name} (${t(roleKey(s.role))})`).join(', ')}</td>
+                  <td>
+                    <code className="fingerprint">{groupedHash(file.fileSha256)}</code>
+                  </td>
+                  <td>
+                    <button
+                      type="button"
+                      className="button button--ghost"
+                      onClick={() => void saveCopy(file.id)}
+                    >
+                      {t('decisionFiles.saveCopy')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
