@@ -9,6 +9,7 @@ import { importBatch } from '../services/import/import-batch';
 import { exportQuarantineCsv } from '../services/import/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
+import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
 import { defaultDataDir } from './paths';
 import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
@@ -24,6 +25,7 @@ ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
 ${RECOMMENDATIONS_USAGE}
+${DEMO_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).`;
 
@@ -159,6 +161,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'verify') return await runVerify(rest);
     else if (command === 'export-decisions') await runExportDecisions(openAt, rest);
     else if (command === 'recommendations') return await runRecommendations(openAt, rest);
+    else if (command === 'demo') await runDemo(rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);
     else throw new Refusal(`unknown command "${command}"\n${USAGE}`);

@@ -1,0 +1,260 @@
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import {
+  DEMO_PATHS,
+  decisionFilePath,
+  inDemo,
+  makeCouncilDemo,
+  memberWorkspacePath,
+  type CouncilDemo,
+} from '../../../src/main/demo/council';
+import { CLAIMS, MEETING, RECOMMENDATIONS } from '../../../src/main/demo/council/script';
+import { verifyDecisionFile } from '../../../src/main/services/decision-file';
+import { ServiceError } from '../../../src/main/services/errors';
+import { openEvidenceSource } from '../../../src/main/services/evidence/source';
+import { sha256Hex } from '../../../src/main/services/hashing';
+import { readKeyFile, unlockIdentity } from '../../../src/main/services/identity';
+import { importBatch } from '../../../src/main/services/import/import-batch';
+import { getMeeting, listMeetings } from '../../../src/main/services/meetings';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { currentPerson } from '../../../src/main/services/people';
+import {
+  agreementOf,
+  importRecommendations,
+  recommendationsByClaim,
+} from '../../../src/main/services/recommendations';
+import { importRoster, verifyRoster } from '../../../src/main/services/roster';
+import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { RESOURCES_DIR } from '../../support/test-platform';
+
+/*
+ * The demo is made once (real keys, real SQLite workspaces, the real demo batch) and each test
+ * checks it from the outside: the files on disk, read the way an auditor, the secretary or
+ * the app would read them.
+ */
+
+const temp = makeTempDir('review-desk-council-demo-');
+const outDir = join(temp.dir, 'demo');
+const { file: batchFile, evidence } = demoBatchPaths(RESOURCES_DIR);
+let demo: CouncilDemo;
+const read = (relative: string) => readFileSync(inDemo(outDir, relative), 'utf8');
+
+beforeAll(async () => {
+  demo = await makeCouncilDemo(outDir, { batchFile, evidence });
+}, 120_000);
+afterAll(temp.cleanup);
+
+function listTree(dir: string, prefix = ''): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory()
+      ? listTree(join(dir, entry.name), `${prefix}${entry.name}/`)
+      : [`${prefix}${entry.name}`],
+  );
+}
+
+function payloadOf(fileText: string) {
+  return JSON.parse(Buffer.from(JSON.parse(fileText).payload, 'base64url').toString('utf8'));
+}
+
+describe('review-desk demo: the council worked example', { timeout: 60_000 }, () => {
+  it('writes a decision file that verifies against the written roster and evidence', async () => {
+    const fileText = read(decisionFilePath(MEETING.number));
+    expect(sha256Hex(fileText)).toBe(demo.decisionFile.sha256);
+    const source = await openEvidenceSource(inDemo(outDir, DEMO_PATHS.evidence));
+    const report = await verifyDecisionFile(fileText, {
+      roster: verifyRoster(read(DEMO_PATHS.roster)),
+      evidence: source,
+    });
+    await source.close();
+    expect(report.problems).toEqual([]);
+    expect(report.valid).toBe(true);
+    expect(report.signatures.map((s) => [s.signer, s.role, s.valid])).toEqual([
+      ['이도윤', 'chair', true],
+      ['박서연', 'secretary', true],
+    ]);
+    expect(report.records).toEqual({ total: 3, valid: 3, invalid: [] });
+    expect(report.evidence.checked).toBeGreaterThan(0);
+    expect(report.evidence.mismatched).toBe(0);
+
+    // Under a roster of other keys the same file must fail: the check is not vacuous.
+    const other = makeTempDir('review-desk-council-demo-other-');
+    try {
+      const again = await makeCouncilDemo(join(other.dir, 'demo'), { batchFile, evidence });
+      const foreign = verifyRoster(readFileSync(join(again.outDir, DEMO_PATHS.roster), 'utf8'));
+      const refused = await verifyDecisionFile(fileText, { roster: foreign });
+      expect(refused.valid).toBe(false);
+    } finally {
+      other.cleanup();
+    }
+  });
+
+  it('records the meeting: one absent member, quorum met, a recusal, the chair’s decisions', () => {
+    const payload = payloadOf(read(decisionFilePath(MEETING.number)));
+    expect(payload.meeting).toMatchObject({ number: 1, date: '2022-12-20' });
+    expect(payload.minutesSha256).toBeNull();
+    const byClaim = new Map(
+      payload.decisions.map((d: { claimId: string }) => [d.claimId, d]),
+    ) as Map<string, { outcome: string; amount: number | null; votes: object[] }>;
+    expect([...byClaim.keys()].sort()).toEqual(MEETING.agenda.map((a) => a.claimId).sort());
+    for (const decision of byClaim.values())
+      expect(decision.votes).toContainEqual({ member: '한지민', vote: 'absent' });
+    expect(byClaim.get(CLAIMS.chickenShop)).toMatchObject({ outcome: 'defer', amount: null });
+    expect(byClaim.get(CLAIMS.chickenShop)!.votes).toContainEqual({
+      member: '최하은',
+      vote: 'recused',
+    });
+    expect(byClaim.get(CLAIMS.sideDishShop)).toMatchObject({ outcome: 'approve', amount: 730_000 });
+    expect(byClaim.get(CLAIMS.soupRestaurant)).toMatchObject({
+      outcome: 'partial',
+      amount: 800_000,
+    });
+
+    expect(demo.meeting).toMatchObject({ number: 1, status: 'closed', quorumMet: true });
+    expect(demo.meeting.attendance.filter((a) => !a.present)).toEqual([
+      { member: '한지민', present: false },
+    ]);
+    expect(demo.meeting.agenda.map((item) => item.result)).toEqual([
+      'carried',
+      'carried',
+      'not_carried',
+    ]);
+  });
+
+  it('writes three or more recommendation files that import elsewhere, agreeing and conflicting', async () => {
+    expect(demo.recommendationFiles.length).toBeGreaterThanOrEqual(3);
+    const ws = openTempWorkspace('감사 확인');
+    try {
+      await importBatch(ws, {
+        file: inDemo(outDir, DEMO_PATHS.batchFile),
+        evidence: null,
+        mapping: null,
+        sheet: null,
+        intoBatchId: null,
+      });
+      importRoster(ws, read(DEMO_PATHS.roster));
+      const result = importRecommendations(
+        ws,
+        demo.recommendationFiles.map((f) => read(f.file)),
+      );
+      expect(result.refused).toEqual([]);
+      expect(result.files.map((f) => [f.member, f.count])).toEqual(
+        Object.entries(RECOMMENDATIONS).map(([member, views]) => [member, views.length]),
+      );
+      const byClaim = recommendationsByClaim(ws.db);
+      expect(agreementOf(byClaim.get(CLAIMS.sideDishShop)!)).toBe('agree');
+      expect(agreementOf(byClaim.get(CLAIMS.soupRestaurant)!)).toBe('conflict');
+      expect(demo.agreement).toMatchObject({
+        [CLAIMS.sideDishShop]: 'agree',
+        [CLAIMS.soupRestaurant]: 'conflict',
+      });
+    } finally {
+      ws.cleanup();
+    }
+  });
+
+  it('leaves workspaces that reopen as the secretary and each member, audit chains intact', () => {
+    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
+      actor: 'os-user',
+    });
+    try {
+      expect(secretary.actor).toBe('박서연');
+      expect(currentPerson(secretary)).toEqual({ name: '박서연', role: 'secretary' });
+      expect(verifyAuditChain(secretary.db).ok).toBe(true);
+      const [meeting] = listMeetings(secretary).meetings;
+      expect(meeting).toMatchObject({ number: 1, status: 'closed' });
+      expect(getMeeting(secretary, meeting!.id).agenda).toHaveLength(3);
+      expect(secretary.db.prepare('SELECT file_sha256 AS sha FROM decision_files').all()).toEqual([
+        { sha: demo.decisionFile.sha256 },
+      ]);
+      expect(secretary.db.prepare('SELECT count(*) AS n FROM recommendation_files').get()).toEqual({
+        n: demo.recommendationFiles.length,
+      });
+    } finally {
+      secretary.db.close();
+    }
+    for (const { member, count } of demo.recommendationFiles) {
+      const ws = openWorkspace(inDemo(outDir, memberWorkspacePath(member)), { actor: 'os-user' });
+      try {
+        expect(ws.actor).toBe(member);
+        expect(verifyAuditChain(ws.db).ok).toBe(true);
+        expect(
+          ws.db.prepare('SELECT count(*) AS n FROM decisions WHERE decided_by = ?').get(member),
+        ).toEqual({ n: count });
+      } finally {
+        ws.db.close();
+      }
+    }
+  });
+
+  it('keeps demo key files next to passphrase files that open them', () => {
+    expect(demo.keys).toHaveLength(6);
+    const chair = demo.keys.find((k) => k.person.role === 'chair')!;
+    expect(chair.keyFile.startsWith(`${DEMO_PATHS.secrets}/`)).toBe(true);
+    expect(chair.publicKeyFile.startsWith(`${DEMO_PATHS.publicKeys}/`)).toBe(true);
+    const keyFile = inDemo(outDir, chair.keyFile);
+    const passphrase = read(chair.passphraseFile).split('\n')[0]!;
+    expect(unlockIdentity(keyFile, passphrase).kid).toBe(chair.identity.kid);
+    expect(readKeyFile(keyFile).privateKey.kdf).toMatchObject({ name: 'scrypt', N: 2 ** 14 });
+    expect(read(DEMO_PATHS.secretsWarning)).toMatch(/DEMO SECRETS ONLY/);
+  });
+
+  it('writes a README, Korean first, that lists files that exist and the verify command', () => {
+    const readme = read(DEMO_PATHS.readme);
+    expect(readme.indexOf('## 파일')).toBeGreaterThan(-1);
+    expect(readme.indexOf('## 파일')).toBeLessThan(readme.indexOf('## Files'));
+    const listed = [...readme.matchAll(/^\| `([^`]+)` \|/gm)].map((m) => m[1]!);
+    expect(listed.length).toBeGreaterThan(10);
+    for (const path of listed) expect(existsSync(inDemo(outDir, path)), path).toBe(true);
+    // And the other way: every signed file and key the demo wrote is explained.
+    const written = listTree(outDir).filter((p) =>
+      /^(keys|recommendations|decisions)\/|^roster\.json$/.test(p),
+    );
+    for (const path of written) expect(listed, path).toContain(path);
+    expect(readme).toContain(
+      `--roster "${inDemo(outDir, DEMO_PATHS.roster)}" --evidence "${inDemo(outDir, DEMO_PATHS.evidence)}"`,
+    );
+    expect(readme).toContain(`REVIEW_DESK_WORKSPACE="${inDemo(outDir, 'workspace')}" npm start`);
+    expect(readme).toContain(demo.decisionFile.sha256);
+  });
+
+  it('refuses a folder that is not empty, a file, and missing sources, writing nothing', async () => {
+    const before = listTree(outDir);
+    const refusal = (dir: string, sources = { batchFile, evidence }) =>
+      makeCouncilDemo(dir, sources).then(
+        () => null,
+        (error: unknown) => error,
+      );
+    const again = await refusal(outDir);
+    expect(again).toBeInstanceOf(ServiceError);
+    expect((again as ServiceError).message).toMatch(/is not empty/);
+    expect(listTree(outDir)).toEqual(before);
+
+    const aFile = join(temp.dir, 'a-file.txt');
+    writeFileSync(aFile, 'x');
+    expect(String(await refusal(aFile))).toMatch(/is a file/);
+
+    const missing = join(temp.dir, 'no-such-batch.csv');
+    const fresh = join(temp.dir, 'fresh');
+    expect(String(await refusal(fresh, { batchFile: missing, evidence }))).toContain(missing);
+    expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('clears what it made when a step fails, so the folder can be used again', async () => {
+    const dir = join(temp.dir, 'wrong-batch');
+    const sources = join(temp.dir, 'sources');
+    mkdirSync(join(sources, 'evidence'), { recursive: true });
+    // A good batch, but not the demo's: the story's claims are not in it.
+    const wrongBatch = writeCsv(sources, 'batch.csv', GOOD_ROWS, 'utf-8');
+    const error = await makeCouncilDemo(dir, {
+      batchFile: wrongBatch,
+      evidence: join(sources, 'evidence'),
+    }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as ServiceError).message).toContain(CLAIMS.sideDishShop);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+});
