@@ -1,10 +1,11 @@
-import { app, BrowserWindow, ipcMain, session, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
 import { existsSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseFile, chooseFiles, chooseSavePath } from './app/dialogs';
 import { electronNativeBindingPath } from './app/native-binding';
+import { osKeychainProtector } from './app/key-protector';
 import { installMenu } from './app/menu';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app/protocol';
 import { lockDownContents, lockDownSession } from './app/security';
@@ -14,7 +15,7 @@ import { PathGrants } from './ipc/path-grants';
 import { createHandlers, type Platform } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { originOf, trustOrigins } from './ipc/sender';
-import { openWorkspace } from './services/open-workspace';
+import { DATABASE_FILE_NAME, openWorkspace } from './services/open-workspace';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
@@ -26,6 +27,23 @@ const isOwnUrl = (url: string): boolean => ownOrigins.includes(originOf(url) ?? 
 // Lets the Electron end-to-end specs run against a throwaway workspace.
 const userDataOverride = process.env['REVIEW_DESK_USER_DATA'];
 if (userDataOverride) app.setPath('userData', userDataOverride);
+
+/**
+ * Another workspace folder than userData (the one `review-desk demo` writes, a copy from
+ * another laptop): --workspace=<dir> or REVIEW_DESK_WORKSPACE=<dir>. It must already hold a
+ * workspace, so a mistyped path stops with a message instead of starting an empty workspace.
+ */
+function chosenWorkspaceDir(): string | null {
+  const chosen =
+    app.commandLine.getSwitchValue('workspace') || process.env['REVIEW_DESK_WORKSPACE'] || '';
+  if (!chosen) return null;
+  const dir = resolve(chosen);
+  if (!existsSync(join(dir, DATABASE_FILE_NAME)))
+    throw new Error(
+      `${dir} (--workspace or REVIEW_DESK_WORKSPACE) is not a Review Desk workspace: it has no ${DATABASE_FILE_NAME}`,
+    );
+  return dir;
+}
 
 registerAppScheme();
 app.enableSandbox();
@@ -50,7 +68,16 @@ void app.whenReady().then(() => {
   serveRenderer(join(mainDir, '../renderer'));
   installMenu(devServerUrl !== null);
 
-  const workspace = openWorkspace(app.getPath('userData'), {
+  let workspaceDir: string;
+  try {
+    workspaceDir = chosenWorkspaceDir() ?? app.getPath('userData');
+  } catch (error) {
+    console.error((error as Error).message);
+    dialog.showErrorBox('Review Desk', (error as Error).message);
+    app.exit(1);
+    return;
+  }
+  const workspace = openWorkspace(workspaceDir, {
     nativeBinding: nativeBinding(),
     actor: userInfo().username,
   });
@@ -65,6 +92,8 @@ void app.whenReady().then(() => {
     chooseFile,
     chooseFiles,
     chooseSavePath,
+    // Only where safeStorage has a real keychain; key files then may be sealed by it.
+    keyProtector: osKeychainProtector() ?? undefined,
   };
   const grants = new PathGrants();
   // The preload reports the path of a file really dropped on our window (see preload/index.ts).

@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Platform } from '../../src/main/ipc/handlers';
+import type { KeyProtector } from '../../src/main/services/identity';
 
 export const RESOURCES_DIR = join(import.meta.dirname, '../../resources');
 
@@ -9,9 +10,12 @@ export const RESOURCES_DIR = join(import.meta.dirname, '../../resources');
  */
 export function testPlatform(
   chosen: (string | null)[] = [],
+  /** An OS keychain stand-in (InMemoryKeyProtector); none, as on a machine without one. */
+  keyProtector?: KeyProtector,
 ): Platform & { chosen: (string | null)[] } {
   return {
     appVersion: '0.0.0-test',
+    keyProtector,
     resourcesDir: RESOURCES_DIR,
     chosen,
     chooseFile: async () => chosen.shift() ?? null,

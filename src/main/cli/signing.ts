@@ -7,7 +7,13 @@ import type { ServiceContext } from '../services/context';
 import { verifyDecisionFile } from '../services/decision-file';
 import { ServiceError } from '../services/errors';
 import { openEvidenceSource } from '../services/evidence/source';
-import { generateIdentity, readPublicKeyFile, unlockIdentity } from '../services/identity';
+import {
+  generateIdentity,
+  KeychainUnavailableError,
+  readKeyFile,
+  readPublicKeyFile,
+  unlockIdentity,
+} from '../services/identity';
 import {
   buildRosterPayload,
   importRoster,
@@ -28,6 +34,15 @@ const DEFAULT_COUNCIL = '1015 피해지원 협의체';
 
 function refuse(message: string): never {
   throw new ServiceError('validation_failed', message);
+}
+
+/**
+ * A key sealed by a desktop's OS keychain cannot be opened here: say so before asking for a
+ * passphrase that would not help.
+ */
+export function requirePassphraseKey(path: string): string {
+  if (readKeyFile(path).protection === 'os-keychain') throw new KeychainUnavailableError(path);
+  return path;
 }
 
 function readText(path: string, what: string): string {
@@ -99,8 +114,9 @@ async function runRosterBuild(args: string[]): Promise<void> {
     members: keyFiles.map((f) => readPublicKeyFile(resolve(f))),
     previous,
   });
+  const signingKey = requirePassphraseKey(resolve(values['sign-with']));
   const passphrase = await readPassphrase(values['passphrase-file'], 'passphrase / 암호: ');
-  const text = signRoster(payload, [unlockIdentity(resolve(values['sign-with']), passphrase)]);
+  const text = signRoster(payload, [unlockIdentity(signingKey, passphrase)]);
   writeFileSync(resolve(values.out), text, { flag: 'wx' });
   const roster = verifyRoster(text, { previous });
   process.stdout.write(

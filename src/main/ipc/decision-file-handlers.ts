@@ -7,7 +7,7 @@ import {
   listExportedFiles,
 } from '../services/decision-file';
 import { ServiceError } from '../services/errors';
-import { readKeyFile, unlockIdentity } from '../services/identity';
+import { readKeyFile, unlockKeyFile } from '../services/identity';
 import type { ImportRunner } from '../services/import/runner';
 import { getMeetingRow } from '../services/meetings/access';
 import type { Platform } from './handlers';
@@ -38,8 +38,8 @@ export function decisionFileHandlers(
       const path = await platform.chooseFile('key-file');
       if (path === null) return { key: null };
       grants.grant(path);
-      const { name, role, fingerprint } = readKeyFile(path);
-      return { key: { path, name, role, fingerprint } };
+      const { name, role, fingerprint, protection } = readKeyFile(path);
+      return { key: { path, name, role, fingerprint, protection } };
     },
     'decisionFiles:list': (request: ParsedRequestOf<'decisionFiles:list'>) => ({
       files: listExportedFiles(ctx, request.meetingId),
@@ -50,7 +50,12 @@ export function decisionFileHandlers(
       // The place is asked first: a closed dialog must leave nothing signed and nothing recorded.
       const path = await platform.chooseSavePath(`meeting-${meeting.number}-decisions.json`);
       if (path === null) return { path: null, file: null };
-      const signers = request.signers.map((s) => unlockIdentity(s.keyFile, s.passphrase));
+      const signers = request.signers.map((s) =>
+        unlockKeyFile(s.keyFile, {
+          ...(s.passphrase === '' ? {} : { passphrase: s.passphrase }),
+          protector: platform.keyProtector,
+        }),
+      );
       return runner.guardWrite(() => {
         const exported = exportMeetingDecisions(ctx, {
           meetingId: meeting.id,

@@ -5,6 +5,7 @@ export const decisionFilesEn: Record<keyof typeof decisionFilesKo, string> = {
   'decisionFiles.intro':
     'The chair and the secretary sign; members may co-sign. Auditors use this file to check that no decision changed.',
   'decisionFiles.addSigner': 'Add a signing key…',
+  'decisionFiles.keychain': "Opened by this computer's keychain",
   'decisionFiles.remove': 'Remove',
   'decisionFiles.passphraseFor': 'Passphrase of {name}',
   'decisionFiles.missing': 'Still to sign: {roles}',

@@ -4,6 +4,7 @@ export const decisionFilesKo = {
   'decisionFiles.intro':
     '위원장과 간사가 서명하고, 위원도 함께 서명할 수 있습니다. 감사인은 이 파일로 결정이 바뀌지 않았음을 확인합니다.',
   'decisionFiles.addSigner': '서명 키 추가…',
+  'decisionFiles.keychain': '운영체제 키체인으로 엽니다',
   'decisionFiles.remove': '빼기',
   'decisionFiles.passphraseFor': '{name}의 암호',
   'decisionFiles.missing': '아직 서명자가 없습니다: {roles}',

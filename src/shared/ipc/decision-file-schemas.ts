@@ -13,6 +13,8 @@ export const signerKey = z.object({
   name: z.string(),
   role: z.enum(PERSON_ROLES),
   fingerprint: z.string(),
+  /** An OS-keychain key is opened by this machine's keychain: no passphrase is asked. */
+  protection: z.enum(['passphrase', 'os-keychain']),
 });
 export type SignerKey = z.infer<typeof signerKey>;
 
@@ -21,7 +23,7 @@ export const exportDecisionFileRequest = z
     meetingId: id,
     /** Chair and secretary at least; members may co-sign. A passphrase is used once, never kept. */
     signers: z
-      .array(z.object({ keyFile: path, passphrase: z.string().min(1).max(1024) }).strict())
+      .array(z.object({ keyFile: path, passphrase: z.string().max(1024) }).strict())
       .min(1)
       .max(20),
     /** Defaults to the roster's council name. */

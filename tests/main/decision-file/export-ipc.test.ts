@@ -67,6 +67,7 @@ describe('decision files from the Meetings screen', { timeout: 60_000 }, () => {
           name: CHAIR,
           role: 'chair',
           fingerprint: keys[CHAIR]!.fingerprint,
+          protection: 'passphrase',
         },
       },
     });

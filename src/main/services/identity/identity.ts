@@ -1,7 +1,12 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/ipc/review-schemas';
+import {
+  KEY_PROTECTIONS,
+  MIN_PASSPHRASE_LENGTH,
+  type KeyProtectionKind,
+} from '../../../shared/ipc/signing-schemas';
 import { ServiceError } from '../errors';
 import {
   keyIdentityOf,
@@ -17,10 +22,10 @@ import {
   type ScryptParams,
   type SealedPrivateKey,
 } from './key-file';
+import { openWithProtector, sealWithProtector, type KeyProtector } from './key-protector';
 
 export const KEY_FILE_FORMAT = 'review-desk-key/1';
 export const PUBLIC_KEY_FILE_FORMAT = 'review-desk-public-key/1';
-const MIN_PASSPHRASE_LENGTH = 8;
 
 export interface Profile {
   name: string;
@@ -30,6 +35,8 @@ export interface Profile {
 /** What a key file holds besides the sealed private key: readable without the passphrase. */
 export interface KeyFile extends Profile {
   format: typeof KEY_FILE_FORMAT;
+  /** Files written before this field existed were all sealed with a passphrase. */
+  protection: KeyProtectionKind;
   createdAt: string;
   jwk: Ed25519PublicJwk;
   kid: string;
@@ -58,6 +65,16 @@ export interface GenerateOptions {
   now?: () => Date;
 }
 
+/** How a new key is sealed: a passphrase (scrypt), or the OS keychain through a protector. */
+export type NewKeyProtection =
+  { passphrase: string; scrypt?: ScryptParams } | { protector: KeyProtector };
+
+/** What opens a key file: the passphrase for one kind, the protector for the other. */
+export interface UnlockSecrets {
+  passphrase?: string;
+  protector?: KeyProtector;
+}
+
 function checkProfile(profile: Profile): Profile {
   const name = profile.name?.trim();
   if (!name) throw new ServiceError('validation_failed', 'a key needs the name of its holder');
@@ -67,26 +84,25 @@ function checkProfile(profile: Profile): Profile {
 }
 
 /** Keeps the file name portable: a Korean name stays, path and shell characters go. */
+export function safeFileName(name: string): string {
+  return name.trim().replace(/[\\/:*?"<>|\s.]+/g, '_') || 'key';
+}
+
 function fileStem(profile: Profile, fingerprint: string): string {
-  const safeName = profile.name.replace(/[\\/:*?"<>|\s.]+/g, '_');
-  return `${safeName}-${profile.role}-${fingerprint.replace(/-/g, '').slice(0, 8)}`;
+  return `${safeFileName(profile.name)}-${profile.role}-${fingerprint.replace(/-/g, '').slice(0, 8)}`;
 }
 
 export function publicKeyFileOf(profile: Profile, identity: KeyIdentity): PublicKeyFile {
   return { format: PUBLIC_KEY_FILE_FORMAT, ...profile, ...identity };
 }
 
-/**
- * Makes an Ed25519 key pair on this machine and writes the sealed private key (0600) and the
- * public key file beside it. Never overwrites: an existing file with the same name is an error.
- */
-export function generateIdentity(
+function sealNewIdentity(
   profile: Profile,
-  passphrase: string,
-  options: GenerateOptions,
-): GeneratedIdentity {
+  protection: NewKeyProtection,
+  now: () => Date = () => new Date(),
+): KeyFile {
   const holder = checkProfile(profile);
-  if (passphrase.length < MIN_PASSPHRASE_LENGTH)
+  if ('passphrase' in protection && protection.passphrase.length < MIN_PASSPHRASE_LENGTH)
     throw new ServiceError(
       'validation_failed',
       `the passphrase must be at least ${MIN_PASSPHRASE_LENGTH} characters`,
@@ -94,28 +110,99 @@ export function generateIdentity(
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const identity = keyIdentityOf(publicJwkOf(publicKey));
   const pkcs8 = privateKey.export({ format: 'der', type: 'pkcs8' });
-  const keyFile: KeyFile = {
+  return {
     format: KEY_FILE_FORMAT,
+    protection: 'protector' in protection ? 'os-keychain' : 'passphrase',
     ...holder,
-    createdAt: (options.now ?? (() => new Date()))().toISOString(),
+    createdAt: now().toISOString(),
     jwk: identity.jwk,
     kid: identity.kid,
     fingerprint: identity.fingerprint,
-    privateKey: sealPrivateKey(pkcs8, passphrase, identity.kid, options.scrypt ?? DEFAULT_SCRYPT),
+    privateKey:
+      'protector' in protection
+        ? sealWithProtector(pkcs8, protection.protector, identity.kid)
+        : sealPrivateKey(
+            pkcs8,
+            protection.passphrase,
+            identity.kid,
+            protection.scrypt ?? DEFAULT_SCRYPT,
+          ),
   };
-  mkdirSync(options.dir, { recursive: true });
-  const stem = join(options.dir, fileStem(holder, identity.fingerprint));
-  const files = { keyFile: `${stem}.key.json`, publicKeyFile: `${stem}.pub.json` };
-  writeFileSync(files.keyFile, `${JSON.stringify(keyFile, null, 2)}\n`, {
+}
+
+function refuseExisting(paths: { keyFile: string; publicKeyFile: string }): void {
+  for (const path of [paths.keyFile, paths.publicKeyFile])
+    if (existsSync(path))
+      throw new ServiceError(
+        'conflict',
+        `${path} already exists; a key file is never overwritten: choose another name`,
+      );
+}
+
+/**
+ * Writes the sealed key (0600) and the public key file. Never overwrites: either file already
+ * there is an error naming it, and a half-written pair is removed.
+ */
+function writeIdentityFiles(
+  keyFile: KeyFile,
+  paths: { keyFile: string; publicKeyFile: string },
+): GeneratedIdentity {
+  refuseExisting(paths);
+  const [profile, identity] = splitProfile(keyFile);
+  writeFileSync(paths.keyFile, `${JSON.stringify(keyFile, null, 2)}\n`, {
     mode: 0o600,
     flag: 'wx',
   });
-  writeFileSync(
-    files.publicKeyFile,
-    `${JSON.stringify(publicKeyFileOf(holder, identity), null, 2)}\n`,
-    { flag: 'wx' },
-  );
-  return { ...holder, ...identity, ...files };
+  try {
+    writeFileSync(
+      paths.publicKeyFile,
+      `${JSON.stringify(publicKeyFileOf(profile, identity), null, 2)}\n`,
+      { flag: 'wx' },
+    );
+  } catch (error) {
+    rmSync(paths.keyFile, { force: true });
+    throw error;
+  }
+  return { ...profile, ...identity, ...paths };
+}
+
+/**
+ * Makes an Ed25519 key pair on this machine and writes the sealed private key (0600) and the
+ * public key file beside it, named after the holder, role and fingerprint.
+ */
+export function generateIdentity(
+  profile: Profile,
+  passphrase: string,
+  options: GenerateOptions,
+): GeneratedIdentity {
+  const keyFile = sealNewIdentity(profile, { passphrase, scrypt: options.scrypt }, options.now);
+  mkdirSync(options.dir, { recursive: true });
+  const stem = join(options.dir, fileStem(keyFile, keyFile.fingerprint));
+  return writeIdentityFiles(keyFile, {
+    keyFile: `${stem}.key.json`,
+    publicKeyFile: `${stem}.pub.json`,
+  });
+}
+
+/** "박서연-key.json" -> "박서연-public-key.json": the file the holder hands the secretary. */
+export function publicKeyPathBeside(keyFile: string): string {
+  const stem = basename(keyFile)
+    .replace(/\.json$/i, '')
+    .replace(/[-.]key$/i, '');
+  return join(dirname(keyFile), `${stem || 'key'}-public-key.json`);
+}
+
+/** The app's way: the key file where the person chose to save it, the public key beside it. */
+export function createIdentity(
+  profile: Profile,
+  protection: NewKeyProtection,
+  keyFile: string,
+  options: { now?: () => Date } = {},
+): GeneratedIdentity {
+  const paths = { keyFile, publicKeyFile: publicKeyPathBeside(keyFile) };
+  // Before the key is made: scrypt is slow, and a refusal should come at once.
+  refuseExisting(paths);
+  return writeIdentityFiles(sealNewIdentity(profile, protection, options.now), paths);
 }
 
 function readJson(file: string, what: string): Record<string, unknown> {
@@ -142,11 +229,30 @@ function checkedIdentity(raw: Record<string, unknown>, file: string): Profile & 
   return { ...checkProfile(raw as unknown as Profile), ...identity };
 }
 
+/** Which protection the file says it has, and that its sealed part agrees. */
+function protectionOf(raw: Record<string, unknown>, file: string): KeyProtectionKind {
+  const stated = raw['protection'] ?? 'passphrase';
+  if (!(KEY_PROTECTIONS as readonly unknown[]).includes(stated))
+    throw new ServiceError(
+      'validation_failed',
+      `${file}: unknown key protection "${String(stated)}" (want ${KEY_PROTECTIONS.join(' or ')})`,
+    );
+  const kdf = (raw['privateKey'] as { kdf?: { name?: unknown } } | undefined)?.kdf?.name;
+  const want = stated === 'os-keychain' ? 'os-keychain' : 'scrypt';
+  if (kdf !== want)
+    throw new ServiceError(
+      'validation_failed',
+      `${file}: the file says it is sealed by ${String(stated)}, but its private key is sealed by ${String(kdf ?? 'nothing')}`,
+    );
+  return stated as KeyProtectionKind;
+}
+
 export function readKeyFile(file: string): KeyFile {
   const raw = readJson(file, 'key file');
   if (raw['format'] !== KEY_FILE_FORMAT)
     throw new ServiceError('validation_failed', `${file} is not a ${KEY_FILE_FORMAT} key file`);
-  return { ...(raw as unknown as KeyFile), ...checkedIdentity(raw, file) };
+  const protection = protectionOf(raw, file);
+  return { ...(raw as unknown as KeyFile), protection, ...checkedIdentity(raw, file) };
 }
 
 export function readPublicKeyFile(file: string): PublicKeyFile {
@@ -164,10 +270,26 @@ function splitProfile(value: Profile & KeyIdentity): [Profile, KeyIdentity] {
   ];
 }
 
-/** Opens the private key; a wrong passphrase throws WrongPassphraseError. */
-export function unlockIdentity(file: string, passphrase: string): UnlockedIdentity {
+/**
+ * Opens the private key of either kind of key file: a passphrase file with secrets.passphrase
+ * (wrong: WrongPassphraseError), an OS keychain file with secrets.protector (none here:
+ * KeychainUnavailableError; another machine's: KeychainMismatchError). A sealed part that does
+ * not fit its file is KeyFileDamagedError (or, under a passphrase, indistinguishable from a
+ * wrong one).
+ */
+export function unlockKeyFile(file: string, secrets: UnlockSecrets): UnlockedIdentity {
   const keyFile = readKeyFile(file);
-  const der = openSealedKey(keyFile.privateKey, passphrase, keyFile.kid, file);
+  let der: Buffer;
+  if (keyFile.protection === 'os-keychain') {
+    der = openWithProtector(keyFile.privateKey, secrets.protector, keyFile.kid, file);
+  } else {
+    if (secrets.passphrase === undefined)
+      throw new ServiceError(
+        'validation_failed',
+        `${file} is sealed with a passphrase: give its passphrase`,
+      );
+    der = openSealedKey(keyFile.privateKey, secrets.passphrase, keyFile.kid, file);
+  }
   const privateKey = createPrivateKey({ key: der, format: 'der', type: 'pkcs8' });
   // The sealed key must be the one the file names, or signatures would carry a wrong kid.
   if (publicJwkOf(privateKey).x !== keyFile.jwk.x)
@@ -177,4 +299,9 @@ export function unlockIdentity(file: string, passphrase: string): UnlockedIdenti
     );
   const [profile, identity] = splitProfile(keyFile);
   return { ...profile, ...identity, privateKey };
+}
+
+/** The CLI's way: a passphrase file only; an OS keychain file is refused with the reason. */
+export function unlockIdentity(file: string, passphrase: string): UnlockedIdentity {
+  return unlockKeyFile(file, { passphrase });
 }

@@ -4,10 +4,11 @@ import { ServiceError } from '../errors';
 
 /**
  * The private key at rest: PKCS#8 DER sealed with AES-256-GCM under a key stretched from the
- * passphrase by scrypt. Every parameter is written into the file, so a later build with other
- * defaults still opens it. The authenticated data binds the sealed key to the file's public
- * key id and parameters: pasting one file's ciphertext into another fails like a wrong
- * passphrase instead of silently unlocking someone else's key.
+ * passphrase by scrypt, or under a random key the OS keychain seals (key-protector.ts). Every
+ * parameter is written into the file, so a later build with other defaults still opens it.
+ * The authenticated data binds the sealed key to the file's public key id and parameters:
+ * pasting one file's ciphertext into another fails like a wrong passphrase instead of
+ * silently unlocking someone else's key.
  */
 export interface ScryptParams {
   N: number;
@@ -15,8 +16,23 @@ export interface ScryptParams {
   p: number;
 }
 
-export interface SealedPrivateKey {
-  kdf: { name: 'scrypt'; salt: string; keyLength: 32 } & ScryptParams;
+export interface ScryptKdf extends ScryptParams {
+  name: 'scrypt';
+  salt: string;
+  keyLength: 32;
+}
+
+/** The AES key is random and sealed by a KeyProtector (the OS keychain); see key-protector.ts. */
+export interface KeychainKdf {
+  name: 'os-keychain';
+  /** base64url of what the protector made of the AES key (and the kid it belongs to). */
+  wrappedKey: string;
+  keyLength: 32;
+}
+
+export interface SealedPrivateKey<Kdf extends ScryptKdf | KeychainKdf = ScryptKdf | KeychainKdf> {
+  /** How the AES key is had: stretched from a passphrase, or unsealed by the OS keychain. */
+  kdf: Kdf;
   cipher: { name: 'aes-256-gcm'; iv: string; tag: string };
   /** base64url of the encrypted PKCS#8 DER. */
   ciphertext: string;
@@ -62,21 +78,15 @@ function associatedData(kid: string, kdf: SealedPrivateKey['kdf']): Buffer {
   return Buffer.from(canonicalJson({ kid, kdf }), 'utf8');
 }
 
-export function sealPrivateKey(
+/** AES-256-GCM over the PKCS#8 DER, the kid and the kdf bound in as authenticated data. */
+export function sealWithKey<Kdf extends ScryptKdf | KeychainKdf>(
   pkcs8: Buffer,
-  passphrase: string,
+  key: Buffer,
   kid: string,
-  params: ScryptParams = DEFAULT_SCRYPT,
-): SealedPrivateKey {
-  const salt = randomBytes(16);
+  kdf: Kdf,
+): SealedPrivateKey<Kdf> {
   const iv = randomBytes(12);
-  const kdf = {
-    name: 'scrypt',
-    salt: salt.toString('base64url'),
-    keyLength: 32,
-    ...params,
-  } as const;
-  const cipher = createCipheriv('aes-256-gcm', stretch(passphrase, salt, params), iv);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(associatedData(kid, kdf));
   const ciphertext = Buffer.concat([cipher.update(pkcs8), cipher.final()]);
   return {
@@ -88,6 +98,41 @@ export function sealPrivateKey(
     },
     ciphertext: ciphertext.toString('base64url'),
   };
+}
+
+/** The PKCS#8 DER, or null when the key or anything bound in does not match (GCM cannot tell which). */
+export function openWithKey(sealed: SealedPrivateKey, key: Buffer, kid: string): Buffer | null {
+  try {
+    const decipher = createDecipheriv(
+      'aes-256-gcm',
+      key,
+      Buffer.from(sealed.cipher.iv, 'base64url'),
+    );
+    decipher.setAAD(associatedData(kid, sealed.kdf));
+    decipher.setAuthTag(Buffer.from(sealed.cipher.tag, 'base64url'));
+    return Buffer.concat([
+      decipher.update(Buffer.from(sealed.ciphertext, 'base64url')),
+      decipher.final(),
+    ]);
+  } catch {
+    return null;
+  }
+}
+
+export function sealPrivateKey(
+  pkcs8: Buffer,
+  passphrase: string,
+  kid: string,
+  params: ScryptParams = DEFAULT_SCRYPT,
+): SealedPrivateKey<ScryptKdf> {
+  const salt = randomBytes(16);
+  const kdf: ScryptKdf = {
+    name: 'scrypt',
+    salt: salt.toString('base64url'),
+    keyLength: 32,
+    ...params,
+  };
+  return sealWithKey(pkcs8, stretch(passphrase, salt, params), kid, kdf);
 }
 
 export function openSealedKey(
@@ -103,15 +148,7 @@ export function openSealedKey(
     );
   const { N, r, p, salt } = sealed.kdf;
   const key = stretch(passphrase, Buffer.from(salt, 'base64url'), { N, r, p });
-  const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(sealed.cipher.iv, 'base64url'));
-  decipher.setAAD(associatedData(kid, sealed.kdf));
-  try {
-    decipher.setAuthTag(Buffer.from(sealed.cipher.tag, 'base64url'));
-    return Buffer.concat([
-      decipher.update(Buffer.from(sealed.ciphertext, 'base64url')),
-      decipher.final(),
-    ]);
-  } catch {
-    throw new WrongPassphraseError(file);
-  }
+  const der = openWithKey(sealed, key, kid);
+  if (der === null) throw new WrongPassphraseError(file);
+  return der;
 }

@@ -7,4 +7,10 @@ export {
   type VerifiedRoster,
 } from './roster';
 export { ROSTER_FORMAT, type RosterMember, type RosterPayload } from './roster-format';
-export { importRoster, latestRoster, type ImportedRoster } from './roster-store';
+export {
+  importRoster,
+  latestRoster,
+  latestRosterRecord,
+  type ImportedRoster,
+} from './roster-store';
+export { saveAndImportRoster, signNextRoster, type NextRosterInput } from './next-roster';

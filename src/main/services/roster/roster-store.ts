@@ -17,10 +17,25 @@ export interface ImportedRoster {
 
 /** The latest imported roster, re-verified from its stored text. */
 export function latestRoster(db: Db): VerifiedRoster | null {
+  return latestRosterRecord(db)?.roster ?? null;
+}
+
+/** The latest imported roster with when and by whom it was imported. */
+export function latestRosterRecord(
+  db: Db,
+): { roster: VerifiedRoster; importedAt: string; importedBy: string } | null {
   const row = db
-    .prepare('SELECT version, file_text FROM rosters ORDER BY version DESC LIMIT 1')
-    .get() as RosterRow | undefined;
-  return row ? verifyRoster(row.file_text) : null;
+    .prepare(
+      `SELECT version, file_text, imported_at, imported_by FROM rosters
+       ORDER BY version DESC LIMIT 1`,
+    )
+    .get() as (RosterRow & { imported_at: string; imported_by: string }) | undefined;
+  if (!row) return null;
+  return {
+    roster: verifyRoster(row.file_text),
+    importedAt: row.imported_at,
+    importedBy: row.imported_by,
+  };
 }
 
 /**

@@ -78,7 +78,10 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
   }
 
   const missing = REQUIRED_ROLES.filter((role) => !signers.some((s) => s.role === role));
-  const ready = signers.length > 0 && signers.every((s) => s.passphrase !== '') && !busy;
+  const ready =
+    signers.length > 0 &&
+    signers.every((s) => s.protection === 'os-keychain' || s.passphrase !== '') &&
+    !busy;
 
   return (
     <section className="panel decision-files" data-testid="decision-file-panel">
@@ -91,21 +94,25 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
               <strong>{signer.name}</strong> ({t(roleKey(signer.role))})
             </span>
             <code className="fingerprint">{signer.fingerprint}</code>
-            <input
-              className="input"
-              type="password"
-              autoComplete="off"
-              aria-label={t('decisionFiles.passphraseFor', { name: signer.name })}
-              data-testid={`signer-passphrase-${index}`}
-              value={signer.passphrase}
-              onChange={(event) =>
-                setSigners(
-                  signers.map((s) =>
-                    s.path === signer.path ? { ...s, passphrase: event.target.value } : s,
-                  ),
-                )
-              }
-            />
+            {signer.protection === 'os-keychain' ? (
+              <span className="muted">{t('decisionFiles.keychain')}</span>
+            ) : (
+              <input
+                className="input"
+                type="password"
+                autoComplete="off"
+                aria-label={t('decisionFiles.passphraseFor', { name: signer.name })}
+                data-testid={`signer-passphrase-${index}`}
+                value={signer.passphrase}
+                onChange={(event) =>
+                  setSigners(
+                    signers.map((s) =>
+                      s.path === signer.path ? { ...s, passphrase: event.target.value } : s,
+                    ),
+                  )
+                }
+              />
+            )}
             <button
               type="button"
               className="button button--ghost"
@@ -168,7 +175,9 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
                   <td>{file.decisions}</td>
                   <td>{file.signers.map((s) => `${s.name} (${t(roleKey(s.role))})`).join(', ')}</td>
                   <td>
-                    <code className="fingerprint">{groupedHash(file.fileSha256)}</code>
+                    <code className="fingerprint" title={file.fileSha256}>
+                      {groupedHash(file.fileSha256.slice(0, 24))}…
+                    </code>
                   </td>
                   <td>
                     <button

@@ -6,6 +6,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { LOCALES, useLocale, type Locale } from '../../i18n/locale-context';
 import { PeoplePanel } from './people/PeoplePanel';
 import { PolicyEditor } from './policy/PolicyEditor';
+import { SigningPanel } from './signing/SigningPanel';
 
 export function SettingsScreen() {
   const { t, locale, setLocale } = useLocale();
@@ -33,6 +34,7 @@ export function SettingsScreen() {
         </select>
       </div>
       <PeoplePanel />
+      <SigningPanel />
       <div className="panel">
         <h2 className="panel__title">{t('policy.editor.title')}</h2>
         <PolicyEditor />

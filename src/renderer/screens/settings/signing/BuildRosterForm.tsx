@@ -1,0 +1,301 @@
+import { useState, type FormEvent } from 'react';
+import type { PersonRole } from '../../../../shared/ipc/review-schemas';
+import { asApiError, type ApiError } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useT } from '../../../i18n/locale-context';
+import type { MessageKey } from '../../../i18n/ko';
+import { Fingerprint } from './Fingerprint';
+import {
+  signingClient,
+  type CreatedKey,
+  type InspectedKey,
+  type RosterView,
+} from './signing-client';
+
+const roleKey = (role: string) => `role.${role}` as MessageKey;
+const COUNCIL = '1015 피해지원 협의체';
+
+/** A member from a chosen public key file, or carried over from the current roster by key. */
+type Member = { name: string; role: PersonRole; kid: string; fingerprint: string } & (
+  { source: 'file'; path: string } | { source: 'roster' }
+);
+type Signer = Pick<InspectedKey, 'path' | 'name' | 'role' | 'fingerprint' | 'protection'>;
+type Built = { path: string; version: number; fingerprint: string; members: number };
+
+function today(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+function fromRoster(roster: RosterView | null): Member[] {
+  return (roster?.members ?? []).map((m) => ({ ...m, source: 'roster' as const }));
+}
+
+/**
+ * The secretary's roster: members from public key files (and, for a new version, those of the
+ * current roster kept by key), signed in main with the secretary's key. The passphrase goes
+ * with the one request and is cleared after it, whatever the outcome.
+ */
+export function BuildRosterForm({
+  roster,
+  created,
+  onBuilt,
+}: {
+  roster: RosterView | null;
+  created: CreatedKey | null;
+  onBuilt: () => void;
+}) {
+  const t = useT();
+  const [council, setCouncil] = useState(roster?.council ?? COUNCIL);
+  const [validFrom, setValidFrom] = useState(today);
+  // Until the secretary changes the list, it follows the current roster.
+  const [edited, setEdited] = useState<Member[] | null>(null);
+  const [signer, setSigner] = useState<Signer | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [built, setBuilt] = useState<Built | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [notAKey, setNotAKey] = useState(false);
+
+  const members = edited ?? fromRoster(roster);
+  const nextVersion = (roster?.version ?? 0) + 1;
+  const addMembers = (added: Member[]) => {
+    const known = new Set(members.map((m) => m.kid));
+    setEdited([...members, ...added.filter((m) => !known.has(m.kid))]);
+  };
+
+  async function chooseMembers() {
+    try {
+      const { members: chosen } = await signingClient.chooseMembers();
+      setError(null);
+      addMembers(chosen.map((m) => ({ ...m, source: 'file' as const })));
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  async function chooseSigner() {
+    try {
+      const { key } = await signingClient.inspectKey('key-file');
+      setError(null);
+      setNotAKey(key?.file === 'public-key');
+      if (key?.file === 'key') setSigner(key);
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!signer) return;
+    setBusy(true);
+    setError(null);
+    setBuilt(null);
+    try {
+      const answer = await signingClient.buildRoster({
+        council: council.trim(),
+        validFrom,
+        memberFiles: members.flatMap((m) => (m.source === 'file' ? [m.path] : [])),
+        keepFromCurrent: members.flatMap((m) => (m.source === 'roster' ? [m.kid] : [])),
+        signingKey: signer.path,
+        unlock:
+          signer.protection === 'os-keychain'
+            ? { kind: 'os-keychain' }
+            : { kind: 'passphrase', passphrase },
+      });
+      if (answer.built) {
+        setBuilt(answer.built);
+        setEdited(null);
+        onBuilt();
+      }
+    } catch (cause) {
+      setError(asApiError(cause));
+    } finally {
+      setPassphrase('');
+      setBusy(false);
+    }
+  }
+
+  const hasRoles = (['chair', 'secretary'] as const).every((role) =>
+    members.some((m) => m.role === role),
+  );
+  const ready =
+    !busy &&
+    council.trim() !== '' &&
+    /^\d{4}-\d{2}-\d{2}$/.test(validFrom) &&
+    hasRoles &&
+    signer !== null &&
+    (signer.protection === 'os-keychain' || passphrase !== '');
+  const mine = created && !members.some((m) => m.kid === created.kid) ? created : null;
+
+  return (
+    <section className="signing-section" aria-labelledby="signing-build-title">
+      <h3 id="signing-build-title" className="signing-section__title">
+        {t('signing.build.title')}
+      </h3>
+      <p className="muted">{t('signing.build.intro', { version: nextVersion })}</p>
+      <form className="signing-form" onSubmit={(event) => void submit(event)}>
+        <div className="signing-form__row">
+          <label className="field signing-form__wide">
+            <span className="field__label">{t('signing.build.council')}</span>
+            <input
+              className="input"
+              data-testid="roster-council"
+              value={council}
+              maxLength={200}
+              onChange={(event) => setCouncil(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('signing.build.validFrom')}</span>
+            <input
+              className="input"
+              type="date"
+              data-testid="roster-valid-from"
+              value={validFrom}
+              onChange={(event) => setValidFrom(event.target.value)}
+            />
+          </label>
+        </div>
+
+        <fieldset className="field">
+          <legend className="field__label">{t('signing.build.members')}</legend>
+          {members.length === 0 ? (
+            <p className="muted">{t('signing.build.noMembers')}</p>
+          ) : (
+            <table className="data-table data-table--compact" data-testid="roster-build-members">
+              <tbody>
+                {members.map((member) => (
+                  <tr key={member.kid} data-testid="roster-build-member">
+                    <td>{member.name}</td>
+                    <td>{t(roleKey(member.role))}</td>
+                    <td>
+                      <Fingerprint value={member.fingerprint} />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="button button--ghost button--small"
+                        onClick={() => setEdited(members.filter((m) => m.kid !== member.kid))}
+                      >
+                        {t('signing.build.remove')}
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {members.length > 0 && !hasRoles && (
+            <p className="field-issues__item" data-testid="roster-build-needs">
+              {t('signing.build.needs')}
+            </p>
+          )}
+          <div className="button-row signing-form__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="roster-add-members"
+              onClick={() => void chooseMembers()}
+            >
+              {t('signing.build.addMembers')}
+            </button>
+            {mine && (
+              <button
+                type="button"
+                className="button button--ghost"
+                data-testid="roster-add-mine"
+                onClick={() => addMembers([{ ...mine, source: 'file', path: mine.publicKeyFile }])}
+              >
+                {t('signing.build.addMine', { name: mine.name })}
+              </button>
+            )}
+          </div>
+        </fieldset>
+
+        <fieldset className="field">
+          <legend className="field__label">{t('signing.build.signer')}</legend>
+          {signer ? (
+            <p data-testid="roster-signer">
+              <strong>{signer.name}</strong> ({t(roleKey(signer.role))}){' '}
+              <Fingerprint value={signer.fingerprint} />
+            </p>
+          ) : (
+            <p className="muted">{t('signing.build.noSigner')}</p>
+          )}
+          {notAKey && (
+            <p className="field-issues__item" data-testid="roster-signer-not-key">
+              {t('signing.build.notAKeyFile')}
+            </p>
+          )}
+          {signer && signer.role !== 'secretary' && (
+            <p className="field-issues__item">{t('signing.build.notSecretary')}</p>
+          )}
+          <div className="button-row signing-form__actions">
+            <button
+              type="button"
+              className="button button--secondary"
+              data-testid="roster-choose-signer"
+              onClick={() => void chooseSigner()}
+            >
+              {t('signing.build.chooseSigner')}
+            </button>
+            {created && created.keyFile !== signer?.path && (
+              <button
+                type="button"
+                className="button button--ghost"
+                data-testid="roster-use-mine"
+                onClick={() => setSigner({ ...created, path: created.keyFile })}
+              >
+                {t('signing.build.useMine')}
+              </button>
+            )}
+          </div>
+          {signer?.protection === 'passphrase' && (
+            <label className="field signing-form__passphrase">
+              <span className="field__label">
+                {t('signing.build.passphrase', { name: signer.name })}
+              </span>
+              <input
+                className="input"
+                type="password"
+                autoComplete="off"
+                data-testid="roster-passphrase"
+                value={passphrase}
+                onChange={(event) => setPassphrase(event.target.value)}
+              />
+            </label>
+          )}
+          {signer?.protection === 'os-keychain' && (
+            <p className="field__hint">{t('signing.build.keychain')}</p>
+          )}
+        </fieldset>
+
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="roster-build"
+          disabled={!ready}
+        >
+          {busy ? t('signing.build.working') : t('signing.build.submit', { version: nextVersion })}
+        </button>
+      </form>
+      {error && <ErrorNotice error={error} testId="roster-build-error" />}
+      {built && (
+        <div className="signing-result" role="status" data-testid="roster-built">
+          <p className="signing-result__title">
+            {t('signing.build.done', { version: built.version, members: built.members })}
+          </p>
+          <Fingerprint value={built.fingerprint} large testId="roster-built-fingerprint" />
+          <dl className="facts">
+            <div className="facts__row">
+              <dt>{t('signing.build.savedAt')}</dt>
+              <dd className="mono break-all">{built.path}</dd>
+            </div>
+          </dl>
+        </div>
+      )}
+    </section>
+  );
+}

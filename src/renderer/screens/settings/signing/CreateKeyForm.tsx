@@ -1,0 +1,233 @@
+import { useState, type FormEvent } from 'react';
+import { PERSON_ROLES, type PersonRole } from '../../../../shared/ipc/review-schemas';
+import type { KeyProtectionKind } from '../../../../shared/ipc/signing-schemas';
+import { asApiError, type ApiError } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useT } from '../../../i18n/locale-context';
+import type { MessageKey } from '../../../i18n/ko';
+import { Fingerprint } from './Fingerprint';
+import { passphraseStrength } from './passphrase-strength';
+import { signingClient, type CreatedKey } from './signing-client';
+
+const roleKey = (role: string) => `role.${role}` as MessageKey;
+
+interface Props {
+  osKeychain: boolean;
+  minPassphraseLength: number;
+  created: CreatedKey | null;
+  onCreated: (key: CreatedKey) => void;
+}
+
+/**
+ * Makes the person's own key pair in main. The passphrase is typed twice here, sent once with
+ * the request and cleared when the key is made; main asks where to save the key file.
+ */
+export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCreated }: Props) {
+  const t = useT();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<PersonRole>('member');
+  const [protection, setProtection] = useState<KeyProtectionKind>('passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [confirm, setConfirm] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const usesPassphrase = protection === 'passphrase';
+  const tooShort = passphrase.length > 0 && passphrase.length < minPassphraseLength;
+  const mismatch = confirm.length > 0 && confirm !== passphrase;
+  const ready =
+    name.trim() !== '' &&
+    !busy &&
+    (!usesPassphrase || (passphrase.length >= minPassphraseLength && confirm === passphrase));
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (!ready) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const { created: made } = await signingClient.createKey({
+        name: name.trim(),
+        role,
+        protection: usesPassphrase ? { kind: 'passphrase', passphrase } : { kind: 'os-keychain' },
+      });
+      if (made) {
+        setPassphrase('');
+        setConfirm('');
+        onCreated(made);
+      }
+    } catch (cause) {
+      setError(asApiError(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const strength = passphraseStrength(passphrase);
+  return (
+    <section className="signing-section" aria-labelledby="signing-create-title">
+      <h3 id="signing-create-title" className="signing-section__title">
+        {t('signing.create.title')}
+      </h3>
+      <form className="signing-form" onSubmit={(event) => void submit(event)}>
+        <div className="signing-form__row">
+          <label className="field">
+            <span className="field__label">{t('signing.create.name')}</span>
+            <input
+              className="input"
+              data-testid="key-name"
+              value={name}
+              maxLength={80}
+              autoComplete="name"
+              onChange={(event) => setName(event.target.value)}
+            />
+          </label>
+          <label className="field">
+            <span className="field__label">{t('signing.create.role')}</span>
+            <select
+              className="select"
+              data-testid="key-role"
+              value={role}
+              onChange={(event) => setRole(event.target.value as PersonRole)}
+            >
+              {PERSON_ROLES.map((option) => (
+                <option key={option} value={option}>
+                  {t(roleKey(option))}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <fieldset className="field">
+          <legend className="field__label">{t('signing.create.protection')}</legend>
+          <div className="signing-choices">
+            <label className="choice">
+              <input
+                type="radio"
+                name="key-protection"
+                data-testid="key-protection-passphrase"
+                checked={usesPassphrase}
+                onChange={() => setProtection('passphrase')}
+              />
+              <span>
+                {t('signing.create.passphrase')}
+                <span className="field__hint signing-choices__hint">
+                  {t('signing.create.passphraseHint')}
+                </span>
+              </span>
+            </label>
+            <label className="choice">
+              <input
+                type="radio"
+                name="key-protection"
+                data-testid="key-protection-keychain"
+                checked={!usesPassphrase}
+                disabled={!osKeychain}
+                onChange={() => setProtection('os-keychain')}
+              />
+              <span>
+                {t('signing.create.keychain')}
+                <span className="field__hint signing-choices__hint">
+                  {osKeychain
+                    ? t('signing.create.keychainHint')
+                    : t('signing.create.keychainUnavailable')}
+                </span>
+              </span>
+            </label>
+          </div>
+        </fieldset>
+        {usesPassphrase && (
+          <div className="signing-form__row">
+            <label className="field">
+              <span className="field__label">
+                {t('signing.create.passphraseField', { min: minPassphraseLength })}
+              </span>
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                data-testid="key-passphrase"
+                aria-invalid={tooShort}
+                value={passphrase}
+                onChange={(event) => setPassphrase(event.target.value)}
+              />
+              {passphrase.length > 0 && (
+                <span
+                  className={`signing-strength signing-strength--${strength}`}
+                  data-testid="key-strength"
+                  data-strength={strength}
+                >
+                  {t('signing.strength.label')}: {t(`signing.strength.${strength}`)}
+                </span>
+              )}
+              {tooShort && (
+                <span className="field-issues__item">
+                  {t('signing.create.tooShort', { min: minPassphraseLength })}
+                </span>
+              )}
+            </label>
+            <label className="field">
+              <span className="field__label">{t('signing.create.confirmField')}</span>
+              <input
+                className="input"
+                type="password"
+                autoComplete="new-password"
+                data-testid="key-passphrase-confirm"
+                aria-invalid={mismatch}
+                value={confirm}
+                onChange={(event) => setConfirm(event.target.value)}
+              />
+              {mismatch && (
+                <span className="field-issues__item" data-testid="key-passphrase-mismatch">
+                  {t('signing.create.mismatch')}
+                </span>
+              )}
+            </label>
+          </div>
+        )}
+        <button
+          type="submit"
+          className="button button--primary"
+          data-testid="key-create"
+          disabled={!ready}
+        >
+          {busy ? t('signing.create.working') : t('signing.create.submit')}
+        </button>
+      </form>
+      {error && <ErrorNotice error={error} testId="key-create-error" />}
+      {created && <CreatedKeyView created={created} />}
+    </section>
+  );
+}
+
+function CreatedKeyView({ created }: { created: CreatedKey }) {
+  const t = useT();
+  return (
+    <div className="signing-result" role="status" data-testid="key-created">
+      <p className="signing-result__title">
+        {t('signing.result.title')}: {created.name} ({t(roleKey(created.role))})
+      </p>
+      <p className="signing-result__label">{t('signing.result.fingerprint')}</p>
+      <Fingerprint value={created.fingerprint} large testId="key-created-fingerprint" />
+      <p className="field__hint">{t('signing.result.compare')}</p>
+      <dl className="facts">
+        <div className="facts__row">
+          <dt>{t('signing.result.protection')}</dt>
+          <dd>{t(`signing.protection.${created.protection}`)}</dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('signing.result.publicKeyFile')}</dt>
+          <dd className="mono break-all" data-testid="key-created-public-file">
+            {created.publicKeyFile}
+          </dd>
+        </div>
+        <div className="facts__row">
+          <dt>{t('signing.result.keyFile')}</dt>
+          <dd className="mono break-all" data-testid="key-created-key-file">
+            {created.keyFile}
+          </dd>
+        </div>
+      </dl>
+    </div>
+  );
+}

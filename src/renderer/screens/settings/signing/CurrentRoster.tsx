@@ -1,0 +1,148 @@
+import { useState } from 'react';
+import { asApiError, type ApiError } from '../../../api/client';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatDateTime } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/locale-context';
+import type { MessageKey } from '../../../i18n/ko';
+import { Fingerprint } from './Fingerprint';
+import { signingClient, type RosterView } from './signing-client';
+
+const roleKey = (role: string) => `role.${role}` as MessageKey;
+
+type Notice = { version: number; fingerprint: string; alreadyImported: boolean };
+
+/**
+ * The workspace's latest roster, its fingerprint first (what members compare with the
+ * secretary's), and importing a roster file; one that does not verify is refused with why.
+ */
+export function CurrentRoster({
+  roster,
+  onChanged,
+}: {
+  roster: RosterView | null;
+  onChanged: () => void;
+}) {
+  const { t, locale } = useLocale();
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function importFile() {
+    setNotice(null);
+    try {
+      const { imported } = await signingClient.importRoster();
+      setError(null);
+      if (imported) {
+        setNotice(imported);
+        onChanged();
+      }
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  return (
+    <section
+      className="signing-section"
+      aria-labelledby="signing-roster-title"
+      data-testid="roster-current"
+    >
+      <div className="panel__head">
+        <h3 id="signing-roster-title" className="signing-section__title">
+          {t('signing.roster.title')}
+        </h3>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="roster-import"
+          onClick={() => void importFile()}
+        >
+          {t('signing.roster.import')}
+        </button>
+      </div>
+      {error && error.code === 'validation_failed' ? (
+        <div className="notice notice--error" role="alert" data-testid="roster-import-error">
+          <p className="notice__title">{t('signing.roster.refused')}</p>
+          <p className="notice__detail">{t('error.detail', { message: error.message })}</p>
+        </div>
+      ) : (
+        error && <ErrorNotice error={error} testId="roster-import-error" />
+      )}
+      {notice && (
+        <p className="notice notice--success" role="status" data-testid="roster-imported">
+          {notice.alreadyImported
+            ? t('signing.roster.alreadyImported', { version: notice.version })
+            : t('signing.roster.imported', {
+                version: notice.version,
+                fingerprint: notice.fingerprint,
+              })}
+        </p>
+      )}
+      {roster === null ? (
+        <p className="muted" data-testid="roster-none">
+          {t('signing.roster.none')}
+        </p>
+      ) : (
+        <div data-testid="roster-view" data-version={roster.version}>
+          <div className="signing-roster__head">
+            <div>
+              <p className="signing-result__label">{t('signing.roster.fingerprint')}</p>
+              <Fingerprint value={roster.fingerprint} large testId="roster-fingerprint" />
+              <p className="field__hint">{t('signing.roster.compare')}</p>
+            </div>
+            <dl className="facts signing-roster__facts">
+              <div className="facts__row">
+                <dt>{t('signing.roster.version')}</dt>
+                <dd data-testid="roster-version">
+                  {t('signing.roster.versionValue', { version: roster.version })}
+                </dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('signing.roster.council')}</dt>
+                <dd>{roster.council}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('signing.roster.validFrom')}</dt>
+                <dd>{roster.validFrom}</dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('signing.roster.signedBy')}</dt>
+                <dd data-testid="roster-signers">
+                  {roster.signers.map((s) => `${s.name} (${t(roleKey(s.role))})`).join(', ')}
+                </dd>
+              </div>
+              <div className="facts__row">
+                <dt>{t('signing.roster.importedAt')}</dt>
+                <dd>
+                  {formatDateTime(roster.importedAt, locale)} · {roster.importedBy}
+                </dd>
+              </div>
+            </dl>
+          </div>
+          <table className="data-table data-table--compact" data-testid="roster-members">
+            <caption className="signing-roster__caption">
+              {t('signing.roster.members', { count: roster.members.length })}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('signing.roster.col.name')}</th>
+                <th scope="col">{t('signing.roster.col.role')}</th>
+                <th scope="col">{t('signing.roster.col.fingerprint')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {roster.members.map((member) => (
+                <tr key={member.kid} data-testid="roster-member">
+                  <td>{member.name}</td>
+                  <td>{t(roleKey(member.role))}</td>
+                  <td>
+                    <Fingerprint value={member.fingerprint} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
