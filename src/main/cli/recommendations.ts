@@ -1,10 +1,14 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { unlockIdentity } from '../services/identity';
-import { exportRecommendations, importRecommendations } from '../services/recommendations';
+import {
+  auditRecommendationsExport,
+  exportRecommendations,
+  importRecommendations,
+} from '../services/recommendations';
 import { readPassphrase } from './passphrase';
 
 export const RECOMMENDATIONS_USAGE =
@@ -47,6 +51,13 @@ async function runExport(
   try {
     const exported = exportRecommendations(ctx, { batchId, signer });
     writeFileSync(out, exported.fileText, { flag: 'wx' });
+    auditRecommendationsExport(ctx, {
+      batchId,
+      member: signer.name,
+      count: exported.count,
+      sha256: exported.sha256,
+      file: basename(out),
+    });
     process.stdout.write(
       `의견 ${exported.count}건 서명·저장 / signed ${exported.count} recommendations: ${out}\n` +
         `  sha256 ${exported.sha256}\n  signer: ${signer.name} (${signer.role})\n`,

@@ -1,3 +1,4 @@
+import type { Agreement } from './committee/agreement';
 import { TIERS, type Tier } from './tier';
 
 /**
@@ -12,6 +13,8 @@ export type QueueViewId =
   | 'evidence_requested'
   | 'deferred'
   | 'flagged'
+  /** Claims on which members' latest recommendations differ. */
+  | 'member_conflict'
   | `tier:${Tier}`;
 
 export const QUEUE_VIEWS: readonly QueueViewId[] = [
@@ -22,6 +25,7 @@ export const QUEUE_VIEWS: readonly QueueViewId[] = [
   'evidence_requested',
   'deferred',
   'flagged',
+  'member_conflict',
   ...TIERS.map((tier) => `tier:${tier}` as const),
 ];
 
@@ -44,5 +48,21 @@ export const QUEUE_COLUMNS = [
   'assignee',
   'flags',
   'evidenceCount',
+  'agreement',
 ] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
+
+/** How members' recommendations on a claim stand to each other (agreementOf), every kind. */
+export const AGREEMENTS = [
+  'none',
+  'single',
+  'agree',
+  'conflict',
+] as const satisfies readonly Agreement[];
+
+/** The grid's words for agreement, which its text filter matches; 'none' shows blank. */
+export const AGREEMENT_LABELS: Record<Exclude<Agreement, 'none'>, { ko: string; en: string }> = {
+  single: { ko: '1명', en: 'one member' },
+  agree: { ko: '일치', en: 'agree' },
+  conflict: { ko: '충돌', en: 'conflict' },
+};

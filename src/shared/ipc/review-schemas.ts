@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CLAIMANT_TYPES, DAMAGE_TYPES } from '../domain/claim';
 import { REVIEW_STATES } from '../domain/decision';
 import { CLAIM_FLAGS } from '../domain/flags';
+import { AGREEMENTS } from '../domain/queue-views';
 import {
   BASIS_POINTS,
   POLICY_TABLES,
@@ -39,6 +40,9 @@ export const queueRow = z.object({
   flags: z.array(z.enum(CLAIM_FLAGS)),
   evidenceCount: z.number().int().nonnegative(),
   evidenceProblems: z.number().int().nonnegative(),
+  /** How members' recommendations stand ('none' without any) and the group sizes ("2:1"). */
+  agreement: z.enum(AGREEMENTS),
+  agreementSplit: z.string().nullable(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 

@@ -156,7 +156,10 @@ describe('member recommendations', { timeout: 60_000 }, () => {
     expect(again).toEqual({
       files: [
         {
+          index: 0,
           member: '정우진',
+          batchId: 1,
+          batchName: '표본 신청 12건 (Sample claims)',
           count: 1,
           fileSha256: result.files[2]!.fileSha256,
           alreadyImported: true,

@@ -1,6 +1,10 @@
 import { OUTCOMES, REVIEW_STATE_LABELS, stateAfter } from '../../../shared/domain/decision';
 import { CLAIM_FLAGS, CLAIM_FLAG_LABELS } from '../../../shared/domain/flags';
-import type { QueueColumn, QueueViewId } from '../../../shared/domain/queue-views';
+import {
+  AGREEMENT_LABELS,
+  type QueueColumn,
+  type QueueViewId,
+} from '../../../shared/domain/queue-views';
 import { TIERS, TIER_LABELS } from '../../../shared/domain/tier';
 import type { ColumnFilter, FilterCondition, QueueQuery } from '../../../shared/ipc/queue-query';
 
@@ -17,8 +21,10 @@ const CURRENT_JOIN = `
   ) cur ON cur.claim_id = c.claim_id`;
 const SUPPORT_JOIN = ' LEFT JOIN claim_support s ON s.claim_id = c.claim_id';
 const ASSIGNMENT_JOIN = ' LEFT JOIN claim_assignments a ON a.claim_id = c.claim_id';
+/** Members' agreement per claim (derived, migration 011); no row when nobody recommended. */
+const AGREEMENT_JOIN = ' LEFT JOIN claim_agreement agr ON agr.claim_id = c.claim_id';
 
-export const QUEUE_FROM = `claims c ${CURRENT_JOIN}${SUPPORT_JOIN}${ASSIGNMENT_JOIN}`;
+export const QUEUE_FROM = `claims c ${CURRENT_JOIN}${SUPPORT_JOIN}${ASSIGNMENT_JOIN}${AGREEMENT_JOIN}`;
 
 /**
  * The claims table with only the joins some clause uses (every alias is ours, written in this
@@ -31,6 +37,7 @@ export function fromFor(...clauses: string[]): string {
     /\bcur\./.test(text) ? CURRENT_JOIN : '',
     /\bs\./.test(text) ? SUPPORT_JOIN : '',
     /\ba\./.test(text) ? ASSIGNMENT_JOIN : '',
+    /\bagr\./.test(text) ? AGREEMENT_JOIN : '',
   ].join('');
 }
 
@@ -41,6 +48,14 @@ const STATE_SQL = `CASE cur.outcome ${OUTCOMES.map(
 const FLAG_COUNT_SQL = '(SELECT count(*) FROM claim_flags f WHERE f.claim_id = c.claim_id)';
 const HAS_FLAG_SQL = 'EXISTS (SELECT 1 FROM claim_flags f WHERE f.claim_id = c.claim_id)';
 const EVIDENCE_COUNT_SQL = '(SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id)';
+
+/**
+ * Sorting by agreement: one member, then agreement, then conflict, each by how many members
+ * recommended; claims nobody recommended on are NULL and so come last either way.
+ */
+const AGREEMENT_ORDER_SQL = `(CASE agr.agreement WHEN 'single' THEN 1000 WHEN 'agree' THEN 2000
+  WHEN 'conflict' THEN 3000 END + agr.members)`;
+const AGREEMENT_KIND_SQL = "coalesce(agr.agreement, 'none')";
 
 export const COLUMN_SQL: Record<QueueColumn, string> = {
   claimId: 'c.claim_id',
@@ -56,6 +71,7 @@ export const COLUMN_SQL: Record<QueueColumn, string> = {
   assignee: 'a.assignee',
   flags: FLAG_COUNT_SQL,
   evidenceCount: EVIDENCE_COUNT_SQL,
+  agreement: AGREEMENT_ORDER_SQL,
 };
 
 /** Columns shown as words: a text filter matches the words (ko or en) and means their codes. */
@@ -63,6 +79,7 @@ const LABELLED: Partial<Record<QueueColumn, Record<string, { ko: string; en: str
   reviewState: REVIEW_STATE_LABELS,
   tier: Object.fromEntries(TIERS.map((t) => [t, TIER_LABELS[t]])),
   flags: Object.fromEntries(CLAIM_FLAGS.map((f) => [f, CLAIM_FLAG_LABELS[f]])),
+  agreement: AGREEMENT_LABELS,
 };
 
 export interface SqlPart {
@@ -129,6 +146,12 @@ function labelledCondition(column: QueueColumn, condition: FilterCondition): Sql
       sql: `${negate ? 'NOT ' : ''}EXISTS (SELECT 1 FROM claim_flags f WHERE f.claim_id = c.claim_id AND ${exists.sql})`,
       params: exists.params,
     };
+  }
+  if (column === 'agreement') {
+    if (condition.type === 'blank') return { sql: `${AGREEMENT_KIND_SQL} = 'none'`, params: [] };
+    if (condition.type === 'notBlank')
+      return { sql: `${AGREEMENT_KIND_SQL} <> 'none'`, params: [] };
+    return inList(AGREEMENT_KIND_SQL, codesMatching(labels, condition), negate);
   }
   if (condition.type === 'blank') return { sql: '0', params: [] };
   if (condition.type === 'notBlank') return { sql: '1', params: [] };
@@ -242,6 +265,12 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
       return { sql: "cur.outcome = 'defer'", params: [] };
     case 'flagged':
       return { sql: HAS_FLAG_SQL, params: [] };
+    case 'member_conflict':
+      // Through the agreement index: the few conflicting claims, not a probe per claim.
+      return {
+        sql: "c.claim_id IN (SELECT claim_id FROM claim_agreement WHERE agreement = 'conflict')",
+        params: [],
+      };
     default:
       return { sql: 'c.tier = ?', params: [view.slice('tier:'.length)] };
   }

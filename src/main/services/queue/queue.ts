@@ -53,7 +53,7 @@ const ROW_SQL = `c.claim_id AS claimId, c.batch_id AS batchId, c.received_at AS 
   s.amount AS calculatedSupport, cur.amount AS decidedAmount, a.assignee,
   ${COLUMN_SQL.evidenceCount} AS evidenceCount,
   (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id AND e.status <> 'stored')
-    AS evidenceProblems`;
+    AS evidenceProblems, coalesce(agr.agreement, 'none') AS agreement, agr.split AS agreementSplit`;
 
 /** Who "mine" means: the person chosen at this machine. */
 function me(ctx: ServiceContext): string | null {

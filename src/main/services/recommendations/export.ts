@@ -1,4 +1,5 @@
 import type { ReasonCode } from '../../../shared/domain/decision';
+import { appendAudit } from '../../db/repositories/audit-log';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
@@ -103,4 +104,22 @@ export function exportRecommendations(
   });
   const fileText = signRecommendations(payload, signer);
   return { fileText, sha256: sha256Hex(fileText), count: recommendations.length };
+}
+
+/**
+ * Records that a member's signed file left this workspace: which batch, how many
+ * recommendations, the file's hash (to match it with the secretary's import later).
+ */
+export function auditRecommendationsExport(
+  ctx: ServiceContext,
+  entry: { batchId: number; member: string; count: number; sha256: string; file: string },
+): void {
+  appendAudit(ctx.db, {
+    at: ctx.now().toISOString(),
+    actor: ctx.actor,
+    action: 'recommendations.exported',
+    subjectType: 'batch',
+    subjectId: String(entry.batchId),
+    details: { member: entry.member, count: entry.count, sha256: entry.sha256, file: entry.file },
+  });
 }

@@ -1,5 +1,3 @@
-import type { MemberRecommendation } from '../../../shared/domain/committee/agreement';
-import type { ReasonCode } from '../../../shared/domain/decision';
 import type { Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
 import type { ServiceContext } from '../context';
@@ -8,7 +6,10 @@ import { sha256Hex } from '../hashing';
 import { latestRoster, type VerifiedRoster } from '../roster';
 import { JwsFormatError, verifyGeneral } from '../signing/jws';
 import { publicKeyFromJwk } from '../signing/keys';
+import { writeClaimAgreement } from './agreement-summary';
 import { recommendationsPayloadSchema, type RecommendationsPayload } from './payload';
+import { recommendationsByClaim } from './queries';
+import { refuse, RefusedFile, type Refusal } from './refusals';
 
 /*
  * Importing members' recommendation files on the secretary's machine. The choices:
@@ -23,21 +24,26 @@ import { recommendationsPayloadSchema, type RecommendationsPayload } from './pay
  * - The same file (by SHA-256 of its bytes) imported again is a no-op, reported as such.
  * - A newer file (payload createdAt, then import order) from the same member for the same
  *   batch supersedes the older one in recommendationsByClaim; both stay stored.
+ * - Each file's transaction also rewrites its batch's per-claim agreement (claim_agreement),
+ *   which the review grid sorts and filters on.
  */
 
 const RECOMMENDING_ROLES = new Set(['member', 'chair']);
 
 export interface ImportedRecommendationFile {
+  /** Position of the file in the request. */
+  index: number;
   member: string;
+  batchId: number;
+  batchName: string;
   count: number;
   fileSha256: string;
   /** True when this exact file was already imported: nothing was written. */
   alreadyImported: boolean;
 }
 
-export interface RefusedRecommendationFile {
+export interface RefusedRecommendationFile extends Refusal {
   index: number;
-  reason: string;
 }
 
 export interface ImportRecommendationsResult {
@@ -45,17 +51,12 @@ export interface ImportRecommendationsResult {
   refused: RefusedRecommendationFile[];
 }
 
-class Refused extends Error {}
-
-function refuse(reason: string): never {
-  throw new Refused(reason);
-}
-
 interface Checked {
   payload: RecommendationsPayload;
   member: string;
   kid: string;
   batchId: number;
+  batchName: string;
 }
 
 function verifyFile(db: Db, roster: VerifiedRoster, fileText: string): Checked {
@@ -67,83 +68,86 @@ function verifyFile(db: Db, roster: VerifiedRoster, fileText: string): Checked {
       return member ? publicKeyFromJwk(member.jwk) : null;
     });
   } catch (error) {
-    if (error instanceof JwsFormatError)
-      refuse(`not a signed recommendations file: ${error.message}`);
+    if (error instanceof JwsFormatError) refuse('not_signed', { detail: error.message });
     throw error;
   }
   if (verification.signatures.length !== 1)
-    refuse(
-      `a recommendations file has one signature, this one has ${verification.signatures.length}`,
-    );
+    refuse('signature_count', { count: verification.signatures.length });
   const [verdict] = verification.signatures;
   const kid = verdict!.kid;
-  if (verdict!.reason === 'unknown_key')
-    refuse(`signed by key ${kid ?? '(no kid)'}, which is not on roster v${roster.payload.version}`);
+  const version = roster.payload.version;
+  if (verdict!.reason === 'unknown_key') refuse('unknown_key', { kid: kid ?? '(no kid)', version });
   if (!verdict!.valid)
-    refuse(
-      verdict!.reason === 'bad_signature'
-        ? 'the signature does not match: the file was altered after it was signed'
-        : `the signature is not acceptable (${verdict!.reason})`,
-    );
+    refuse(verdict!.reason === 'bad_signature' ? 'altered' : 'signature_unacceptable', {
+      reason: String(verdict!.reason),
+    });
   const signer = byKid.get(kid!)!;
   if (!RECOMMENDING_ROLES.has(signer.role))
-    refuse(
-      `signed by ${signer.name}, whose role on roster v${roster.payload.version} is ${signer.role}; only members and the chair recommend`,
-    );
+    refuse('role_not_recommending', { name: signer.name, version, role: signer.role });
 
   let raw: unknown;
   try {
     raw = JSON.parse(verification.payload);
   } catch {
-    refuse('the signed payload is not JSON');
+    refuse('payload_not_json');
   }
   const parsed = recommendationsPayloadSchema.safeParse(raw);
   if (!parsed.success)
-    refuse(`not a recommendations file: ${parsed.error.issues[0]?.message ?? 'invalid payload'}`);
+    refuse('payload_invalid', { detail: parsed.error.issues[0]?.message ?? 'invalid payload' });
   const payload = parsed.data;
   if (payload.member.kid !== signer.kid)
-    refuse(
-      `the file names key ${payload.member.kid} but is signed by ${signer.name}'s key ${signer.kid}`,
-    );
+    refuse('kid_mismatch', { fileKid: payload.member.kid, name: signer.name, kid: signer.kid });
   if (payload.member.name !== signer.name)
-    refuse(`the file names ${payload.member.name} but is signed by ${signer.name}'s key`);
+    refuse('name_mismatch', { fileName: payload.member.name, name: signer.name });
 
   const batch = db
-    .prepare('SELECT id FROM batches WHERE content_hash = ?')
-    .get(payload.batch.contentHash) as { id: number } | undefined;
+    .prepare('SELECT id, name FROM batches WHERE content_hash = ?')
+    .get(payload.batch.contentHash) as { id: number; name: string } | undefined;
   if (!batch)
-    refuse(
-      `batch "${payload.batch.name}" (content hash ${payload.batch.contentHash.slice(0, 12)}…) is not imported in this workspace`,
-    );
+    refuse('batch_missing', {
+      batch: payload.batch.name,
+      hash: payload.batch.contentHash.slice(0, 12),
+    });
   const claimAt = db.prepare(
     'SELECT batch_id AS batchId, content_hash AS hash FROM claims WHERE claim_id = ?',
   );
   for (const rec of payload.recommendations) {
     const claim = claimAt.get(rec.claimId) as { batchId: number; hash: string } | undefined;
-    if (!claim) refuse(`claim ${rec.claimId} does not exist in this workspace`);
+    if (!claim) refuse('claim_missing', { claimId: rec.claimId });
     if (claim.batchId !== batch.id)
-      refuse(`claim ${rec.claimId} is not in batch "${payload.batch.name}" here`);
+      refuse('claim_other_batch', { claimId: rec.claimId, batch: payload.batch.name });
     if (claim.hash !== rec.claimContentHash)
-      refuse(
-        `claim ${rec.claimId} differs: its content hash here is ${claim.hash.slice(0, 12)}…, the file's is ${rec.claimContentHash.slice(0, 12)}…`,
-      );
+      refuse('claim_differs', {
+        claimId: rec.claimId,
+        here: claim.hash.slice(0, 12),
+        file: rec.claimContentHash.slice(0, 12),
+      });
   }
-  return { payload, member: signer.name, kid: signer.kid, batchId: batch.id };
+  return {
+    payload,
+    member: signer.name,
+    kid: signer.kid,
+    batchId: batch.id,
+    batchName: batch.name,
+  };
 }
 
 function importOne(
   ctx: ServiceContext,
   roster: VerifiedRoster,
   fileText: string,
-): ImportedRecommendationFile {
-  return ctx.db.transaction((): ImportedRecommendationFile => {
+): Omit<ImportedRecommendationFile, 'index'> {
+  return ctx.db.transaction((): Omit<ImportedRecommendationFile, 'index'> => {
     const fileSha256 = sha256Hex(fileText);
     const same = ctx.db
       .prepare(
-        `SELECT f.member, (SELECT count(*) FROM recommendations r WHERE r.file_id = f.id) AS count
-         FROM recommendation_files f WHERE f.file_sha256 = ?`,
+        `SELECT f.member, f.batch_id AS batchId, b.name AS batchName,
+                (SELECT count(*) FROM recommendations r WHERE r.file_id = f.id) AS count
+         FROM recommendation_files f JOIN batches b ON b.id = f.batch_id
+         WHERE f.file_sha256 = ?`,
       )
-      .get(fileSha256) as { member: string; count: number } | undefined;
+      .get(fileSha256) as
+      Pick<ImportedRecommendationFile, 'member' | 'batchId' | 'batchName' | 'count'> | undefined;
     if (same) return { ...same, fileSha256, alreadyImported: true };
 
     const checked = verifyFile(ctx.db, roster, fileText);
@@ -195,8 +199,11 @@ function importOne(
         roster: { version: roster.payload.version, fingerprint: roster.fingerprint },
       },
     });
+    writeClaimAgreement(ctx.db, checked.batchId, recommendationsByClaim(ctx.db, checked.batchId));
     return {
       member: checked.member,
+      batchId: checked.batchId,
+      batchName: checked.batchName,
       count: checked.payload.recommendations.length,
       fileSha256,
       alreadyImported: false,
@@ -213,57 +220,16 @@ export function importRecommendations(
   if (!roster)
     throw new ServiceError(
       'conflict',
-      'no committee roster is imported; import the signed roster before members’ files',
+      '위원 명부를 먼저 가져오세요 / no committee roster is imported; import the signed roster before members’ files',
     );
   const result: ImportRecommendationsResult = { files: [], refused: [] };
   fileTexts.forEach((fileText, index) => {
     try {
-      result.files.push(importOne(ctx, roster, fileText));
+      result.files.push({ index, ...importOne(ctx, roster, fileText) });
     } catch (error) {
-      if (!(error instanceof Refused)) throw error;
-      result.refused.push({ index, reason: error.message });
+      if (!(error instanceof RefusedFile)) throw error;
+      result.refused.push({ index, ...error.refusal });
     }
   });
   return result;
-}
-
-interface RecommendationRow {
-  claimId: string;
-  member: string;
-  outcome: MemberRecommendation['outcome'];
-  amount: number | null;
-  reasonCodes: string;
-}
-
-/**
- * Per claim, each member's recommendation from that member's latest file for the claim's
- * batch (payload createdAt, then import order), members in name order.
- */
-export function recommendationsByClaim(
-  db: Db,
-  batchId?: number,
-): Map<string, MemberRecommendation[]> {
-  const rows = db
-    .prepare(
-      `SELECT r.claim_id AS claimId, f.member, r.outcome, r.amount, r.reason_codes AS reasonCodes
-       FROM recommendations r JOIN recommendation_files f ON f.id = r.file_id
-       WHERE (@batch IS NULL OR f.batch_id = @batch)
-         AND f.id = (SELECT g.id FROM recommendation_files g
-                     WHERE g.member = f.member AND g.batch_id = f.batch_id
-                     ORDER BY g.created_at DESC, g.id DESC LIMIT 1)
-       ORDER BY r.claim_id, f.member`,
-    )
-    .all({ batch: batchId ?? null }) as RecommendationRow[];
-  const byClaim = new Map<string, MemberRecommendation[]>();
-  for (const row of rows) {
-    const list = byClaim.get(row.claimId) ?? [];
-    list.push({
-      member: row.member,
-      outcome: row.outcome,
-      amount: row.amount,
-      reasonCodes: JSON.parse(row.reasonCodes) as ReasonCode[],
-    });
-    byClaim.set(row.claimId, list);
-  }
-  return byClaim;
 }

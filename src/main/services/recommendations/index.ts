@@ -1,4 +1,5 @@
 export {
+  auditRecommendationsExport,
   exportRecommendations,
   memberRecommendations,
   type ExportRecommendationsRequest,
@@ -6,11 +7,21 @@ export {
 } from './export';
 export {
   importRecommendations,
-  recommendationsByClaim,
   type ImportRecommendationsResult,
   type ImportedRecommendationFile,
   type RefusedRecommendationFile,
 } from './import';
+export {
+  claimRecommendations,
+  fingerprintOfKid,
+  listRecommendationFiles,
+  recommendationsByClaim,
+  type ClaimRecommendation,
+  type ClaimRecommendations,
+  type RecommendationFileSummary,
+} from './queries';
+export { opinionSplit } from './agreement-summary';
+export { REFUSAL_CODES, refusal, type Refusal, type RefusalCode } from './refusals';
 export {
   buildRecommendationsPayload,
   signRecommendations,

@@ -16,6 +16,7 @@ import { DecisionHistory } from './DecisionHistory';
 import { EvidenceViewer } from './evidence/EvidenceViewer';
 import { ClaimTimeline } from './history/ClaimTimeline';
 import type { ReviewCommands } from './keyboard/shortcuts';
+import { MemberRecommendations } from './recommendations/MemberRecommendations';
 
 export type ClaimCommands = Pick<
   ReviewCommands,
@@ -38,12 +39,15 @@ export type ClaimCommands = Pick<
 export function ClaimWorkspace({
   claimId,
   policy,
+  recommendationsVersion = 0,
   commands,
   onClose,
   onDecisionSaved,
 }: {
   claimId: string;
   policy: SupportPolicy | null;
+  /** Changes when members' files were imported, so their recommendations are read again. */
+  recommendationsVersion?: number;
   commands: Ref<ClaimCommands>;
   onClose: () => void;
   onDecisionSaved: (record: DecisionRecordDto) => void;
@@ -147,6 +151,9 @@ export function ClaimWorkspace({
                   touched();
                 }}
               />
+            )}
+            {claim.tier === 'committee_review' && (
+              <MemberRecommendations claimId={claimId} version={recommendationsVersion} />
             )}
             <DecisionHistory decisions={claim.decisions} />
             {saved && (

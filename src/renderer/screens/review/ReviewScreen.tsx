@@ -18,6 +18,7 @@ import { currentQuery, QueueGrid } from './queue/QueueGrid';
 import { QuickSearch } from './queue/QuickSearch';
 import { defaultView, QUEUE_VIEWS, type QueueViewId } from './queue/queue-views';
 import { ViewPicker } from './queue/ViewPicker';
+import { RecommendationsPanel } from './recommendations/RecommendationsPanel';
 
 export function ReviewScreen() {
   const t = useT();
@@ -81,6 +82,9 @@ function ReviewDesk({
   const [search, setSearch] = useState('');
   const [openId, setOpenId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
+  const [recsOpen, setRecsOpen] = useState(false);
+  /** Bumped when members' files arrive: the open claim shows their recommendations again. */
+  const [recsVersion, setRecsVersion] = useState(0);
   const [shown, setShown] = useState<number | null>(null);
   const gridApi = useRef<GridApi<QueueRow> | null>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -151,7 +155,8 @@ function ReviewDesk({
     focusSearch: () => searchBox.current?.focus(),
     closeClaim: () => {
       // Escape always leads back towards the grid: help first, then the claim, then focus.
-      if (helpOpen) setHelpOpen(false);
+      if (recsOpen) setRecsOpen(false);
+      else if (helpOpen) setHelpOpen(false);
       else {
         setOpenId(null);
         focusGrid();
@@ -218,6 +223,14 @@ function ReviewDesk({
             </button>
             <button
               type="button"
+              className="button button--secondary"
+              data-testid="recs-open"
+              onClick={() => setRecsOpen(true)}
+            >
+              {t('recs.open')}
+            </button>
+            <button
+              type="button"
               className="button button--ghost"
               data-testid="shortcut-help-open"
               onClick={() => setHelpOpen(true)}
@@ -252,6 +265,7 @@ function ReviewDesk({
             key={openId}
             claimId={openId}
             policy={policy}
+            recommendationsVersion={recsVersion}
             commands={claimCommands}
             onClose={() => setOpenId(null)}
             onDecisionSaved={decisionSaved}
@@ -259,6 +273,16 @@ function ReviewDesk({
         )}
       </div>
       {helpOpen && <ShortcutHelp onClose={() => setHelpOpen(false)} />}
+      {recsOpen && (
+        <RecommendationsPanel
+          exportFirst={me?.role === 'member' || me?.role === 'chair'}
+          onClose={() => setRecsOpen(false)}
+          onImported={() => {
+            setRecsVersion((v) => v + 1);
+            gridApi.current?.refreshInfiniteCache();
+          }}
+        />
+      )}
     </>
   );
 }

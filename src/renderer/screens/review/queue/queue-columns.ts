@@ -7,6 +7,7 @@ import { TIER_LABELS } from '../../../../shared/domain/tier';
 import type { QueueRow } from '../../../../shared/ipc/review-schemas';
 import { formatDateTime } from '../../../i18n/format';
 import type { Labelled, Locale, Translate } from '../../../i18n/locale-context';
+import { agreementCellText } from '../recommendations/agreement-text';
 
 const money = (params: ValueFormatterParams<QueueRow, number | null>) =>
   params.value === null || params.value === undefined ? '' : formatKrw(params.value);
@@ -89,6 +90,17 @@ export function queueColumns(
       valueFormatter: (p) => (p.data ? label(REVIEW_STATE_LABELS[p.data.reviewState]) : ''),
       cellClass: (p) => `state-cell state-cell--${p.data?.reviewState ?? ''}`,
       width: 120,
+    },
+    {
+      field: 'agreement',
+      headerName: t('review.col.agreement'),
+      headerTooltip: t('review.col.agreement.tip'),
+      // Filter words are AGREEMENT_LABELS' (main matches them); the cell adds the counts.
+      filter: 'agTextColumnFilter',
+      valueFormatter: (p) =>
+        p.data ? agreementCellText(t, p.data.agreement, p.data.agreementSplit) : '',
+      cellClass: (p) => (p.data ? `agreement-cell agreement-cell--${p.data.agreement}` : undefined),
+      width: 110,
     },
     {
       field: 'tier',

@@ -1,0 +1,47 @@
+import { agreementOf, type MemberRecommendation } from '../../../shared/domain/committee/agreement';
+import type { Db } from '../../db/connection';
+
+/*
+ * The per-claim agreement the review grid sorts and filters on (table claim_agreement,
+ * migration 011). It is derived from the recommendation tables and rewritten for a whole batch
+ * inside the transaction that imports a file of that batch, so it cannot drift from them. The
+ * rule itself is agreementOf, the one the claim detail uses.
+ */
+
+/** What one recommendation says for comparing: the outcome, and the amount where one is taken. */
+function opinionOf(rec: Pick<MemberRecommendation, 'outcome' | 'amount'>): string {
+  return `${rec.outcome}:${rec.amount ?? ''}`;
+}
+
+/**
+ * The sizes of the groups recommending the same thing, largest first: "3" when three agree,
+ * "2:1" when one of three differs. Non-empty input only.
+ */
+export function opinionSplit(recs: readonly Pick<MemberRecommendation, 'outcome' | 'amount'>[]) {
+  const sizes = new Map<string, number>();
+  for (const rec of recs) sizes.set(opinionOf(rec), (sizes.get(opinionOf(rec)) ?? 0) + 1);
+  return [...sizes.values()].sort((a, b) => b - a).join(':');
+}
+
+/**
+ * Rewrites the agreement of every claim of `batchId` that has any recommendation, from
+ * `byClaim` (recommendationsByClaim for that batch). Runs in the caller's transaction.
+ */
+export function writeClaimAgreement(
+  db: Db,
+  batchId: number,
+  byClaim: ReadonlyMap<string, readonly MemberRecommendation[]>,
+): void {
+  db.prepare(
+    `DELETE FROM claim_agreement WHERE claim_id IN (
+       SELECT r.claim_id FROM recommendations r JOIN recommendation_files f ON f.id = r.file_id
+       WHERE f.batch_id = ?)`,
+  ).run(batchId);
+  const insert = db.prepare(
+    'INSERT INTO claim_agreement (claim_id, agreement, members, split) VALUES (?, ?, ?, ?)',
+  );
+  for (const [claimId, recs] of byClaim) {
+    if (recs.length === 0) continue;
+    insert.run(claimId, agreementOf(recs), recs.length, opinionSplit(recs));
+  }
+}

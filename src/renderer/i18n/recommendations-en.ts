@@ -1,0 +1,61 @@
+import type { recommendationsKo } from './recommendations-ko';
+
+/** English messages of members' recommendations in the app, spread into en.ts. */
+export const recommendationsEn: Record<keyof typeof recommendationsKo, string> = {
+  'review.col.agreement': 'Members',
+  'review.col.agreement.tip':
+    "From the members' files imported here. Agree 3: three members recommend the same; Conflict 2:1: two recommend one thing, one another",
+  'review.agreement.single': '1 member',
+  'review.agreement.agree': 'Agree {count}',
+  'review.agreement.conflict': 'Conflict {split}',
+  'review.view.member_conflict': 'Members disagree',
+
+  'recs.open': "Members' files",
+  'recs.title': "Members' recommendation files",
+  'recs.import.title': "Import members' files",
+  'recs.import.hint':
+    "Choose several files members signed and sent, at once. Each file's signature is checked against the keys on the roster; a file altered after signing, or signed by a key not on the roster, is refused with the reason.",
+  'recs.import.choose': 'Choose files…',
+  'recs.import.busy': 'Checking…',
+  'recs.import.summary': '{accepted} imported, {refused} refused',
+  'recs.result.accepted': 'Imported: {member}, {batch}, {count} recommendations',
+  'recs.result.already': 'Already imported: {member}, {count} recommendations (nothing changed)',
+  'recs.result.refused': 'Refused',
+  'recs.files.title': 'Imported files',
+  'recs.files.empty': "No members' recommendation files have been imported yet.",
+  'recs.files.member': 'Member',
+  'recs.files.fingerprint': 'Key fingerprint',
+  'recs.files.batch': 'Batch',
+  'recs.files.count': 'Recommendations',
+  'recs.files.signedAt': 'Signed',
+  'recs.files.importedAt': 'Imported',
+  'recs.files.superseded': 'superseded by a newer file',
+  'recs.files.countValue': '{count}',
+  'recs.roleUnknown': 'not on the current roster',
+
+  'recs.export.title': 'Export my recommendations',
+  'recs.export.hint':
+    'Signs the decisions you recorded in this workspace on one batch with your key and saves them as a file. Send the file to the secretary. The passphrase is used for this signature only and is never stored.',
+  'recs.export.batch': 'Batch',
+  'recs.export.batchOption': '{name} · {claims} claims',
+  'recs.export.key': 'My key file',
+  'recs.export.chooseKey': 'Choose key file…',
+  'recs.export.noKey': 'none chosen yet',
+  'recs.export.passphrase': 'Key passphrase',
+  'recs.export.save': 'Sign and save…',
+  'recs.export.busy': 'Signing…',
+  'recs.export.saved': 'Signed and saved {count} recommendations of {member}: {path}',
+  'recs.export.notSaved': 'No place was chosen: nothing was saved.',
+  'recs.export.noBatches': 'There are no batches. Import claims first.',
+
+  'recs.detail.title': "Members' recommendations",
+  'recs.detail.none': 'No member has recommended on this claim yet.',
+  'recs.detail.single': "One member's recommendation",
+  'recs.detail.agree': 'All {count} members recommend the same',
+  'recs.detail.conflict': 'Members disagree ({split})',
+  'recs.detail.amount': 'Amount',
+  'recs.detail.reasons': 'Reasons',
+  'recs.detail.note': 'Note',
+  'recs.detail.signed': 'signed {when} · key {fingerprint}',
+  'recs.detail.differs': 'differs from the majority',
+};

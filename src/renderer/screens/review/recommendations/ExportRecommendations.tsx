@@ -1,0 +1,137 @@
+import { useState, type FormEvent } from 'react';
+import type { ResponseOf } from '../../../../shared/ipc/contract';
+import { asApiError, client, type ApiError } from '../../../api/client';
+import { useApi } from '../../../api/use-api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatCount } from '../../../i18n/format';
+import { useT } from '../../../i18n/locale-context';
+
+/**
+ * A member's side, in their own workspace: their decisions on one batch, signed with their key
+ * file and saved where they choose. The passphrase stays in this form until it is sent with
+ * the one request that signs, and is cleared afterwards whatever the answer.
+ */
+export function ExportRecommendations() {
+  const t = useT();
+  const batches = useApi(client.listBatches, undefined);
+  const [batchId, setBatchId] = useState<number | null>(null);
+  const [keyFile, setKeyFile] = useState<string | null>(null);
+  const [passphrase, setPassphrase] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<ResponseOf<'recommendations:export'> | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  const list = batches.state.status === 'ready' ? batches.state.value.batches : [];
+  const chosenBatch = batchId ?? list[0]?.id ?? null;
+
+  async function chooseKey() {
+    setError(null);
+    try {
+      const { path } = await client.chooseRecommendationKey();
+      if (path !== null) setKeyFile(path);
+    } catch (cause) {
+      setError(asApiError(cause));
+    }
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    if (chosenBatch === null || keyFile === null || passphrase === '') return;
+    setBusy(true);
+    setError(null);
+    setSaved(null);
+    try {
+      setSaved(await client.exportRecommendations({ batchId: chosenBatch, keyFile, passphrase }));
+    } catch (cause) {
+      setError(asApiError(cause));
+    } finally {
+      setPassphrase('');
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="recs-panel__section" aria-labelledby="recs-export-title">
+      <h3 id="recs-export-title" className="detail__subtitle">
+        {t('recs.export.title')}
+      </h3>
+      <p className="recs-panel__hint">{t('recs.export.hint')}</p>
+      {batches.state.status === 'ready' && list.length === 0 && (
+        <p className="muted">{t('recs.export.noBatches')}</p>
+      )}
+      <form onSubmit={(event) => void save(event)} data-testid="recs-export-form">
+        <div className="recs-panel__row">
+          <label className="inline-field">
+            <span className="inline-field__label">{t('recs.export.batch')}</span>
+            <select
+              className="select recs-panel__batch"
+              data-testid="recs-export-batch"
+              value={chosenBatch ?? ''}
+              onChange={(event) => setBatchId(Number(event.target.value))}
+            >
+              {list.map((batch) => (
+                <option key={batch.id} value={batch.id}>
+                  {t('recs.export.batchOption', {
+                    name: batch.name,
+                    claims: formatCount(batch.claims),
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
+        </div>
+        <div className="recs-panel__row">
+          <span className="inline-field__label">{t('recs.export.key')}</span>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="recs-export-choose-key"
+            onClick={() => void chooseKey()}
+          >
+            {t('recs.export.chooseKey')}
+          </button>
+          <span className="mono break-all" data-testid="recs-export-key">
+            {keyFile ?? t('recs.export.noKey')}
+          </span>
+        </div>
+        <div className="recs-panel__row">
+          <label className="inline-field">
+            <span className="inline-field__label">{t('recs.export.passphrase')}</span>
+            <input
+              className="input"
+              type="password"
+              autoComplete="off"
+              data-testid="recs-export-passphrase"
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          </label>
+          <button
+            type="submit"
+            className="button button--primary"
+            data-testid="recs-export-save"
+            disabled={busy || chosenBatch === null || keyFile === null || passphrase === ''}
+          >
+            {busy ? t('recs.export.busy') : t('recs.export.save')}
+          </button>
+        </div>
+      </form>
+      {error && <ErrorNotice error={error} testId="recs-export-error" />}
+      {saved && (
+        <p
+          className={`notice ${saved.path === null ? 'notice--info' : 'notice--success'}`}
+          role="status"
+          data-testid="recs-export-status"
+        >
+          {saved.path === null
+            ? t('recs.export.notSaved')
+            : t('recs.export.saved', {
+                member: saved.member,
+                count: formatCount(saved.count),
+                path: saved.path,
+              })}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,161 @@
+import { useState } from 'react';
+import type { RecommendationFileResult } from '../../../../shared/ipc/recommendation-schemas';
+import { asApiError, client, type ApiError } from '../../../api/client';
+import { useApi } from '../../../api/use-api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { formatCount, formatDateTime } from '../../../i18n/format';
+import { useLocale } from '../../../i18n/locale-context';
+import type { MessageKey } from '../../../i18n/ko';
+
+/** The last part of a path, for a list a person reads; the whole path is in the tooltip. */
+const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
+
+/**
+ * The secretary's side: choose several members' files in main's dialog, import them (each on
+ * its own), see per file what was accepted and what was refused and why, and every file
+ * imported so far.
+ */
+export function ImportRecommendations({ onImported }: { onImported: () => void }) {
+  const { t, locale } = useLocale();
+  const files = useApi(client.recommendationFiles, undefined);
+  const [busy, setBusy] = useState(false);
+  const [results, setResults] = useState<RecommendationFileResult[] | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  async function chooseAndImport() {
+    setError(null);
+    try {
+      const { paths } = await client.chooseRecommendationFiles();
+      if (paths.length === 0) return;
+      setBusy(true);
+      setResults(null);
+      const answer = await client.importRecommendations(paths);
+      setResults(answer.results);
+      files.reload();
+      if (answer.results.some((r) => r.status === 'accepted' && !r.alreadyImported)) onImported();
+    } catch (cause) {
+      setError(asApiError(cause));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const accepted = results?.filter((r) => r.status === 'accepted').length ?? 0;
+  return (
+    <section className="recs-panel__section" aria-labelledby="recs-import-title">
+      <h3 id="recs-import-title" className="detail__subtitle">
+        {t('recs.import.title')}
+      </h3>
+      <p className="recs-panel__hint">{t('recs.import.hint')}</p>
+      <div className="recs-panel__row">
+        <button
+          type="button"
+          className="button button--primary"
+          data-testid="recs-import-choose"
+          disabled={busy}
+          onClick={() => void chooseAndImport()}
+        >
+          {busy ? t('recs.import.busy') : t('recs.import.choose')}
+        </button>
+        {results && (
+          <span role="status" data-testid="recs-import-summary">
+            {t('recs.import.summary', {
+              accepted: formatCount(accepted),
+              refused: formatCount(results.length - accepted),
+            })}
+          </span>
+        )}
+      </div>
+      {error && <ErrorNotice error={error} testId="recs-import-error" />}
+      {results && (
+        <ul className="recs-results" data-testid="recs-import-results">
+          {results.map((result, index) => (
+            <li
+              key={`${result.file}-${index}`}
+              className={`recs-result recs-result--${result.status}`}
+              data-testid="recs-import-result"
+              data-status={result.status}
+              data-file={fileName(result.file)}
+            >
+              <div className="recs-result__file" title={result.file}>
+                {fileName(result.file)}
+              </div>
+              {result.status === 'accepted' ? (
+                <div className="recs-result__status">
+                  {t(result.alreadyImported ? 'recs.result.already' : 'recs.result.accepted', {
+                    member: result.member,
+                    batch: result.batchName,
+                    count: formatCount(result.count),
+                  })}
+                </div>
+              ) : (
+                <>
+                  <div className="recs-result__status">
+                    {t('recs.result.refused')}: {result.ko}
+                  </div>
+                  <div className="recs-result__en" lang="en">
+                    {result.reason}
+                  </div>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h4 className="detail__subtitle">{t('recs.files.title')}</h4>
+      {files.state.status === 'error' && (
+        <ErrorNotice error={files.state.error} onRetry={files.reload} />
+      )}
+      {files.state.status === 'ready' && files.state.value.files.length === 0 && (
+        <p className="muted" data-testid="recs-files-empty">
+          {t('recs.files.empty')}
+        </p>
+      )}
+      {files.state.status === 'ready' && files.state.value.files.length > 0 && (
+        <div className="table-scroll">
+          <table className="data-table" data-testid="recs-files">
+            <thead>
+              <tr>
+                <th>{t('recs.files.member')}</th>
+                <th>{t('recs.files.fingerprint')}</th>
+                <th>{t('recs.files.batch')}</th>
+                <th className="num">{t('recs.files.count')}</th>
+                <th>{t('recs.files.signedAt')}</th>
+                <th>{t('recs.files.importedAt')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {files.state.value.files.map((file) => (
+                <tr
+                  key={file.id}
+                  data-testid="recs-file"
+                  data-member={file.member}
+                  data-current={file.current}
+                  className={file.current ? undefined : 'recs-files__superseded'}
+                >
+                  <td>
+                    {file.member} (
+                    {file.role === null
+                      ? t('recs.roleUnknown')
+                      : t(`role.${file.role}` as MessageKey)}
+                    ){!file.current && <div>{t('recs.files.superseded')}</div>}
+                  </td>
+                  <td className="mono">{file.fingerprint}</td>
+                  <td>{file.batchName}</td>
+                  <td className="num">
+                    {t('recs.files.countValue', { count: formatCount(file.count) })}
+                  </td>
+                  <td className="nowrap">{formatDateTime(file.signedAt, locale)}</td>
+                  <td className="nowrap">
+                    {formatDateTime(file.importedAt, locale)} · {file.importedBy}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,70 @@
+import { useEffect, useRef } from 'react';
+import { useT } from '../../../i18n/locale-context';
+import { ExportRecommendations } from './ExportRecommendations';
+import { ImportRecommendations } from './ImportRecommendations';
+import './recommendations.css';
+
+/**
+ * Members' recommendation files, opened from the Review screen: the secretary imports the
+ * files members sent; a member exports their own. One dialog for both, since the same person
+ * may be a member on their laptop and the secretary's files arrive on another.
+ */
+export function RecommendationsPanel({
+  exportFirst,
+  onClose,
+  onImported,
+}: {
+  /** A member at this machine comes to export; the secretary (or nobody chosen) to import. */
+  exportFirst: boolean;
+  onClose: () => void;
+  /** New recommendations arrived: the grid's agreement column must be asked for again. */
+  onImported: () => void;
+}) {
+  const t = useT();
+  const closeRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => closeRef.current?.focus(), []);
+
+  return (
+    <div className="overlay" role="presentation" onClick={onClose}>
+      <div
+        className="overlay__dialog recs-panel"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="recs-panel-title"
+        data-testid="recs-panel"
+        onClick={(event) => event.stopPropagation()}
+        // The review screen's shortcuts must not act behind a modal dialog; Escape closes it.
+        onKeyDown={(event) => {
+          event.stopPropagation();
+          if (event.key === 'Escape') onClose();
+        }}
+      >
+        <header className="overlay__header">
+          <h2 id="recs-panel-title" className="panel__title">
+            {t('recs.title')}
+          </h2>
+          <button
+            ref={closeRef}
+            type="button"
+            className="button button--ghost"
+            data-testid="recs-panel-close"
+            onClick={onClose}
+          >
+            {t('detail.close')}
+          </button>
+        </header>
+        {exportFirst ? (
+          <>
+            <ExportRecommendations />
+            <ImportRecommendations onImported={onImported} />
+          </>
+        ) : (
+          <>
+            <ImportRecommendations onImported={onImported} />
+            <ExportRecommendations />
+          </>
+        )}
+      </div>
+    </div>
+  );
+}

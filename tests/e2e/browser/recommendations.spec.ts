@@ -1,0 +1,223 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { importRecommendations } from '../../../src/main/services/recommendations';
+import { importRoster } from '../../../src/main/services/roster';
+import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { PASSPHRASE } from '../../main/decision-file/council';
+import {
+  AGREED_CLAIM,
+  alteredCopy,
+  CONFLICT_CLAIM,
+  makeMemberFiles,
+  SINGLE_CLAIM,
+  type MemberFiles,
+} from '../../main/recommendations/member-files';
+import { makeTempDir } from '../../support/temp-workspace';
+import { testPlatform } from '../../support/test-platform';
+import { claimRow, claimRowText, screenshot } from '../support/decision-steps';
+import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+
+/*
+ * Members' recommendations in the app. Three members' files, made by the real services in
+ * each member's own workspace, and an altered copy; the secretary imports the four through the
+ * Review screen, sees three accepted and the altered one refused with its reason, finds the
+ * conflicting claim in the "의견 충돌" view and reads who recommended what. A member signs and
+ * saves their own file from the same panel.
+ */
+
+// Making three members' workspaces and keys (real scrypt) takes a few seconds on a busy machine.
+test.describe.configure({ timeout: 60_000 });
+
+let files: MemberFiles;
+let filesDir: ReturnType<typeof makeTempDir>;
+/** The four files the secretary chooses, in the dialog's order. */
+let chosenFiles: string[];
+
+test.beforeAll(() => {
+  filesDir = makeTempDir('review-desk-e2e-recs-files-');
+  files = makeMemberFiles(filesDir.dir);
+  chosenFiles = (['김민준', '최지우', '정하은'] as const).map((name) => {
+    const path = join(filesDir.dir, `recommendations-batch-1-${name}.json`);
+    writeFileSync(path, files.files[name]);
+    return path;
+  });
+  const altered = join(filesDir.dir, 'recommendations-batch-1-김민준-altered.json');
+  writeFileSync(altered, alteredCopy(files.files['김민준']));
+  chosenFiles.splice(1, 0, altered);
+});
+test.afterAll(() => filesDir.cleanup());
+
+let temp: ReturnType<typeof makeTempDir>;
+let workspace: ServiceContext;
+let harness: RendererHarness;
+let chosen: (string | null)[];
+
+test.beforeEach(() => {
+  temp = makeTempDir('review-desk-e2e-recs-');
+  chosen = [];
+});
+
+test.afterEach(() => {
+  expect(harness.blockedRequests).toEqual([]);
+  expect(harness.consoleErrors).toEqual([]);
+  workspace.db.close();
+  temp.cleanup();
+});
+
+/** The secretary's workspace: the sample claims, the council's roster and its people. */
+function secretaryWorkspace(): ServiceContext {
+  const ws = openWorkspace(join(temp.dir, 'secretary'), { actor: 'os-user' });
+  loadSampleClaims(ws);
+  importRoster(ws, files.council.rosterText);
+  addPerson(ws, { name: '박서연', role: 'secretary' });
+  setCurrentPerson(ws, '박서연');
+  ws.db.close();
+  // Reopened, as the app starts: the person chosen at this machine acts from then on.
+  return openWorkspace(join(temp.dir, 'secretary'), { actor: 'os-user' });
+}
+
+async function openReview(page: Page) {
+  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+  await page.getByTestId('nav-review').click();
+  await expect(page.locator('.ag-row').first()).toBeVisible();
+}
+
+/** Opens the panel and imports `paths` through main's (queued) dialog. */
+async function importThroughPanel(page: Page, paths: string[]) {
+  await page.getByTestId('recs-open').click();
+  await expect(page.getByTestId('recs-panel')).toBeVisible();
+  chosen.push(paths.join('\n'));
+  await page.getByTestId('recs-import-choose').click();
+  await expect(page.getByTestId('recs-import-summary')).toBeVisible();
+}
+
+test('the secretary imports members’ files and sees agreement and conflicts', async ({ page }) => {
+  workspace = secretaryWorkspace();
+  await openReview(page);
+  await page.getByTestId('recs-open').click();
+  await expect(page.getByTestId('recs-files-empty')).toBeVisible();
+  await page.getByTestId('recs-panel-close').click();
+
+  await importThroughPanel(page, chosenFiles);
+  await expect(page.getByTestId('recs-import-summary')).toHaveText('3개 가져옴, 1개 거부');
+  const results = page.getByTestId('recs-import-result');
+  await expect(results).toHaveCount(4);
+  await expect(results.nth(0)).toHaveAttribute('data-status', 'accepted');
+  await expect(results.nth(0)).toContainText('가져옴: 김민준 위원, 표본 신청 12건');
+  await expect(results.nth(0)).toContainText('의견 2건');
+  const refused = results.nth(1);
+  await expect(refused).toHaveAttribute('data-status', 'refused');
+  await expect(refused).toContainText('altered.json');
+  await expect(refused).toContainText(
+    '거부됨: 서명이 맞지 않습니다: 서명한 뒤에 파일 내용이 바뀌었습니다',
+  );
+  await expect(refused).toContainText('the file was altered after it was signed');
+  await expect(results.nth(3)).toContainText(
+    '가져옴: 정하은 위원, 표본 신청 12건 (Sample claims), 의견 3건',
+  );
+  const imported = page.getByTestId('recs-file');
+  await expect(imported).toHaveCount(3);
+  await expect(imported.filter({ hasText: '최지우' })).toContainText(
+    files.council.people['최지우']!.fingerprint,
+  );
+  await screenshot(page, '50-recommendations-import-ko');
+
+  // The grid: who agrees and who does not, per claim.
+  await page.getByTestId('recs-panel-close').click();
+  await expect(claimRowText(page, AGREED_CLAIM).last()).toContainText('일치 3');
+  await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('충돌 2:1');
+  await expect(claimRowText(page, SINGLE_CLAIM).last()).toContainText('1명');
+  await page.locator('.ag-header-cell[col-id="agreement"]').scrollIntoViewIfNeeded();
+  await screenshot(page, '51-recommendations-grid-column-ko');
+
+  await page.getByTestId('queue-view').selectOption('member_conflict');
+  await expect(page.getByTestId('claim-count')).toContainText('1건 표시');
+  await expect(claimRow(page, CONFLICT_CLAIM)).toBeVisible();
+  await expect(claimRow(page, AGREED_CLAIM)).toHaveCount(0);
+  await screenshot(page, '52-recommendations-conflict-view-ko');
+
+  // The claim: each member's recommendation, the one who differs marked.
+  await claimRow(page, CONFLICT_CLAIM).click();
+  const section = page.getByTestId('member-recommendations');
+  await expect(section).toHaveAttribute('data-agreement', 'conflict');
+  await expect(page.getByTestId('member-recommendations-agreement')).toHaveText('의견 충돌 (2:1)');
+  const kim = section.locator('[data-member="김민준"]');
+  await expect(kim).toContainText('위원');
+  await expect(kim).toContainText('기각');
+  await expect(kim).toContainText('증빙 불충분');
+  await expect(kim).toContainText('폐기 영수증이 없음');
+  await expect(kim).toContainText('다수 의견과 다름');
+  const jung = section.locator('[data-member="정하은"]');
+  await expect(jung).toContainText('700,000원');
+  await expect(jung).toContainText('꽃 폐기 사진 확인');
+  await expect(jung).not.toContainText('다수 의견과 다름');
+  await expect(section.locator('[data-member="최지우"]')).toContainText('700,000원');
+  await section.scrollIntoViewIfNeeded();
+  await screenshot(page, '53-recommendations-claim-ko');
+
+  await page.getByTestId('locale-en').click();
+  await expect(page.getByTestId('member-recommendations-agreement')).toHaveText(
+    'Members disagree (2:1)',
+  );
+  await expect(kim).toContainText('differs from the majority');
+  await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('Conflict 2:1');
+  await screenshot(page, '54-recommendations-claim-en');
+});
+
+test('a file already imported changes nothing; the grid sorts by agreement', async ({ page }) => {
+  workspace = secretaryWorkspace();
+  importRecommendations(workspace, [files.files['김민준'], files.files['최지우']]);
+  await openReview(page);
+  await importThroughPanel(page, [chosenFiles[2]!, chosenFiles[3]!]);
+  const results = page.getByTestId('recs-import-result');
+  await expect(results.nth(0)).toContainText(
+    '이미 가져온 파일: 최지우 위원, 의견 2건 (바뀐 것 없음)',
+  );
+  await expect(results.nth(1)).toContainText('가져옴: 정하은 위원');
+  await expect(page.getByTestId('recs-file')).toHaveCount(3);
+  await page.getByTestId('recs-panel-close').click();
+
+  // Ascending, then descending: conflicts first, then agreement, then one member alone.
+  const header = page.locator('.ag-header-cell[col-id="agreement"] .ag-header-cell-label');
+  await header.click();
+  await header.click();
+  const rowAt = (index: number) => page.locator(`.ag-row[row-index="${index}"]`).first();
+  await expect(rowAt(0)).toHaveAttribute('row-id', CONFLICT_CLAIM);
+  await expect(rowAt(1)).toHaveAttribute('row-id', AGREED_CLAIM);
+  await expect(rowAt(2)).toHaveAttribute('row-id', SINGLE_CLAIM);
+});
+
+test('a member signs and saves their recommendations from the panel', async ({ page }) => {
+  // 김민준's own workspace, where he recorded his decisions (made by makeMemberFiles).
+  workspace = openWorkspace(join(filesDir.dir, 'member-김민준'), { actor: '김민준' });
+  addPerson(workspace, { name: '김민준', role: 'member' });
+  setCurrentPerson(workspace, '김민준');
+  await openReview(page);
+  await page.getByTestId('recs-open').click();
+  chosen.push(files.council.people['김민준']!.keyFile);
+  await page.getByTestId('recs-export-choose-key').click();
+  await expect(page.getByTestId('recs-export-key')).toHaveText(
+    files.council.people['김민준']!.keyFile,
+  );
+  await expect(page.getByTestId('recs-export-passphrase')).toHaveAttribute('type', 'password');
+
+  await page.getByTestId('recs-export-passphrase').fill('틀린 암호 wrong one');
+  await page.getByTestId('recs-export-save').click();
+  await expect(page.getByTestId('recs-export-error')).toContainText('passphrase does not unlock');
+  await expect(page.getByTestId('recs-export-passphrase')).toHaveValue('');
+
+  const out = join(temp.dir, 'my-recommendations.json');
+  chosen.push(out);
+  await page.getByTestId('recs-export-passphrase').fill(PASSPHRASE);
+  await page.getByTestId('recs-export-save').click();
+  await expect(page.getByTestId('recs-export-status')).toContainText(
+    `김민준 위원의 의견 2건을 서명해 저장했습니다: ${out}`,
+  );
+  await expect(page.getByTestId('recs-export-passphrase')).toHaveValue('');
+  await screenshot(page, '55-recommendations-export-ko');
+  expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('signatures');
+});
