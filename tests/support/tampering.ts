@@ -1,3 +1,5 @@
+import { canonicalJson } from '../../src/shared/domain/canonical-json';
+
 /**
  * Ways an attacker might alter a signed decision file (JWS General JSON), for the auditor
  * tests. Each returns the altered file text; the original is not touched.
@@ -24,4 +26,15 @@ export function swapSignature(fileText: string, otherText: string, index: number
   const other = JSON.parse(otherText) as GeneralJws;
   const signatures = jws.signatures.map((s, i) => (i === index ? other.signatures[i]! : s));
   return pretty({ ...jws, signatures });
+}
+
+/** Edits the signed payload as JSON and writes it back canonically; the signatures stay. */
+export function editPayload(
+  fileText: string,
+  edit: (payload: { decisions: Record<string, unknown>[] } & Record<string, unknown>) => void,
+): string {
+  const jws = JSON.parse(fileText) as GeneralJws;
+  const payload = JSON.parse(Buffer.from(jws.payload, 'base64url').toString('utf8'));
+  edit(payload);
+  return pretty({ ...jws, payload: Buffer.from(canonicalJson(payload)).toString('base64url') });
 }

@@ -9,7 +9,7 @@ import {
   type VerifyOptions,
 } from '../../../src/main/services/decision-file';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
-import { canonicalJson } from '../../../src/shared/domain/canonical-json';
+import { editPayload } from '../../support/tampering';
 import { makeTempDir } from '../../support/temp-workspace';
 import {
   decisionRecords,
@@ -37,16 +37,6 @@ function setup() {
 }
 
 /** Edits the signed payload as an attacker with a text editor would: signatures untouched. */
-function editPayload(
-  fileText: string,
-  edit: (payload: { decisions: Record<string, unknown>[] }) => void,
-) {
-  const file = JSON.parse(fileText);
-  const payload = JSON.parse(Buffer.from(file.payload, 'base64url').toString('utf8'));
-  edit(payload);
-  file.payload = Buffer.from(canonicalJson(payload)).toString('base64url');
-  return JSON.stringify(file);
-}
 const codes = (report: { problems: { code: string }[] }) => report.problems.map((p) => p.code);
 const verify = (text: string, options: Partial<VerifyOptions> = {}) =>
   verifyDecisionFile(text, { roster: setup().council.roster, ...options });

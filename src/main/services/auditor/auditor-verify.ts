@@ -8,6 +8,8 @@ import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import { latestRoster, verifyRoster, type VerifiedRoster } from '../roster';
 import { parseGeneralJws } from '../signing/jws';
+import type { VerificationProblem } from '../../../shared/domain/signing/verification-report';
+import { changesAgainstOriginal, findSignedOriginal } from './original-copy';
 
 /** Far above a 10,000-decision file (a few MB); a bigger "decision file" is not one. */
 const MAX_FILE_BYTES = 256 * 1024 * 1024;
@@ -49,6 +51,17 @@ function previousNamed(fileText: string): string | null {
   } catch {
     return null;
   }
+}
+
+/** Which records changed, when the content broke its signatures and the workspace has the original. */
+function namedChanges(
+  ctx: ServiceContext,
+  fileText: string,
+  problems: VerificationProblem[],
+): VerificationProblem[] {
+  if (!problems.some((p) => p.code === 'content_changed')) return [];
+  const original = findSignedOriginal(ctx.db, fileText);
+  return original === null ? [] : changesAgainstOriginal(original, fileText);
 }
 
 /**
@@ -93,6 +106,8 @@ export async function verifyForAuditor(
         ...(previousText !== undefined ? { previousFile: previousText } : {}),
       }),
     );
+    // Every record stays untrusted (no signature vouches for this content); these name the change.
+    report.problems.push(...namedChanges(ctx, fileText, report.problems));
     const previousFileSha256 = previousNamed(fileText);
     const broken = report.problems.some((p) => p.code === 'chain_broken');
     const state = broken

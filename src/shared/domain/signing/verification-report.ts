@@ -109,6 +109,27 @@ const PROBLEM_TEXT = {
     en: (p) => `evidence file ${p['file']} of ${p['claimId']} could not be read (${p['reason']})`,
     ko: (p) => `${p['claimId']}의 증빙 파일 ${p['file']}을(를) 읽을 수 없습니다 (${p['reason']})`,
   },
+  record_changed: {
+    en: (p) =>
+      `compared with the original this workspace signed, the decision for ${p['claimId']} was changed: ${p['detail']}`,
+    ko: (p) =>
+      `이 작업 공간이 서명한 원본과 비교하면 ${p['claimId']}의 결정이 바뀌었습니다: ${p['detail']}`,
+  },
+  record_removed: {
+    en: (p) =>
+      `compared with the original this workspace signed, the decision for ${p['claimId']} was removed`,
+    ko: (p) => `이 작업 공간이 서명한 원본과 비교하면 ${p['claimId']}의 결정이 빠졌습니다`,
+  },
+  record_added: {
+    en: (p) =>
+      `compared with the original this workspace signed, a decision for ${p['claimId']} was added`,
+    ko: (p) => `이 작업 공간이 서명한 원본과 비교하면 ${p['claimId']}의 결정이 추가되었습니다`,
+  },
+  header_changed: {
+    en: (p) =>
+      `compared with the original this workspace signed, these fields were changed: ${p['fields']}`,
+    ko: (p) => `이 작업 공간이 서명한 원본과 비교하면 다음 항목이 바뀌었습니다: ${p['fields']}`,
+  },
   chain_broken: {
     en: (p) =>
       `the chain is broken: this file names previous file ${p['expected']}, the previous file given is ${p['found']}`,
