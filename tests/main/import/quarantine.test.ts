@@ -1,10 +1,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
+import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listQuarantine } from '../../../src/main/db/repositories/quarantine';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { importBatch } from '../../../src/main/services/import/import-batch';
 import { exportQuarantineCsv } from '../../../src/main/services/import/quarantine-export';
 import { GOOD_ROWS, writeCsv, type Row } from '../../support/batch-files';
+import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
 import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
 
 const cleanups: (() => void)[] = [];
@@ -114,5 +116,34 @@ describe('quarantine', () => {
     );
     expect(waiting).toHaveLength(BAD_ROWS.length - 2);
     expect(listAudit(ws.db)[0]!.action).toBe('batch.fixes_imported');
+  });
+
+  it('writes formula payloads of quarantined rows as inert text, and negative amounts as they were', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    // Each row is quarantined for its amount; the payloads ride along in name and description.
+    const hostile = FORMULA_PAYLOADS.map((payload, i) =>
+      withId(`K-2022-2100${String(i).padStart(2, '0')}`, { 8: payload, 10: '-5,000', 11: payload }),
+    );
+    const file = writeCsv(dir, 'hostile.csv', [GOOD_ROWS[0]!, ...hostile], 'utf-8-bom');
+    const report = await importBatch(ws, { file });
+    expect(report.quarantined).toBe(hostile.length);
+    const exported = `${dir}/quarantine.csv`;
+    exportQuarantineCsv(ws, report.batchId, exported);
+    const parsed = Papa.parse<Record<string, string>>(
+      readFileSync(exported, 'utf8').replace(/^\uFEFF/, ''),
+      { header: true, skipEmptyLines: true },
+    );
+    const stored = listQuarantine(ws.db, report.batchId);
+    expect(parsed.data).toHaveLength(stored.length);
+    for (const [i, row] of parsed.data.entries()) {
+      const raw = stored[i]!.raw;
+      // Quarantine keeps the raw text exactly, so every payload is still live there.
+      expect(raw['상호']).toBe(FORMULA_PAYLOADS[i]);
+      for (const header of ['상호', '피해내용']) expect(row[header]).toBe(`'${raw[header]}`);
+      expect(row['피해금액']).toBe('-5,000');
+    }
   });
 });

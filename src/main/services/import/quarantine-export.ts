@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { writeFileSync } from 'node:fs';
+import { neutraliseFormula } from '../../../shared/domain/spreadsheet-cell';
 import { listQuarantine } from '../../db/repositories/quarantine';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -30,17 +31,12 @@ export function exportQuarantineCsv(
     entry.kind === 'duplicate'
       ? `이미 묶음 ${entry.existingBatchId}에 있는 접수번호 / already in batch ${entry.existingBatchId}`
       : entry.reasons.map((reason) => `${reason.field}: ${reason.ko}`).join('; '),
-    ...headers.map((header) => neutraliseFormula(entry.raw[header] ?? '')),
+    ...headers.map((header) => entry.raw[header] ?? ''),
   ]);
-  writeFileSync(
-    outFile,
-    `\uFEFF${Papa.unparse([[ROW_HEADER, REASON_HEADER, ...headers], ...rows], { newline: '\r\n' })}`,
-    'utf8',
+  // Headers come from the intake file too, so they are as untrusted as the values.
+  const table = [[ROW_HEADER, REASON_HEADER, ...headers], ...rows].map((row) =>
+    row.map(neutraliseFormula),
   );
+  writeFileSync(outFile, `\uFEFF${Papa.unparse(table, { newline: '\r\n' })}`, 'utf8');
   return { rows: rows.length };
-}
-
-/** A cell that a spreadsheet would run as a formula is prefixed with ' so it stays text. */
-export function neutraliseFormula(value: string): string {
-  return /^[=+\-@\t\r]/.test(value) && !/^-?\d[\d,]*(\.\d+)?$/.test(value) ? `'${value}` : value;
 }

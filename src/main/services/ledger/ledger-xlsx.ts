@@ -1,0 +1,153 @@
+import ExcelJS, { type Workbook, type Worksheet } from '../../lib/exceljs';
+import { formatKrw, formatKrwPlain } from '../../../shared/domain/money';
+import { neutraliseFormula } from '../../../shared/domain/spreadsheet-cell';
+import { PAYOUT_BASES, PAYOUT_BASIS_LABELS } from '../../../shared/ipc/ledger-schemas';
+import type { Ledger } from './ledger-rows';
+import {
+  koreanDateTime,
+  LEDGER_COLUMNS,
+  ledgerCells,
+  type ColumnKind,
+  type LedgerCell,
+} from './ledger-table';
+
+/*
+ * The ledger as an Excel workbook: sheet "지급 명세" with the claims (header frozen, filter on,
+ * amounts as numbers shown as won) and a totals block under them; sheet "요약" says what was
+ * exported, when and by whom, with the totals per basis. Totals are written as values, not
+ * SUM formulas: the file carries no formula at all, and what it says is what was computed.
+ */
+
+export const LEDGER_SHEET = '지급 명세';
+export const SUMMARY_SHEET = '요약';
+export const KRW_FORMAT = '#,##0"원"';
+export const COUNT_FORMAT = '#,##0"건"';
+const NUMBER_FORMAT = '0';
+const MEETING_FORMAT = '"제"0"차"';
+
+const FORMATS: Record<ColumnKind, string | undefined> = {
+  text: undefined,
+  number: NUMBER_FORMAT,
+  krw: KRW_FORMAT,
+  meeting: MEETING_FORMAT,
+};
+
+const MIN_WIDTH = 6;
+const MAX_WIDTH = 60;
+
+/** Hangul, CJK and full-width forms take two columns of Excel's width unit. */
+const WIDE =
+  /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u;
+
+function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) width += WIDE.test(char) || char.length > 1 ? 2 : 1;
+  return width;
+}
+
+function shownText(cell: LedgerCell, kind: ColumnKind): string {
+  if (cell === null) return '';
+  if (typeof cell === 'string') return cell;
+  if (kind === 'krw') return formatKrw(cell);
+  if (kind === 'meeting') return `제${cell}차`;
+  return formatKrwPlain(cell);
+}
+
+function fitWidths(sheet: Worksheet, table: LedgerCell[][]): void {
+  LEDGER_COLUMNS.forEach((column, c) => {
+    let widest = displayWidth(column.header);
+    for (const cells of table)
+      widest = Math.max(widest, displayWidth(shownText(cells[c]!, column.kind)));
+    sheet.getColumn(c + 1).width = Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, widest + 2));
+  });
+}
+
+const column = (header: string) => LEDGER_COLUMNS.findIndex((c) => c.header === header) + 1;
+
+function addLedgerSheet(workbook: Workbook, ledger: Ledger): void {
+  const sheet = workbook.addWorksheet(LEDGER_SHEET, {
+    views: [{ state: 'frozen', ySplit: 1 }],
+  });
+  const header = sheet.addRow(LEDGER_COLUMNS.map((c) => c.header));
+  header.font = { bold: true };
+  const table = ledger.rows.map((row, i) => ledgerCells(row, i + 1));
+  for (const cells of table) {
+    const row = sheet.addRow(cells);
+    LEDGER_COLUMNS.forEach((c, i) => {
+      const format = FORMATS[c.kind];
+      if (format && cells[i] !== null) row.getCell(i + 1).numFmt = format;
+    });
+  }
+  sheet.autoFilter = {
+    from: { row: 1, column: 1 },
+    to: { row: Math.max(1, table.length + 1), column: LEDGER_COLUMNS.length },
+  };
+  fitWidths(sheet, table);
+
+  // One blank row, then a subtotal per basis and the total: label, count, amount under 지급액.
+  sheet.addRow([]);
+  const labelAt = column('접수번호');
+  const countAt = column('상호');
+  const amountAt = column('지급액');
+  const totals = [
+    ...PAYOUT_BASES.map((basis) => ({
+      label: `소계 ${PAYOUT_BASIS_LABELS[basis].ko}`,
+      ...ledger.summary.byBasis[basis],
+    })),
+    { label: '합계', count: ledger.summary.count, total: ledger.summary.total },
+  ];
+  for (const line of totals) {
+    const row = sheet.addRow([]);
+    row.getCell(labelAt).value = line.label;
+    row.getCell(countAt).value = line.count;
+    row.getCell(countAt).numFmt = COUNT_FORMAT;
+    row.getCell(amountAt).value = line.total;
+    row.getCell(amountAt).numFmt = KRW_FORMAT;
+    row.font = { bold: true };
+  }
+}
+
+function addSummarySheet(workbook: Workbook, ledger: Ledger, workspace: string): void {
+  const sheet = workbook.addWorksheet(SUMMARY_SHEET);
+  const text = (value: string) => neutraliseFormula(value);
+  sheet.addRow(['지급 명세 요약 / Payout ledger']).font = { bold: true, size: 14 };
+  sheet.addRow(['작업공간', text(workspace)]);
+  sheet.addRow([
+    '대상 묶음',
+    ledger.batch ? text(`${ledger.batch.id} · ${ledger.batch.name}`) : '전체 / all batches',
+  ]);
+  sheet.addRow(['생성 시각', koreanDateTime(ledger.generatedAt)]);
+  sheet.addRow(['생성자', text(ledger.generatedBy)]);
+  sheet.addRow([]);
+  sheet.addRow(['지급 근거', '건수', '지급액']).font = { bold: true };
+  const totalRow = (label: string, count: number, total: number) => {
+    const row = sheet.addRow([label, count, total]);
+    row.getCell(2).numFmt = COUNT_FORMAT;
+    row.getCell(3).numFmt = KRW_FORMAT;
+    return row;
+  };
+  for (const basis of PAYOUT_BASES) {
+    const { count, total } = ledger.summary.byBasis[basis];
+    totalRow(PAYOUT_BASIS_LABELS[basis].ko, count, total);
+  }
+  totalRow('합계', ledger.summary.count, ledger.summary.total).font = { bold: true };
+  const unconfirmed = sheet.addRow([
+    '회의 확정 없는 위원회 결정',
+    ledger.summary.committeeWithoutMeeting,
+  ]);
+  unconfirmed.getCell(2).numFmt = COUNT_FORMAT;
+  sheet.getColumn(1).width = 30;
+  sheet.getColumn(2).width = Math.min(MAX_WIDTH, Math.max(16, displayWidth(workspace) + 2));
+  sheet.getColumn(3).width = 18;
+}
+
+/** The workbook's bytes; `workspace` names where the ledger came from on the summary sheet. */
+export async function ledgerXlsxBytes(ledger: Ledger, workspace: string): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = ledger.generatedBy;
+  workbook.created = ledger.generatedAt;
+  workbook.modified = ledger.generatedAt;
+  addLedgerSheet(workbook, ledger);
+  addSummarySheet(workbook, ledger, workspace);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

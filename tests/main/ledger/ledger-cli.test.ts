@@ -1,0 +1,153 @@
+import iconv from 'iconv-lite';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { importBatch } from '../../../src/main/services/import/import-batch';
+import { runLedger } from '../../../src/main/cli/ledger';
+import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { writeCsv } from '../../support/batch-files';
+import { makeTempDir } from '../../support/temp-workspace';
+import { bracketRow, ledgerWorkspace } from './support';
+
+const ROOT = join(import.meta.dirname, '../../..');
+
+/** Runs the installed entry point, as `npx review-desk ...` would. */
+function cli(...args: string[]) {
+  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+let ws: ReturnType<typeof ledgerWorkspace>;
+let out: ReturnType<typeof makeTempDir>;
+let db: string;
+let emojiBatch: number;
+
+beforeAll(async () => {
+  ws = ledgerWorkspace();
+  out = makeTempDir('review-desk-ledger-cli-');
+  const rows = [bracketRow('K-2022-400001', '을지로 국밥집🍜', 0)];
+  emojiBatch = (await importBatch(ws, { file: writeCsv(out.dir, 'emoji.csv', rows, 'utf-8') }))
+    .batchId;
+  db = join(ws.dataDir, DATABASE_FILE_NAME);
+});
+afterAll(() => {
+  ws?.cleanup();
+  out?.cleanup();
+});
+
+describe('review-desk ledger', { timeout: 120_000 }, () => {
+  it('writes the XLSX ledger and prints counts and totals per basis', () => {
+    const file = join(out.dir, 'ledger.xlsx');
+    const run = cli('ledger', '--format', 'xlsx', '--batch', '1', '--out', file, '--db', db);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(readFileSync(file).subarray(0, 2).toString('latin1')).toBe('PK');
+    expect(run.stdout).toBe(
+      [
+        `지급 명세 6건 저장 / wrote 6 payouts: ${file}`,
+        '  구간 30,000        1건           30,000원',
+        '  구간 50,000        2건          100,000원',
+        '  위원회 결정        3건        2,020,000원',
+        '  합계 total         6건        2,150,000원',
+        '  회의 확정 없는 위원회 결정 2건 / council decisions no meeting confirmed',
+        '',
+      ].join('\n'),
+    );
+
+    // Never over an existing file, whatever its content.
+    const again = cli('ledger', '--format', 'xlsx', '--out', file, '--db', db);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      `review-desk: ${file} exists; the ledger is never written over a file\n`,
+    );
+  });
+
+  it('writes CSV in CP949 that decodes to Hangul', () => {
+    const file = join(out.dir, 'ledger-cp949.csv');
+    const run = cli(
+      'ledger',
+      '--format',
+      'csv',
+      '--encoding',
+      'cp949',
+      '--batch',
+      '1',
+      '--out',
+      file,
+      '--db',
+      db,
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const text = iconv.decode(readFileSync(file), 'cp949');
+    expect(text.split('\r\n')[0]).toBe(
+      '번호,접수번호,상호,사업자등록번호,신청인구분,등급,피해금액,지급액,지급 근거,묶음,결정 번호,회의,결정일',
+    );
+    expect(text).toContain('K-2022-000102,성수 꽃집 한송이,105-87-23459,소상공인');
+  });
+
+  it('names a bad argument and exits 1, writing nothing', () => {
+    const file = join(out.dir, 'refused.csv');
+    const run = cli('ledger', '--format', 'pdf', '--out', file, '--db', db);
+    expect(run.stderr).toBe('review-desk: --format must be one of xlsx, csv, not "pdf"\n');
+    expect(run.code).toBe(1);
+    writeFileSync(file, 'kept');
+    expect(cli('ledger', '--format', 'csv', '--out', file, '--db', db).code).toBe(1);
+    expect(readFileSync(file, 'utf8')).toBe('kept');
+  });
+
+  it('refuses CP949 for a name it cannot hold, naming claim and column', () => {
+    const file = join(out.dir, 'emoji-cp949.csv');
+    const batch = String(emojiBatch);
+    const run = cli(
+      'ledger',
+      '--format',
+      'csv',
+      '--encoding',
+      'cp949',
+      '--batch',
+      batch,
+      '--out',
+      file,
+      '--db',
+      db,
+    );
+    expect(run.stderr).toBe(
+      'review-desk: CP949 cannot hold claim K-2022-400001, 상호 "을지로 국밥집🍜": "🍜" (U+1F35C) has no CP949 code; export as UTF-8 or XLSX instead\n',
+    );
+    expect(run.code).toBe(1);
+    expect(existsSync(file)).toBe(false);
+  });
+});
+
+/** The same refusals in-process (no child process per case): each names what was wrong. */
+describe('runLedger arguments', () => {
+  const openAt = () => openWorkspace(ws.dataDir, { actor: '박서연' });
+  it.each([
+    [
+      ['--format', 'csv', '--encoding', 'euc-kr'],
+      '--encoding must be one of utf8, cp949, not "euc-kr"',
+    ],
+    [
+      ['--format', 'xlsx', '--encoding', 'cp949'],
+      '--encoding applies to --format csv only; XLSX is always Unicode',
+    ],
+    [['--format', 'csv', '--batch', 'one'], '--batch must be a positive whole number, not "one"'],
+    [['--format', 'csv', '--batch', '0'], '--batch must be a positive whole number, not "0"'],
+    [['--format', 'csv', '--batch', '99'], 'batch 99 does not exist'],
+    [['--format', 'csv', '--out', ''], 'ledger needs --format xlsx|csv and --out <file>'],
+    [['--format', ''], 'ledger needs --format xlsx|csv and --out <file>'],
+  ])('%j', async (args, message) => {
+    const file = join(out.dir, 'in-process.csv');
+    // Every case has the out file unless it tests a missing one (given empty).
+    const withOut = args.includes('--out') ? args : [...args, '--out', file];
+    await expect(runLedger(openAt, withOut)).rejects.toThrow(
+      expect.objectContaining({ name: 'ServiceError', message }),
+    );
+    expect(existsSync(file)).toBe(false);
+  });
+});
