@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decisionFilePath, DEMO_PATHS } from '../../../src/main/demo/council';
+import { decisionFilePath, DEMO_PATHS, minutesFilePath } from '../../../src/main/demo/council';
 import { sha256Hex } from '../../../src/main/services/hashing';
 import { makeTempDir } from '../../support/temp-workspace';
 
@@ -33,6 +33,11 @@ describe('review-desk demo', { timeout: 120_000 }, () => {
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     const fileText = readFileSync(join(out, decisionFilePath(1)), 'utf8');
+    expect(
+      readFileSync(join(out, minutesFilePath(1, 'pdf')))
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
     expect(run.stdout).toContain(`sha256 ${sha256Hex(fileText)}`);
     expect(run.stdout).toContain(join(out, DEMO_PATHS.readme));
     expect(run.stdout).toContain(`REVIEW_DESK_WORKSPACE="${join(out, 'workspace')}" npm start`);

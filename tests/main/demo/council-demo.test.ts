@@ -8,6 +8,7 @@ import {
   inDemo,
   makeCouncilDemo,
   memberWorkspacePath,
+  minutesFilePath,
   type CouncilDemo,
 } from '../../../src/main/demo/council';
 import { CLAIMS, MEETING, RECOMMENDATIONS } from '../../../src/main/demo/council/script';
@@ -18,6 +19,7 @@ import { sha256Hex } from '../../../src/main/services/hashing';
 import { readKeyFile, unlockIdentity } from '../../../src/main/services/identity';
 import { importBatch } from '../../../src/main/services/import/import-batch';
 import { getMeeting, listMeetings } from '../../../src/main/services/meetings';
+import { listMinutesVersions } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { currentPerson } from '../../../src/main/services/people';
 import {
@@ -95,7 +97,8 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
   it('records the meeting: one absent member, quorum met, a recusal, the chair’s decisions', () => {
     const payload = payloadOf(read(decisionFilePath(MEETING.number)));
     expect(payload.meeting).toMatchObject({ number: 1, date: '2022-12-20' });
-    expect(payload.minutesSha256).toBeNull();
+    // The file names the minutes the chair approved before it was signed.
+    expect(payload.minutesSha256).toBe(demo.minutes.version.sha256);
     const byClaim = new Map(
       payload.decisions.map((d: { claimId: string }) => [d.claimId, d]),
     ) as Map<string, { outcome: string; amount: number | null; votes: object[] }>;
@@ -122,6 +125,30 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
       'carried',
       'not_carried',
     ]);
+  });
+
+  it('writes the approved minutes as PDF and DOCX, drafted by the secretary, approved by the chair', () => {
+    expect(demo.minutes.pdf).toBe(minutesFilePath(MEETING.number, 'pdf'));
+    expect(demo.minutes.docx).toBe(minutesFilePath(MEETING.number, 'docx'));
+    expect(readFileSync(inDemo(outDir, demo.minutes.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(readFileSync(inDemo(outDir, demo.minutes.docx)).subarray(0, 2).toString()).toBe('PK');
+    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
+      actor: 'os-user',
+    });
+    try {
+      expect(listMinutesVersions(secretary, demo.meeting.id)).toEqual([
+        expect.objectContaining({
+          version: 1,
+          status: 'approved',
+          madeBy: '박서연',
+          approvedBy: '이도윤',
+          sha256: demo.minutes.version.sha256,
+          items: MEETING.agenda.length,
+        }),
+      ]);
+    } finally {
+      secretary.db.close();
+    }
   });
 
   it('writes three or more recommendation files that import elsewhere, agreeing and conflicting', async () => {
@@ -211,7 +238,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     for (const path of listed) expect(existsSync(inDemo(outDir, path)), path).toBe(true);
     // And the other way: every signed file and key the demo wrote is explained.
     const written = listTree(outDir).filter((p) =>
-      /^(keys|recommendations|decisions)\/|^roster\.json$/.test(p),
+      /^(keys|recommendations|decisions|minutes)\/|^roster\.json$/.test(p),
     );
     for (const path of written) expect(listed, path).toContain(path);
     expect(readme).toContain(
@@ -219,6 +246,8 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     );
     expect(readme).toContain(`REVIEW_DESK_WORKSPACE="${inDemo(outDir, 'workspace')}" npm start`);
     expect(readme).toContain(demo.decisionFile.sha256);
+    expect(readme).toContain(demo.minutes.version.sha256);
+    expect(listed).toEqual(expect.arrayContaining([demo.minutes.pdf, demo.minutes.docx]));
   });
 
   it('refuses a folder that is not empty, a file, and missing sources, writing nothing', async () => {

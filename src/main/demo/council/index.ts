@@ -17,6 +17,7 @@ import { makeKeysAndRoster, type DemoKey } from './keys';
 import { DEMO_PATHS, inDemo } from './layout';
 import { holdMeeting } from './meeting';
 import { membersRecommend, type MemberRecommendationFile } from './members';
+import { writeApprovedMinutes, type DemoMinutes } from './minutes';
 import { readmeText } from './readme';
 import { secretaryImportsRecommendations, secretaryLoadsBatch } from './secretary';
 
@@ -25,7 +26,13 @@ import { secretaryImportsRecommendations, secretaryLoadsBatch } from './secretar
  * folder (see layout.ts for what goes where and script.ts for the story).
  */
 
-export { DEMO_PATHS, decisionFilePath, inDemo, memberWorkspacePath } from './layout';
+export {
+  DEMO_PATHS,
+  decisionFilePath,
+  inDemo,
+  memberWorkspacePath,
+  minutesFilePath,
+} from './layout';
 export { verifyCommand, openAppCommand } from './commands';
 export { listedFiles } from './readme';
 
@@ -43,6 +50,8 @@ export interface CouncilDemo {
   recommendationFiles: MemberRecommendationFile[];
   agreement: Record<string, Agreement>;
   meeting: MeetingDetail;
+  /** The approved minutes, printed; the decision file names their hash. */
+  minutes: DemoMinutes;
   decisionFile: DemoDecisionFile;
 }
 
@@ -78,9 +87,8 @@ function clearOutDir(outDir: string): void {
 
 /**
  * The steps, in story order. Each workspace is opened, used and closed by its step, as each
- * laptop would be. Minutes, when they exist, are made after the meeting closes and before
- * the decision file is signed (the file names the minutes' hash): one more step between
- * holdMeeting and writeSignedDecisionFile.
+ * laptop would be. The minutes are approved after the meeting closes and before the decision
+ * file is signed, since the file names the approved minutes' hash.
  */
 export async function makeCouncilDemo(
   outDirInput: string,
@@ -103,6 +111,7 @@ export async function makeCouncilDemo(
       recommendationFiles,
     );
     const meeting = await holdMeeting(outDir);
+    const minutes = await writeApprovedMinutes(outDir, meeting.id);
     const decisionFile = await writeSignedDecisionFile(outDir, keys, meeting.id);
 
     const demo: CouncilDemo = {
@@ -112,6 +121,7 @@ export async function makeCouncilDemo(
       recommendationFiles,
       agreement,
       meeting,
+      minutes,
       decisionFile,
     };
     writeFileSync(inDemo(outDir, DEMO_PATHS.readme), readmeText(demo), { flag: 'wx' });

@@ -18,6 +18,7 @@ export const DEMO_PATHS = {
   members: 'members',
   recommendations: 'recommendations',
   decisions: 'decisions',
+  minutes: 'minutes',
 } as const;
 
 export const memberWorkspacePath = (name: string): string => `${DEMO_PATHS.members}/${name}`;
@@ -27,6 +28,9 @@ export const recommendationFilePath = (name: string): string =>
 
 export const decisionFilePath = (meetingNumber: number): string =>
   `${DEMO_PATHS.decisions}/meeting-${meetingNumber}.decisions.json`;
+
+export const minutesFilePath = (meetingNumber: number, format: 'pdf' | 'docx'): string =>
+  `${DEMO_PATHS.minutes}/meeting-${meetingNumber}.minutes.${format}`;
 
 /** The passphrase file beside a key file, in the form --passphrase-file reads (first line). */
 export const passphraseFilePath = (keyFile: string): string =>

@@ -21,6 +21,14 @@ import { withWorkspace } from './workspaces';
  * services' own, so a story whose votes no longer give the scripted result fails here.
  */
 export async function holdMeeting(outDir: string): Promise<MeetingDetail> {
+  const meetingId = await deliberate(outDir);
+  // The session ends after the deliberation, which the story clock does not spend: reopened
+  // at the closing time, so the minutes show the meeting's real hours.
+  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.meetingClosed);
+  return withWorkspace(ctx, () => closeMeeting(ctx, meetingId));
+}
+
+async function deliberate(outDir: string): Promise<number> {
   const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.meeting);
   return withWorkspace(ctx, () => {
     const voters = [CHAIR, ...MEMBERS].map((p) => p.name);
@@ -52,6 +60,6 @@ export async function holdMeeting(outDir: string): Promise<MeetingDetail> {
 
     // The workspace is the secretary's: leave them as the person at this machine.
     setCurrentPerson(ctx, SECRETARY.name);
-    return closeMeeting(ctx, meetingId);
+    return meetingId;
   });
 }

@@ -2,6 +2,7 @@ import { VOTE_LABELS, VOTE_RESULT_LABELS } from '../../../shared/domain/committe
 import { OUTCOME_LABELS, REASON_LABELS } from '../../../shared/domain/decision';
 import { formatKrw } from '../../../shared/domain/money';
 import type { MeetingDetail } from '../../../shared/ipc/meeting-schemas';
+import type { MinutesVersionDto } from '../../../shared/ipc/minutes-schemas';
 import type { Agreement } from '../../services/recommendations';
 import type { MemberRecommendationFile } from './members';
 import { CHAIR, CLAIM_NAMES, MEETING, MEMBERS, RECUSAL_REASON, SECRETARY } from './script';
@@ -16,6 +17,7 @@ export interface StoryFacts {
   recommendationFiles: MemberRecommendationFile[];
   agreement: Record<string, Agreement>;
   meeting: MeetingDetail;
+  minutes: { version: MinutesVersionDto };
 }
 
 type Lang = 'ko' | 'en';
@@ -60,6 +62,7 @@ export function storyText(facts: StoryFacts, lang: Lang): string {
     .map(([claimId, a]) => `${claimLabel(claimId, lang)} ${AGREEMENT_LABELS[a][lang]}`)
     .join(', ');
   const { meeting } = facts;
+  const minutes = facts.minutes.version;
   const present = meeting.attendance.filter((a) => a.present).length;
   const absent = meeting.attendance.filter((a) => !a.present).map((a) => a.member);
   const agenda = meeting.agenda.map((item) => agendaLine(item, lang)).join('\n');
@@ -72,7 +75,9 @@ export function storyText(facts: StoryFacts, lang: Lang): string {
 - **제${meeting.number}차 회의** (${meeting.heldOn}, ${meeting.place}): ${meeting.attendance.length}명 중
   ${present}명 출석 (불참: ${absent.join(', ')}), 정족수 ${meeting.quorumMet ? '충족' : '미달'}.
 ${agenda}
-- **회의록**은 다음 이슈에서 생깁니다. 지금 결정문의 \`minutesSha256\` 은 \`null\` 입니다.`;
+- **회의록**: 간사 ${SECRETARY.name}이 회의 기록에서 제${minutes.version}판을 작성하고 위원장 ${CHAIR.name}이
+  승인했습니다. 승인된 판은 잠겨 고칠 수 없고, 바뀌면 새 판이 됩니다. 결정문의 \`minutesSha256\` 은
+  이 판의 해시 \`${minutes.sha256}\` 입니다.`;
   return `- **Roster**: five committee members (chair ${CHAIR.name}; members ${members}) and
   secretary ${SECRETARY.name}, who does not vote but co-signs the decision file with the chair,
   and so is on the roster too. The auditor needs no key: checking uses public files only.
@@ -81,5 +86,7 @@ ${agenda}
 - **Meeting no. ${meeting.number}** (${meeting.heldOn}, ${meeting.place}): ${present} of
   ${meeting.attendance.length} present (absent: ${absent.join(', ')}), quorum ${meeting.quorumMet ? 'met' : 'not met'}.
 ${agenda}
-- **Minutes** arrive with the next issue; the decision file's \`minutesSha256\` is \`null\` for now.`;
+- **Minutes**: secretary ${SECRETARY.name} drafted version ${minutes.version} from the meeting's
+  records and chair ${CHAIR.name} approved it. An approved version is locked; a change is a new
+  version. The decision file's \`minutesSha256\` is this version's hash, \`${minutes.sha256}\`.`;
 }

@@ -3,6 +3,7 @@ import { DATABASE_FILE_NAME } from '../../services/open-workspace';
 import { openAppCommand, verifyCommand } from './commands';
 import type { DemoDecisionFile } from './decision-file';
 import type { DemoKey } from './keys';
+import type { DemoMinutes } from './minutes';
 import { DEMO_PATHS, memberWorkspacePath } from './layout';
 import { storyText, type StoryFacts } from './readme-story';
 import { MEETING } from './script';
@@ -11,6 +12,7 @@ export interface ReadmeFacts extends StoryFacts {
   outDir: string;
   batch: ImportReport;
   keys: DemoKey[];
+  minutes: DemoMinutes;
   decisionFile: DemoDecisionFile;
 }
 
@@ -87,9 +89,19 @@ export function listedFiles(facts: ReadmeFacts): ListedFile[] {
       en: "the secretary's workspace: batch, roster, recommendations, meeting no. 1, decisions, audit log (evidence beside it)",
     },
     {
+      path: facts.minutes.pdf,
+      ko: `제1차 회의 회의록 제${facts.minutes.version.version}판 (위원장 승인, 인쇄용 PDF)`,
+      en: `meeting no. 1 minutes, version ${facts.minutes.version.version} as approved by the chair (PDF for printing)`,
+    },
+    {
+      path: facts.minutes.docx,
+      ko: '같은 회의록의 Word 문서 (DOCX)',
+      en: 'the same minutes as a Word document (DOCX)',
+    },
+    {
       path: facts.decisionFile.file,
-      ko: '제1차 회의 결정문: 위원장과 간사가 서명',
-      en: 'meeting no. 1 decision file, signed by the chair and the secretary',
+      ko: '제1차 회의 결정문: 위원장과 간사가 서명, 승인된 회의록의 해시 포함',
+      en: 'meeting no. 1 decision file, signed by the chair and the secretary; names the approved minutes’ hash',
     },
   );
   return files;

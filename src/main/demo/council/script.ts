@@ -42,7 +42,8 @@ export const ROSTER_VALID_FROM = '2022-11-14';
 
 /**
  * Story time, Korean time as UTC instants: keys on the day the council formed, the batch a
- * fortnight later, members' reviews the week before the meeting, the meeting on 20 December.
+ * fortnight later, members' reviews the week before the meeting, the meeting on 20 December,
+ * its minutes drafted and approved that afternoon, before the decision file is signed.
  */
 export const STORY_TIMES = {
   keys: '2022-11-14T01:00:00.000Z',
@@ -50,6 +51,8 @@ export const STORY_TIMES = {
   memberReview: (index: number) => `2022-12-1${2 + index}T01:00:00.000Z`,
   recommendationsAtSecretary: '2022-12-19T00:30:00.000Z',
   meeting: '2022-12-20T05:00:00.000Z',
+  meetingClosed: '2022-12-20T06:40:00.000Z',
+  minutes: '2022-12-20T07:00:00.000Z',
   decisionFile: '2022-12-20T08:00:00.000Z',
 } as const;
 

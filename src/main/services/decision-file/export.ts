@@ -16,6 +16,7 @@ import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import type { UnlockedIdentity } from '../identity';
 import { getMeetingRow } from '../meetings/access';
+import { latestApprovedMinutesSha256 } from '../minutes/store';
 import { latestRoster, type RosterMember, type VerifiedRoster } from '../roster';
 import { buildDecisionPayload, type DecisionRecord } from './payload';
 import { decisionFileSha256, signDecisionFile } from './sign';
@@ -229,7 +230,8 @@ export function exportMeetingDecisions(
       policyVersion: policyVersionOf(ctx.db, stored),
       roster,
       decisions: records,
-      minutesSha256: null,
+      // The meeting's latest approved minutes version; null while none is approved.
+      minutesSha256: latestApprovedMinutesSha256(ctx.db, meeting.id),
       previousFileSha256: previous,
     });
     const fileText = signDecisionFile(payload, request.signers);
@@ -258,6 +260,7 @@ export function exportMeetingDecisions(
         payloadSha256,
         previousFileSha256: previous,
         policyVersion: payload.policyVersion,
+        minutesSha256: payload.minutesSha256,
         roster: { version: roster.payload.version, fingerprint: roster.fingerprint },
         signers: members.map((m) => ({ name: m.name, role: m.role })),
       },

@@ -14,8 +14,4 @@ export {
   type ExportDecisionsRequest,
   type ExportedDecisionFile,
 } from './export';
-export {
-  exportedFileText,
-  listExportedFiles,
-  type ExportedFileSummary,
-} from './exported-files';
+export { exportedFileText, listExportedFiles, type ExportedFileSummary } from './exported-files';

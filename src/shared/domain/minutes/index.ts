@@ -1,0 +1,6 @@
+/** The minutes (회의록) of a closed meeting: the model, its totals, labels and layout. Pure. */
+export * from './document';
+export * from './labels';
+export * from './model';
+export * from './sheet';
+export * from './totals';
