@@ -1,0 +1,1 @@
+export { secretarySummary } from './secretary-summary';

@@ -1,0 +1,216 @@
+import { expect, test, type Page } from '@playwright/test';
+import iconv from 'iconv-lite';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
+import { importBatch } from '../../../src/main/services/import/import-batch';
+import { LEDGER_HEADERS } from '../../../src/main/services/ledger';
+import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { secretarySummary } from '../../../src/main/services/summary';
+import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
+import { budgetOf } from '../../../src/shared/domain/summary';
+import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
+import { makeTempDir } from '../../support/temp-workspace';
+import { RESOURCES_DIR, testPlatform } from '../../support/test-platform';
+import { screenshot } from '../support/decision-steps';
+import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+
+/*
+ * The secretary's payout summary in the built renderer against the real services: the demo
+ * batch and a small second batch, a few council decisions recorded through the services, figures
+ * checked against the service's own summary, the chart drawn, and the ledger saved as CP949.
+ */
+
+let temp: ReturnType<typeof makeTempDir>;
+/** Batch files and saved ledgers: outside the workspace folder, as a user's files are. */
+let files: ReturnType<typeof makeTempDir>;
+let workspace: ServiceContext;
+let harness: RendererHarness;
+let platform: ReturnType<typeof testPlatform>;
+/** Resolves the save dialog of the next export: the progress indicator shows until then. */
+let openDialog: (() => void) | null = null;
+
+function decide(
+  claimId: string,
+  outcome: 'approve' | 'partial' | 'reject' | 'defer',
+  amount: number | null,
+) {
+  recordDecision(workspace, {
+    claimId,
+    outcome,
+    amount,
+    reasonCodes: outcome === 'partial' || outcome === 'reject' ? ['insufficient_proof'] : [],
+    note: '',
+    ...nextInChain(workspace.db, claimId, ''),
+  });
+}
+
+test.beforeEach(async ({ page }) => {
+  temp = makeTempDir('review-desk-e2e-summary-');
+  files = makeTempDir('review-desk-e2e-summary-files-');
+  workspace = openWorkspace(temp.dir, { actor: 'os-user' });
+  await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
+  // A second batch, one claim per tier, so the batch picker has a choice to make.
+  await importBatch(workspace, { file: writeCsv(files.dir, 'second.csv', GOOD_ROWS, 'utf-8-bom') });
+  addPerson(workspace, { name: '박서연', role: 'secretary' });
+  setCurrentPerson(workspace, '박서연');
+  const cases = workspace.db
+    .prepare(
+      `SELECT claim_id FROM claims WHERE batch_id = 1 AND tier = 'committee_review'
+         AND claimed_loss >= 600000 ORDER BY claim_id`,
+    )
+    .pluck()
+    .all() as string[];
+  decide(cases[0]!, 'approve', 500_001);
+  decide(cases[1]!, 'partial', 450_000);
+  decide(cases[2]!, 'reject', null);
+  decide(cases[3]!, 'defer', null);
+  decide('K-2022-100001', 'approve', 620_000);
+
+  platform = testPlatform();
+  const choose = platform.chooseSavePath;
+  platform.chooseSavePath = async (name) => {
+    await new Promise<void>((resolve) => (openDialog = resolve));
+    return choose(name);
+  };
+  harness = await openRenderer(page, () => workspace, platform);
+});
+
+test.afterEach(() => {
+  expect(harness.blockedRequests).toEqual([]);
+  expect(harness.consoleErrors).toEqual([]);
+  workspace.db.close();
+  temp.cleanup();
+  files.cleanup();
+});
+
+async function expectFigures(page: Page, batchId?: number) {
+  const summary = secretarySummary(workspace, batchId === undefined ? {} : { batchId });
+  const budget = budgetOf(summary);
+  await expect(page.getByTestId('summary-to-pay-value')).toHaveText(
+    formatKrw(summary.ledger.total),
+  );
+  await expect(page.getByTestId('summary-count-value')).toHaveText(
+    formatKrwPlain(summary.ledger.count),
+  );
+  await expect(page.getByTestId('summary-exposure-value')).toHaveText(
+    formatKrw(summary.committee.open.claimedTotal),
+  );
+  for (const [tier, basis] of [
+    ['tier_30k', 'tier_30k'],
+    ['tier_50k', 'tier_50k'],
+    ['committee_review', 'committee'],
+  ] as const)
+    await expect(page.getByTestId(`summary-tier-${tier}-amount`)).toHaveText(
+      formatKrw(summary.ledger.byBasis[basis].total),
+    );
+  await expect(page.getByTestId('summary-tier-total-amount')).toHaveText(
+    formatKrw(summary.ledger.total),
+  );
+  await expect(page.getByTestId('summary-committee-paid-amount')).toHaveText(
+    formatKrw(summary.ledger.byBasis.committee.total),
+  );
+  await expect(page.getByTestId('budget-to-pay-amount')).toHaveText(formatKrw(budget.toPay));
+  await expect(page.getByTestId('budget-ceiling-amount')).toHaveText(formatKrw(budget.ceiling));
+  return summary;
+}
+
+/** The chart's canvas has a size and some drawn (non-transparent) pixels. */
+async function expectChartDrawn(page: Page) {
+  const canvas = page.getByTestId('summary-chart');
+  await expect(canvas).toBeVisible();
+  const drawn = await canvas.evaluate((element) => {
+    const c = element as HTMLCanvasElement;
+    const pixels = c.getContext('2d')!.getImageData(0, 0, c.width, c.height).data;
+    let painted = 0;
+    for (let i = 3; i < pixels.length; i += 4) if (pixels[i]! > 0) painted += 1;
+    return { width: c.width, height: c.height, painted };
+  });
+  expect(drawn.width).toBeGreaterThan(100);
+  expect(drawn.height).toBeGreaterThan(100);
+  expect(drawn.painted).toBeGreaterThan(1000);
+}
+
+test('the secretary reads the payout summary and saves the ledger as CP949 for Korean Excel', async ({
+  page,
+}) => {
+  await page.getByTestId('nav-summary').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('지급 요약');
+  const all = await expectFigures(page);
+  expect(all.ledger.byBasis.committee.count).toBe(3);
+  expect(all.committee.byState).toMatchObject({ approved: 2, partially_approved: 1, rejected: 1 });
+  await expect(page.getByTestId('summary-state-rejected').locator('td').first()).toHaveText('1');
+  await expectChartDrawn(page);
+  await screenshot(page, '80-summary-overview-ko');
+
+  // One batch: the demo batch alone.
+  await page.getByTestId('summary-batch').selectOption('1');
+  const demo = await expectFigures(page, 1);
+  expect(demo.ledger.total).toBeLessThan(all.ledger.total);
+  await expect(page.getByTestId('ledger-export-scope')).toContainText('묶음 #1');
+
+  // The ledger as CP949: the progress shows while the save dialog is open, then the result.
+  const out = join(files.dir, 'payout-ledger-cp949.csv');
+  platform.chosen.push(out);
+  await page.getByTestId('ledger-export-cp949').click();
+  await expect(page.getByTestId('ledger-export-running')).toBeVisible();
+  await expect(page.getByTestId('ledger-export-xlsx')).toBeDisabled();
+  await expect.poll(() => openDialog !== null).toBe(true);
+  openDialog!();
+  openDialog = null;
+  await expect(page.getByTestId('ledger-export-saved')).toContainText(out);
+  await expect(page.getByTestId('ledger-export-figures')).toHaveText(
+    `CSV CP949 · ${demo.ledger.count}건 · 합계 ${formatKrw(demo.ledger.total)}`,
+  );
+  const text = iconv.decode(readFileSync(out), 'cp949');
+  expect(text.split('\r\n')[0]).toBe(LEDGER_HEADERS.join(','));
+  expect(text.split('\r\n').filter(Boolean)).toHaveLength(demo.ledger.count + 1);
+  await page.getByTestId('ledger-export').scrollIntoViewIfNeeded();
+  await screenshot(page, '81-summary-ledger-saved-ko');
+
+  await page.getByTestId('summary-budget').scrollIntoViewIfNeeded();
+  await screenshot(page, '82-summary-budget-ko');
+  await page.getByTestId('summary-published-package').scrollIntoViewIfNeeded();
+  await screenshot(page, '83-summary-published-ko');
+
+  // English: the same figures, the published estimate still labelled as such.
+  await page.getByTestId('summary-batch').selectOption('');
+  await page.getByTestId('locale-en').click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payout summary');
+  await expect(page.getByTestId('nav-summary')).toHaveText('Payout summary');
+  await expectFigures(page);
+  await expect(page.getByTestId('budget-general_package')).toContainText(
+    'Published estimate: about 500 billion KRW',
+  );
+  await expect(page.getByTestId('summary-published-package')).toContainText(
+    'Published estimate · not workspace figures',
+  );
+  await expectChartDrawn(page);
+  await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
+  await screenshot(page, '84-summary-overview-en');
+});
+
+test('a business name CP949 cannot hold is named, and nothing is written', async ({ page }) => {
+  const row = [...GOOD_ROWS[1]!];
+  row[0] = 'K-2022-900001';
+  row[8] = '성수 꽃집 🌸';
+  await importBatch(workspace, { file: writeCsv(files.dir, 'emoji.csv', [row], 'utf-8-bom') });
+  await page.getByTestId('nav-summary').click();
+  await expectFigures(page);
+  const out = join(files.dir, 'refused.csv');
+  platform.chosen.push(out);
+  await page.getByTestId('ledger-export-cp949').click();
+  const error = page.getByTestId('ledger-export-error');
+  await expect(error).toContainText('K-2022-900001');
+  await expect(error).toContainText('성수 꽃집 🌸');
+  await expect(page.getByTestId('ledger-export-cp949-hint')).toBeVisible();
+  // Refused before the dialog: it was never asked, and no file exists.
+  expect(openDialog).toBeNull();
+  expect(platform.chosen).toEqual([out]);
+  expect(existsSync(out)).toBe(false);
+  await page.getByTestId('ledger-export').scrollIntoViewIfNeeded();
+  await screenshot(page, '85-summary-cp949-refused-ko');
+});
