@@ -3,4 +3,5 @@ await import('./import');
 await import('./decision');
 await import('./grid');
 await import('./verify');
+await import('./minutes');
 export {};

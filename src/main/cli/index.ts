@@ -11,6 +11,8 @@ import { batchStats, sharesOf } from '../services/stats';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
+import { LEDGER_USAGE, runLedger } from './ledger';
+import { MINUTES_USAGE, runMinutes } from './minutes';
 import { defaultDataDir } from './paths';
 import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
@@ -24,6 +26,8 @@ const USAGE = `review-desk <command>
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
+${LEDGER_USAGE}
+${MINUTES_USAGE}
 ${RECOMMENDATIONS_USAGE}
 ${DEMO_USAGE}
 
@@ -160,6 +164,8 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'roster') await runRoster(openAt, rest);
     else if (command === 'verify') return await runVerify(rest);
     else if (command === 'export-decisions') await runExportDecisions(openAt, rest);
+    else if (command === 'ledger') await runLedger(openAt, rest);
+    else if (command === 'minutes') await runMinutes(openAt, rest);
     else if (command === 'recommendations') return await runRecommendations(openAt, rest);
     else if (command === 'demo') await runDemo(rest);
     else if (command === undefined || command === 'help' || command === '--help')

@@ -18,6 +18,7 @@ import { createPolicyVersion, getPolicy, listPolicies } from '../services/suppor
 import { recommendSupport } from '../services/support/recommend';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
+import type { KeyProtector } from '../services/identity';
 import {
   addToAgenda,
   closeMeeting,
@@ -37,6 +38,9 @@ import { loadSampleClaims, workspaceSummary } from '../services/workspace';
 import { PathGrants } from './path-grants';
 import type { Handlers } from './router';
 import { decisionFileHandlers } from './decision-file-handlers';
+import { minutesHandlers } from './minutes-handlers';
+import { ledgerHandlers } from './ledger-handlers';
+import { summaryHandlers } from './summary-handlers';
 import { recommendationHandlers } from './recommendation-handlers';
 import { signingHandlers } from './signing-handlers';
 
@@ -61,6 +65,8 @@ export interface Platform {
   chooseFiles(kind: FileKind): Promise<string[]>;
   /** Where to save a file the user asked for, or null when they closed the dialog. */
   chooseSavePath(defaultName: string): Promise<string | null>;
+  /** The OS keychain (Electron safeStorage) where this machine has one; absent elsewhere. */
+  keyProtector?: KeyProtector;
 }
 
 export function demoBatchPaths(resourcesDir: string): { file: string; evidence: string } {
@@ -165,6 +171,9 @@ export function createHandlers(
       return { path };
     },
     ...decisionFileHandlers(ctx, platform, runner, grants),
+    ...minutesHandlers(ctx, platform, runner, grants),
+    ...ledgerHandlers(ctx, platform, runner, grants),
+    ...summaryHandlers(ctx, platform, runner, grants),
     ...recommendationHandlers(ctx, platform, runner, grants),
     ...signingHandlers(ctx, platform, runner, grants),
   } satisfies Handlers;

@@ -128,6 +128,20 @@ export const client = {
   saveAuditorReport: (request: RequestOf<'auditor:saveReport'>): Res<'auditor:saveReport'> =>
     unwrap(() => window.api.auditor.saveReport(request)),
 
+  chooseRecommendationFiles: (): Res<'recommendations:chooseFiles'> =>
+    unwrap(() => window.api.recommendations.chooseFiles(undefined)),
+  chooseRecommendationKey: (): Res<'recommendations:chooseKeyFile'> =>
+    unwrap(() => window.api.recommendations.chooseKeyFile(undefined)),
+  importRecommendations: (files: string[]): Res<'recommendations:import'> =>
+    unwrap(() => window.api.recommendations.import({ files })),
+  recommendationFiles: (): Res<'recommendations:files'> =>
+    unwrap(() => window.api.recommendations.files(undefined)),
+  claimRecommendations: (claimId: string): Res<'recommendations:forClaim'> =>
+    unwrap(() => window.api.recommendations.forClaim({ claimId })),
+  exportRecommendations: (
+    request: RequestOf<'recommendations:export'>,
+  ): Res<'recommendations:export'> => unwrap(() => window.api.recommendations.export(request)),
+
   chooseSigner: (): Res<'decisionFiles:chooseSigner'> =>
     unwrap(() => window.api.decisionFiles.chooseSigner(undefined)),
   listDecisionFiles: (request: RequestOf<'decisionFiles:list'>): Res<'decisionFiles:list'> =>
@@ -136,6 +150,25 @@ export const client = {
     unwrap(() => window.api.decisionFiles.export(request)),
   saveDecisionFileCopy: (fileId: number): Res<'decisionFiles:saveCopy'> =>
     unwrap(() => window.api.decisionFiles.saveCopy({ fileId })),
+
+  ledgerSummary: (request: RequestOf<'ledger:summary'> = {}): Res<'ledger:summary'> =>
+    unwrap(() => window.api.ledger.summary(request)),
+  exportLedger: (request: RequestOf<'ledger:export'>): Res<'ledger:export'> =>
+    unwrap(() => window.api.ledger.export(request)),
+
+  listMinutes: (meetingId: number): Res<'minutes:list'> =>
+    unwrap(() => window.api.minutes.list({ meetingId })),
+  draftMinutes: (meetingId: number): Res<'minutes:draft'> =>
+    unwrap(() => window.api.minutes.draft({ meetingId })),
+  approveMinutes: (request: RequestOf<'minutes:approve'>): Res<'minutes:approve'> =>
+    unwrap(() => window.api.minutes.approve(request)),
+  renderMinutes: (request: RequestOf<'minutes:render'>): Res<'minutes:render'> =>
+    unwrap(() => window.api.minutes.render(request)),
+  exportMinutes: (request: RequestOf<'minutes:export'>): Res<'minutes:export'> =>
+    unwrap(() => window.api.minutes.export(request)),
+
+  secretarySummary: (request: RequestOf<'summary:get'> = {}): Res<'summary:get'> =>
+    unwrap(() => window.api.summary.get(request)),
 };
 
 /**

@@ -5,6 +5,7 @@ import { BatchesScreen } from '../screens/batches/BatchesScreen';
 import { MeetingsScreen } from '../screens/meetings/MeetingsScreen';
 import { ReviewScreen } from '../screens/review/ReviewScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
+import { SummaryScreen } from '../screens/summary/SummaryScreen';
 import { NavSidebar } from './NavSidebar';
 import type { ScreenId } from './screens';
 import { TopBar } from './TopBar';
@@ -30,6 +31,7 @@ export function App() {
           {screen === 'batches' && <BatchesScreen onNavigate={setScreen} />}
           {screen === 'review' && <ReviewScreen />}
           {screen === 'meetings' && <MeetingsScreen />}
+          {screen === 'summary' && <SummaryScreen />}
           {screen === 'audit' && <AuditScreen />}
           {screen === 'settings' && <SettingsScreen />}
         </main>

@@ -5,6 +5,9 @@ import { reviewEn } from './review-en';
 import { meetingsEn } from './meetings-en';
 import { auditorEn } from './auditor-en';
 import { decisionFilesEn } from './decision-files-en';
+import { recommendationsEn } from './recommendations-en';
+import { signingEn } from './signing';
+import { summaryEn } from './summary-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -21,6 +24,7 @@ export const en: Messages = {
   'nav.batches': 'Batches',
   'nav.review': 'Review',
   'nav.meetings': 'Meetings',
+  'nav.summary': 'Payout summary',
   'nav.audit': 'Audit',
   'nav.settings': 'Settings',
 
@@ -63,6 +67,9 @@ export const en: Messages = {
   ...meetingsEn,
   ...auditorEn,
   ...decisionFilesEn,
+  ...recommendationsEn,
+  ...signingEn,
+  ...summaryEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

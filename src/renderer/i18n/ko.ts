@@ -5,6 +5,9 @@ import { reviewKo } from './review-ko';
 import { meetingsKo } from './meetings-ko';
 import { auditorKo } from './auditor-ko';
 import { decisionFilesKo } from './decision-files-ko';
+import { recommendationsKo } from './recommendations-ko';
+import { signingKo } from './signing';
+import { summaryKo } from './summary-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -23,6 +26,7 @@ export const ko = {
   'nav.batches': '신청 묶음',
   'nav.review': '심사',
   'nav.meetings': '회의',
+  'nav.summary': '지급 요약',
   'nav.audit': '감사',
   'nav.settings': '설정',
 
@@ -65,6 +69,9 @@ export const ko = {
   ...meetingsKo,
   ...auditorKo,
   ...decisionFilesKo,
+  ...recommendationsKo,
+  ...signingKo,
+  ...summaryKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

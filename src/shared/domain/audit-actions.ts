@@ -23,7 +23,14 @@ export const AUDIT_ACTION_LABELS = {
   'meeting.closed': { ko: '회의 폐회', en: 'Meeting closed' },
   'roster.imported': { ko: '위원 명부 가져옴', en: 'Roster imported' },
   'decisions.exported': { ko: '결정문 서명·내보냄', en: 'Decision file signed and exported' },
+  'recommendations.exported': {
+    ko: '위원 의견서 서명·내보냄',
+    en: 'Member recommendations signed and exported',
+  },
   'recommendations.imported': { ko: '위원 의견서 가져옴', en: 'Member recommendations imported' },
+  'minutes.drafted': { ko: '회의록 작성', en: 'Minutes drafted' },
+  'minutes.approved': { ko: '회의록 승인', en: 'Minutes approved' },
+  'ledger.exported': { ko: '지급 명세 내보냄', en: 'Payout ledger exported' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

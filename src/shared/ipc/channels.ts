@@ -50,8 +50,32 @@ export const CHANNELS = [
   'decisionFiles:list',
   'decisionFiles:export',
   'decisionFiles:saveCopy',
+  // The payout ledger (ledger-schemas.ts).
+  'ledger:summary',
+  'ledger:export',
+  // A meeting's minutes (minutes-schemas.ts).
+  'minutes:list',
+  'minutes:draft',
+  'minutes:approve',
+  'minutes:render',
+  'minutes:export',
+  // The secretary's payout summary (summary-schemas.ts).
+  'summary:get',
   // Member recommendations in the app (recommendation-schemas.ts).
+  'recommendations:chooseFiles',
+  'recommendations:chooseKeyFile',
+  'recommendations:import',
+  'recommendations:files',
+  'recommendations:forClaim',
+  'recommendations:export',
   // Keys, the roster and signed exports in the app (signing-schemas.ts).
+  'keys:capabilities',
+  'keys:create',
+  'keys:inspect',
+  'roster:current',
+  'roster:import',
+  'roster:chooseMembers',
+  'roster:build',
 ] as const;
 
 export type Channel = (typeof CHANNELS)[number];

@@ -52,6 +52,9 @@ import {
   auditorVerifyRequest,
 } from './auditor-schemas';
 import { decisionFileContract } from './decision-file-schemas';
+import { minutesContract } from './minutes-schemas';
+import { ledgerContract } from './ledger-schemas';
+import { summaryContract } from './summary-schemas';
 import { recommendationContract } from './recommendation-schemas';
 import { signingContract } from './signing-schemas';
 
@@ -284,6 +287,9 @@ export const contract = {
     response: z.object({ path: z.string().nullable() }),
   },
   ...decisionFileContract,
+  ...minutesContract,
+  ...ledgerContract,
+  ...summaryContract,
   ...recommendationContract,
   ...signingContract,
 } as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;

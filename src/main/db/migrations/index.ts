@@ -8,6 +8,8 @@ import { migration007 } from './007-rosters';
 import { migration008 } from './008-meetings';
 import { migration009 } from './009-decision-files';
 import { migration010 } from './010-recommendations';
+import { migration011 } from './011-claim-agreement';
+import { migration012 } from './012-minutes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -24,6 +26,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
+  migration012,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
