@@ -13,7 +13,7 @@ import {
 import { ServiceError } from '../services/errors';
 
 export const DEMO_USAGE =
-  '  demo --out <dir>   (a worked example: roster, members’ recommendations, meeting no. 1, signed decision file; <dir> must be new or empty)';
+  '  demo --out <dir>   (a worked example: roster, members’ recommendations, meeting no. 1 with its approved minutes, signed decision file; <dir> must be new or empty)';
 
 /** The checkout's resources folder: the CLI runs from the sources (bin/review-desk.mjs). */
 const RESOURCES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../resources');
@@ -26,6 +26,7 @@ function summary(demo: CouncilDemo, started: number): string {
     `  명부 / roster: ${demo.keys.length} keys (${demo.keys.map((k) => `${k.person.name} ${k.person.role}`).join(', ')})`,
     `  의견 / recommendations: ${demo.recommendationFiles.map((r) => `${r.member} ${r.count}`).join(', ')}`,
     `  제${meeting.number}차 회의 / meeting no. ${meeting.number}: ${meeting.heldOn}, ${meeting.agenda.length} claims, closed`,
+    `  회의록 / minutes: ${inDemo(demo.outDir, demo.minutes.pdf)}, .docx beside it (v${demo.minutes.version.version}, approved)`,
     `  결정문 / decision file: ${inDemo(demo.outDir, decisionFile.file)} (${decisionFile.decisions} decisions)`,
     `    sha256 ${decisionFile.sha256}`,
     `  안내 / guide: ${inDemo(demo.outDir, DEMO_PATHS.readme)}`,
