@@ -3,7 +3,9 @@
 // result confirmed by the chair, minutes drafted and approved), then rendered as the app's
 // print preview renders them. The reference, measured in the same run, is a one-page minutes
 // PDF of a one-decision meeting with the same fonts: the fixed price of any PDF here (font
-// parsing, subsetting, compression), so the ratio shows what the 500 decisions add.
+// parsing, subsetting, compression), so the ratio shows what the 500 decisions add. Both carry
+// the workspace's payout section (지급 현황); modelMs includes the secretary's summary of the
+// whole 12,000-claim workspace that drafting reads for it.
 import { spawnSync } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -42,6 +42,14 @@ describe('the minutes as DOCX', { timeout: 60_000 }, () => {
       '표결: 찬성 2명(이도윤, 김민준), 회피 1명(최하은), 미표결 1명(정우진), 불참 1명(한지민)',
     );
     expect(text).toContain('합계2건2,570,000원620,000원');
+    // The workspace's payout position, as the PDF lays it out from the same sheet.
+    expect(text).toContain('3. 지급 현황 (회의록 작성 시점, 작업 공간 전체)');
+    expect(text).toContain('가. 지급 예정 (건수 × 지원액 = 금액)');
+    expect(text).toContain('30만원 이하 구간1건30,000원30,000원');
+    expect(text).toContain('지급 예정 합계4건750,000원');
+    expect(text).toContain('위원회 미결 (청구액)');
+    expect(text).toContain('발표 기준 (참고, 위 합계에 더하지 않음)');
+    expect(text).toContain('4. 위원 명부와 회의록 확인');
     expect(text).toContain('위 회의록의 내용이 사실과 다름없음을 확인하며 서명합니다.');
     expect(text).toContain(rendered.version.sha256);
     expect(text).not.toContain('초안');

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../../../src/shared/domain/canonical-json';
+import { budgetOf } from '../../../src/shared/domain/summary';
 import {
   buildMinutes,
   koreanDate,
@@ -10,6 +11,8 @@ import {
   rollCallText,
   type MinutesInput,
   type MinutesItemInput,
+  type MinutesPayoutInput,
+  type MinutesVersionInfo,
 } from '../../../src/shared/domain/minutes';
 
 /*
@@ -72,9 +75,38 @@ function input(items: MinutesItemInput[], over: Partial<MinutesInput> = {}): Min
     secretary: '박서연',
     roster: null,
     items,
+    payout: payoutInput(),
     ...over,
   };
 }
+
+/** A secretary's summary of a small workspace, in the shape the service returns. */
+function payoutInput(): MinutesPayoutInput {
+  return {
+    batch: null,
+    claims: 120,
+    byTier: { general_package: 40 },
+    ledger: {
+      byBasis: {
+        tier_30k: { count: 10, total: 300_000 },
+        tier_50k: { count: 4, total: 200_000 },
+        committee: { count: 2, total: 1_300_000 },
+      },
+      committeeWithoutMeeting: 1,
+    },
+    committee: { open: { count: 3, claimedTotal: 4_500_000, withoutClaimedLoss: 1 } },
+  };
+}
+
+const VERSION: MinutesVersionInfo = {
+  version: 2,
+  sha256: 'ab'.repeat(32),
+  status: 'draft',
+  madeAt: '2022-12-20T07:00:00.000Z',
+  madeBy: '박서연',
+  approvedAt: null,
+  approvedBy: null,
+};
 
 describe('the minutes model', () => {
   it('records every member on every item: votes, recusals, absences and silence', () => {
@@ -143,6 +175,27 @@ describe('the minutes model', () => {
     ]);
   });
 
+  it('carries the secretary’s summary as the budget view reads it, never re-counted', () => {
+    const { payoutSummary } = buildMinutes(input([item(1)]));
+    const budget = budgetOf(payoutInput());
+    expect(payoutSummary.rows).toEqual(
+      budget.rows.map(({ id, count, unitAmount, amount, unpriced }) => ({
+        id,
+        count,
+        unitAmount,
+        amount,
+        unpriced,
+      })),
+    );
+    expect(payoutSummary).toMatchObject({
+      scope: 'workspace',
+      claims: 120,
+      toPay: { count: 16, amount: 1_800_000 },
+      ceiling: 6_300_000,
+      committeeWithoutMeeting: 1,
+    });
+  });
+
   it('refuses an open meeting, an unconfirmed item and a meeting without attendance', () => {
     const refusal = (i: MinutesInput) => {
       try {
@@ -179,15 +232,7 @@ describe('the minutes model', () => {
     expect(koreanDate('2022-12-20')).toBe('2022년 12월 20일(화)');
     expect(koreanTime('2022-12-20T05:00:00.000Z')).toEqual({ date: '2022-12-20', time: '14:00' });
     expect(koreanTime('2022-12-20T16:30:00.000Z')).toEqual({ date: '2022-12-21', time: '01:30' });
-    const sheet = minutesSheet(buildMinutes(input([item(1)])), {
-      version: 2,
-      sha256: 'ab'.repeat(32),
-      status: 'draft',
-      madeAt: '2022-12-20T07:00:00.000Z',
-      madeBy: '박서연',
-      approvedAt: null,
-      approvedBy: null,
-    });
+    const sheet = minutesSheet(buildMinutes(input([item(1)])), VERSION);
     expect(sheet.draft).toBe(true);
     expect(sheet.statusLine).toBe('제2판 초안 · 승인 전');
     const fields = sheet.blocks.find((b) => b.kind === 'fields');

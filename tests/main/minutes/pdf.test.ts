@@ -13,19 +13,19 @@ import { CLAIM_NAMES, MEETING } from '../../../src/main/demo/council/script';
 import { demoBatchPaths } from '../../../src/main/ipc/handlers';
 import { draftMinutes, renderMinutes } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { formatKrw } from '../../../src/shared/domain/money';
+import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { makeTempDir } from '../../support/temp-workspace';
 import { RESOURCES_DIR } from '../../support/test-platform';
 import { minutesWorkspace } from './fixture';
 
 /*
  * The demo meeting's minutes as people get them: the PDF the demo wrote, read back with
- * poppler (pdftotext, pdffonts, pdftoppm) as a printer or a reader would. Page 1 is saved as a
- * PNG under artifacts/minutes/ for a person to look at.
+ * poppler (pdftotext, pdffonts, pdftoppm) as a printer or a reader would. Every page is saved as
+ * a PNG under artifacts/minutes/ for a person to look at.
  */
 
 const ROOT = join(import.meta.dirname, '../../..');
-const PAGE_ONE_PNG = join(ROOT, 'artifacts/minutes/meeting-1-page-1.png');
+const pagePng = (page: number) => join(ROOT, `artifacts/minutes/meeting-1-page-${page}.png`);
 
 const temp = makeTempDir('review-desk-minutes-pdf-');
 const outDir = join(temp.dir, 'demo');
@@ -41,6 +41,8 @@ function poppler(command: string, ...args: string[]): string {
   if (run.status !== 0) throw new Error(`${command} failed: ${run.stderr}`);
   return run.stdout;
 }
+
+const pageCount = (file: string) => Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))![1]);
 
 beforeAll(async () => {
   const { file, evidence } = demoBatchPaths(RESOURCES_DIR);
@@ -125,13 +127,45 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
       expect(flat(text)).toContain(row(none, { count: 0, claimed: 0, decided: 0 }));
   });
 
+  it('shows the workspace’s payout position after the meeting’s totals, its total as SQL sums it', () => {
+    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), { actor: 'test' });
+    let paid: { count: number; total: number };
+    try {
+      // What the ledger pays: each bracket claim's support and each current approved decision.
+      paid = ws.db
+        .prepare(
+          `SELECT count(*) AS count, coalesce(sum(amount), 0) AS total FROM (
+             SELECT s.amount FROM claims c JOIN claim_support s ON s.claim_id = c.claim_id
+             WHERE c.tier IN ('tier_30k', 'tier_50k')
+             UNION ALL
+             SELECT d.amount FROM claims c JOIN decisions d ON d.claim_id = c.claim_id
+             WHERE c.tier = 'committee_review' AND d.outcome IN ('approve', 'partial')
+               AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id))`,
+        )
+        .get() as { count: number; total: number };
+    } finally {
+      ws.db.close();
+    }
+    expect(paid.total).toBeGreaterThan(1_530_000);
+    const all = flat(text);
+    const heading = flat('3. 지급 현황 (회의록 작성 시점, 작업 공간 전체)');
+    expect(all).toContain(heading);
+    expect(all.indexOf(flat('2. 집계'))).toBeLessThan(all.indexOf(heading));
+    expect(all.indexOf(heading)).toBeLessThan(all.indexOf(flat('4. 위원 명부와 회의록 확인')));
+    expect(all).toContain(
+      flat(`지급 예정 합계 ${formatKrwPlain(paid.count)}건 ${formatKrw(paid.total)}`),
+    );
+    expect(all).toContain(flat('2022-12-20 16:00(KST) 현재'));
+    expect(all).toContain(flat('발표 기준 (참고, 위 합계에 더하지 않음)'));
+  });
+
   it('carries the roster fingerprint, the version, its hash and a signature block', () => {
     const hash = demo.minutes.version.sha256;
     expect(text).toContain(hash);
     expect(text).toMatch(/지문 [0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}/);
     expect(text).toContain(`SHA-256 ${hash.slice(0, 4).toUpperCase()}-`);
-    expect(flat(text)).toContain('-1/2-');
-    expect(flat(text)).toContain('-2/2-');
+    const pages = pageCount(pdfPath);
+    for (let page = 1; page <= pages; page++) expect(flat(text)).toContain(`-${page}/${pages}-`);
     expect(text).toContain('1015 피해지원 협의체 · 제1차 회의록');
     expect(flat(text)).toContain('위원장이도윤(서명또는인)간사박서연(서명또는인)위원김민준');
     expect(text.split('(서명 또는 인)').length - 1).toBe(2 + 3); // chair, secretary, 3 members
@@ -178,14 +212,19 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
     }
   });
 
-  it('turns page 1 into a PNG for a person to judge', () => {
+  it('turns every page into a PNG for a person to judge', () => {
     mkdirSync(join(ROOT, 'artifacts/minutes'), { recursive: true });
-    const prefix = join(temp.dir, 'page');
-    poppler('pdftoppm', '-png', '-r', '110', '-f', '1', '-l', '1', '-singlefile', pdfPath, prefix);
-    const png = readFileSync(`${prefix}.png`);
-    expect(png.subarray(1, 4).toString()).toBe('PNG');
-    writeFileSync(PAGE_ONE_PNG, png);
-    expect(statSync(PAGE_ONE_PNG).size).toBeGreaterThan(20_000);
+    const pages = pageCount(pdfPath);
+    for (let page = 1; page <= pages; page++) {
+      const prefix = join(temp.dir, `page-${page}`);
+      const at = String(page);
+      poppler('pdftoppm', '-png', '-r', '110', '-f', at, '-l', at, '-singlefile', pdfPath, prefix);
+      const png = readFileSync(`${prefix}.png`);
+      expect(png.subarray(1, 4).toString()).toBe('PNG');
+      const saved = pagePng(page);
+      writeFileSync(saved, png);
+      expect(statSync(saved).size).toBeGreaterThan(20_000);
+    }
   });
 
   it('marks a draft as 초안 on every page', async () => {
@@ -199,7 +238,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
       expect(draftText).toContain('제1판 초안 · 승인 전');
       expect(draftText).toContain('가져온 위원 명부 없음');
       // The watermark, once per page: pdftotext gives its first syllable a line of its own.
-      const pages = Number(/Pages:\s+(\d+)/.exec(poppler('pdfinfo', file))![1]);
+      const pages = pageCount(file);
       const watermarks = (t: string) => t.split('\n').filter((line) => line.trim() === '초').length;
       expect(watermarks(draftText)).toBe(pages);
       expect(watermarks(text)).toBe(0);

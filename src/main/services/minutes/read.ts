@@ -71,7 +71,8 @@ function meetingDecisions(db: Db, meetingId: number): Map<string, MinutesDecisio
   );
 }
 
-export function readMinutesInput(db: Db, meeting: MeetingRow): MinutesInput {
+/** Everything but the payout summary, which the secretary's summary service provides. */
+export function readMinutesInput(db: Db, meeting: MeetingRow): Omit<MinutesInput, 'payout'> {
   const roster = rosterOnDay(db, meeting.heldOn);
   const decisions = meetingDecisions(db, meeting.id);
   const claimOf = db.prepare(

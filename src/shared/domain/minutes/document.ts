@@ -10,7 +10,8 @@ import {
   ROLL_CALL_LABELS,
   shortHash,
 } from './labels';
-import type { MinutesItem, MinutesModel, MinutesProposal, RollCallEntry } from './model';
+import type { MinutesItem, MinutesProposal, RollCallEntry, StoredMinutesModel } from './model';
+import { payoutSectionBlocks } from './payout-section';
 import type { MinutesSheet, MinutesVersionInfo, SheetBlock, SheetColumn, SheetRow } from './sheet';
 import type { TotalRow } from './totals';
 
@@ -21,7 +22,7 @@ const col = (title: string, width: number, align: SheetColumn['align'] = 'left')
   align,
 });
 
-function meetingHours(model: MinutesModel): string {
+function meetingHours(model: StoredMinutesModel): string {
   const opened = koreanTime(model.meeting.openedAt);
   const closed = koreanTime(model.meeting.closedAt);
   const day = koreanDate(model.meeting.heldOn);
@@ -40,7 +41,7 @@ function statusLine(v: MinutesVersionInfo): string {
   return `제${v.version}판 ${MINUTES_STATUS_LABELS[v.status].ko} · 승인 전`;
 }
 
-function overviewFields(model: MinutesModel, v: MinutesVersionInfo): SheetBlock {
+function overviewFields(model: StoredMinutesModel, v: MinutesVersionInfo): SheetBlock {
   const { attendance, officers, rules, roster } = model;
   const present = attendance.present.length;
   const quorum = `${quorumRuleText(rules.quorum, 'ko')}: ${attendance.quorumMet ? '충족' : '미달'} (재적 ${attendance.members}명 중 ${present}명 출석)`;
@@ -130,7 +131,7 @@ function detailOf(item: MinutesItem): string {
   return lines.join('\n');
 }
 
-function decisionsTable(model: MinutesModel): SheetBlock {
+function decisionsTable(model: StoredMinutesModel): SheetBlock {
   const rows: SheetRow[] = model.items.map((item) => ({
     cells: [
       String(item.position),
@@ -160,7 +161,7 @@ function decisionsTable(model: MinutesModel): SheetBlock {
   };
 }
 
-function voteChangeLines(model: MinutesModel): SheetBlock[] {
+function voteChangeLines(model: StoredMinutesModel): SheetBlock[] {
   const lines = model.items.flatMap((item) =>
     item.voteChanges.map(
       (c) =>
@@ -184,7 +185,7 @@ const totalColumns = (first: string) => [
   col('인정액', 100, 'right'),
 ];
 
-function totalsTables(model: MinutesModel): SheetBlock[] {
+function totalsTables(model: StoredMinutesModel): SheetBlock[] {
   const { totals } = model;
   return [
     {
@@ -206,7 +207,7 @@ function totalsTables(model: MinutesModel): SheetBlock[] {
   ];
 }
 
-function recordParagraphs(model: MinutesModel, v: MinutesVersionInfo): SheetBlock[] {
+function recordParagraphs(model: StoredMinutesModel, v: MinutesVersionInfo): SheetBlock[] {
   const { roster } = model;
   return [
     {
@@ -224,7 +225,7 @@ function recordParagraphs(model: MinutesModel, v: MinutesVersionInfo): SheetBloc
   ];
 }
 
-function signatureBlock(model: MinutesModel, v: MinutesVersionInfo): SheetBlock {
+function signatureBlock(model: StoredMinutesModel, v: MinutesVersionInfo): SheetBlock {
   const { chair, secretary } = model.officers;
   const rows: { role: string; name: string }[] = [];
   rows.push({ role: '위 원 장', name: chair ?? '' });
@@ -243,9 +244,12 @@ function signatureBlock(model: MinutesModel, v: MinutesVersionInfo): SheetBlock 
 }
 
 /** The minutes of one version, laid out as an official Korean committee document reads. */
-export function minutesSheet(model: MinutesModel, v: MinutesVersionInfo): MinutesSheet {
+export function minutesSheet(model: StoredMinutesModel, v: MinutesVersionInfo): MinutesSheet {
   const meetingName = `${model.council} 제${model.meeting.number}차 회의`;
   const status = v.status === 'approved' ? '' : ` ${MINUTES_STATUS_LABELS[v.status].ko}`;
+  // A version drafted before the minutes carried the payout summary prints without it.
+  const afterTotals = model.payoutSummary ? payoutSectionBlocks(model.payoutSummary, v, 3) : [];
+  const next = afterTotals.length ? 4 : 3;
   return {
     title: '회 의 록',
     subtitle: meetingName,
@@ -275,9 +279,10 @@ export function minutesSheet(model: MinutesModel, v: MinutesVersionInfo): Minute
       ...voteChangeLines(model),
       { kind: 'heading', text: '2. 집계' },
       ...totalsTables(model),
-      { kind: 'heading', text: '3. 위원 명부와 회의록 확인' },
+      ...afterTotals,
+      { kind: 'heading', text: `${next}. 위원 명부와 회의록 확인` },
       ...recordParagraphs(model, v),
-      { kind: 'heading', text: '4. 서명' },
+      { kind: 'heading', text: `${next + 1}. 서명` },
       signatureBlock(model, v),
     ],
   };

@@ -2,5 +2,6 @@
 export * from './document';
 export * from './labels';
 export * from './model';
+export * from './payout';
 export * from './sheet';
 export * from './totals';

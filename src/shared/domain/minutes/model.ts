@@ -10,6 +10,7 @@ import {
 } from '../committee';
 import type { Outcome, ReasonCode } from '../decision';
 import type { Tier } from '../tier';
+import { minutesPayoutSummary, type MinutesPayoutInput, type MinutesPayoutSummary } from './payout';
 import { minutesTotals, type MinutesTotals } from './totals';
 
 /**
@@ -18,7 +19,9 @@ import { minutesTotals, type MinutesTotals } from './totals';
  * minutes version stores and hashes (minutesSha256 in the decision file), and the PDF and DOCX
  * are renderings of it, so two renderings of one version can never disagree on a fact.
  */
-export const MINUTES_FORMAT = 'review-desk-minutes/1';
+export const MINUTES_FORMAT = 'review-desk-minutes/2';
+/** Format 1, stored before the minutes carried the workspace's payout summary. */
+export const MINUTES_FORMAT_1 = 'review-desk-minutes/1';
 
 /** A member's part in one item's roll call: a vote, or why there is none. */
 export type RollCallEntry = VoteValue | 'absent' | 'no_vote';
@@ -74,6 +77,8 @@ export interface MinutesInput {
   secretary: string | null;
   roster: { version: number; validFrom: string; sha256: string; fingerprint: string } | null;
   items: MinutesItemInput[];
+  /** The secretary's summary of the whole workspace, read in the drafting transaction. */
+  payout: MinutesPayoutInput;
 }
 
 export interface MinutesItem {
@@ -115,7 +120,15 @@ export interface MinutesModel {
   roster: MinutesInput['roster'];
   items: MinutesItem[];
   totals: MinutesTotals;
+  /** The workspace's payout position when this version was drafted (see payout.ts for why). */
+  payoutSummary: MinutesPayoutSummary;
 }
+
+/** A stored version's model, which may predate the payout summary (format 1). */
+export type StoredMinutesModel = Omit<MinutesModel, 'format' | 'payoutSummary'> & {
+  format: typeof MINUTES_FORMAT | typeof MINUTES_FORMAT_1;
+  payoutSummary?: MinutesPayoutSummary;
+};
 
 export type MinutesIssueCode = 'meeting_open' | 'unconfirmed_items' | 'no_attendance';
 
@@ -239,10 +252,21 @@ export function buildMinutes(input: MinutesInput): MinutesModel {
     roster: input.roster,
     items,
     totals: minutesTotals(items),
+    payoutSummary: minutesPayoutSummary(input.payout),
   };
 }
 
 /** The exact text a minutes version stores and hashes. */
 export function minutesCanonicalJson(model: MinutesModel): string {
   return canonicalJson(model);
+}
+
+/**
+ * The meeting's own record: the model without its format tag and the workspace's payout
+ * snapshot. Drafting compares this, not the whole hash, to tell whether anything changed: the
+ * payout figures move with every other meeting and import, and a new version of this
+ * meeting's minutes for them alone would restate what the council knew when it approved.
+ */
+export function meetingRecordCanonicalJson(model: StoredMinutesModel): string {
+  return canonicalJson({ ...model, format: undefined, payoutSummary: undefined });
 }
