@@ -8,6 +8,7 @@ import { decisionFilesEn } from './decision-files-en';
 import { recommendationsEn } from './recommendations-en';
 import { signingEn } from './signing';
 import { summaryEn } from './summary-en';
+import { minutesEn } from './minutes-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
@@ -40,7 +41,7 @@ export const en: Messages = {
   'error.title.validation_failed': 'The input breaks a rule',
   'error.title.not_found': 'Not found',
   'error.title.conflict': 'Already done, or clashes with another change',
-  'error.title.forbidden': 'Not allowed (only files chosen in a dialog or dropped are read)',
+  'error.title.forbidden': 'Not allowed (a role, a passphrase, or a file not chosen here)',
   'error.title.internal': 'Internal error',
   'error.bridgeMissing':
     'The app bridge (window.api) is missing. Open this inside the Review Desk app.',
@@ -70,6 +71,7 @@ export const en: Messages = {
   ...recommendationsEn,
   ...signingEn,
   ...summaryEn,
+  ...minutesEn,
 
   'review.title': 'Review',
   'review.filter.tier': 'Tier',

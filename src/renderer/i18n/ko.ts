@@ -8,6 +8,7 @@ import { decisionFilesKo } from './decision-files-ko';
 import { recommendationsKo } from './recommendations-ko';
 import { signingKo } from './signing';
 import { summaryKo } from './summary-ko';
+import { minutesKo } from './minutes-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -42,8 +43,7 @@ export const ko = {
   'error.title.validation_failed': '입력한 내용이 규칙에 맞지 않습니다',
   'error.title.not_found': '찾을 수 없습니다',
   'error.title.conflict': '이미 처리되었거나 다른 변경과 겹칩니다',
-  'error.title.forbidden':
-    '허용되지 않은 파일입니다 (대화상자에서 고르거나 끌어 놓은 파일만 읽습니다)',
+  'error.title.forbidden': '허용되지 않았습니다 (권한, 암호, 또는 고르지 않은 파일)',
   'error.title.internal': '내부 오류가 발생했습니다',
   'error.bridgeMissing': '앱 연결(window.api)을 찾을 수 없습니다. Review Desk 앱 안에서 여세요.',
   'error.detail': '상세: {message}',
@@ -72,6 +72,7 @@ export const ko = {
   ...recommendationsKo,
   ...signingKo,
   ...summaryKo,
+  ...minutesKo,
 
   'review.title': '심사',
   'review.filter.tier': '등급',

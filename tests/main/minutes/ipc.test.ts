@@ -115,7 +115,10 @@ describe('minutes over IPC', { timeout: 60_000 }, () => {
     writeFileSync(taken, 'someone else');
     platform.chosen.push(taken);
     const refused = await call('minutes:export', { meetingId, format: 'pdf' });
-    expect(refused).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ code: 'file_exists' }] },
+    });
     expect((refused as { error: { message: string } }).error.message).toContain(
       'never overwritten',
     );

@@ -155,7 +155,11 @@ describe('minutes versions', { timeout: 60_000 }, () => {
       approvedBy: CHAIR,
       sha256: draft.sha256,
     });
-    expectServiceError(() => approveMinutes(ws, { meetingId, version: 1 }), 'conflict');
+    expectServiceError(
+      () => approveMinutes(ws, { meetingId, version: 1 }),
+      'conflict',
+      'version_locked',
+    );
 
     // Locked even against SQL that skips the service.
     for (const sql of [
@@ -168,7 +172,7 @@ describe('minutes versions', { timeout: 60_000 }, () => {
 
     // Nothing changed: drafting again would only repeat version 1.
     asSecretary(ws);
-    expectServiceError(() => draftMinutes(ws, meetingId), 'conflict');
+    expectServiceError(() => draftMinutes(ws, meetingId), 'conflict', 'nothing_changed');
 
     // The records change (a new roster version), so the next draft is version 2.
     importNextRoster(ws, keys);
@@ -212,7 +216,11 @@ describe('minutes versions', { timeout: 60_000 }, () => {
     importNextRoster(ws, keys);
     draftMinutes(ws, meetingId);
     asChair(ws);
-    expectServiceError(() => approveMinutes(ws, { meetingId, version: 1 }), 'conflict');
+    expectServiceError(
+      () => approveMinutes(ws, { meetingId, version: 1 }),
+      'conflict',
+      'version_replaced',
+    );
     expectServiceError(() => approveMinutes(ws, { meetingId, version: 3 }), 'not_found');
     expect(listMinutesVersions(ws, meetingId).map((v) => v.status)).toEqual([
       'draft',
@@ -236,7 +244,7 @@ describe('minutes versions', { timeout: 60_000 }, () => {
 
     // An open meeting has no minutes; a closed one with an unconfirmed item is refused too.
     const open = openWith(ws, 4, { number: 2 });
-    expectServiceError(() => draftMinutes(ws, open.id), 'conflict');
+    expectServiceError(() => draftMinutes(ws, open.id), 'conflict', 'meeting_open');
     addToAgenda(ws, { meetingId: open.id, claimId: 'K-2022-000103', proposal: null });
     recordVote(ws, { meetingId: open.id, claimId: 'K-2022-000103', member: CHAIR, vote: 'for' });
     closeMeeting(ws, open.id);

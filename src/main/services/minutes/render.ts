@@ -38,10 +38,12 @@ export function writeNewFile(path: string, bytes: Uint8Array): void {
   try {
     writeFileSync(path, bytes, { flag: 'wx' });
   } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EEXIST'
-        ? 'a file of that name exists and is never overwritten; choose another name'
-        : (error as Error).message;
-    throw new ServiceError('conflict', `could not save ${path}: ${reason}`);
+    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
+    const reason = exists
+      ? 'a file of that name exists and is never overwritten; choose another name'
+      : (error as Error).message;
+    throw new ServiceError('conflict', `could not save ${path}: ${reason}`, [
+      { path: 'path', code: exists ? 'file_exists' : 'write_failed', message: reason },
+    ]);
   }
 }

@@ -1,9 +1,11 @@
 import {
   buildMinutes,
+  meetingRecordCanonicalJson,
   MinutesError,
   minutesCanonicalJson,
   type MinutesModel,
   type MinutesVersionInfo,
+  type StoredMinutesModel,
 } from '../../../shared/domain/minutes';
 import type { MinutesVersionDto } from '../../../shared/ipc/minutes-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
@@ -13,6 +15,7 @@ import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import { getMeetingRow, requireChair } from '../meetings/access';
 import { requireSecretary } from '../people';
+import { secretarySummary } from '../summary';
 import { readMinutesInput } from './read';
 import {
   findVersionRow,
@@ -30,8 +33,16 @@ import {
  * they are then, and every version stays listed with its status.
  */
 
+/**
+ * The rule a refusal applied, as an issue code the app can say in Korean; `message` carries the
+ * one number the sentence needs (a version), so the app never parses the English text.
+ */
+function refusal(path: string, code: string, message: string) {
+  return { path, code, message };
+}
+
 function dtoOf(meeting: MeetingRow, row: MinutesVersionRow): MinutesVersionDto {
-  const model = JSON.parse(row.modelJson) as MinutesModel;
+  const model = JSON.parse(row.modelJson) as StoredMinutesModel;
   return {
     meetingId: meeting.id,
     meetingNumber: meeting.number,
@@ -46,11 +57,15 @@ function dtoOf(meeting: MeetingRow, row: MinutesVersionRow): MinutesVersionDto {
   };
 }
 
+const meetingRecordOf = (row: MinutesVersionRow) =>
+  meetingRecordCanonicalJson(JSON.parse(row.modelJson) as StoredMinutesModel);
+
 function requireClosed(meeting: MeetingRow, what: string): void {
   if (meeting.status !== 'closed')
     throw new ServiceError(
       'conflict',
       `meeting no. ${meeting.number} is still open; close it before ${what} its minutes`,
+      [refusal('meeting', 'meeting_open', `meeting no. ${meeting.number} is still open`)],
     );
 }
 
@@ -70,10 +85,19 @@ export function listMinutesVersions(ctx: ServiceContext, meetingId: number): Min
   return listVersionRows(ctx.db, meeting.id).map((row) => dtoOf(meeting, row));
 }
 
-/** The minutes of a closed meeting as the records stand now; not stored. */
-export function currentMinutesModel(ctx: ServiceContext, meeting: MeetingRow): MinutesModel {
+/**
+ * The minutes of a closed meeting as the records stand at `asOf`; not stored. The payout
+ * summary is the secretary's summary of the whole workspace, read with the clock pinned to
+ * `asOf` so the snapshot carries the drafting instant and takes no extra tick of the clock.
+ */
+export function currentMinutesModel(
+  ctx: ServiceContext,
+  meeting: MeetingRow,
+  asOf: Date = ctx.now(),
+): MinutesModel {
   try {
-    return buildMinutes(readMinutesInput(ctx.db, meeting));
+    const payout = secretarySummary({ ...ctx, now: () => asOf });
+    return buildMinutes({ ...readMinutesInput(ctx.db, meeting), payout });
   } catch (error) {
     if (!(error instanceof MinutesError)) throw error;
     throw new ServiceError('conflict', error.message, [
@@ -88,24 +112,32 @@ export function currentMinutesModel(ctx: ServiceContext, meeting: MeetingRow): M
 
 /**
  * Drafts the next version. Refuses an open meeting, an unconfirmed agenda item (see
- * buildMinutes), and a draft identical to the latest version: nothing changed, so the latest
- * version already records the meeting as it stands.
+ * buildMinutes), and a draft whose meeting record is the latest version's: nothing about the
+ * meeting changed, so the latest version already records it. The workspace's payout figures
+ * are left out of that comparison on purpose (meetingRecordCanonicalJson): they move with every
+ * other meeting and import, and a version drafted for them alone would replace the position the
+ * council saw with one it never saw. A version drafted for a real change carries the figures
+ * as they are then.
  */
 export function draftMinutes(ctx: ServiceContext, meetingId: number): MinutesVersionDto {
   const secretary = requireSecretary(ctx, 'Drafting minutes');
   return ctx.db.transaction(() => {
     const meeting = getMeetingRow(ctx, meetingId);
     requireClosed(meeting, 'drafting');
-    const modelJson = minutesCanonicalJson(currentMinutesModel(ctx, meeting));
-    const sha256 = sha256Hex(modelJson);
+    // One instant for the version and its payout snapshot, read in this same transaction.
+    const madeAt = ctx.now();
+    const model = currentMinutesModel(ctx, meeting, madeAt);
     const [latest] = listVersionRows(ctx.db, meeting.id);
-    if (latest?.sha256 === sha256)
+    if (latest && meetingRecordOf(latest) === meetingRecordCanonicalJson(model))
       throw new ServiceError(
         'conflict',
-        `nothing has changed since version ${latest.version} of meeting no. ${meeting.number}'s minutes (${statusOf(latest) === 'approved' ? 'approved' : 'a draft'}); it already records the meeting as it stands`,
+        `nothing has changed since version ${latest.version} of meeting no. ${meeting.number}'s minutes (${statusOf(latest) === 'approved' ? 'approved' : 'a draft'}) in the meeting's own record; it already records the meeting as it stands, and newer payout figures alone do not make a new version`,
+        [refusal('version', 'nothing_changed', String(latest.version))],
       );
+    const modelJson = minutesCanonicalJson(model);
+    const sha256 = sha256Hex(modelJson);
     const version = (latest?.version ?? 0) + 1;
-    const at = ctx.now().toISOString();
+    const at = madeAt.toISOString();
     insertVersion(ctx.db, {
       meetingId: meeting.id,
       version,
@@ -147,11 +179,13 @@ export function approveMinutes(
       throw new ServiceError(
         'conflict',
         `version ${row.version} of meeting no. ${meeting.number}'s minutes was approved on ${row.approvedAt} by ${row.approvedBy} and is locked; a change is a new version`,
+        [refusal('version', 'version_locked', String(row.version))],
       );
     if (row.version < row.latestVersion)
       throw new ServiceError(
         'conflict',
         `version ${row.version} of meeting no. ${meeting.number}'s minutes was replaced by version ${row.latestVersion}; approve the latest version`,
+        [refusal('version', 'version_replaced', String(row.latestVersion))],
       );
     if (sha256Hex(row.modelJson) !== row.sha256)
       throw new ServiceError(
@@ -181,7 +215,8 @@ export interface StoredMinutes {
   meeting: MeetingRow;
   dto: MinutesVersionDto;
   info: MinutesVersionInfo;
-  model: MinutesModel;
+  /** Format 1 versions, drafted before the payout summary, have none. */
+  model: StoredMinutesModel;
 }
 
 /**
@@ -219,6 +254,6 @@ export function getStoredMinutes(
       approvedAt: dto.approvedAt,
       approvedBy: dto.approvedBy,
     },
-    model: JSON.parse(row.modelJson) as MinutesModel,
+    model: JSON.parse(row.modelJson) as StoredMinutesModel,
   };
 }

@@ -19,6 +19,7 @@ import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { AgendaItemView } from './AgendaItemView';
 import { DecisionFilePanel } from './DecisionFilePanel';
+import { MinutesPanel } from './minutes/MinutesPanel';
 
 /** One meeting: its rules and attendance, the agenda with its votes, and closing it. */
 export function MeetingDetailView({
@@ -181,6 +182,7 @@ export function MeetingDetailView({
         </form>
       )}
       {error && <ErrorNotice error={error} testId="meeting-detail-error" />}
+      {!isOpen && <MinutesPanel key={meeting.id} meeting={meeting} />}
       {!isOpen && <DecisionFilePanel meetingId={meetingId} />}
     </div>
   );

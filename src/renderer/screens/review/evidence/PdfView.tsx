@@ -17,10 +17,19 @@ type Loaded =
 
 /**
  * A PDF drawn by pdf.js from its bytes: thumbnails on the left, one page at a time on a dark
- * stage, "fit" meaning the page's width. Loaded lazily (see EvidenceContent), so pdf.js only
+ * stage, "fit" meaning the page's width (evidence is read line by line) or, for a document
+ * previewed as printed, the whole page. Loaded lazily (see EvidenceContent), so pdf.js only
  * costs anything when a PDF is opened. Default-exported for React.lazy.
  */
-export default function PdfView({ bytes, ref }: { bytes: Uint8Array; ref?: Ref<ViewerHandle> }) {
+export default function PdfView({
+  bytes,
+  ref,
+  fit = 'width',
+}: {
+  bytes: Uint8Array;
+  ref?: Ref<ViewerHandle>;
+  fit?: 'width' | 'page';
+}) {
   const t = useT();
   const [loaded, setLoaded] = useState<Loaded>({ status: 'loading' });
   const [pageNumber, setPageNumber] = useState(1);
@@ -65,8 +74,12 @@ export default function PdfView({ bytes, ref }: { bytes: Uint8Array; ref?: Ref<V
 
   // The page on screen may still be the previous one while the next loads; that is what is drawn.
   const base = page ? pageSize(page, view.rotation) : null;
-  const fitScale =
+  const widthScale =
     base && stageSize.width > 0 ? (stageSize.width - STAGE_PADDING * 2) / base.width : null;
+  const fitScale =
+    fit === 'page' && base && widthScale !== null && stageSize.height > 0
+      ? Math.min(widthScale, (stageSize.height - STAGE_PADDING * 2) / base.height)
+      : widthScale;
   const scale = view.zoom === 'fit' ? fitScale : view.zoom;
 
   useEffect(() => {

@@ -1,0 +1,136 @@
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { formatFingerprint } from '../../../../shared/domain/signing/fingerprint';
+import type { MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
+import { client } from '../../../api/client';
+import { useApi } from '../../../api/use-api';
+import { ErrorNotice } from '../../../components/ErrorNotice';
+import { useLocale } from '../../../i18n/locale-context';
+import { commandForKey, type ViewerHandle } from '../../review/evidence/evidence-format';
+import '../../../styles/evidence.css';
+
+// The evidence viewer's PDF view, fetched with pdf.js the first time a preview opens.
+const PdfView = lazy(() => import('../../review/evidence/PdfView'));
+
+/** Seconds since the render was asked for, ticking while it runs: a big meeting takes a while. */
+function useElapsedSeconds(running: boolean): number {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!running) return;
+    const started = Date.now();
+    const timer = window.setInterval(
+      () => setSeconds(Math.floor((Date.now() - started) / 1000)),
+      250,
+    );
+    return () => window.clearInterval(timer);
+  }, [running]);
+  return seconds;
+}
+
+/**
+ * The print preview: the version's PDF exactly as main renders it for saving, drawn by pdf.js
+ * with page thumbnails and zoom, a whole page fitted to the window. A modal dialog; Esc or the
+ * close button ends it and focus goes back where it was.
+ */
+export function MinutesPreview({
+  version,
+  onClose,
+}: {
+  version: MinutesVersionDto;
+  onClose: () => void;
+}) {
+  const { t } = useLocale();
+  const { state, reload } = useApi(client.renderMinutes, {
+    meetingId: version.meetingId,
+    version: version.version,
+  });
+  const seconds = useElapsedSeconds(state.status === 'loading');
+  const dialog = useRef<HTMLDivElement>(null);
+  const view = useRef<ViewerHandle>(null);
+
+  useEffect(() => {
+    const opener = document.activeElement as HTMLElement | null;
+    dialog.current?.focus();
+    return () => opener?.focus();
+  }, []);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    // Nothing behind a modal dialog may act on its keys.
+    event.stopPropagation();
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      onClose();
+      return;
+    }
+    const command = commandForKey(event);
+    if (command && view.current?.command(command)) event.preventDefault();
+  }
+
+  const status = t(`minutes.status.${version.status}`);
+  return (
+    <div className="overlay" role="presentation" onClick={onClose}>
+      <div
+        ref={dialog}
+        className="minutes-preview"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="minutes-preview-title"
+        tabIndex={-1}
+        data-testid="minutes-preview"
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={onKeyDown}
+      >
+        <header className="minutes-preview__header">
+          <div>
+            <h2 id="minutes-preview-title" className="panel__title">
+              {t('minutes.previewTitle')}
+            </h2>
+            <p className="minutes-preview__meta">
+              {t('minutes.previewMeta', {
+                number: version.meetingNumber,
+                version: version.version,
+                status,
+              })}{' '}
+              · SHA-256 <code className="fingerprint">{formatFingerprint(version.sha256)}</code>
+              {state.status === 'ready' && <> · {state.value.fileName}</>}
+            </p>
+          </div>
+          <button
+            type="button"
+            className="button button--secondary"
+            data-testid="minutes-preview-close"
+            onClick={onClose}
+          >
+            {t('minutes.closePreview')}
+          </button>
+        </header>
+        <div className="minutes-preview__body">
+          {state.status === 'loading' && (
+            <div className="minutes-preview__waiting" role="status" data-testid="minutes-rendering">
+              <p>{t('minutes.rendering')}</p>
+              <progress className="minutes-preview__progress" />
+              {seconds >= 1 && (
+                <p className="minutes-preview__elapsed">{t('minutes.renderingFor', { seconds })}</p>
+              )}
+            </div>
+          )}
+          {state.status === 'error' && (
+            <div className="minutes-preview__waiting">
+              <ErrorNotice error={state.error} onRetry={reload} testId="minutes-preview-error" />
+            </div>
+          )}
+          {state.status === 'ready' && (
+            <Suspense
+              fallback={
+                <p className="minutes-preview__waiting" role="status">
+                  {t('evidence.pdf.loading')}
+                </p>
+              }
+            >
+              <PdfView bytes={state.value.bytes} ref={view} fit="page" />
+            </Suspense>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

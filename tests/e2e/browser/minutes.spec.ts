@@ -1,0 +1,257 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { confirmFinalDecision } from '../../../src/main/services/meetings';
+import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
+import { setCurrentPerson } from '../../../src/main/services/people';
+import { makeTempDir } from '../../support/temp-workspace';
+import { testPlatform } from '../../support/test-platform';
+import {
+  amendMeetingDecision,
+  CARRIED_CLAIM,
+  CHAIR,
+  closedMeetingWorkspace,
+  DEFERRED_CLAIM,
+  SECRETARY,
+} from '../support/closed-meeting';
+import { screenshot } from '../support/decision-steps';
+import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+
+/*
+ * Minutes (회의록) of a closed meeting on the Meetings screen, through the UI against the real
+ * router and a real SQLite workspace: drafting is refused while an item is unconfirmed (and the
+ * item is named), the secretary drafts, the chair approves, the approved version is locked, the
+ * print preview draws page 1, the PDF and DOCX are saved where the dialog says and never over
+ * an existing file; then a change to the meeting's record makes a second version, both listed.
+ */
+
+let temp: ReturnType<typeof makeTempDir>;
+let workspace: ServiceContext;
+let meetingId: number;
+let harness: RendererHarness;
+let chosen: (string | null)[];
+
+test.beforeEach(async ({ page }) => {
+  // Each PDF is made by pdfmake with a Korean font subset: on a shared machine that takes time.
+  test.setTimeout(90_000);
+  temp = makeTempDir('review-desk-e2e-minutes-');
+  ({ ws: workspace, meetingId } = closedMeetingWorkspace(temp.dir));
+  chosen = [];
+  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+});
+
+test.afterEach(() => {
+  expect(harness.blockedRequests).toEqual([]);
+  expect(harness.consoleErrors).toEqual([]);
+  workspace.db.close();
+  temp.cleanup();
+});
+
+async function actAs(page: Page, name: string) {
+  await page.getByTestId('nav-settings').click();
+  await page.getByTestId(`people-choose-${name}`).click();
+  await expect(page.getByTestId('people-current')).toContainText(name);
+}
+
+async function openMeetingOne(page: Page) {
+  await page.getByTestId('nav-meetings').click();
+  await page.getByTestId('meeting-1').click();
+  await expect(page.getByTestId('minutes-panel')).toBeVisible();
+}
+
+/** Scrolls so the element's end is on screen: the panel sits at the foot of a long meeting. */
+async function showBottomOf(element: Locator) {
+  await element.evaluate((el) => el.scrollIntoView({ block: 'end' }));
+}
+
+/** True once pdf.js has drawn something dark (text, rules) on the page canvas. */
+async function canvasHasInk(page: Page): Promise<boolean> {
+  return page
+    .getByTestId('minutes-preview')
+    .getByTestId('evidence-pdf-page')
+    .evaluate((canvas: HTMLCanvasElement) => {
+      if (canvas.width === 0) return false;
+      const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+      for (let i = 0; i < data.length; i += 4) if (data[i]! < 100 && data[i + 3]! > 0) return true;
+      return false;
+    });
+}
+
+test('the secretary drafts, the chair approves, the version locks, preview and save', async ({
+  page,
+}) => {
+  await openMeetingOne(page);
+  const panel = page.getByTestId('minutes-panel');
+  await expect(page.getByTestId('minutes-none')).toBeVisible();
+
+  // 1. An item the chair has not confirmed: main refuses and the item is named.
+  await page.getByTestId('minutes-draft').click();
+  const refusal = page.getByTestId('minutes-refusal');
+  await expect(refusal).toContainText('회의록 초안을 작성할 수 없습니다');
+  await expect(page.getByTestId('minutes-refusal-items')).toHaveText(`안건 2 · ${DEFERRED_CLAIM}`);
+  await expect(page.getByTestId('minutes-refusal-items')).not.toContainText(CARRIED_CLAIM);
+  await showBottomOf(panel);
+  await screenshot(page, '90-minutes-refused-unconfirmed-ko');
+
+  // 2. The chair confirms the deferral; the secretary drafts version 1.
+  await actAs(page, CHAIR);
+  await openMeetingOne(page);
+  await page.getByTestId(`confirm-submit-${DEFERRED_CLAIM}`).click();
+  await expect(page.getByTestId(`agenda-${DEFERRED_CLAIM}`)).toContainText('확정');
+  await actAs(page, SECRETARY);
+  await openMeetingOne(page);
+  await page.getByTestId('minutes-draft').click();
+  await expect(page.getByTestId('minutes-drafted')).toContainText('제1판 초안을 작성했습니다');
+  const v1 = page.getByTestId('minutes-version-1');
+  await expect(v1).toHaveAttribute('data-status', 'draft');
+  await expect(v1).toContainText('초안');
+  await expect(v1).toContainText(SECRETARY);
+  await expect(v1.locator('code.fingerprint')).toHaveText(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/);
+  await expect(v1.locator('code.fingerprint')).toHaveAttribute(
+    'title',
+    /SHA-256 전체: [0-9a-f ]{71}/,
+  );
+  // The secretary cannot approve and is told who can.
+  await expect(page.getByTestId('minutes-approve-1')).toHaveCount(0);
+  await expect(page.getByTestId('minutes-approve-who-1')).toContainText(
+    `위원장(${CHAIR})만 승인할 수 있습니다`,
+  );
+  await showBottomOf(panel);
+  await screenshot(page, '91-minutes-v1-draft-ko');
+
+  // 3. The chair approves the latest draft after seeing its whole hash; it is then locked.
+  await actAs(page, CHAIR);
+  await openMeetingOne(page);
+  await expect(page.getByTestId('minutes-draft-who')).toHaveCount(0);
+  await page.getByTestId('minutes-approve-1').click();
+  const confirm = page.getByTestId('minutes-approve-confirm');
+  const title = await v1.locator('code.fingerprint').getAttribute('title');
+  const sha256 = title!.split(': ')[1]!;
+  await expect(confirm).toContainText(sha256);
+  await showBottomOf(confirm);
+  await screenshot(page, '92-minutes-approve-confirm-ko');
+  await page.getByTestId('minutes-approve-submit').click();
+  await expect(page.getByTestId('minutes-approved')).toContainText('제1판을 승인했습니다');
+  await expect(v1).toHaveAttribute('data-status', 'approved');
+  await expect(page.getByTestId('minutes-status-1')).toHaveText('승인됨 · 잠김');
+  await expect(page.getByTestId('minutes-status-1')).toHaveAttribute('data-locked', 'true');
+  await expect(page.getByTestId('minutes-status-1').locator('svg.minutes-lock')).toBeVisible();
+  await expect(v1).toContainText(CHAIR);
+  await expect(page.getByTestId('minutes-approve-1')).toHaveCount(0);
+  await expect(page.getByTestId('minutes-approve-who-1')).toHaveCount(0);
+  await showBottomOf(panel);
+  await screenshot(page, '93-minutes-v1-approved-locked-ko');
+
+  // 4. The print preview draws page 1; Esc closes it.
+  await page.getByTestId('minutes-preview-1').click();
+  const preview = page.getByTestId('minutes-preview');
+  await expect(preview).toBeVisible();
+  await expect(preview).toContainText('제1차 회의 · 제1판 · 승인됨');
+  const canvas = preview.getByTestId('evidence-pdf-page');
+  await expect(canvas).toBeVisible({ timeout: 30_000 });
+  await expect(canvas).toHaveAttribute('data-page', '1');
+  await expect(preview.getByTestId('evidence-pdf-pageinfo')).toContainText('1 /');
+  await expect.poll(() => canvasHasInk(page), { timeout: 15_000 }).toBe(true);
+  await screenshot(page, '94-minutes-preview-ko');
+  await page.keyboard.press('Escape');
+  await expect(preview).toHaveCount(0);
+  await expect(page.getByTestId('minutes-preview-1')).toBeFocused();
+
+  // 5. Saved where the dialog says, as PDF and DOCX; an existing file is never overwritten.
+  const pdfPath = join(temp.dir, '제1차-회의록-v1.pdf');
+  chosen.push(pdfPath);
+  await page.getByTestId('minutes-export-pdf-1').click();
+  await expect(page.getByTestId('minutes-exported')).toContainText(pdfPath);
+  expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+  const docxPath = join(temp.dir, '제1차-회의록-v1.docx');
+  chosen.push(docxPath);
+  await page.getByTestId('minutes-export-docx-1').click();
+  await expect(page.getByTestId('minutes-exported')).toContainText(docxPath);
+  expect(readFileSync(docxPath).subarray(0, 2).toString('latin1')).toBe('PK');
+  const before = readFileSync(pdfPath);
+  chosen.push(pdfPath);
+  await page.getByTestId('minutes-export-pdf-1').click();
+  await expect(page.getByTestId('minutes-refusal')).toContainText('덮어쓰지 않으니');
+  expect(readFileSync(pdfPath).equals(before)).toBe(true);
+});
+
+test('a change after approval is a new version; the approved one stays, locked', async ({
+  page,
+}) => {
+  // Version 1 drafted and approved through the services, the deferral confirmed first.
+  setCurrentPerson(workspace, CHAIR);
+  confirmFinalDecision(workspace, {
+    meetingId,
+    claimId: DEFERRED_CLAIM,
+    outcome: 'defer',
+    amount: null,
+    reasonCodes: [],
+    note: '부결, 차기 회의 이월',
+  });
+  setCurrentPerson(workspace, SECRETARY);
+  draftMinutes(workspace, meetingId);
+  setCurrentPerson(workspace, CHAIR);
+  approveMinutes(workspace, { meetingId, version: 1 });
+  setCurrentPerson(workspace, SECRETARY);
+
+  await openMeetingOne(page);
+  const panel = page.getByTestId('minutes-panel');
+  await expect(page.getByTestId('minutes-version-1')).toHaveAttribute('data-status', 'approved');
+
+  // Nothing changed yet: drafting again is refused, saying which version already records it.
+  await page.getByTestId('minutes-draft').click();
+  await expect(page.getByTestId('minutes-refusal')).toContainText(
+    '제1판 이후 바뀐 내용이 없습니다',
+  );
+  await expect(page.getByTestId('minutes-version-2')).toHaveCount(0);
+
+  // The chair corrects the meeting's confirmed amount; the secretary drafts version 2.
+  amendMeetingDecision(
+    workspace,
+    meetingId,
+    CARRIED_CLAIM,
+    600_000,
+    '회의록 검토 중 금액 오기 정정',
+  );
+  setCurrentPerson(workspace, SECRETARY);
+  await page.getByTestId('minutes-draft').click();
+  await expect(page.getByTestId('minutes-drafted')).toContainText('제2판 초안을 작성했습니다');
+  await expect(page.getByTestId('minutes-refusal')).toHaveCount(0);
+  const versions = page.getByTestId('minutes-versions').locator('tbody');
+  await expect(versions).toHaveCount(2);
+  await expect(versions.nth(0)).toHaveAttribute('data-testid', 'minutes-version-2');
+  await expect(page.getByTestId('minutes-version-2')).toHaveAttribute('data-status', 'draft');
+  await expect(page.getByTestId('minutes-version-1')).toHaveAttribute('data-status', 'approved');
+  await expect(page.getByTestId('minutes-status-1')).toHaveText('승인됨 · 잠김');
+  await expect(page.getByTestId('minutes-draft')).toHaveText('초안 작성 (제3판)');
+  await showBottomOf(panel);
+  await screenshot(page, '95-minutes-v2-beside-approved-v1-ko');
+
+  // Another correction before v2 was approved: v3 replaces the draft, which stays listed.
+  amendMeetingDecision(workspace, meetingId, CARRIED_CLAIM, 610_000, '정정 금액 재확인');
+  setCurrentPerson(workspace, SECRETARY);
+  await page.getByTestId('minutes-draft').click();
+  await expect(page.getByTestId('minutes-drafted')).toContainText('제3판 초안을 작성했습니다');
+  await expect(versions).toHaveCount(3);
+  await expect(page.getByTestId('minutes-status-3')).toHaveText('초안');
+  await expect(page.getByTestId('minutes-status-2')).toHaveText('대체됨');
+  await expect(page.getByTestId('minutes-version-2')).toContainText('제3판으로 대체되어');
+  await expect(page.getByTestId('minutes-approve-who-2')).toHaveCount(0);
+  await expect(page.getByTestId('minutes-status-1')).toHaveText('승인됨 · 잠김');
+  await showBottomOf(panel);
+  await screenshot(page, '96-minutes-superseded-draft-ko');
+
+  // English: the same versions and states.
+  await page.getByTestId('locale-en').click();
+  await expect(panel.getByRole('heading', { name: 'Minutes' })).toBeVisible();
+  await expect(page.getByTestId('minutes-status-1')).toHaveText('Approved · Locked');
+  await expect(page.getByTestId('minutes-status-2')).toHaveText('Superseded');
+  await expect(page.getByTestId('minutes-status-3')).toHaveText('Draft');
+  await expect(page.getByTestId('minutes-approve-who-3')).toContainText(
+    `Only the chair (${CHAIR}) can approve.`,
+  );
+  await expect(page.getByTestId('minutes-export-pdf-3')).toHaveText('Save PDF');
+  await showBottomOf(panel);
+  await screenshot(page, '97-minutes-versions-en');
+});
