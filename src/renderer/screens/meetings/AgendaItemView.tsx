@@ -82,17 +82,26 @@ export function AgendaItemView({
                       {t('meetings.vote.absent')}
                     </td>
                   );
+                const cellClass = current === 'recused' ? 'meetings-votes__recused' : undefined;
+                // Once the vote is closed the roll call is a record: read, not a control.
+                if (!open)
+                  return (
+                    <td
+                      key={entry.member}
+                      className={cellClass}
+                      data-testid={`vote-${item.claimId}-${entry.member}`}
+                    >
+                      {current ? label(VOTE_LABELS[current]) : t('meetings.vote.none')}
+                    </td>
+                  );
                 return (
-                  <td
-                    key={entry.member}
-                    className={current === 'recused' ? 'meetings-votes__recused' : undefined}
-                  >
+                  <td key={entry.member} className={cellClass}>
                     <select
                       className="select"
                       aria-label={`${entry.member} ${t('meetings.vote.vote')}`}
                       data-testid={`vote-${item.claimId}-${entry.member}`}
                       value={current ?? ''}
-                      disabled={!open || current === 'recused'}
+                      disabled={current === 'recused'}
                       onChange={(event) => void vote(entry.member, event.target.value as VoteValue)}
                     >
                       <option value="" disabled>
