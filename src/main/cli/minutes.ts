@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { writeNewFile } from '../services/new-file';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { MINUTES_STATUS_LABELS } from '../../shared/domain/minutes';
@@ -10,7 +11,6 @@ import {
   draftMinutes,
   listMinutesVersions,
   renderMinutes,
-  writeNewFile,
 } from '../services/minutes';
 
 export const MINUTES_USAGE = [
@@ -87,7 +87,7 @@ async function runRender(openAt: OpenAt, args: string[]): Promise<void> {
       format,
       ...(version === undefined ? {} : { version }),
     });
-    writeNewFile(out, rendered.bytes);
+    writeNewFile(out, rendered.bytes, 'minutes handed out are never overwritten');
     process.stdout.write(
       `회의록 저장 / minutes written: ${out} (${rendered.bytes.length} bytes)\n${versionLine(rendered.version)}\n`,
     );

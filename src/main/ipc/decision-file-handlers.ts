@@ -1,4 +1,3 @@
-import { writeFileSync } from 'node:fs';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
 import {
@@ -12,19 +11,7 @@ import type { ImportRunner } from '../services/import/runner';
 import { getMeetingRow } from '../services/meetings/access';
 import type { Platform } from './handlers';
 import type { PathGrants } from './path-grants';
-
-/** Writes a signed file under a name that must not exist yet: a file handed on never changes. */
-function writeNew(path: string, text: string): void {
-  try {
-    writeFileSync(path, text, { flag: 'wx' });
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EEXIST'
-        ? 'a file of that name exists; a signed file is never overwritten, choose another name'
-        : (error as Error).message;
-    throw new ServiceError('conflict', `could not save ${path}: ${reason}`);
-  }
-}
+import { writeNewFile } from '../services/new-file';
 
 /** Handlers of the channels in decision-file-schemas.ts: signing a meeting's file in the app. */
 export function decisionFileHandlers(
@@ -63,7 +50,7 @@ export function decisionFileHandlers(
           ...(request.council ? { council: request.council } : {}),
         });
         try {
-          writeNew(path, exported.fileText);
+          writeNewFile(path, exported.fileText, 'a signed file is never overwritten');
         } catch (error) {
           // Signed and recorded already: the same text can be written again from the list.
           throw new ServiceError(
@@ -84,7 +71,7 @@ export function decisionFileHandlers(
         `meeting-${meeting.number}-decisions-${request.fileId}.json`,
       );
       if (path === null) return { path: null };
-      writeNew(path, text);
+      writeNewFile(path, text, 'a signed file is never overwritten');
       return { path };
     },
   };

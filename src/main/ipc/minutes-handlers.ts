@@ -1,4 +1,5 @@
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
+import { writeNewFile } from '../services/new-file';
 import type { ServiceContext } from '../services/context';
 import type { ImportRunner } from '../services/import/runner';
 import {
@@ -7,7 +8,6 @@ import {
   getStoredMinutes,
   listMinutesVersions,
   renderMinutes,
-  writeNewFile,
 } from '../services/minutes';
 import type { Platform } from './handlers';
 import type { PathGrants } from './path-grants';
@@ -51,7 +51,7 @@ export function minutesHandlers(
         version: stored.dto.version,
         format: request.format,
       });
-      writeNewFile(path, rendered.bytes);
+      writeNewFile(path, rendered.bytes, 'minutes handed out are never overwritten');
       return { path, version: rendered.version };
     },
   };

@@ -12,10 +12,10 @@ import {
 import {
   importRecommendationFiles,
   recommendationsFileName,
-  saveRecommendationsFile,
 } from '../services/recommendations/files';
 import type { Platform } from './handlers';
 import type { PathGrants } from './path-grants';
+import { writeNewFile } from '../services/new-file';
 
 /**
  * The one place the app opens a member's key to sign recommendations; an OS-keychain key
@@ -70,7 +70,7 @@ export function recommendationHandlers(
         recommendationsFileName(signer.name, request.batchId),
       );
       if (path === null) return { ...answer, path: null };
-      saveRecommendationsFile(path, exported.fileText);
+      writeNewFile(path, exported.fileText, 'a signed file is never overwritten');
       auditRecommendationsExport(ctx, {
         ...answer,
         batchId: request.batchId,

@@ -1,7 +1,7 @@
-import { writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { sha256Hex } from '../hashing';
+import { writeNewFile } from '../new-file';
 import type {
   LedgerEncoding,
   LedgerFormat,
@@ -48,22 +48,6 @@ export async function renderLedger(
 }
 
 /**
- * Writes a ledger's bytes to `path`, which must not exist: a payout list handed to the treasurer
- * must not change under its name, and an older one is never lost to a slip of the dialog.
- */
-export function writeNewLedgerFile(path: string, bytes: Buffer): void {
-  try {
-    writeFileSync(path, bytes, { flag: 'wx' });
-  } catch (error) {
-    const reason =
-      (error as NodeJS.ErrnoException).code === 'EEXIST'
-        ? 'a file of that name exists; a ledger is never written over another file, choose a new name'
-        : (error as Error).message;
-    throw new ServiceError('conflict', `could not save ${path}: ${reason}`);
-  }
-}
-
-/**
  * Writes the ledger and records who exported what: a payout list leaves the workspace, so the
  * audit log keeps its scope, totals and the SHA-256 of the bytes handed over.
  */
@@ -73,7 +57,7 @@ export function saveLedgerFile(
   path: string,
   rendered: { bytes: Buffer; summary: LedgerSummary },
 ): void {
-  writeNewLedgerFile(path, rendered.bytes);
+  writeNewFile(path, rendered.bytes, 'a ledger is never written over another file');
   appendAudit(ctx.db, {
     at: ctx.now().toISOString(),
     actor: ctx.actor,

@@ -3,7 +3,6 @@ export {
   exportLedger,
   renderLedger,
   saveLedgerFile,
-  writeNewLedgerFile,
   type LedgerExportRequest,
 } from './export-ledger';
 export { ledgerCsvBytes } from './ledger-csv';

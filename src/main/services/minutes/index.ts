@@ -2,7 +2,7 @@
 export { minutesDocx } from './docx/render';
 export { minutesPdf } from './pdf/render';
 export { readMinutesInput, DEFAULT_COUNCIL } from './read';
-export { renderMinutes, writeNewFile, type RenderedMinutes } from './render';
+export { renderMinutes, type RenderedMinutes } from './render';
 export { latestApprovedMinutesSha256 } from './store';
 export {
   approveMinutes,

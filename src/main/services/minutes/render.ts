@@ -1,8 +1,6 @@
-import { writeFileSync } from 'node:fs';
 import { minutesSheet } from '../../../shared/domain/minutes';
 import type { MinutesFormat, MinutesVersionDto } from '../../../shared/ipc/minutes-schemas';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
 import { minutesDocx } from './docx/render';
 import { minutesPdf } from './pdf/render';
 import { getStoredMinutes } from './versions';
@@ -31,19 +29,4 @@ export async function renderMinutes(
     fileName: `meeting-${stored.meeting.number}.minutes-v${stored.dto.version}.${request.format}`,
     bytes,
   };
-}
-
-/** Writes a file under a name that must not exist yet: minutes handed out never change. */
-export function writeNewFile(path: string, bytes: Uint8Array): void {
-  try {
-    writeFileSync(path, bytes, { flag: 'wx' });
-  } catch (error) {
-    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    const reason = exists
-      ? 'a file of that name exists and is never overwritten; choose another name'
-      : (error as Error).message;
-    throw new ServiceError('conflict', `could not save ${path}: ${reason}`, [
-      { path: 'path', code: exists ? 'file_exists' : 'write_failed', message: reason },
-    ]);
-  }
 }

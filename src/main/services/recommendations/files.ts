@@ -1,14 +1,13 @@
-import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
 import { importRecommendations } from './import';
 import { refusal, type Refusal } from './refusals';
 
 /*
  * Members' files on disk, for the app: reading the ones the secretary chose, each on its own
  * (an unreadable file is that file's refusal, not the whole import's failure), and writing a
- * member's signed file where they chose, never over an existing file.
+ * member's signed file where they chose (src/main/services/new-file.ts, never over a file).
  */
 
 /** Far above a real file (one recommendation is some 300 bytes); anything bigger is not read. */
@@ -71,18 +70,4 @@ export function importRecommendationFiles(
 export function recommendationsFileName(member: string, batchId: number): string {
   const safe = member.replace(/[\\/:*?"<>|\s.]+/g, '_');
   return `recommendations-batch-${batchId}-${safe}.json`;
-}
-
-/** Writes a signed file; an existing file is never replaced (a signed file is evidence). */
-export function saveRecommendationsFile(path: string, fileText: string): void {
-  try {
-    writeFileSync(path, fileText, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new ServiceError(
-        'conflict',
-        `${path} exists; a signed file is never overwritten: choose another name`,
-      );
-    throw error;
-  }
 }

@@ -1,6 +1,6 @@
-import { rmSync, writeFileSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
+import { writeNewFile } from '../new-file';
 import type { PublicKeyFile, UnlockedIdentity } from '../identity';
 import {
   buildRosterPayload,
@@ -54,16 +54,7 @@ export function saveAndImportRoster(
   path: string,
   text: string,
 ): ImportedRoster {
-  try {
-    writeFileSync(path, text, { flag: 'wx' });
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
-      throw new ServiceError(
-        'conflict',
-        `${path} already exists; a roster is never saved over another file: choose another name`,
-      );
-    throw error;
-  }
+  writeNewFile(path, text, 'a roster is never saved over another file');
   try {
     return importRoster(ctx, text);
   } catch (error) {
