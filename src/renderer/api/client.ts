@@ -29,7 +29,8 @@ export class ApiError extends Error {
 /** Raised before any call when the page runs without the preload (e.g. opened in a browser). */
 export const BRIDGE_MISSING = 'bridge_missing';
 
-async function unwrap<T>(call: () => Promise<IpcResult<T>>): Promise<T> {
+/** Turns main's {ok:false} answer into a thrown ApiError; every call to main goes through it. */
+export async function unwrap<T>(call: () => Promise<IpcResult<T>>): Promise<T> {
   if (typeof window.api === 'undefined') throw new ApiError('internal', BRIDGE_MISSING);
   let result: IpcResult<T>;
   try {
