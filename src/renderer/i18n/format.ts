@@ -44,6 +44,11 @@ function partsOf(value: string): DateParts | null {
 }
 
 /** Enough of a SHA-256 to compare by eye; the full value stays in the title attribute. */
+/** A hash in groups of eight, so two people can read it to each other. */
+export function groupedHash(hash: string): string {
+  return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
+}
+
 export function shortHash(hash: string): string {
   return hash.length > 12 ? `${hash.slice(0, 12)}…` : hash;
 }

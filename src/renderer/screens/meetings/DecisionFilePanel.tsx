@@ -4,7 +4,7 @@ import type { PersonRole } from '../../../shared/ipc/review-schemas';
 import { asApiError, client, type ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { formatDateTime } from '../../i18n/format';
+import { formatDateTime, groupedHash } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/ko';
 
@@ -14,11 +14,6 @@ const REQUIRED_ROLES: PersonRole[] = ['chair', 'secretary'];
 
 interface Signer extends SignerKey {
   passphrase: string;
-}
-
-/** A hash in groups of eight, so two people can read it to each other. */
-function groupedHash(hash: string): string {
-  return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
 }
 
 /**

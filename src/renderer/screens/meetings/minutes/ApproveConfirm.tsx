@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
 import { useLocale } from '../../../i18n/locale-context';
-import { groupedHash } from './MinutesVersionsTable';
+import { groupedHash } from '../../../i18n/format';
 
 /**
  * The chair's second step before approving: approval locks the version for good, so the

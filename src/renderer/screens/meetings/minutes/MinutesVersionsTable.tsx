@@ -1,15 +1,10 @@
 import { formatFingerprint } from '../../../../shared/domain/signing/fingerprint';
 import type { MinutesFormat, MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
-import { formatDateTime } from '../../../i18n/format';
+import { formatDateTime, groupedHash } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 
 /** What is running on one version's row, so its button can say so and others wait. */
 export type RowBusy = { version: number; what: MinutesFormat | 'approve' } | null;
-
-/** The full hash in groups of eight, so two people can read it to each other. */
-export function groupedHash(hash: string): string {
-  return hash.match(/.{1,8}/g)?.join(' ') ?? hash;
-}
 
 /** A padlock drawn inline: an emoji may be missing from the laptop's fonts. */
 function LockIcon() {
