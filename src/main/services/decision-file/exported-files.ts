@@ -27,12 +27,18 @@ interface ExportedFileRow {
   details: string | null;
 }
 
+/*
+ * The export's audit entry is found by its subject (the meeting) first, so the audit_by_subject
+ * index picks the meeting's few entries instead of the whole audit log being read.
+ */
 const SELECT_FILES = `
   SELECT f.id, f.meeting_id AS meetingId, f.file_sha256 AS fileSha256,
          f.payload_sha256 AS payloadSha256, f.previous_payload_sha256 AS previousPayloadSha256,
          f.exported_at AS exportedAt, f.exported_by AS exportedBy, a.details
   FROM decision_files f
-  LEFT JOIN audit_log a ON a.action = 'decisions.exported'
+  LEFT JOIN audit_log a ON a.subject_type = 'meeting'
+    AND a.subject_id = CAST(f.meeting_id AS TEXT)
+    AND a.action = 'decisions.exported'
     AND json_extract(a.details, '$.decisionFileId') = f.id`;
 
 function summaryOf(row: ExportedFileRow): ExportedFileSummary {
