@@ -11,14 +11,14 @@ import { createRequire } from 'node:module';
  * place first. One decoder serves the process: reads of two workbooks at the same instant could
  * still split each other's characters; the app imports one batch at a time.
  */
-const require = createRequire(import.meta.url);
-const decoding = require('exceljs/lib/utils/browser-buffer-decode.js') as {
+const requireCommonJs = createRequire(import.meta.url);
+const decoding = requireCommonJs('exceljs/lib/utils/browser-buffer-decode.js') as {
   bufferToString: (chunk: string | Uint8Array) => string;
 };
 const decoder = new TextDecoder('utf-8');
 decoding.bufferToString = (chunk) =>
   typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
 
-const ExcelJS = require('exceljs') as typeof ExcelJSModule;
+const ExcelJS = requireCommonJs('exceljs') as typeof ExcelJSModule;
 export default ExcelJS;
 export type { CellValue, Row, Workbook, Worksheet } from 'exceljs';

@@ -42,7 +42,7 @@ interface PdfMake {
   createPdf(definition: PdfDefinition): { getBuffer(): Promise<Buffer> };
 }
 
-const require = createRequire(import.meta.url);
+const requireCommonJs = createRequire(import.meta.url);
 
 /** Font families as documents name them. */
 export const BODY_FONT = 'NanumMyeongjo';
@@ -66,7 +66,7 @@ let ready: PdfMake | null = null;
 /** The pdfmake instance with our fonts registered; set up once per process. */
 export function pdfMake(): PdfMake {
   if (ready) return ready;
-  const pdfmake = require('pdfmake') as PdfMake;
+  const pdfmake = requireCommonJs('pdfmake') as PdfMake;
   // Everything a minutes PDF needs is in memory: no download, no file read behind our back.
   pdfmake.setUrlAccessPolicy(() => false);
   pdfmake.setLocalAccessPolicy(() => false);
@@ -74,7 +74,7 @@ export function pdfMake(): PdfMake {
   for (const [family, files] of Object.entries(FONT_FILES)) {
     const names = { normal: `${family}-normal.ttf`, bold: `${family}-bold.ttf` };
     for (const weight of ['normal', 'bold'] as const) {
-      const bytes = readFileSync(require.resolve(files[weight]));
+      const bytes = readFileSync(requireCommonJs.resolve(files[weight]));
       pdfmake.virtualfs.writeFileSync(names[weight], Buffer.concat([bytes, FONTKIT_PADDING]));
     }
     // No italic Korean face exists in these packages; italics fall back to the upright face.
