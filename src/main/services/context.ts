@@ -10,6 +10,12 @@ export interface ServiceContext {
   now: () => Date;
   /** The person at this machine, recorded on every write. */
   actor: string;
+  /**
+   * The better-sqlite3 addon this runtime must load (the Electron app's own build), or undefined
+   * for Node's. Every further connection to the workspace opens with it: in Electron, Node's
+   * build fails to load (see openWorkspaceConnection).
+   */
+  nativeBinding: string | undefined;
   /** Pushes an event to the renderer (Electron), the test page, or the CLI's progress output. */
   emit?: <E extends EventName>(event: E, payload: EventPayloadOf<E>) => void;
 }

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type OpenDatabaseOptions } from '../db/connection';
+import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
 import { getSetting } from '../db/repositories/settings';
 import type { ServiceContext } from './context';
 import { refreshDerivedData } from './derived-data';
@@ -17,7 +17,21 @@ export function openWorkspace(
   if (options.migrate !== false) fillMissingDerivedData(db);
   // The person chosen at this machine (Settings) acts from then on; before that, the OS user.
   const actor = getSetting(db, 'current_person') ?? options.actor;
-  return { db, dataDir, actor, now: options.now ?? (() => new Date()) };
+  return {
+    db,
+    dataDir,
+    actor,
+    now: options.now ?? (() => new Date()),
+    nativeBinding: options.nativeBinding,
+  };
+}
+
+/**
+ * Another connection to the workspace's database (an import writes on its own), opened with the
+ * same native addon as the first, already migrated.
+ */
+export function openWorkspaceConnection(ctx: Pick<ServiceContext, 'db' | 'nativeBinding'>): Db {
+  return openDatabase(ctx.db.name, { nativeBinding: ctx.nativeBinding, migrate: false });
 }
 
 /**

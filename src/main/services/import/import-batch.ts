@@ -13,7 +13,8 @@ import type {
   ImportReport,
   ImportRequest,
 } from '../../../shared/ipc/import-schemas';
-import { openDatabase, type Db } from '../../db/connection';
+import type { Db } from '../../db/connection';
+import { openWorkspaceConnection } from '../open-workspace';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { findBatchById, insertBatch, setBatchRowCount } from '../../db/repositories/batches';
 import { claimBatchLookup, claimInserter } from '../../db/repositories/claims';
@@ -144,7 +145,7 @@ export async function importBatch(
     throw error;
   }
   const collector = createEvidenceCollector(source, new EvidenceStore(ctx.dataDir));
-  const db: Db = openDatabase(ctx.db.name);
+  const db: Db = openWorkspaceConnection(ctx);
   // A modest page cache: a million-row import must stay within a laptop's memory (bench: peakRssMB).
   db.pragma('cache_size = -16384');
   try {
