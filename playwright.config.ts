@@ -13,8 +13,10 @@ export default defineConfig({
   use: { trace: 'retain-on-failure' },
   projects: [
     {
-      name: 'renderer-in-chromium',
-      testMatch: /browser\/.*\.spec\.ts$/,
+      // The built main bundle and preload under the Electron stand-in (tests/electron-stand-in),
+      // the built renderer in its Chromium windows.
+      name: 'app: built main+preload, Electron stand-in',
+      testMatch: /(desktop|boot)\/.*\.spec\.ts$/,
       use: {
         viewport: { width: 1440, height: 900 },
         locale: 'ko-KR',

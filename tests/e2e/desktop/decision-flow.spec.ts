@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { makeTempDir } from '../../support/temp-workspace';
 import {
   claimRow,
@@ -9,30 +10,33 @@ import {
   recordPartialDecision,
   screenshot,
 } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { openDesktop, type Desktop } from '../support/desktop';
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;
-let harness: RendererHarness;
-const open = () => openWorkspace(temp.dir, { actor: '위원 김민준' });
+let desktop: Desktop;
+let page: Desktop['page'];
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
   temp = makeTempDir('review-desk-e2e-');
-  workspace = open();
-  harness = await openRenderer(page, () => workspace);
+  // The person at this machine, chosen once (Settings), acts in the app from then on.
+  workspace = openWorkspace(temp.dir, { actor: 'setup' });
+  addPerson(workspace, { name: '위원 김민준', role: 'member' });
+  setCurrentPerson(workspace, '위원 김민준');
+  desktop = await openDesktop({ workspaceDir: temp.dir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
+test.afterEach(async () => {
   // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
+  expect(await desktop.blockedRequests()).toEqual([]);
+  expect(desktop.consoleErrors).toEqual([]);
+  await desktop.close();
   workspace.db.close();
   temp.cleanup();
 });
 
-test('records a decision in the UI; after a restart it and its audit entry are still there', async ({
-  page,
-}) => {
+test('records a decision in the UI; after a restart it and its audit entry are still there', async () => {
   await screenshot(page, '01-empty-workspace');
   await loadSample(page);
   await screenshot(page, '02-review-queue');
@@ -53,14 +57,13 @@ test('records a decision in the UI; after a restart it and its audit entry are s
     },
   ]);
 
-  // Restart: the database is closed and opened again from disk, the page reloads.
-  workspace.db.close();
-  workspace = open();
-  await page.reload();
+  // Restart: the app quits (closing its database) and starts again from disk.
+  await desktop.restart();
+  page = desktop.page;
   await expectDecisionAndAuditEntry(page, '위원 김민준', '04');
 });
 
-test('an amendment needs its reason and keeps the history visible', async ({ page }) => {
+test('an amendment needs its reason and keeps the history visible', async () => {
   await loadSample(page);
   await claimRow(page, 'K-2022-000112').click();
   const form = page.getByTestId('decision-form');
@@ -86,7 +89,7 @@ test('an amendment needs its reason and keeps the history visible', async ({ pag
   await screenshot(page, '05-amended-history');
 });
 
-test('switches to English and back, and remembers the choice', async ({ page }) => {
+test('switches to English and back, and remembers the choice', async () => {
   await loadSample(page);
   await page.getByTestId('locale-en').click();
   await expect(page.getByTestId('nav-review')).toContainText('Review');
@@ -98,7 +101,7 @@ test('switches to English and back, and remembers the choice', async ({ page }) 
   await expect(page.getByTestId('nav-review')).toContainText('심사');
 });
 
-test('the renderer cannot reach the network', async ({ page }) => {
+test('the renderer cannot reach the network', async () => {
   const outcome = await page.evaluate(async () => {
     try {
       await fetch('https://example.com/');
@@ -108,8 +111,12 @@ test('the renderer cannot reach the network', async ({ page }) => {
     }
   });
   expect(outcome).toBe('refused');
-  // CSP stops it before the request is even made, so nothing reaches the route either.
-  harness.consoleErrors = harness.consoleErrors.filter(
-    (text) => !/Content Security Policy|Failed to fetch/i.test(text),
+  // CSP stops it before the request is even made, so main's session never sees it either.
+  desktop.consoleErrors.splice(
+    0,
+    desktop.consoleErrors.length,
+    ...desktop.consoleErrors.filter(
+      (text) => !/Content Security Policy|Failed to fetch/i.test(text),
+    ),
   );
 });
