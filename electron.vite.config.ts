@@ -1,6 +1,7 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 import { resolve } from 'node:path';
+import { withDevContentSecurityPolicy } from './src/main/app/dev-csp';
 
 export default defineConfig({
   main: {
@@ -26,13 +27,12 @@ export default defineConfig({
     plugins: [
       react(),
       {
-        // Vite's dev server injects inline styles for hot reload; the built app keeps the strict CSP.
+        // The dev server's page gets its own policy (src/main/app/dev-csp.ts): the Fast Refresh
+        // preamble by its hash, inline styles, nothing remote. 'post', so the preamble is in the
+        // page when it is hashed. The built app keeps the strict CSP.
         name: 'relax-csp-in-dev',
         apply: 'serve',
-        transformIndexHtml: (html: string) =>
-          html
-            .replace("style-src 'self'", "style-src 'self' 'unsafe-inline'")
-            .replace("connect-src 'self'", "connect-src 'self' ws:"),
+        transformIndexHtml: { order: 'post', handler: withDevContentSecurityPolicy },
       },
     ],
     build: {
