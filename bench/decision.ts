@@ -37,6 +37,7 @@ const platform = {
   chooseFile: async () => null,
   chooseSavePath: async () => null,
   chooseFiles: async () => [],
+  keyProtector: () => undefined,
 };
 const router = createRouter(createHandlers(ctx, platform), {
   isTrustedSender: trustOrigins([ORIGIN]),

@@ -15,7 +15,7 @@ export function testPlatform(
 ): Platform & { chosen: (string | null)[] } {
   return {
     appVersion: '0.0.0-test',
-    keyProtector,
+    keyProtector: () => keyProtector,
     resourcesDir: RESOURCES_DIR,
     chosen,
     chooseFile: async () => chosen.shift() ?? null,

@@ -1,5 +1,6 @@
 import { safeStorage } from 'electron';
 import type { KeyProtector } from '../services/identity';
+import { onFirstUse } from './on-first-use';
 
 /**
  * Electron's safeStorage as a KeyProtector: the OS keychain (macOS Keychain, Windows DPAPI,
@@ -20,4 +21,13 @@ export function osKeychainProtector(): KeyProtector | null {
     encrypt: (bytes) => safeStorage.encryptString(bytes.toString('base64')),
     decrypt: (bytes) => Buffer.from(safeStorage.decryptString(bytes), 'base64'),
   };
+}
+
+/**
+ * The Platform's keyProtector: the keychain is probed when a key is first made or opened (on
+ * Linux the probe may talk to the secret service, which can prompt or wait), not while the
+ * app starts; the answer is remembered for the rest of the run.
+ */
+export function lazyOsKeychainProtector(): () => KeyProtector | undefined {
+  return onFirstUse(() => osKeychainProtector() ?? undefined);
 }

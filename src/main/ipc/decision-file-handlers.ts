@@ -40,7 +40,7 @@ export function decisionFileHandlers(
       const signers = request.signers.map((s) =>
         unlockKeyFile(s.keyFile, {
           ...(s.passphrase === '' ? {} : { passphrase: s.passphrase }),
-          protector: platform.keyProtector,
+          protector: platform.keyProtector(),
         }),
       );
       return runner.guardWrite(() => {

@@ -65,8 +65,12 @@ export interface Platform {
   chooseFiles(kind: FileKind): Promise<string[]>;
   /** Where to save a file the user asked for, or null when they closed the dialog. */
   chooseSavePath(defaultName: string): Promise<string | null>;
-  /** The OS keychain (Electron safeStorage) where this machine has one; absent elsewhere. */
-  keyProtector?: KeyProtector;
+  /**
+   * The OS keychain (Electron safeStorage) where this machine has one; undefined elsewhere.
+   * A function, called when a key is made or opened: the app probes the keychain then (once),
+   * not while starting.
+   */
+  keyProtector(): KeyProtector | undefined;
 }
 
 export function demoBatchPaths(resourcesDir: string): { file: string; evidence: string } {

@@ -63,7 +63,7 @@ export function recommendationHandlers(
     'recommendations:export': async (request: ParsedRequestOf<'recommendations:export'>) => {
       grants.check(request.keyFile, 'key file');
       // Sign first: a wrong passphrase or nothing to export is said before any save dialog.
-      const signer = unlockSigner(request, platform.keyProtector);
+      const signer = unlockSigner(request, platform.keyProtector());
       const exported = exportRecommendations(ctx, { batchId: request.batchId, signer });
       const answer = { member: signer.name, count: exported.count, sha256: exported.sha256 };
       const path = await platform.chooseSavePath(

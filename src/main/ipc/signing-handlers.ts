@@ -81,12 +81,13 @@ export function signingHandlers(
   grants: PathGrants,
 ) {
   const requireProtector = () => {
-    if (!platform.keyProtector)
+    const protector = platform.keyProtector();
+    if (!protector)
       throw new ServiceError(
         'validation_failed',
         'this machine has no OS keychain the app can use; protect the key with a passphrase',
       );
-    return platform.keyProtector;
+    return protector;
   };
   const rosterEntryOf = (kid: string) => {
     const roster = latestRoster(ctx.db);
@@ -98,7 +99,7 @@ export function signingHandlers(
 
   return {
     'keys:capabilities': () => ({
-      osKeychain: platform.keyProtector !== undefined,
+      osKeychain: platform.keyProtector() !== undefined,
       minPassphraseLength: MIN_PASSPHRASE_LENGTH,
     }),
     'keys:create': async (request: ParsedRequestOf<'keys:create'>) => {
@@ -170,7 +171,7 @@ export function signingHandlers(
       // The protector goes along either way: the key file itself says which one opens it.
       const signer = unlockKeyFile(request.signingKey, {
         passphrase: request.unlock.kind === 'passphrase' ? request.unlock.passphrase : undefined,
-        protector: platform.keyProtector,
+        protector: platform.keyProtector(),
       });
       const { text, roster } = signNextRoster(ctx, {
         council: request.council,
