@@ -1,4 +1,5 @@
-import { BrowserWindow, dialog } from 'electron';
+import { dialog } from 'electron';
+import { windowOfCurrentRequest } from '../ipc/electron-adapter';
 import type { FileKind } from '../ipc/handlers';
 
 /** What each kind of open dialog shows: a folder picker, or files filtered by extension. */
@@ -24,8 +25,12 @@ function openOptions(kind: FileKind, multiple: boolean): Electron.OpenDialogOpti
   return { properties, filters: kind === 'batch' ? filters : [...filters, ANY_FILE] };
 }
 
+/**
+ * Dialogs are attached to the window whose request asked for them (electron-adapter.ts), so
+ * they open over it even when another window has focus; outside a request, parentless.
+ */
 async function showOpen(kind: FileKind, multiple: boolean): Promise<string[]> {
-  const owner = BrowserWindow.getFocusedWindow();
+  const owner = windowOfCurrentRequest();
   const options = openOptions(kind, multiple);
   const result = owner
     ? await dialog.showOpenDialog(owner, options)
@@ -49,7 +54,7 @@ function saveFilter(defaultName: string): Electron.FileFilter {
 }
 
 export async function chooseSavePath(defaultName: string): Promise<string | null> {
-  const owner = BrowserWindow.getFocusedWindow();
+  const owner = windowOfCurrentRequest();
   const options: Electron.SaveDialogOptions = {
     defaultPath: defaultName,
     filters: [saveFilter(defaultName)],

@@ -1,4 +1,5 @@
-import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { BrowserWindow, IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { CHANNELS } from '../../shared/ipc/channels';
 import type { Router } from './router';
 import type { IpcSender } from './sender';
@@ -22,14 +23,34 @@ export function senderOf(
   };
 }
 
+/**
+ * The window whose page made the IPC request being handled, carried through every await of
+ * its handler, so a dialog it opens is attached to that window (not to whichever has focus
+ * by then). The router never sees it: it stays free of Electron.
+ */
+const requestingWindow = new AsyncLocalStorage<BrowserWindow | null>();
+
+/** The window that asked, while a request is handled; null outside one or once it is closed. */
+export function windowOfCurrentRequest(): BrowserWindow | null {
+  const window = requestingWindow.getStore() ?? null;
+  return window !== null && !window.isDestroyed() ? window : null;
+}
+
+/**
+ * One ipcMain handler per contract channel. windowOf is BrowserWindow.fromWebContents,
+ * handed in so this module loads without Electron in unit tests.
+ */
 export function registerIpc(
-  ipcMain: IpcMain,
+  ipcMain: Pick<IpcMain, 'handle'>,
   router: Router,
   isOwnWindow: (contents: WebContents) => boolean,
+  windowOf: (contents: WebContents) => BrowserWindow | null,
 ): void {
   for (const channel of CHANNELS) {
     ipcMain.handle(channel, (event, payload: unknown) =>
-      router.handle(senderOf(event, isOwnWindow), channel, payload),
+      requestingWindow.run(windowOf(event.sender), () =>
+        router.handle(senderOf(event, isOwnWindow), channel, payload),
+      ),
     );
   }
 }
