@@ -75,10 +75,16 @@ export function lockDownSession(session: Session, devServerOrigin: string | null
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Every web contents may show only our own pages: no navigation away, no new windows, no webviews. */
+/**
+ * Every web contents may show only our own pages: no navigation away, in the main frame or any
+ * subframe (will-frame-navigate), no redirect away, no new windows, no webviews.
+ */
 export function lockDownContents(contents: WebContents, isOwnUrl: (url: string) => boolean): void {
   contents.on('will-navigate', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();
+  });
+  contents.on('will-frame-navigate', (event) => {
+    if (!isOwnUrl(event.url)) event.preventDefault();
   });
   contents.on('will-redirect', (event, url) => {
     if (!isOwnUrl(url)) event.preventDefault();
