@@ -1,21 +1,31 @@
 import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
-import { existsSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { userInfo } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseFile, chooseFiles, chooseSavePath } from './app/dialogs';
-import { electronNativeBindingPath } from './app/native-binding';
-import { osKeychainProtector } from './app/key-protector';
+import { lazyOsKeychainProtector } from './app/key-protector';
 import { installMenu } from './app/menu';
+import type { NativeBuildTarget } from './app/native-binding';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './app/protocol';
 import { lockDownContents, lockDownSession } from './app/security';
-import { createMainWindow, preloadPathFrom } from './app/window';
+import { describeStartupFailure, type StartupContext } from './app/startup-failure';
+import {
+  chosenWorkspaceDir,
+  nativeBindingFile,
+  resourcesDir,
+  userDataDir,
+  type AppLocation,
+} from './app/startup-paths';
+import { bringToFront, createMainWindow, preloadPathFrom } from './app/window';
 import { DROPPED_PATH_CHANNEL, registerIpc, senderOf } from './ipc/electron-adapter';
 import { PathGrants } from './ipc/path-grants';
 import { createHandlers, type Platform } from './ipc/handlers';
 import { createRouter } from './ipc/router';
 import { originOf, trustOrigins } from './ipc/sender';
-import { DATABASE_FILE_NAME, openWorkspace } from './services/open-workspace';
+import type { ServiceContext } from './services/context';
+import { openWorkspace } from './services/open-workspace';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
@@ -24,76 +34,96 @@ const ownOrigins = devServerOrigin ? [APP_ORIGIN, devServerOrigin] : [APP_ORIGIN
 
 const isOwnUrl = (url: string): boolean => ownOrigins.includes(originOf(url) ?? '');
 
-// Lets the Electron end-to-end specs run against a throwaway workspace.
-const userDataOverride = process.env['REVIEW_DESK_USER_DATA'];
-if (userDataOverride) app.setPath('userData', userDataOverride);
-
-/**
- * Another workspace folder than userData (the one `review-desk demo` writes, a copy from
- * another laptop): --workspace=<dir> or REVIEW_DESK_WORKSPACE=<dir>. It must already hold a
- * workspace, so a mistyped path stops with a message instead of starting an empty workspace.
- */
-function chosenWorkspaceDir(): string | null {
-  const chosen =
-    app.commandLine.getSwitchValue('workspace') || process.env['REVIEW_DESK_WORKSPACE'] || '';
-  if (!chosen) return null;
-  const dir = resolve(chosen);
-  if (!existsSync(join(dir, DATABASE_FILE_NAME)))
-    throw new Error(
-      `${dir} (--workspace or REVIEW_DESK_WORKSPACE) is not a Review Desk workspace: it has no ${DATABASE_FILE_NAME}`,
-    );
-  return dir;
-}
-
-registerAppScheme();
-app.enableSandbox();
-
-function nativeBinding(): string {
-  const file = electronNativeBindingPath(app.getAppPath(), process.versions.electron);
-  if (!existsSync(file)) {
-    throw new Error(
-      `The Electron build of better-sqlite3 is missing at ${file}; run npm start, which makes it.`,
-    );
-  }
-  return file;
-}
-
+/** Our windows, first opened first; their web contents ids for the IPC sender check. */
+const windows: BrowserWindow[] = [];
 const ownWindows = new Set<number>();
 const isOwnWindow = (contents: WebContents): boolean => ownWindows.has(contents.id);
 
-app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isOwnUrl));
+/** What the start had reached, so a failure message names the folder or file involved. */
+const startup: StartupContext = {};
+let workspace: ServiceContext | null = null;
+let failed = false;
 
-void app.whenReady().then(() => {
+/**
+ * Every failure while starting ends here: one message box saying what is wrong and what to do
+ * (startup-failure.ts), then exit code 1. Nothing is left running without a window.
+ */
+function failStartup(error: unknown): void {
+  if (failed) return;
+  failed = true;
+  const { title, message } = describeStartupFailure(error, startup);
+  console.error(`${title}\n${message}\n`, error);
+  try {
+    workspace?.db.close();
+  } catch {
+    // Already on the way out; the message below is what matters.
+  }
+  dialog.showErrorBox(title, message);
+  app.exit(1);
+}
+
+function appLocation(): AppLocation {
+  return {
+    packaged: app.isPackaged,
+    resourcesPath: process.resourcesPath,
+    appPath: app.getAppPath(),
+  };
+}
+
+/** What the checkout's Electron-ABI build of better-sqlite3 must match (native-binding.ts). */
+function nativeBuildTarget(): NativeBuildTarget {
+  const requireHere = createRequire(import.meta.url);
+  const { version } = requireHere('better-sqlite3/package.json') as { version: string };
+  return {
+    betterSqlite3Version: version,
+    electronVersion: process.versions.electron,
+    abi: process.versions.modules,
+    platform: process.platform,
+    arch: process.arch,
+  };
+}
+
+function openWindow(): void {
+  const window = createMainWindow(
+    preloadPathFrom(mainDir),
+    devServerUrl ?? `${APP_ORIGIN}/index.html`,
+    { devTools: !app.isPackaged },
+  );
+  const id = window.webContents.id;
+  windows.push(window);
+  ownWindows.add(id);
+  window.on('closed', () => {
+    ownWindows.delete(id);
+    const at = windows.indexOf(window);
+    if (at >= 0) windows.splice(at, 1);
+  });
+}
+
+/** After ready: opens the workspace, wires IPC and opens the window. Any throw is a failed start. */
+function start(): void {
   lockDownSession(session.defaultSession, devServerOrigin);
   serveRenderer(join(mainDir, '../renderer'));
   installMenu(devServerUrl !== null);
 
-  let workspaceDir: string;
-  try {
-    workspaceDir = chosenWorkspaceDir() ?? app.getPath('userData');
-  } catch (error) {
-    console.error((error as Error).message);
-    dialog.showErrorBox('Review Desk', (error as Error).message);
-    app.exit(1);
-    return;
-  }
-  const workspace = openWorkspace(workspaceDir, {
-    nativeBinding: nativeBinding(),
+  startup.workspaceDir =
+    chosenWorkspaceDir(app.commandLine.getSwitchValue('workspace')) ?? app.getPath('userData');
+  startup.nativeBinding = nativeBindingFile(appLocation(), nativeBuildTarget);
+  const ctx = openWorkspace(startup.workspaceDir, {
+    nativeBinding: startup.nativeBinding,
     actor: userInfo().username,
   });
-  workspace.emit = (event, payload) => {
-    for (const window of BrowserWindow.getAllWindows()) {
-      if (isOwnWindow(window.webContents)) window.webContents.send(event, payload);
-    }
+  workspace = ctx;
+  ctx.emit = (event, payload) => {
+    for (const window of windows) window.webContents.send(event, payload);
   };
   const platform: Platform = {
     appVersion: app.getVersion(),
-    resourcesDir: join(app.getAppPath(), 'resources'),
+    resourcesDir: resourcesDir(appLocation()),
     chooseFile,
     chooseFiles,
     chooseSavePath,
-    // Only where safeStorage has a real keychain; key files then may be sealed by it.
-    keyProtector: osKeychainProtector() ?? undefined,
+    // Probed when a key is first made or opened, not now: on Linux it may prompt or wait.
+    keyProtector: lazyOsKeychainProtector(),
   };
   const grants = new PathGrants();
   // The preload reports the path of a file really dropped on our window (see preload/index.ts).
@@ -101,28 +131,53 @@ void app.whenReady().then(() => {
     const sender = senderOf(event as unknown as Electron.IpcMainInvokeEvent, isOwnWindow);
     if (typeof path === 'string' && trustOrigins(ownOrigins)(sender)) grants.grant(path);
   });
-  const router = createRouter(createHandlers(workspace, platform, undefined, grants), {
+  const router = createRouter(createHandlers(ctx, platform, undefined, grants), {
     isTrustedSender: trustOrigins(ownOrigins),
     logError: (error, channel) => console.error(`[ipc ${channel}]`, error),
   });
-  registerIpc(ipcMain, router, isOwnWindow);
+  registerIpc(ipcMain, router, isOwnWindow, (contents) => BrowserWindow.fromWebContents(contents));
 
-  const open = (): void => {
-    const window = createMainWindow(
-      preloadPathFrom(mainDir),
-      devServerUrl ?? `${APP_ORIGIN}/index.html`,
-    );
-    const id = window.webContents.id;
-    ownWindows.add(id);
-    window.on('closed', () => ownWindows.delete(id));
-  };
-  open();
+  openWindow();
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) open();
+    if (windows.length === 0) openWindow();
   });
-  app.on('will-quit', () => workspace.db.close());
-});
+  app.on('will-quit', () => ctx.db.close());
+}
 
-app.on('window-all-closed', () => {
-  if (process.platform !== 'darwin') app.quit();
-});
+function main(): void {
+  // Before anything reads userData (the single-instance lock lives there too): the CLI's
+  // workspace folder, whatever the app's productName. setPath needs the folder to exist.
+  const userData = userDataDir();
+  startup.workspaceDir = userData;
+  mkdirSync(userData, { recursive: true });
+  app.setPath('userData', userData);
+
+  // One app per user-data folder. A second start wakes the first (its 'second-instance') and
+  // leaves at once, with exit code 0: nothing failed, the app the person wanted is in front.
+  if (!app.requestSingleInstanceLock()) {
+    app.exit(0);
+    return;
+  }
+  app.on('second-instance', () => {
+    const first = windows[0];
+    if (first) bringToFront(first);
+    else if (workspace) openWindow();
+  });
+
+  registerAppScheme();
+  app.enableSandbox();
+  app.on('web-contents-created', (_event, contents) => lockDownContents(contents, isOwnUrl));
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => failStartup(error));
+}
+
+try {
+  main();
+} catch (error) {
+  failStartup(error);
+}

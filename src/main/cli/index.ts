@@ -13,7 +13,7 @@ import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
 import { LEDGER_USAGE, runLedger } from './ledger';
 import { MINUTES_USAGE, runMinutes } from './minutes';
-import { defaultDataDir } from './paths';
+import { defaultDataDir } from '../services/data-dir';
 import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
 import { formatImportReport, formatStats } from './text-output';
