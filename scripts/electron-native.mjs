@@ -2,107 +2,246 @@
 // Makes what the Electron app needs beside Node's own build, so `npm test` (Node's
 // better-sqlite3 in node_modules) and `npm start` (an Electron-ABI copy under .native/) work on
 // the same checkout in either order. Usage: node scripts/electron-native.mjs ensure|path
-import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, copyFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { execSync, spawnSync } from 'node:child_process';
+import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const electronDir = join(root, 'node_modules', 'electron');
-const electronVersion = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8')).version;
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-/** Must match src/main/app/native-binding.ts (tests/main/app/native-binding.test.ts checks it). */
-export function electronNativeBindingPath(
-  appRoot,
-  version,
-  platform = process.platform,
-  arch = process.arch,
-) {
-  return join(appRoot, '.native', `electron-${version}-${platform}-${arch}`, 'better_sqlite3.node');
+/** @typedef {import('../src/main/app/native-binding').NativeBuildTarget} NativeBuildTarget */
+
+/**
+ * Must match src/main/app/native-binding.ts (tests/main/app/native-binding.test.ts checks it).
+ * @param {string} appRoot
+ * @param {NativeBuildTarget} target
+ */
+export function electronNativeBindingPath(appRoot, target) {
+  const folder = [
+    `better-sqlite3-${target.betterSqlite3Version}`,
+    `electron-${target.electronVersion}`,
+    `abi${target.abi}`,
+    target.platform,
+    target.arch,
+  ].join('-');
+  return join(appRoot, '.native', folder, 'better_sqlite3.node');
 }
 
-function fail(line) {
-  console.error(`review-desk: ${line}`);
+/** Whether this process is an x64 Node translated by Rosetta on an Apple Silicon Mac. */
+function runsUnderRosetta() {
+  try {
+    return execSync('sysctl -in sysctl.proc_translated').toString().trim() === '1';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The platform and arch of the Electron binary that node_modules/electron/install.js downloads,
+ * decided the way it decides them (read that file when upgrading Electron): ELECTRON_INSTALL_*
+ * first, then npm's --platform/--arch, then this Node's; and on a Mac, an x64 Node running under
+ * Rosetta gets the arm64 Electron unless npm_config_arch asked for a particular one. The addon
+ * must be built for that binary, not for the Node running this script.
+ * @param {{ env: Record<string, string | undefined>, platform: string, arch: string,
+ *   underRosetta: () => boolean }} host
+ * @returns {{ platform: string, arch: string }}
+ */
+export function electronInstallTarget(host) {
+  const { env } = host;
+  const platform = env.ELECTRON_INSTALL_PLATFORM || env.npm_config_platform || host.platform;
+  let arch = env.ELECTRON_INSTALL_ARCH || env.npm_config_arch || host.arch;
+  if (
+    platform === 'darwin' &&
+    host.platform === 'darwin' &&
+    arch === 'x64' &&
+    env.npm_config_arch === undefined &&
+    host.underRosetta()
+  ) {
+    arch = 'arm64';
+  }
+  return { platform, arch };
+}
+
+const readVersion = (file) => JSON.parse(readFileSync(file, 'utf8')).version;
+
+/**
+ * Everything the Electron-ABI build depends on, read from the installed packages: better-sqlite3's
+ * version, Electron's version and ABI (the electron package ships abi_version), and the platform
+ * and arch Electron's install picks.
+ * @param {string} appRoot
+ * @param {Partial<Parameters<typeof electronInstallTarget>[0]>} [host]
+ * @returns {NativeBuildTarget}
+ */
+export function nativeBuildTarget(appRoot, host = {}) {
+  const modules = join(appRoot, 'node_modules');
+  return {
+    betterSqlite3Version: readVersion(join(modules, 'better-sqlite3', 'package.json')),
+    electronVersion: readVersion(join(modules, 'electron', 'package.json')),
+    abi: readFileSync(join(modules, 'electron', 'abi_version'), 'utf8').trim(),
+    ...electronInstallTarget({
+      env: host.env ?? process.env,
+      platform: host.platform ?? process.platform,
+      arch: host.arch ?? process.arch,
+      underRosetta: host.underRosetta ?? runsUnderRosetta,
+    }),
+  };
+}
+
+/**
+ * What a failed command said, short enough to read in a terminal: its last lines of stderr and
+ * stdout (colour codes and blank lines dropped, long lines cut), or why it did not run at all.
+ * @param {string} label
+ * @param {{ status: number | null, signal?: string | null, error?: Error,
+ *   stdout?: string | null, stderr?: string | null }} result
+ */
+export function failureReport(label, result, maxLines = 25) {
+  const tail = (text) => {
+    const lines = (text ?? '')
+      // eslint-disable-next-line no-control-regex
+      .replace(/\u001b\[[0-9;]*m/g, '')
+      .split(/\r?\n/)
+      .map((line) => line.trimEnd())
+      .filter((line) => line.trim() !== '')
+      .map((line) => (line.length > 200 ? `${line.slice(0, 200)}…` : line));
+    const kept = lines.slice(-maxLines);
+    if (lines.length > kept.length) kept.unshift(`… (${lines.length - kept.length} lines before)`);
+    return kept.map((line) => `    ${line}`).join('\n');
+  };
+  const how = result.error
+    ? `could not run: ${result.error.message}`
+    : result.signal
+      ? `was stopped by ${result.signal}`
+      : `exited with ${result.status}`;
+  const parts = [`  ${label} ${how}`];
+  const stderr = tail(result.stderr);
+  const stdout = tail(result.stdout);
+  if (stderr) parts.push(`  stderr:\n${stderr}`);
+  if (stdout) parts.push(`  stdout:\n${stdout}`);
+  return parts.join('\n');
+}
+
+function fail(line, details = []) {
+  console.error([`review-desk: ${line}`, ...details].join('\n'));
   process.exit(1);
 }
 
 function run(command, args, cwd, env = process.env) {
-  const result = spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 15 * 60_000 });
-  return result.status === 0;
+  return spawnSync(command, args, { cwd, env, encoding: 'utf8', timeout: 15 * 60_000 });
 }
 
-function ensureElectronBinary() {
-  if (existsSync(join(electronDir, 'path.txt'))) return;
-  // Electron's own install script is not run by npm ci (package.json allowScripts), because
-  // it downloads a binary; it runs here, on demand, where a download may be possible.
-  if (!run(process.execPath, [join(electronDir, 'install.js')], electronDir)) {
+/** npm's own node-gyp: npm names it when it runs us; otherwise look for it inside npm. */
+function nodeGypScript(env) {
+  const inNpm = ['node_modules', 'node-gyp', 'bin', 'node-gyp.js'];
+  const nodeDir = dirname(process.execPath);
+  const candidates = [
+    env.npm_config_node_gyp,
+    env.npm_execpath && join(dirname(env.npm_execpath), '..', ...inNpm),
+    join(nodeDir, '..', 'lib', 'node_modules', 'npm', ...inNpm),
+    join(nodeDir, 'node_modules', 'npm', ...inNpm),
+  ];
+  return candidates.find((file) => file && existsSync(file)) ?? null;
+}
+
+function ensureElectronBinary(target) {
+  const electronDir = join(ROOT, 'node_modules', 'electron');
+  // Installed means what install.js itself checks: path.txt, and a dist/ of this version.
+  const version = join(electronDir, 'dist', 'version');
+  if (
+    existsSync(join(electronDir, 'path.txt')) &&
+    existsSync(version) &&
+    readFileSync(version, 'utf8').trim().replace(/^v/, '') === target.electronVersion
+  )
+    return;
+  // Since Electron 41 the package has no postinstall: its install.js downloads the binary when
+  // first asked (require('electron'), npx install-electron). We run it here, where npm start
+  // needs it, with the same environment that electronInstallTarget read.
+  const result = run(process.execPath, [join(electronDir, 'install.js')], electronDir);
+  if (result.status !== 0 || result.error) {
     fail(
-      `the Electron ${electronVersion} binary could not be downloaded (offline?), so the app cannot open here; npm test still runs everything else.`,
+      `the Electron ${target.electronVersion} binary (${target.platform}-${target.arch}) could not be downloaded, so the app cannot open here; npm test still runs everything else. Electron's installer said:`,
+      [failureReport('node_modules/electron/install.js', result)],
     );
   }
 }
 
-function ensureElectronSqlite() {
-  const target = electronNativeBindingPath(root, electronVersion);
-  if (existsSync(target)) return;
-  const work = join(root, '.native', `build-${electronVersion}`);
+function ensureElectronSqlite(target) {
+  const output = electronNativeBindingPath(ROOT, target);
+  if (existsSync(output)) return;
+  const work = join(dirname(output), 'build');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  cpSync(join(root, 'node_modules', 'better-sqlite3'), work, {
+  cpSync(join(ROOT, 'node_modules', 'better-sqlite3'), work, {
     recursive: true,
-    filter: (source) => !source.includes(`${join('better-sqlite3', 'build')}`),
+    filter: (source) => !source.includes(join('better-sqlite3', 'build')),
   });
   // npm's user config may point node-gyp at Node's headers; Electron needs its own.
   const env = { ...process.env };
   for (const key of Object.keys(env))
     if (/^npm_config_(nodedir|target|runtime|disturl)$/i.test(key)) delete env[key];
+  const electron = ['--runtime', 'electron', '--target', target.electronVersion];
+  const attempts = [];
   const prebuilt = run(
     process.execPath,
     [
-      join(root, 'node_modules', 'prebuild-install', 'bin.js'),
-      '--runtime',
-      'electron',
-      '--target',
-      electronVersion,
+      join(ROOT, 'node_modules', 'prebuild-install', 'bin.js'),
+      ...electron,
+      '--arch',
+      target.arch,
+      '--platform',
+      target.platform,
     ],
     work,
     env,
   );
-  const nodeGyp = process.env.npm_config_node_gyp;
-  const built =
-    prebuilt ||
-    (nodeGyp !== undefined &&
-      run(
+  attempts.push(failureReport('prebuild-install (better-sqlite3’s prebuilt binary)', prebuilt));
+  let built = prebuilt.status === 0;
+  if (!built) {
+    const nodeGyp = nodeGypScript(process.env);
+    if (nodeGyp === null) {
+      attempts.push('  node-gyp was not found (run this through npm: npm start)');
+    } else {
+      const compiled = run(
         process.execPath,
         [
           nodeGyp,
           'rebuild',
           '--release',
           '--runtime=electron',
-          `--target=${electronVersion}`,
+          `--target=${target.electronVersion}`,
+          `--arch=${target.arch}`,
           '--dist-url=https://electronjs.org/headers',
         ],
         work,
         env,
-      ));
-  const output = join(work, 'build', 'Release', 'better_sqlite3.node');
-  if (!built || !existsSync(output)) {
-    rmSync(work, { recursive: true, force: true });
+      );
+      attempts.push(failureReport('node-gyp rebuild (with Electron’s headers)', compiled));
+      built = compiled.status === 0;
+    }
+  }
+  const addon = join(work, 'build', 'Release', 'better_sqlite3.node');
+  if (!built || !existsSync(addon)) {
+    rmSync(dirname(output), { recursive: true, force: true });
     fail(
-      `better-sqlite3 could not be rebuilt for Electron ${electronVersion} (its prebuilt binary or Electron's headers must be downloaded; offline?), so the app cannot open here; npm test still runs everything else.`,
+      `better-sqlite3 ${target.betterSqlite3Version} could not be built for Electron ${target.electronVersion} (ABI ${target.abi}, ${target.platform}-${target.arch}): its prebuilt binary or Electron's headers must be downloaded. The app cannot open here; npm test still runs everything else. What was tried:`,
+      attempts,
     );
   }
-  mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(output, target);
+  copyFileSync(addon, output);
   rmSync(work, { recursive: true, force: true });
 }
 
-const command = process.argv[2];
-if (command === 'path') {
-  console.log(electronNativeBindingPath(root, electronVersion));
-} else if (command === 'ensure') {
-  ensureElectronBinary();
-  ensureElectronSqlite();
-} else if (command !== undefined) {
-  fail(`unknown command "${command}"; use ensure or path`);
+function main(command) {
+  const target = nativeBuildTarget(ROOT);
+  if (command === 'path') {
+    console.log(electronNativeBindingPath(ROOT, target));
+  } else if (command === 'ensure') {
+    ensureElectronBinary(target);
+    ensureElectronSqlite(target);
+  } else {
+    fail(`unknown command "${command ?? ''}"; use ensure or path`);
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main(process.argv[2]);
 }

@@ -1,6 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { electronNativeBindingPath } from '../../../src/main/app/native-binding';
+// @ts-expect-error: a plain .mjs script without type declarations
+import { nativeBuildTarget } from '../../../scripts/electron-native.mjs';
 
 const ROOT = join(import.meta.dirname, '../../..');
 
@@ -20,9 +22,8 @@ export function electronAvailability(): ElectronAvailability {
   const executable = join(electronDir, 'dist', readFileSync(pathFile, 'utf8').trim());
   if (!existsSync(executable))
     return { ok: false, reason: `the Electron binary named in path.txt is missing: ${executable}` };
-  const version = JSON.parse(readFileSync(join(electronDir, 'package.json'), 'utf8'))
-    .version as string;
-  if (!existsSync(electronNativeBindingPath(ROOT, version))) {
+  // The same versions, ABI and arch that scripts/electron-native.mjs builds for.
+  if (!existsSync(electronNativeBindingPath(ROOT, nativeBuildTarget(ROOT)))) {
     return {
       ok: false,
       reason: 'better-sqlite3 has not been rebuilt for Electron yet (run npm start once)',
@@ -33,4 +34,5 @@ export function electronAvailability(): ElectronAvailability {
   return { ok: true, executable };
 }
 
-export const APP_ENTRY = join(ROOT, 'out', 'main', 'index.js');
+/** The app's folder: Electron reads package.json's main (out/main/index.js) from it. */
+export const APP_ROOT = ROOT;
