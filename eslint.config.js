@@ -145,6 +145,7 @@ export default tseslint.config(
   {
     ignores: [
       'out/**',
+      'dist/**',
       'node_modules/**',
       '.native/**',
       'artifacts/**',
