@@ -1,6 +1,14 @@
 import { build } from 'esbuild';
 import { fork, type ChildProcess } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -15,7 +23,8 @@ import type { Report, StandInOptions } from './electron/runtime';
  * (firstWindow, windows, evaluate, close, process) so specs read the same either way.
  */
 export const ROOT = join(import.meta.dirname, '../..');
-const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'electron-stand-in');
+/** Per test process: a run that starts while another is going must not rebuild under it. */
+const OUT_DIR = join(ROOT, 'node_modules', '.cache', 'electron-stand-in', String(process.pid));
 
 export type StandInElectron = typeof StandInModule;
 
@@ -61,6 +70,7 @@ function buildStandIn(): Promise<string> {
       outdir: OUT_DIR,
       define: { __RENDERER_RUNTIME_IIFE__: JSON.stringify(renderer.outputFiles[0]!.text) },
     });
+    process.once('exit', () => rmSync(OUT_DIR, { recursive: true, force: true }));
     return join(OUT_DIR, 'host.js');
   })();
   return built;
@@ -93,14 +103,26 @@ function placeNativeAddon(resourcesPath: string, packaged: boolean): string {
         arch: process.arch,
       });
   mkdirSync(dirname(target), { recursive: true });
-  copyFileSync(nodeBuild, target);
+  // Never write over a file a running app has loaded (another test's app may be using it):
+  // a changed or missing copy is written beside it and renamed into place.
+  if (!sameBytes(nodeBuild, target)) {
+    const partial = `${target}.${process.pid}.partial`;
+    copyFileSync(nodeBuild, partial);
+    renameSync(partial, target);
+  }
   return target;
+}
+
+function sameBytes(a: string, b: string): boolean {
+  return existsSync(b) && readFileSync(a).equals(readFileSync(b));
 }
 
 export interface StandInApp {
   /** The addon main should load (its nativeBinding path). */
   nativeBinding: string;
   errorBoxes: { title: string; content: string }[];
+  /** The ids of the BrowserWindows main made, in order, even after the app ended. */
+  windowsOpened: number[];
   dialogs: { method: string; windowId: number | null; options: unknown }[];
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
   process(): ChildProcess;
@@ -146,13 +168,15 @@ export async function launchStandIn(options: LaunchOptions = {}): Promise<StandI
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => {
+    // 'close', not 'exit': by then stdout, stderr and every IPC message have arrived.
+    child.once('close', (code, signal) => {
       rmSync(scratch, { recursive: true, force: true });
       resolve({ code, signal });
     }),
   );
   const errorBoxes: StandInApp['errorBoxes'] = [];
   const dialogs: StandInApp['dialogs'] = [];
+  const windowsOpened: number[] = [];
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let port: (value: number) => void;
   const portKnown = new Promise<number>((resolve) => (port = resolve));
@@ -166,6 +190,7 @@ export async function launchStandIn(options: LaunchOptions = {}): Promise<StandI
       else if (message.type === 'error-box')
         errorBoxes.push({ title: message.title, content: message.content });
       else if (message.type === 'dialog') dialogs.push(message);
+      else if (message.type === 'window') windowsOpened.push(message.id);
       else if (message.type === 'result') {
         const waiter = pending.get(message.id);
         pending.delete(message.id);
@@ -180,19 +205,29 @@ export async function launchStandIn(options: LaunchOptions = {}): Promise<StandI
       throw new Error(`the stand-in ended (code ${code}) before Chromium started:\n${output}`);
     }),
   ]);
-  const browser: Browser = await chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`);
-  const context = browser.contexts()[0]!;
+  // An app that ends at once (a second instance, a failed start) may close Chromium first.
+  const ended = () => child.exitCode !== null || child.signalCode !== null;
+  const browser: Browser | null = await Promise.race([
+    chromium.connectOverCDP(`http://127.0.0.1:${cdpPort}`).catch((error: Error) => {
+      if (ended()) return null;
+      throw error;
+    }),
+    exited.then(() => null),
+  ]);
+  const context = browser?.contexts()[0] ?? null;
   let nextId = 1;
 
   return {
     nativeBinding,
     errorBoxes,
+    windowsOpened,
     dialogs,
     exited,
     process: () => child,
     output: () => output,
-    windows: () => context.pages(),
+    windows: () => (child.exitCode === null && context ? context.pages() : []),
     async firstWindow() {
+      if (!context) throw new Error(`the app ended before it opened a window:\n${output}`);
       const page = context.pages()[0] ?? (await context.waitForEvent('page', { timeout: 15_000 }));
       if (page.url() === 'about:blank') await page.waitForURL((url) => url.href !== 'about:blank');
       await page.waitForLoadState('domcontentloaded');
@@ -210,7 +245,7 @@ export async function launchStandIn(options: LaunchOptions = {}): Promise<StandI
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(timer);
-      await browser.close().catch(() => undefined);
+      await browser?.close().catch(() => undefined);
     },
   };
 }

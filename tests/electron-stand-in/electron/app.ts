@@ -161,7 +161,10 @@ class App extends EventEmitter {
   }
 
   private async end(code: number): Promise<void> {
-    runtime.report({ type: 'exit', code });
+    // process.exit does not wait for IPC: the launcher must have every report before the end.
+    await new Promise<void>((resolve) =>
+      process.send ? process.send({ type: 'exit', code }, () => resolve()) : resolve(),
+    );
     await this.lock?.settle();
     this.lock?.release();
     await runtime.context?.close().catch(() => undefined);

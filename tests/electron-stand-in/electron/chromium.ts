@@ -10,10 +10,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { decode, encode } from '../codec';
 import { IPC_BINDING } from '../page/renderer-runtime';
-import { toAppUrl } from '../url-mapping';
+import { toAppUrl, toPageUrl } from '../url-mapping';
 import { ipcMain } from './ipc-main';
 import { cancellableEvent, runtime } from './runtime';
-import { protocolHandlerFor, sessionForWindows } from './session';
+import { mappedSchemes, protocolHandlerFor, sessionForWindows } from './session';
 import { contentsOf, type WebContents } from './windows';
 
 const DEBIAN_CHROMIUM = '/usr/bin/chromium';
@@ -49,10 +49,6 @@ export async function startChromium(): Promise<void> {
     carryIpc(source.page, source.frame, kind, channel, args),
   );
   await context.route('**/*', (route, request) => answer(route, request));
-  context.on('page', (page) => {
-    // A page no BrowserWindow made is a window.open: main's handler decides.
-    setTimeout(() => void vetWindowOpen(page), 0);
-  });
   runtime.report({ type: 'cdp', port: await devToolsPort(profile) });
 }
 
@@ -79,6 +75,11 @@ async function carryIpc(
     frameId: contents.frameFor(frame).routingId,
     processId: 1,
   };
+  if (kind === 'window-open') {
+    const [frameName, features] = args as [string, string];
+    await openWindow(contents, toAppUrl(channel), frameName, features);
+    return null;
+  }
   if (kind === 'send') {
     ipcMain.emit(channel, event, ...args);
     return null;
@@ -137,17 +138,20 @@ function refusesNavigation(contents: WebContents, frame: Frame, url: string): bo
   return event.defaultPrevented;
 }
 
-async function vetWindowOpen(page: Page): Promise<void> {
-  if (contentsOf(page)) return;
-  const opener = await page.opener();
-  const contents = opener ? contentsOf(opener) : undefined;
-  if (!contents) return;
-  const url = toAppUrl(page.url());
-  const decision = contents.windowOpenHandler?.({ url, frameName: '', features: '' }) ?? {
+/** window.open: main's handler decides; a denied open makes nothing and is recorded. */
+async function openWindow(
+  contents: WebContents,
+  url: string,
+  frameName: string,
+  features: string,
+): Promise<void> {
+  const decision = contents.windowOpenHandler?.({ url, frameName, features }) ?? {
     action: 'allow',
   };
   if (decision.action === 'deny') {
     runtime.deniedWindowOpens.push(url);
-    await page.close();
+    return;
   }
+  const page = await runtime.context!.newPage();
+  await page.goto(toPageUrl(url, mappedSchemes())).catch(() => undefined);
 }

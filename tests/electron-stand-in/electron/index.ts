@@ -35,6 +35,16 @@ export const __standIn = {
     return handler ? handler(contents, permission, origin, {}) : true;
   },
   applicationMenu: () => Menu.getApplicationMenu(),
+  /** Whether main's webRequest hook cancels a request to this URL from the first window. */
+  cancels(url: string, resourceType = 'xhr'): Promise<boolean> {
+    const contents = BrowserWindow.getAllWindows()[0]?.webContents;
+    return sessionForWindows.cancels({
+      url,
+      method: 'GET',
+      resourceType,
+      webContentsId: contents?.id,
+    });
+  },
 };
 
 const electron = { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session };

@@ -25,6 +25,7 @@ export type Report =
   | { type: 'cdp'; port: number }
   | { type: 'error-box'; title: string; content: string }
   | { type: 'dialog'; method: string; windowId: number | null; options: unknown }
+  | { type: 'window'; id: number }
   | { type: 'exit'; code: number };
 
 export interface Runtime {

@@ -185,6 +185,7 @@ export class BrowserWindow extends EventEmitter {
     this.visible = options.show !== false;
     windows.add(this);
     focusedId = this.id;
+    runtime.report({ type: 'window', id: this.id });
     app.emit('web-contents-created', cancellableEvent({}), this.webContents);
     app.emit('browser-window-created', cancellableEvent({}), this);
     pages.set(this.webContents, this.openPage(options.width ?? 800, options.height ?? 600));

@@ -15,7 +15,11 @@ export const IPC_BINDING = '__electronStandInIpc';
 export const RUNTIME_KEY = 'electron-stand-in';
 
 type Listener = (event: { sender: unknown }, ...args: unknown[]) => void;
-type Wire = (kind: 'invoke' | 'send', channel: string, args: unknown) => Promise<unknown>;
+type Wire = (
+  kind: 'invoke' | 'send' | 'window-open',
+  channel: string,
+  args: unknown,
+) => Promise<unknown>;
 
 interface Runtime {
   deliver(channel: string, encodedArgs: unknown): void;
@@ -95,6 +99,14 @@ export function installRendererRuntime(): ((id: string) => unknown) | null {
     },
   };
   Object.defineProperty(window, Symbol.for(RUNTIME_KEY), { value: runtime });
+  // Electron asks main's window-open handler before any window exists. Here main is asked
+  // instead of Chromium opening a popup; the page always gets null back (a denied open's
+  // answer; an allowed one opens as a page without a BrowserWindow, which the app never does).
+  window.open = (url?: string | URL, target?: string, features?: string) => {
+    const resolved = new URL(String(url ?? ''), location.href).href;
+    void wire('window-open', resolved, encode([String(target ?? ''), String(features ?? '')]));
+    return null;
+  };
 
   return (id: string) => {
     if (id === 'electron') return { contextBridge, ipcRenderer, webUtils };
