@@ -5,7 +5,7 @@ import {
   loadSample,
   recordPartialDecision,
 } from '../support/decision-steps';
-import { APP_ENTRY, electronAvailability } from '../support/electron-availability';
+import { APP_ROOT, electronAvailability } from '../support/electron-availability';
 
 const availability = electronAvailability();
 if (!availability.ok) console.log(`electron spec skipped: ${availability.reason}`);
@@ -18,7 +18,8 @@ test.describe('the real Electron app', () => {
     const launch = (): Promise<ElectronApplication> =>
       electron.launch({
         executablePath: availability.ok ? availability.executable : undefined,
-        args: [APP_ENTRY],
+        // By its folder, as `electron .` starts it: app.getAppPath() is the checkout.
+        args: [APP_ROOT],
         env: { ...process.env, REVIEW_DESK_USER_DATA: userData.dir },
       });
     try {

@@ -28,9 +28,17 @@ export const CARRIED_CLAIM = 'K-2022-000101';
 export const DEFERRED_CLAIM = 'K-2022-000102';
 export const CARRIED_AMOUNT = 620_000;
 
-/** Opens (or creates) the workspace in `dir` with the meeting above; the secretary at the machine. */
-export function closedMeetingWorkspace(dir: string): { ws: ServiceContext; meetingId: number } {
-  const ws = openWorkspace(join(dir, 'workspace'), { actor: 'os-user' });
+/**
+ * Opens (or creates) the workspace in `dir`/workspace with the meeting above; the secretary at
+ * the machine. `workspaceDir` is that folder, for the app to open (openDesktop).
+ */
+export function closedMeetingWorkspace(dir: string): {
+  ws: ServiceContext;
+  meetingId: number;
+  workspaceDir: string;
+} {
+  const workspaceDir = join(dir, 'workspace');
+  const ws = openWorkspace(workspaceDir, { actor: 'os-user' });
   loadSampleClaims(ws);
   addPerson(ws, { name: SECRETARY, role: 'secretary' });
   addPerson(ws, { name: CHAIR, role: 'chair' });
@@ -69,7 +77,7 @@ export function closedMeetingWorkspace(dir: string): { ws: ServiceContext; meeti
     note: '제1차 회의 의결',
   });
   setCurrentPerson(ws, SECRETARY);
-  return { ws, meetingId };
+  return { ws, meetingId, workspaceDir };
 }
 
 /**

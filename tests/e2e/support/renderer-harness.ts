@@ -12,7 +12,9 @@ import { newStyleNonce, withStyleNonce } from '../../../src/main/app/security';
 import type { ServiceContext } from '../../../src/main/services/context';
 
 /**
- * The browser tests run the built renderer in Chromium against the real router and services
+ * For the grid benchmark only (bench/grid.ts), which times the renderer's own work and so wants
+ * no process hop in its figures; every end-to-end spec starts the whole app instead
+ * (support/desktop.ts). The built renderer runs in Chromium against the real router and services
  * in this process. Only the transport is swapped: instead of Electron's IPC, window.api calls
  * a Playwright binding, and instead of the app:// protocol, requests are answered from
  * out/renderer. Anything else the page asks for is refused, as the app refuses the network.

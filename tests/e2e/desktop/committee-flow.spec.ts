@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { importRoster } from '../../../src/main/services/roster';
@@ -16,12 +15,14 @@ import {
 } from '../../main/recommendations/member-files';
 import { changeFirstAmount } from '../../support/tampering';
 import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
+import { openDesktop, type Desktop } from '../support/desktop';
+import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
 /*
- * The committee's whole path at the secretary's machine, through the UI: three members' signed
+ * The committee's whole path at the secretary's machine, through the app's UI (built main and
+ * preload under the Electron stand-in, files chosen in main's dialogs): three members' signed
  * recommendation files imported; a meeting with quorum (one member absent) and a recusal; the
  * chair's confirmations; the decision file signed by the chair and the secretary and saved.
  * Then the auditor screen opens that file (valid) and a copy with one amount changed, and names
@@ -35,12 +36,13 @@ const RECUSED = '최지우';
 
 let temp: ReturnType<typeof makeTempDir>;
 let members: MemberFiles;
-let workspace: ServiceContext;
-let harness: RendererHarness;
-let chosen: (string | null)[];
+let desktop: Desktop;
+let page: Desktop['page'];
 let memberFilePaths: string[];
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
+  // Real scrypt for the council's keys and two signatures, and an app start.
+  test.setTimeout(120_000);
   temp = makeTempDir('review-desk-e2e-committee-');
   members = makeMemberFiles(join(temp.dir, 'council'));
   memberFilePaths = RECOMMENDING_MEMBERS.map((name) => {
@@ -48,23 +50,31 @@ test.beforeEach(async ({ page }) => {
     writeFileSync(path, members.files[name]);
     return path;
   });
-  const dir = join(temp.dir, 'secretary');
-  const ws = openWorkspace(dir, { actor: 'os-user' });
+  // The secretary's workspace, seeded before the app starts; she is the person at the machine.
+  const workspaceDir = join(temp.dir, 'secretary');
+  const ws = openWorkspace(workspaceDir, { actor: 'os-user' });
   loadSampleClaims(ws);
   importRoster(ws, members.council.rosterText);
   for (const person of COUNCIL_PEOPLE) addPerson(ws, person);
   setCurrentPerson(ws, SECRETARY);
   ws.db.close();
-  workspace = openWorkspace(dir, { actor: 'os-user' });
-  chosen = [];
-  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+  desktop = await openDesktop({ workspaceDir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    expectAppStillRunning(desktop);
+    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+    expect(await desktop.blockedRequests()).toEqual([]);
+    expect(desktop.consoleErrors).toEqual([]);
+  } finally {
+    try {
+      await closeDesktop(desktop);
+    } finally {
+      temp.cleanup();
+    }
+  }
 });
 
 async function actAs(page: Page, name: string) {
@@ -74,19 +84,17 @@ async function actAs(page: Page, name: string) {
 }
 
 async function verifyAsAuditor(page: Page, path: string) {
-  chosen.push(path);
+  await desktop.answerDialogs([path]);
   await page.getByTestId('auditor-choose-file').click();
   await expect(page.getByTestId('auditor-chosen-file')).toHaveText(path);
   await page.getByTestId('auditor-verify').click();
 }
 
-test('members’ files, a meeting with quorum and a recusal, a signed file, an auditor', async ({
-  page,
-}) => {
+test('members’ files, a meeting with quorum and a recusal, a signed file, an auditor', async () => {
   // 1. The secretary imports the three members' signed recommendation files.
   await page.getByTestId('nav-review').click();
   await page.getByTestId('recs-open').click();
-  chosen.push(memberFilePaths.join('\n'));
+  await desktop.answerDialogs([memberFilePaths]);
   await page.getByTestId('recs-import-choose').click();
   await expect(page.getByTestId('recs-import-summary')).toContainText('3개 가져옴');
   await expect(page.getByTestId('recs-file')).toHaveCount(3);
@@ -141,7 +149,7 @@ test('members’ files, a meeting with quorum and a recusal, a signed file, an a
   const panel = page.getByTestId('decision-file-panel');
   await expect(panel).toBeVisible();
   for (const name of [CHAIR, SECRETARY]) {
-    chosen.push(members.council.people[name]!.keyFile);
+    await desktop.answerDialogs([members.council.people[name]!.keyFile]);
     await page.getByTestId('signer-add').click();
     await expect(panel.getByTestId('signer-row').filter({ hasText: name })).toBeVisible();
   }
@@ -149,7 +157,7 @@ test('members’ files, a meeting with quorum and a recusal, a signed file, an a
   await page.getByTestId('signer-passphrase-0').fill(PASSPHRASE);
   await page.getByTestId('signer-passphrase-1').fill(PASSPHRASE);
   const signedPath = join(temp.dir, 'meeting-1-decisions.json');
-  chosen.push(signedPath);
+  await desktop.answerDialogs([signedPath]);
   await page.getByTestId('decision-file-export').click();
   await expect(page.getByTestId('decision-file-saved')).toContainText(signedPath);
   await expect(page.getByTestId('decision-file-list')).toContainText(`${CHAIR} (위원장)`);
@@ -179,4 +187,5 @@ test('members’ files, a meeting with quorum and a recusal, a signed file, an a
   await expect(changed).toContainText('결정이 바뀌었습니다');
   await changed.scrollIntoViewIfNeeded();
   await screenshot(page, '73-committee-auditor-tampered-ko');
+  await expectDialogsOverMainWindow(desktop, 6);
 });

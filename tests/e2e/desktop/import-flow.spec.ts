@@ -5,32 +5,48 @@ import { writeLargeBatch } from '../../../src/main/demo';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { openDesktop, type Desktop } from '../support/desktop';
+
+/*
+ * Intake through the app as a person starts it: the built main bundle and preload under the
+ * Electron stand-in. Files "chosen in a dialog" are the answers main's dialog gives
+ * (desktop.answerDialogs); batch files live next to the workspace folder, not in it.
+ */
 
 let temp: ReturnType<typeof makeTempDir>;
+/** The test's own connection to the app's workspace: SQLite WAL lets it read while the app writes. */
 let workspace: ServiceContext;
-let harness: RendererHarness;
-const chosen: (string | null)[] = [];
+let desktop: Desktop;
+let page: Desktop['page'];
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
+  // Each app start takes a few seconds, on top of what a test imports.
+  test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-import-');
-  workspace = openWorkspace(join(temp.dir, 'workspace'), { actor: '간사 이서연' });
-  chosen.length = 0;
-  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+  const workspaceDir = join(temp.dir, 'workspace');
+  // An empty workspace; nobody chosen at the machine, so the app acts as the OS user.
+  workspace = openWorkspace(workspaceDir, { actor: 'setup' });
+  desktop = await openDesktop({ workspaceDir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+    expect(await desktop.blockedRequests()).toEqual([]);
+    expect(desktop.consoleErrors).toEqual([]);
+  } finally {
+    try {
+      await desktop.close();
+    } finally {
+      workspace.db.close();
+      temp.cleanup();
+    }
+  }
 });
 
-test('loads the demo batch, then shows the report and the council statistics as charts', async ({
-  page,
-}) => {
+test('loads the demo batch, then shows the report and the council statistics as charts', async () => {
   await page.getByTestId('load-demo').click();
   const report = page.getByTestId('import-report');
   await expect(report).toBeVisible({ timeout: 20_000 });
@@ -74,12 +90,12 @@ test('loads the demo batch, then shows the report and the council statistics as 
   await screenshot(page, '11-statistics-charts-english');
 });
 
-test('imports a chosen file with a live progress bar and rows per second', async ({ page }) => {
-  test.setTimeout(120_000);
+test('imports a chosen file with a live progress bar and rows per second', async () => {
+  test.setTimeout(180_000);
   const file = join(temp.dir, 'large.csv');
   await writeLargeBatch(file, 80_000, 20221015);
-  chosen.push(file);
   await page.getByTestId('import-file').click();
+  await desktop.answerDialogs([file]);
   await page.getByTestId('choose-batch-file').click();
   await expect(page.getByTestId('column-mapping')).toBeVisible();
   await expect(page.getByTestId('detected-encoding')).toContainText(/UTF-8/i);
@@ -104,11 +120,11 @@ test('imports a chosen file with a live progress bar and rows per second', async
   await expect(page.getByTestId('empty-workspace')).toHaveCount(0);
 });
 
-test('a cancelled import leaves nothing behind', async ({ page }) => {
+test('a cancelled import leaves nothing behind', async () => {
   const file = join(temp.dir, 'to-cancel.csv');
   await writeLargeBatch(file, 60_000, 7);
-  chosen.push(file);
   await page.getByTestId('import-file').click();
+  await desktop.answerDialogs([file]);
   await page.getByTestId('choose-batch-file').click();
   await page.getByTestId('start-import').click();
   await expect
@@ -123,9 +139,7 @@ test('a cancelled import leaves nothing behind', async ({ page }) => {
   expect(workspace.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
 });
 
-test('quarantined rows go out as CSV and, once fixed, come back into the same batch', async ({
-  page,
-}) => {
+test('quarantined rows go out as CSV and, once fixed, come back into the same batch', async () => {
   await page.getByTestId('load-demo').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
   await page.getByTestId('dismiss-report').click();
@@ -133,7 +147,7 @@ test('quarantined rows go out as CSV and, once fixed, come back into the same ba
   await expect(page.getByTestId('batch-quarantine-1').getByTestId('quarantine-row')).toHaveCount(4);
 
   const exported = join(temp.dir, 'quarantine.csv');
-  chosen.push(exported);
+  await desktop.answerDialogs([exported]);
   await page.getByTestId('export-quarantine-1').click();
   await expect(page.getByTestId('quarantine-exported')).toBeVisible();
   await screenshot(page, '13-quarantine-exported');
@@ -144,7 +158,7 @@ test('quarantined rows go out as CSV and, once fixed, come back into the same ba
     readFileSync(exported, 'utf8').replace('10월 말경', '2022-10-31 18:00'),
     'utf8',
   );
-  chosen.push(fixed);
+  await desktop.answerDialogs([fixed]);
   await page.getByTestId('import-fixes-1').click();
   await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('report-imported')).toContainText('1');

@@ -6,7 +6,6 @@ import { confirmFinalDecision } from '../../../src/main/services/meetings';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
 import { setCurrentPerson } from '../../../src/main/services/people';
 import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
 import {
   amendMeetingDecision,
   CARRIED_CLAIM,
@@ -16,37 +15,58 @@ import {
   SECRETARY,
 } from '../support/closed-meeting';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
+import { openDesktop, type Desktop } from '../support/desktop';
+import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
 /*
- * Minutes (회의록) of a closed meeting on the Meetings screen, through the UI against the real
- * router and a real SQLite workspace: drafting is refused while an item is unconfirmed (and the
- * item is named), the secretary drafts, the chair approves, the approved version is locked, the
- * print preview draws page 1, the PDF and DOCX are saved where the dialog says and never over
- * an existing file; then a change to the meeting's record makes a second version, both listed.
+ * Minutes (회의록) of a closed meeting on the Meetings screen, through the UI of the app (built
+ * main and preload under the Electron stand-in) on a real SQLite workspace: drafting is refused
+ * while an item is unconfirmed (and the item is named), the secretary drafts, the chair
+ * approves, the approved version is locked, the print preview draws page 1, the PDF and DOCX
+ * are saved where the dialog says and never over an existing file; then a change to the
+ * meeting's record makes a second version, both listed.
  */
 
 let temp: ReturnType<typeof makeTempDir>;
+/** The test's own connection to the workspace: seeds it before the app starts, then reads. */
 let workspace: ServiceContext;
+let workspaceDir: string;
 let meetingId: number;
-let harness: RendererHarness;
-let chosen: (string | null)[];
+/** The app, once the test has started it (after any seeding of its own). */
+let running: Desktop | undefined;
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(() => {
   // Each PDF is made by pdfmake with a Korean font subset: on a shared machine that takes time.
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
   temp = makeTempDir('review-desk-e2e-minutes-');
-  ({ ws: workspace, meetingId } = closedMeetingWorkspace(temp.dir));
-  chosen = [];
-  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+  ({ ws: workspace, meetingId, workspaceDir } = closedMeetingWorkspace(temp.dir));
+  running = undefined;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    if (running) {
+      try {
+        expectAppStillRunning(running);
+        // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+        expect(await running.blockedRequests()).toEqual([]);
+        expect(running.consoleErrors).toEqual([]);
+      } finally {
+        await closeDesktop(running);
+      }
+    }
+  } finally {
+    workspace.db.close();
+    temp.cleanup();
+  }
 });
+
+/** Starts the app on the seeded workspace; the secretary is the person at the machine. */
+async function launch(): Promise<Desktop> {
+  running = await openDesktop({ workspaceDir });
+  return running;
+}
 
 async function actAs(page: Page, name: string) {
   await page.getByTestId('nav-settings').click();
@@ -78,9 +98,9 @@ async function canvasHasInk(page: Page): Promise<boolean> {
     });
 }
 
-test('the secretary drafts, the chair approves, the version locks, preview and save', async ({
-  page,
-}) => {
+test('the secretary drafts, the chair approves, the version locks, preview and save', async () => {
+  const desktop = await launch();
+  const page = desktop.page;
   await openMeetingOne(page);
   const panel = page.getByTestId('minutes-panel');
   await expect(page.getByTestId('minutes-none')).toBeVisible();
@@ -160,26 +180,26 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
 
   // 5. Saved where the dialog says, as PDF and DOCX; an existing file is never overwritten.
   const pdfPath = join(temp.dir, '제1차-회의록-v1.pdf');
-  chosen.push(pdfPath);
+  await desktop.answerDialogs([pdfPath]);
   await page.getByTestId('minutes-export-pdf-1').click();
   await expect(page.getByTestId('minutes-exported')).toContainText(pdfPath);
   expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const docxPath = join(temp.dir, '제1차-회의록-v1.docx');
-  chosen.push(docxPath);
+  await desktop.answerDialogs([docxPath]);
   await page.getByTestId('minutes-export-docx-1').click();
   await expect(page.getByTestId('minutes-exported')).toContainText(docxPath);
   expect(readFileSync(docxPath).subarray(0, 2).toString('latin1')).toBe('PK');
   const before = readFileSync(pdfPath);
-  chosen.push(pdfPath);
+  await desktop.answerDialogs([pdfPath]);
   await page.getByTestId('minutes-export-pdf-1').click();
   await expect(page.getByTestId('minutes-refusal')).toContainText('덮어쓰지 않으니');
   expect(readFileSync(pdfPath).equals(before)).toBe(true);
+  await expectDialogsOverMainWindow(desktop, 3);
 });
 
-test('a change after approval is a new version; the approved one stays, locked', async ({
-  page,
-}) => {
-  // Version 1 drafted and approved through the services, the deferral confirmed first.
+test('a change after approval is a new version; the approved one stays, locked', async () => {
+  // Version 1 drafted and approved through the services before the app starts, the deferral
+  // confirmed first.
   setCurrentPerson(workspace, CHAIR);
   confirmFinalDecision(workspace, {
     meetingId,
@@ -195,6 +215,8 @@ test('a change after approval is a new version; the approved one stays, locked',
   approveMinutes(workspace, { meetingId, version: 1 });
   setCurrentPerson(workspace, SECRETARY);
 
+  const desktop = await launch();
+  const page = desktop.page;
   await openMeetingOne(page);
   const panel = page.getByTestId('minutes-panel');
   await expect(page.getByTestId('minutes-version-1')).toHaveAttribute('data-status', 'approved');
@@ -206,7 +228,11 @@ test('a change after approval is a new version; the approved one stays, locked',
   );
   await expect(page.getByTestId('minutes-version-2')).toHaveCount(0);
 
-  // The chair corrects the meeting's confirmed amount; the secretary drafts version 2.
+  // The chair corrects the meeting's confirmed amount; the secretary drafts version 2. The
+  // correction is written through the services while the app runs (SQLite WAL: two connections
+  // to one workspace): the confirm form fixes a carried proposal's amount, so the UI cannot make
+  // it. The app reads the meeting's record afresh when asked to draft. The person setting ends
+  // on the secretary again, as the app started with it.
   amendMeetingDecision(
     workspace,
     meetingId,

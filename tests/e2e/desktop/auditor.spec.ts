@@ -1,30 +1,31 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { decisionRecords, makeCouncil, signedFile } from '../../main/decision-file/council';
 import { swapSignature } from '../../support/tampering';
 import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
+import { openDesktop, type Desktop } from '../support/desktop';
+import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
 let temp: ReturnType<typeof makeTempDir>;
-let workspace: ServiceContext;
-let harness: RendererHarness;
+let desktop: Desktop;
+let page: Desktop['page'];
 let validFile: string;
 let tamperedFile: string;
-/** What the test platform's dialogs answer, in order. */
-let chosen: (string | null)[];
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
+  test.setTimeout(90_000);
   temp = makeTempDir('review-desk-e2e-auditor-');
   // A council's roster and a meeting's signed file, made by the real services.
   const council = makeCouncil(join(temp.dir, 'council'));
-  workspace = openWorkspace(join(temp.dir, 'workspace'), { actor: 'auditor' });
+  const workspaceDir = join(temp.dir, 'workspace');
+  const workspace = openWorkspace(workspaceDir, { actor: 'auditor' });
   importRoster(workspace, council.rosterText);
+  workspace.db.close();
   const files = join(temp.dir, 'files');
   mkdirSync(files);
   const good = signedFile(council);
@@ -33,25 +34,34 @@ test.beforeEach(async ({ page }) => {
   // The secretary's signature replaced by one she made over other content.
   tamperedFile = join(files, 'meeting-7-decisions-tampered.json');
   writeFileSync(tamperedFile, swapSignature(good, signedFile(council, decisionRecords(2)), 1));
-  chosen = [];
-  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+  desktop = await openDesktop({ workspaceDir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    expectAppStillRunning(desktop);
+    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+    expect(await desktop.blockedRequests()).toEqual([]);
+    expect(desktop.consoleErrors).toEqual([]);
+  } finally {
+    try {
+      await closeDesktop(desktop);
+    } finally {
+      temp.cleanup();
+    }
+  }
 });
 
+/** Chooses `path` in main's open dialog and verifies it. */
 async function verify(page: Page, path: string) {
-  chosen.push(path);
+  await desktop.answerDialogs([path]);
   await page.getByTestId('auditor-choose-file').click();
   await expect(page.getByTestId('auditor-chosen-file')).toHaveText(path);
   await page.getByTestId('auditor-verify').click();
 }
 
-test('the auditor opens a signed decision file, then a tampered copy', async ({ page }) => {
+test('the auditor opens a signed decision file, then a tampered copy', async () => {
   await page.getByTestId('nav-audit').click();
   await page.getByTestId('open-auditor-mode').click();
   await expect(page.getByTestId('auditor-mode')).toBeVisible();
@@ -87,7 +97,8 @@ test('the auditor opens a signed decision file, then a tampered copy', async ({ 
 
   // Saving the report goes through main's save dialog.
   const saved = join(temp.dir, 'report.txt');
-  chosen.push(saved);
+  await desktop.answerDialogs([saved]);
   await page.getByTestId('auditor-save-txt').click();
   await expect(page.getByTestId('auditor-saved')).toContainText(saved);
+  await expectDialogsOverMainWindow(desktop, 3);
 });

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/ipc/handlers';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/import/import-batch';
@@ -6,37 +7,56 @@ import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { makeTempDir } from '../../support/temp-workspace';
-import { RESOURCES_DIR } from '../../support/test-platform';
+import { ROOT } from '../../electron-stand-in/launch';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { openDesktop, type Desktop } from '../support/desktop';
+
+/*
+ * A council meeting through the app as a person starts it: the built main bundle and preload
+ * under the Electron stand-in, on a workspace seeded through the services before it starts.
+ */
 
 let temp: ReturnType<typeof makeTempDir>;
+/** The test's own connection to the app's workspace: SQLite WAL lets it read while the app writes. */
 let workspace: ServiceContext;
-let harness: RendererHarness;
+let desktop: Desktop;
+let page: Desktop['page'];
+/** The app's resourcesDir: unpackaged, <app path>/resources, and the stand-in's app path is the checkout. */
+const RESOURCES_DIR = join(ROOT, 'resources');
 const CLAIM = 'K-2022-000294'; // committee review, 603,000원
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
+  // Each app start takes a few seconds, after the demo batch is imported.
+  test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-meeting-');
-  workspace = openWorkspace(temp.dir, { actor: 'os-user' });
+  workspace = openWorkspace(temp.dir, { actor: 'setup' });
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   addPerson(workspace, { name: '최지우', role: 'chair' });
   addPerson(workspace, { name: '김민준', role: 'member' });
   addPerson(workspace, { name: '이서윤', role: 'member' });
   addPerson(workspace, { name: '박서연', role: 'secretary' });
+  // The secretary at this machine (Settings) acts in the app.
   setCurrentPerson(workspace, '박서연');
-  harness = await openRenderer(page, () => workspace);
+  desktop = await openDesktop({ workspaceDir: temp.dir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+    expect(await desktop.blockedRequests()).toEqual([]);
+    expect(desktop.consoleErrors).toEqual([]);
+  } finally {
+    try {
+      await desktop.close();
+    } finally {
+      workspace.db.close();
+      temp.cleanup();
+    }
+  }
 });
 
-test('the secretary runs a meeting with a recusal; the chair confirms the decision', async ({
-  page,
-}) => {
+test('the secretary runs a meeting with a recusal; the chair confirms the decision', async () => {
   await page.getByTestId('nav-meetings').click();
   await page.getByTestId('meeting-date').fill('2022-12-15');
   await page.getByTestId('meeting-place').fill('서울 협의체 회의실');

@@ -1,42 +1,61 @@
 import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/ipc/handlers';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/import/import-batch';
 import { queuePage } from '../../../src/main/services/queue/queue';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import type { QueueViewId } from '../../../src/shared/domain/queue-views';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { makeTempDir } from '../../support/temp-workspace';
-import { RESOURCES_DIR } from '../../support/test-platform';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { openDesktop, type Desktop } from '../support/desktop';
+import { ROOT } from '../../electron-stand-in/launch';
 
 /**
  * A committee member's day, keyboard only: no mouse click from opening the queue to finding
- * the decisions again after a reload.
+ * the decisions again after a reload. The app is the built main bundle and preload under the
+ * Electron stand-in, on a workspace seeded through the services before it starts.
  */
 let temp: ReturnType<typeof makeTempDir>;
+/** The test's own connection to the app's workspace: SQLite WAL lets it read while the app writes. */
 let workspace: ServiceContext;
-let harness: RendererHarness;
-const open = () => openWorkspace(temp.dir, { actor: 'os-user' });
+let desktop: Desktop;
+let page: Desktop['page'];
+
+/** The app's resourcesDir: unpackaged, <app path>/resources, and the stand-in's app path is the checkout. */
+const RESOURCES_DIR = join(ROOT, 'resources');
 
 // Demo claims the council reviews (tier committee_review), in the queue's order by receipt.
 const WITH_PDF_AND_IMAGE = 'K-2022-000294'; // xlsx, pdf, csv, png; 603,000원, 교육서비스업
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
+  // Each app start takes a few seconds, after the demo batch is imported.
+  test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-review-');
-  workspace = open();
+  workspace = openWorkspace(temp.dir, { actor: 'setup' });
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
+  // The member at this machine (Settings) acts in the app.
   addPerson(workspace, { name: '김민준', role: 'member' });
   setCurrentPerson(workspace, '김민준');
-  harness = await openRenderer(page, () => workspace);
+  desktop = await openDesktop({ workspaceDir: temp.dir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+    expect(await desktop.blockedRequests()).toEqual([]);
+    expect(desktop.consoleErrors).toEqual([]);
+  } finally {
+    try {
+      await desktop.close();
+    } finally {
+      workspace.db.close();
+      temp.cleanup();
+    }
+  }
 });
 
 /** A grid row; a pinned column splits it in two elements, the first holds the claim id. */
@@ -46,21 +65,39 @@ async function key(page: Page, keys: string) {
   await page.keyboard.press(keys);
 }
 
+/**
+ * Enter in the quick search opens the first claim of the next page of rows that arrives. A
+ * person presses it once the grid shows what they searched for; so does this test, because a
+ * page still on its way (a search typed halfway, the refresh after a save) would otherwise be
+ * the one Enter opens from.
+ */
+async function expectShown(page: Page, view: QueueViewId, search: string) {
+  const { total } = queuePage(workspace, {
+    query: { view, search, sort: [], filters: {} },
+    startRow: 0,
+    endRow: 1,
+  });
+  await expect(page.getByTestId('claim-count')).toContainText(`중 ${total}건`);
+}
+
 /** Quick search for a claim id, then Enter opens the first (only) row found. */
-async function openBySearch(page: Page, claimId: string) {
+async function openBySearch(page: Page, claimId: string, view: QueueViewId) {
   await key(page, '/');
   await expect(page.getByTestId('quick-search')).toBeFocused();
   await key(page, 'Control+a');
   await page.keyboard.type(claimId);
+  await expectShown(page, view, claimId);
+  await expect(row(page, claimId)).toBeVisible();
   await key(page, 'Enter');
   await expect(page.getByTestId('claim-detail')).toHaveAttribute('data-claim-id', claimId);
 }
 
 /** Empties the quick search; Enter then opens the first claim of the view. */
-async function openFirstOfView(page: Page) {
+async function openFirstOfView(page: Page, view: QueueViewId) {
   await key(page, '/');
   await key(page, 'Control+a');
   await key(page, 'Backspace');
+  await expectShown(page, view, '');
   await key(page, 'Enter');
   await expect(page.getByTestId('claim-detail')).toBeVisible();
 }
@@ -73,10 +110,8 @@ function decisionsOf(claimId: string) {
     .all(claimId);
 }
 
-test('reviews the demo queue with the keyboard only, and finds it all after a reload', async ({
-  page,
-}) => {
-  test.setTimeout(90_000);
+test('reviews the demo queue with the keyboard only, and finds it all after a reload', async () => {
+  test.setTimeout(120_000);
   await page.getByTestId('nav-review').focus();
   await key(page, 'Enter');
   const grid = page.getByTestId('queue-grid');
@@ -93,13 +128,14 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   await expect(page.getByTestId('shortcut-help')).toBeHidden();
 
   // Evidence: the PDF's page and the image, switched with ] and [.
-  await openBySearch(page, WITH_PDF_AND_IMAGE);
+  await openBySearch(page, WITH_PDF_AND_IMAGE, 'queue');
   const viewer = page.getByTestId('evidence-viewer');
   await expect(viewer).toBeVisible();
   // Its files, in the batch's order: a sales ledger (XLSX), a PDF, a POS export (CSV), a PNG.
   await expect(viewer.getByTestId('evidence-table')).toBeVisible();
   await key(page, ']');
-  await expect(viewer.getByTestId('evidence-pdf-page')).toBeVisible();
+  // The first PDF loads pdf.js and its worker (about 2 MB) through the app's protocol.
+  await expect(viewer.getByTestId('evidence-pdf-page')).toBeVisible({ timeout: 20_000 });
   await expect(viewer.getByTestId('evidence-sha256')).toContainText(/[0-9a-f]{64}/);
   await screenshot(page, '22-evidence-pdf-ko');
   await key(page, ']');
@@ -132,7 +168,7 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   expect(approved).toMatchObject([{ outcome: 'approve', policyVersion: 1, overrideReason: null }]);
 
   // The next claim: a partial approval without a reason is refused by the shared rules.
-  await openFirstOfView(page);
+  await openFirstOfView(page, 'queue');
   const partialId = (await page.getByTestId('claim-detail').getAttribute('data-claim-id'))!;
   expect(partialId).not.toBe(WITH_PDF_AND_IMAGE);
   await key(page, '2');
@@ -176,19 +212,19 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   await expect(row(page, WITH_PDF_AND_IMAGE)).toBeVisible();
   await expect(row(page, partialId)).toBeVisible();
   await expect(row(page, rejectedId)).toBeVisible();
-  await openBySearch(page, rejectedId);
+  await openBySearch(page, rejectedId, 'decided');
   await key(page, 'h');
   const timeline = page.getByTestId('claim-timeline');
   await expect(timeline.locator('[data-action="decision.recorded"]')).toHaveCount(1);
   await expect(timeline.locator('[data-action="decision.amended"]')).toHaveCount(1);
-  await openBySearch(page, WITH_PDF_AND_IMAGE);
+  await openBySearch(page, WITH_PDF_AND_IMAGE, 'decided');
   await expect(timeline.locator('[data-action="evidence.viewed"]').first()).toBeVisible();
   await expect(timeline.locator('[data-action="claim.recommended"]')).toHaveCount(1);
   await expect(timeline.locator('[data-action="batch.imported"]')).toHaveCount(1);
   expect(verifyAuditChain(workspace.db).ok).toBe(true);
 });
 
-test('the grid, viewer and form in English', async ({ page }) => {
+test('the grid, viewer and form in English', async () => {
   await page.getByTestId('nav-settings').click();
   await page.getByTestId('settings-language').selectOption('en');
   await page.getByTestId('nav-review').click();
@@ -200,9 +236,8 @@ test('the grid, viewer and form in English', async ({ page }) => {
   await screenshot(page, '27-claim-workspace-en');
 });
 
-test('a secretary assigns the claims a filter shows; the member then starts on them', async ({
-  page,
-}) => {
+test('a secretary assigns the claims a filter shows; the member then starts on them', async () => {
+  // Added through the test's connection while the app runs; Settings reads the roster afresh.
   addPerson(workspace, { name: '박서연', role: 'secretary' });
   // Settings: the secretary takes the machine.
   await page.getByTestId('nav-settings').click();

@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
@@ -17,20 +17,23 @@ import {
   type MemberFiles,
 } from '../../main/recommendations/member-files';
 import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
 import { claimRow, claimRowText, screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
+import { openDesktop, type Desktop } from '../support/desktop';
+import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
 /*
- * Members' recommendations in the app. Three members' files, made by the real services in
+ * Members' recommendations in the app (built main and preload under the Electron stand-in, the
+ * files chosen in main's dialogs). Three members' files, made by the real services in
  * each member's own workspace, and an altered copy; the secretary imports the four through the
  * Review screen, sees three accepted and the altered one refused with its reason, finds the
  * conflicting claim in the "의견 충돌" view and reads who recommended what. A member signs and
  * saves their own file from the same panel.
  */
 
-// Making three members' workspaces and keys (real scrypt) takes a few seconds on a busy machine.
-test.describe.configure({ timeout: 60_000 });
+// Making three members' workspaces and keys (real scrypt) takes a few seconds on a busy machine,
+// and each test starts the app.
+test.describe.configure({ timeout: 120_000 });
 
 let files: MemberFiles;
 let filesDir: ReturnType<typeof makeTempDir>;
@@ -52,20 +55,33 @@ test.beforeAll(() => {
 test.afterAll(() => filesDir.cleanup());
 
 let temp: ReturnType<typeof makeTempDir>;
-let workspace: ServiceContext;
-let harness: RendererHarness;
-let chosen: (string | null)[];
+/** The test's own connection to the workspace the app opens: seeds it before the app starts. */
+let workspace: ServiceContext | undefined;
+/** The app, once the test has started it (after its seeding). */
+let running: Desktop | undefined;
 
 test.beforeEach(() => {
   temp = makeTempDir('review-desk-e2e-recs-');
-  chosen = [];
+  workspace = undefined;
+  running = undefined;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+test.afterEach(async () => {
+  try {
+    if (running) {
+      try {
+        expectAppStillRunning(running);
+        // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+        expect(await running.blockedRequests()).toEqual([]);
+        expect(running.consoleErrors).toEqual([]);
+      } finally {
+        await closeDesktop(running);
+      }
+    }
+  } finally {
+    workspace?.db.close();
+    temp.cleanup();
+  }
 });
 
 /** The secretary's workspace: the sample claims, the council's roster and its people. */
@@ -74,35 +90,39 @@ function secretaryWorkspace(): ServiceContext {
   loadSampleClaims(ws);
   importRoster(ws, files.council.rosterText);
   addPerson(ws, { name: '박서연', role: 'secretary' });
+  // The person chosen at this machine acts in the app from its start.
   setCurrentPerson(ws, '박서연');
-  ws.db.close();
-  // Reopened, as the app starts: the person chosen at this machine acts from then on.
-  return openWorkspace(join(temp.dir, 'secretary'), { actor: 'os-user' });
+  return ws;
 }
 
-async function openReview(page: Page) {
-  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+/** Starts the app on `ws`'s folder and opens the Review screen. */
+async function openReview(ws: ServiceContext): Promise<Desktop> {
+  running = await openDesktop({ workspaceDir: ws.dataDir });
+  const page = running.page;
   await page.getByTestId('nav-review').click();
   await expect(page.locator('.ag-row').first()).toBeVisible();
+  return running;
 }
 
-/** Opens the panel and imports `paths` through main's (queued) dialog. */
-async function importThroughPanel(page: Page, paths: string[]) {
+/** Opens the panel and imports `paths`, chosen together in main's open dialog. */
+async function importThroughPanel(desktop: Desktop, paths: string[]) {
+  const page = desktop.page;
   await page.getByTestId('recs-open').click();
   await expect(page.getByTestId('recs-panel')).toBeVisible();
-  chosen.push(paths.join('\n'));
+  await desktop.answerDialogs([paths]);
   await page.getByTestId('recs-import-choose').click();
   await expect(page.getByTestId('recs-import-summary')).toBeVisible();
 }
 
-test('the secretary imports members’ files and sees agreement and conflicts', async ({ page }) => {
+test('the secretary imports members’ files and sees agreement and conflicts', async () => {
   workspace = secretaryWorkspace();
-  await openReview(page);
+  const desktop = await openReview(workspace);
+  const page = desktop.page;
   await page.getByTestId('recs-open').click();
   await expect(page.getByTestId('recs-files-empty')).toBeVisible();
   await page.getByTestId('recs-panel-close').click();
 
-  await importThroughPanel(page, chosenFiles);
+  await importThroughPanel(desktop, chosenFiles);
   await expect(page.getByTestId('recs-import-summary')).toHaveText('3개 가져옴, 1개 거부');
   const results = page.getByTestId('recs-import-result');
   await expect(results).toHaveCount(4);
@@ -166,13 +186,15 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
   await expect(kim).toContainText('differs from the majority');
   await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('Conflict 2:1');
   await screenshot(page, '54-recommendations-claim-en');
+  await expectDialogsOverMainWindow(desktop, 1);
 });
 
-test('a file already imported changes nothing; the grid sorts by agreement', async ({ page }) => {
+test('a file already imported changes nothing; the grid sorts by agreement', async () => {
   workspace = secretaryWorkspace();
   importRecommendations(workspace, [files.files['김민준'], files.files['최지우']]);
-  await openReview(page);
-  await importThroughPanel(page, [chosenFiles[2]!, chosenFiles[3]!]);
+  const desktop = await openReview(workspace);
+  const page = desktop.page;
+  await importThroughPanel(desktop, [chosenFiles[2]!, chosenFiles[3]!]);
   const results = page.getByTestId('recs-import-result');
   await expect(results.nth(0)).toContainText(
     '이미 가져온 파일: 최지우 위원, 의견 2건 (바뀐 것 없음)',
@@ -191,14 +213,16 @@ test('a file already imported changes nothing; the grid sorts by agreement', asy
   await expect(rowAt(2)).toHaveAttribute('row-id', SINGLE_CLAIM);
 });
 
-test('a member signs and saves their recommendations from the panel', async ({ page }) => {
-  // 김민준's own workspace, where he recorded his decisions (made by makeMemberFiles).
+test('a member signs and saves their recommendations from the panel', async () => {
+  // 김민준's own workspace, where he recorded his decisions (made by makeMemberFiles); he is
+  // the person at that machine.
   workspace = openWorkspace(join(filesDir.dir, 'member-김민준'), { actor: '김민준' });
   addPerson(workspace, { name: '김민준', role: 'member' });
   setCurrentPerson(workspace, '김민준');
-  await openReview(page);
+  const desktop = await openReview(workspace);
+  const page = desktop.page;
   await page.getByTestId('recs-open').click();
-  chosen.push(files.council.people['김민준']!.keyFile);
+  await desktop.answerDialogs([files.council.people['김민준']!.keyFile]);
   await page.getByTestId('recs-export-choose-key').click();
   await expect(page.getByTestId('recs-export-key')).toHaveText(
     files.council.people['김민준']!.keyFile,
@@ -211,7 +235,7 @@ test('a member signs and saves their recommendations from the panel', async ({ p
   await expect(page.getByTestId('recs-export-passphrase')).toHaveValue('');
 
   const out = join(temp.dir, 'my-recommendations.json');
-  chosen.push(out);
+  await desktop.answerDialogs([out]);
   await page.getByTestId('recs-export-passphrase').fill(PASSPHRASE);
   await page.getByTestId('recs-export-save').click();
   await expect(page.getByTestId('recs-export-status')).toContainText(
@@ -220,4 +244,6 @@ test('a member signs and saves their recommendations from the panel', async ({ p
   await expect(page.getByTestId('recs-export-passphrase')).toHaveValue('');
   await screenshot(page, '55-recommendations-export-ko');
   expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('signatures');
+  // The key, then the save: a wrong passphrase is refused before any save dialog opens.
+  await expectDialogsOverMainWindow(desktop, 2);
 });

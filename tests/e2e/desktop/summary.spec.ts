@@ -14,24 +14,27 @@ import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { budgetOf } from '../../../src/shared/domain/summary';
 import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
 import { makeTempDir } from '../../support/temp-workspace';
-import { RESOURCES_DIR, testPlatform } from '../../support/test-platform';
+import { ROOT } from '../../electron-stand-in/launch';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { openDesktop, type Desktop } from '../support/desktop';
+import { holdNextSaveDialog } from '../support/held-save-dialog';
 
 /*
- * The secretary's payout summary in the built renderer against the real services: the demo
- * batch and a small second batch, a few council decisions recorded through the services, figures
- * checked against the service's own summary, the chart drawn, and the ledger saved as CP949.
+ * The secretary's payout summary in the app as a person starts it (the built main bundle and
+ * preload under the Electron stand-in): the demo batch and a small second batch, a few council
+ * decisions recorded through the services before the app starts, figures checked against the
+ * service's own summary, the chart drawn, and the ledger saved as CP949.
  */
 
 let temp: ReturnType<typeof makeTempDir>;
 /** Batch files and saved ledgers: outside the workspace folder, as a user's files are. */
 let files: ReturnType<typeof makeTempDir>;
+/** The test's own connection to the app's workspace: SQLite WAL lets it read while the app writes. */
 let workspace: ServiceContext;
-let harness: RendererHarness;
-let platform: ReturnType<typeof testPlatform>;
-/** Resolves the save dialog of the next export: the progress indicator shows until then. */
-let openDialog: (() => void) | null = null;
+let desktop: Desktop;
+let page: Desktop['page'];
+/** The app's resourcesDir: unpackaged, <app path>/resources, and the stand-in's app path is the checkout. */
+const RESOURCES_DIR = join(ROOT, 'resources');
 
 function decide(
   claimId: string,
@@ -48,13 +51,16 @@ function decide(
   });
 }
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(async () => {
+  // Each app start takes a few seconds, after two batches are imported.
+  test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-summary-');
   files = makeTempDir('review-desk-e2e-summary-files-');
-  workspace = openWorkspace(temp.dir, { actor: 'os-user' });
+  workspace = openWorkspace(temp.dir, { actor: 'setup' });
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   // A second batch, one claim per tier, so the batch picker has a choice to make.
   await importBatch(workspace, { file: writeCsv(files.dir, 'second.csv', GOOD_ROWS, 'utf-8-bom') });
+  // The secretary at this machine (Settings) acts, here and then in the app.
   addPerson(workspace, { name: '박서연', role: 'secretary' });
   setCurrentPerson(workspace, '박서연');
   const cases = workspace.db
@@ -70,21 +76,24 @@ test.beforeEach(async ({ page }) => {
   decide(cases[3]!, 'defer', null);
   decide('K-2022-100001', 'approve', 620_000);
 
-  platform = testPlatform();
-  const choose = platform.chooseSavePath;
-  platform.chooseSavePath = async (name) => {
-    await new Promise<void>((resolve) => (openDialog = resolve));
-    return choose(name);
-  };
-  harness = await openRenderer(page, () => workspace, platform);
+  desktop = await openDesktop({ workspaceDir: temp.dir });
+  page = desktop.page;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
-  files.cleanup();
+test.afterEach(async () => {
+  try {
+    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+    expect(await desktop.blockedRequests()).toEqual([]);
+    expect(desktop.consoleErrors).toEqual([]);
+  } finally {
+    try {
+      await desktop.close();
+    } finally {
+      workspace.db.close();
+      temp.cleanup();
+      files.cleanup();
+    }
+  }
 });
 
 async function expectFigures(page: Page, batchId?: number) {
@@ -134,9 +143,7 @@ async function expectChartDrawn(page: Page) {
   expect(drawn.painted).toBeGreaterThan(1000);
 }
 
-test('the secretary reads the payout summary and saves the ledger as CP949 for Korean Excel', async ({
-  page,
-}) => {
+test('the secretary reads the payout summary and saves the ledger as CP949 for Korean Excel', async () => {
   await page.getByTestId('nav-summary').click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('지급 요약');
   const all = await expectFigures(page);
@@ -154,13 +161,12 @@ test('the secretary reads the payout summary and saves the ledger as CP949 for K
 
   // The ledger as CP949: the progress shows while the save dialog is open, then the result.
   const out = join(files.dir, 'payout-ledger-cp949.csv');
-  platform.chosen.push(out);
+  const saveDialog = await holdNextSaveDialog(desktop, out);
   await page.getByTestId('ledger-export-cp949').click();
   await expect(page.getByTestId('ledger-export-running')).toBeVisible();
   await expect(page.getByTestId('ledger-export-xlsx')).toBeDisabled();
-  await expect.poll(() => openDialog !== null).toBe(true);
-  openDialog!();
-  openDialog = null;
+  await expect.poll(() => saveDialog.isOpen()).toBe(true);
+  await saveDialog.release();
   await expect(page.getByTestId('ledger-export-saved')).toContainText(out);
   await expect(page.getByTestId('ledger-export-figures')).toHaveText(
     `CSV CP949 · ${demo.ledger.count}건 · 합계 ${formatKrw(demo.ledger.total)}`,
@@ -193,7 +199,8 @@ test('the secretary reads the payout summary and saves the ledger as CP949 for K
   await screenshot(page, '84-summary-overview-en');
 });
 
-test('a business name CP949 cannot hold is named, and nothing is written', async ({ page }) => {
+test('a business name CP949 cannot hold is named, and nothing is written', async () => {
+  // A third batch, imported through the test's connection while the app runs (as the CLI could).
   const row = [...GOOD_ROWS[1]!];
   row[0] = 'K-2022-900001';
   row[8] = '성수 꽃집 🌸';
@@ -201,15 +208,14 @@ test('a business name CP949 cannot hold is named, and nothing is written', async
   await page.getByTestId('nav-summary').click();
   await expectFigures(page);
   const out = join(files.dir, 'refused.csv');
-  platform.chosen.push(out);
+  await desktop.answerDialogs([out]);
   await page.getByTestId('ledger-export-cp949').click();
   const error = page.getByTestId('ledger-export-error');
   await expect(error).toContainText('K-2022-900001');
   await expect(error).toContainText('성수 꽃집 🌸');
   await expect(page.getByTestId('ledger-export-cp949-hint')).toBeVisible();
   // Refused before the dialog: it was never asked, and no file exists.
-  expect(openDialog).toBeNull();
-  expect(platform.chosen).toEqual([out]);
+  expect(await desktop.dialogOwners()).toEqual([]);
   expect(existsSync(out)).toBe(false);
   await page.getByTestId('ledger-export').scrollIntoViewIfNeeded();
   await screenshot(page, '85-summary-cp949-refused-ko');

@@ -2,31 +2,38 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { generateIdentity, readPublicKeyFile } from '../../../src/main/services/identity';
+import {
+  generateIdentity,
+  readKeyFile,
+  readPublicKeyFile,
+} from '../../../src/main/services/identity';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { latestRoster } from '../../../src/main/services/roster';
 import { PASSPHRASE, TEST_SCRYPT } from '../../main/decision-file/council';
 import { changeRosterRole } from '../../support/roster-tampering';
 import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
 import { screenshot } from '../support/decision-steps';
-import { openRenderer, type RendererHarness } from '../support/renderer-harness';
+import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
+import { openDesktop, type Desktop, type DesktopOptions } from '../support/desktop';
+import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
 const FINGERPRINT = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
 const SECRETARY_PASSPHRASE = '간사 열쇠 말 quiet lantern 42';
 
 let temp: ReturnType<typeof makeTempDir>;
+let workspaceDir: string;
+/** The test's own connection to the app's workspace, to check what main stored (WAL). */
 let workspace: ServiceContext;
-let harness: RendererHarness;
-/** What the test platform's dialogs answer, in order. */
-let chosen: (string | null)[];
+/** The app, once a test has started it. */
+let running: Desktop | undefined;
 /** Three members' public key files, made on "their" machines by the real services. */
 let memberFiles: string[];
 let keysDir: string;
 
-test.beforeEach(async ({ page }) => {
+test.beforeEach(() => {
   temp = makeTempDir('review-desk-e2e-keys-');
-  workspace = openWorkspace(join(temp.dir, 'workspace'), { actor: '박서연' });
+  workspaceDir = join(temp.dir, 'workspace');
+  workspace = openWorkspace(workspaceDir, { actor: '박서연' });
   const received = join(temp.dir, 'received');
   memberFiles = (
     [
@@ -40,28 +47,46 @@ test.beforeEach(async ({ page }) => {
   );
   keysDir = join(temp.dir, 'my-keys');
   mkdirSync(keysDir);
-  chosen = [];
-  harness = await openRenderer(page, () => workspace, testPlatform(chosen));
+  running = undefined;
 });
 
-test.afterEach(() => {
-  expect(harness.blockedRequests).toEqual([]);
-  expect(harness.consoleErrors).toEqual([]);
-  workspace.db.close();
-  temp.cleanup();
+/** Starts the app on the workspace; each test says which OS keychain the machine has. */
+async function launch(options: DesktopOptions = {}): Promise<Desktop> {
+  running = await openDesktop({ workspaceDir, ...options });
+  return running;
+}
+
+test.afterEach(async () => {
+  try {
+    if (running) {
+      try {
+        expectAppStillRunning(running);
+        // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
+        expect(await running.blockedRequests()).toEqual([]);
+        expect(running.consoleErrors).toEqual([]);
+      } finally {
+        await closeDesktop(running);
+      }
+    }
+  } finally {
+    workspace.db.close();
+    temp.cleanup();
+  }
 });
 
-test('the secretary makes a key, builds and signs the roster; an altered roster is refused', async ({
-  page,
-}) => {
+test('the secretary makes a key, builds and signs the roster; an altered roster is refused', async () => {
   // Real scrypt at the app's cost, twice (making the key, then signing with it).
-  test.setTimeout(90_000);
+  test.setTimeout(120_000);
+  // Linux without a keyring: Electron's safeStorage reports 'basic_text', which protects nothing.
+  const desktop = await launch({ keychainBackend: 'basic_text' });
+  const page = desktop.page;
   await page.getByTestId('nav-settings').click();
   const panel = page.getByTestId('signing-panel');
   await expect(panel).toBeVisible();
   await expect(page.getByTestId('roster-none')).toBeVisible();
-  // No OS keychain in the browser harness: the choice is there, disabled, and says why.
+  // No OS keychain the app can use: the choice is there, disabled, and says why.
   await expect(page.getByTestId('key-protection-keychain')).toBeDisabled();
+  await expect(panel).toContainText('이 컴퓨터에서는 운영체제 키체인을 쓸 수 없습니다.');
 
   // Make my key: a weak passphrase is flagged, a mismatch blocks, then a good one.
   await page.getByTestId('key-name').fill('박서연');
@@ -75,7 +100,7 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await expect(page.getByTestId('key-create')).toBeDisabled();
   await page.getByTestId('key-passphrase-confirm').fill(SECRETARY_PASSPHRASE);
   const keyFile = join(keysDir, '박서연-key.json');
-  chosen.push(keyFile);
+  await desktop.answerDialogs([keyFile]);
   await page.getByTestId('key-create').click();
 
   const created = page.getByTestId('key-created');
@@ -93,14 +118,14 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await screenshot(page, '60-key-created-ko');
 
   // Build the roster: the three files received, my own public key, signed with my new key.
-  chosen.push(memberFiles.join('\n'));
+  await desktop.answerDialogs([memberFiles]);
   await page.getByTestId('roster-add-members').click();
   await expect(page.getByTestId('roster-build-member')).toHaveCount(3);
   await expect(page.getByTestId('roster-build-needs')).toBeVisible();
   await page.getByTestId('roster-add-mine').click();
   await expect(page.getByTestId('roster-build-member')).toHaveCount(4);
   await expect(page.getByTestId('roster-build-needs')).toHaveCount(0);
-  chosen.push(keyFile);
+  await desktop.answerDialogs([keyFile]);
   await page.getByTestId('roster-choose-signer').click();
   await expect(page.getByTestId('roster-signer')).toContainText('박서연');
   await page.getByTestId('roster-valid-from').fill('2022-11-14');
@@ -108,7 +133,7 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await page.getByTestId('roster-build').scrollIntoViewIfNeeded();
   await screenshot(page, '61-roster-build-ready-ko');
   const rosterFile = join(temp.dir, 'roster-v1.json');
-  chosen.push(rosterFile);
+  await desktop.answerDialogs([rosterFile]);
   await page.getByTestId('roster-build').click();
 
   const built = page.getByTestId('roster-built');
@@ -133,7 +158,7 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await screenshot(page, '63-roster-current-ko');
 
   // A member's public key file, checked against the roster it is now on.
-  chosen.push(memberFiles[1]!);
+  await desktop.answerDialogs([memberFiles[1]!]);
   await page.getByTestId('inspect-public-key').click();
   const inspected = page.getByTestId('inspected-key');
   await expect(inspected).toContainText('김민준 (위원)');
@@ -147,7 +172,7 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   // Someone promotes 김민준 to chair in a copy: the signature no longer matches, and it says so.
   const altered = join(temp.dir, 'roster-v1-altered.json');
   writeFileSync(altered, changeRosterRole(readFileSync(rosterFile, 'utf8'), '김민준', 'chair'));
-  chosen.push(altered);
+  await desktop.answerDialogs([altered]);
   await page.getByTestId('roster-import').click();
   const refusal = page.getByTestId('roster-import-error');
   await expect(refusal).toContainText('이 명부 파일은 가져오지 않았습니다');
@@ -158,7 +183,7 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await screenshot(page, '64-roster-altered-refused-ko');
 
   // The original file imports as the same roster, and the panel reads in English too.
-  chosen.push(rosterFile);
+  await desktop.answerDialogs([rosterFile]);
   await page.getByTestId('roster-import').click();
   await expect(page.getByTestId('roster-imported')).toContainText('이미 가져온 명부');
   await page.getByTestId('locale-en').click();
@@ -166,4 +191,61 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await expect(page.getByTestId('roster-imported')).toContainText('already imported');
   await page.getByTestId('roster-current').scrollIntoViewIfNeeded();
   await screenshot(page, '65-roster-current-en');
+  await expectDialogsOverMainWindow(desktop, 7);
+});
+
+test('with an OS keyring, a key kept by the keychain signs the roster without a passphrase, after a restart too', async () => {
+  test.setTimeout(120_000);
+  // A Linux machine with a secret service: Electron's safeStorage uses the real keyring.
+  const desktop = await launch({ keychainBackend: 'gnome_libsecret' });
+  let page = desktop.page;
+  await page.getByTestId('nav-settings').click();
+  const keychain = page.getByTestId('key-protection-keychain');
+  await expect(keychain).toBeEnabled();
+  await expect(page.getByTestId('signing-panel')).toContainText(
+    '이 컴퓨터의 이 사용자 계정에서만, 데스크톱 앱에서만 열립니다.',
+  );
+  await keychain.check();
+  // Nothing to remember: no passphrase fields.
+  await expect(page.getByTestId('key-passphrase')).toHaveCount(0);
+  await page.getByTestId('key-name').fill('박서연');
+  await page.getByTestId('key-role').selectOption('secretary');
+  const keyFile = join(keysDir, '박서연-key.json');
+  await desktop.answerDialogs([keyFile]);
+  await page.getByTestId('key-create').click();
+  await expect(page.getByTestId('key-created')).toBeVisible({ timeout: 20_000 });
+  expect(readKeyFile(keyFile).protection).toBe('os-keychain');
+  const publicKeyFile = join(keysDir, '박서연-public-key.json');
+  const mine = readPublicKeyFile(publicKeyFile);
+  await expect(page.getByTestId('key-created-fingerprint')).toHaveText(mine.fingerprint);
+
+  // The app starts again: the keychain still opens the key it sealed on this machine.
+  await desktop.restart();
+  page = desktop.page;
+  await page.getByTestId('nav-settings').click();
+  await desktop.answerDialogs([[...memberFiles, publicKeyFile]]);
+  await page.getByTestId('roster-add-members').click();
+  await expect(page.getByTestId('roster-build-member')).toHaveCount(4);
+  await expect(page.getByTestId('roster-build-needs')).toHaveCount(0);
+  await desktop.answerDialogs([keyFile]);
+  await page.getByTestId('roster-choose-signer').click();
+  await expect(page.getByTestId('roster-signer')).toContainText('박서연');
+  await expect(page.getByTestId('roster-passphrase')).toHaveCount(0);
+  await expect(page.getByTestId('signing-panel')).toContainText(
+    '이 키는 이 컴퓨터의 운영체제 키체인으로 열립니다.',
+  );
+  await page.getByTestId('roster-valid-from').fill('2022-11-14');
+  const rosterFile = join(temp.dir, 'roster-v1.json');
+  await desktop.answerDialogs([rosterFile]);
+  await page.getByTestId('roster-build').click();
+  await expect(page.getByTestId('roster-built')).toBeVisible({ timeout: 20_000 });
+  const stored = latestRoster(workspace.db)!;
+  expect(stored.fileText).toBe(readFileSync(rosterFile, 'utf8'));
+  await expect(page.getByTestId('roster-signers')).toHaveText('박서연 (간사)');
+  await expect(page.getByTestId('roster-member').filter({ hasText: '박서연' })).toContainText(
+    mine.fingerprint,
+  );
+  await page.getByTestId('roster-current').scrollIntoViewIfNeeded();
+  await screenshot(page, '66-roster-signed-with-keychain-key-ko');
+  await expectDialogsOverMainWindow(desktop, 3);
 });
