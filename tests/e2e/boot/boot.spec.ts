@@ -19,10 +19,7 @@ test.describe('a normal start', () => {
   test.beforeEach(async () => {
     desktop = await openDesktop();
   });
-  test.afterEach(async () => {
-    expect(desktop.consoleErrors).toEqual([]);
-    await desktop.close();
-  });
+  test.afterEach(() => desktop.finish());
 
   test('the window is sandboxed and isolated, without Node, with web security on', async () => {
     const preferences = await desktop.app.evaluate(({ BrowserWindow }) =>

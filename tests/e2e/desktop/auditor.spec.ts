@@ -7,7 +7,6 @@ import { decisionRecords, makeCouncil, signedFile } from '../../main/decision-fi
 import { swapSignature } from '../../support/tampering';
 import { makeTempDir } from '../../support/temp-workspace';
 import { screenshot } from '../support/decision-steps';
-import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
 import { openDesktop, type Desktop } from '../support/desktop';
 import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
@@ -40,16 +39,9 @@ test.beforeEach(async () => {
 
 test.afterEach(async () => {
   try {
-    expectAppStillRunning(desktop);
-    // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
-    expect(await desktop.blockedRequests()).toEqual([]);
-    expect(desktop.consoleErrors).toEqual([]);
+    await desktop.finish();
   } finally {
-    try {
-      await closeDesktop(desktop);
-    } finally {
-      temp.cleanup();
-    }
+    temp.cleanup();
   }
 });
 

@@ -28,12 +28,12 @@ test.beforeEach(async () => {
 });
 
 test.afterEach(async () => {
-  // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
-  expect(await desktop.blockedRequests()).toEqual([]);
-  expect(desktop.consoleErrors).toEqual([]);
-  await desktop.close();
-  workspace.db.close();
-  temp.cleanup();
+  try {
+    await desktop.finish();
+  } finally {
+    workspace.db.close();
+    temp.cleanup();
+  }
 });
 
 test('records a decision in the UI; after a restart it and its audit entry are still there', async () => {

@@ -13,7 +13,6 @@ import { PASSPHRASE, TEST_SCRYPT } from '../../main/decision-file/council';
 import { changeRosterRole } from '../../support/roster-tampering';
 import { makeTempDir } from '../../support/temp-workspace';
 import { screenshot } from '../support/decision-steps';
-import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
 import { openDesktop, type Desktop, type DesktopOptions } from '../support/desktop';
 import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
@@ -59,14 +58,7 @@ async function launch(options: DesktopOptions = {}): Promise<Desktop> {
 test.afterEach(async () => {
   try {
     if (running) {
-      try {
-        expectAppStillRunning(running);
-        // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
-        expect(await running.blockedRequests()).toEqual([]);
-        expect(running.consoleErrors).toEqual([]);
-      } finally {
-        await closeDesktop(running);
-      }
+      await running.finish();
     }
   } finally {
     workspace.db.close();

@@ -15,7 +15,6 @@ import {
   SECRETARY,
 } from '../support/closed-meeting';
 import { screenshot } from '../support/decision-steps';
-import { closeDesktop, expectAppStillRunning } from '../support/desktop-alive';
 import { openDesktop, type Desktop } from '../support/desktop';
 import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
 
@@ -47,14 +46,7 @@ test.beforeEach(() => {
 test.afterEach(async () => {
   try {
     if (running) {
-      try {
-        expectAppStillRunning(running);
-        // The app may fetch nothing from anywhere but itself, and the strict CSP must not bite.
-        expect(await running.blockedRequests()).toEqual([]);
-        expect(running.consoleErrors).toEqual([]);
-      } finally {
-        await closeDesktop(running);
-      }
+      await running.finish();
     }
   } finally {
     workspace.db.close();

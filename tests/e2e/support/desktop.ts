@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,8 +27,14 @@ export interface Desktop {
   dialogOwners(): Promise<(number | null)[]>;
   /** Quits the app and starts it again on the same workspace; `page` is the new window. */
   restart(): Promise<void>;
-  /** Quits the app; fails if it did not end with code 0. */
+  /** Quits the app; fails if it did not end with code 0. Once only: later calls do nothing. */
   close(): Promise<void>;
+  /**
+   * The end of every spec: the app is still running (else how it ended, with its output), it
+   * fetched nothing from anywhere but itself, the page logged no error (the strict CSP did not
+   * bite); then it quits, with code 0.
+   */
+  finish(): Promise<void>;
 }
 
 export interface DesktopOptions extends LaunchOptions {
@@ -70,6 +76,11 @@ export async function openDesktop(options: DesktopOptions = {}): Promise<Desktop
   };
 
   let current = await start();
+  let closed = false;
+  const ended = (): boolean => {
+    const child = current.app.process();
+    return child.exitCode !== null || child.signalCode !== null;
+  };
   const desktop: Desktop = {
     get app() {
       return current.app;
@@ -116,10 +127,30 @@ export async function openDesktop(options: DesktopOptions = {}): Promise<Desktop
       current = await start();
     },
     async close() {
+      if (closed) return;
+      closed = true;
+      // An app that had already ended is reported by finish(), with its signal; not again here.
+      const endedBefore = ended();
       try {
         await quit(current.app);
+      } catch (error) {
+        if (!endedBefore) throw error;
       } finally {
         rmSync(scratch, { recursive: true, force: true });
+      }
+    },
+    async finish() {
+      try {
+        if (ended()) {
+          const child = current.app.process();
+          throw new Error(
+            `the app ended during the test (exit code ${child.exitCode}, signal ${child.signalCode}); its output:\n${current.app.output()}`,
+          );
+        }
+        expect(await desktop.blockedRequests()).toEqual([]);
+        expect(consoleErrors).toEqual([]);
+      } finally {
+        await desktop.close();
       }
     },
   };
