@@ -94,7 +94,11 @@ function ReviewDesk({
   const lastIndex = useRef(0);
 
   /** Enter in the search box: open the first claim found once its page has arrived. */
-  const openFirstOnPage = useRef(false);
+  /**
+   * Enter in the quick search opens the first row found for what was typed: only the first page
+   * of that search counts, not one still on its way for a half-typed text or a refresh.
+   */
+  const openFirstFor = useRef<string | null>(null);
 
   const remember = useCallback(
     (patch: { view?: QueueViewId; state?: GridState }) => {
@@ -207,7 +211,7 @@ function ReviewDesk({
               }}
               onSubmit={(text) => {
                 setOpenId(null);
-                openFirstOnPage.current = true;
+                openFirstFor.current = text;
                 if (text === search) gridApi.current?.purgeInfiniteCache();
                 else setSearch(text);
               }}
@@ -251,10 +255,11 @@ function ReviewDesk({
           onStateChange={(state) => remember({ state })}
           onOpen={open}
           onReady={(api) => (gridApi.current = api)}
-          onPage={(total) => {
+          onPage={(total, page) => {
+            if (page.view !== view || page.search !== search) return;
             setShown(total);
-            if (openFirstOnPage.current) {
-              openFirstOnPage.current = false;
+            if (openFirstFor.current === page.search && page.startRow === 0) {
+              openFirstFor.current = null;
               // The page's rows reach the grid's nodes in this same tick; open after it.
               window.setTimeout(() => openRow(0));
             }

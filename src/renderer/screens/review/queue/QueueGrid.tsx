@@ -43,7 +43,8 @@ export interface QueueGridProps {
   onOpen: (claimId: string) => void;
   onReady: (api: GridApi<QueueRow>) => void;
   /** After each page arrives: how many claims the query selects in all. */
-  onPage: (total: number) => void;
+  /** A page of rows arrived: the total, and the view and search it was asked for (it may be stale). */
+  onPage: (total: number, page: { view: string; search: string; startRow: number }) => void;
 }
 
 /** The query the grid's current view, search, sort and filters stand for. */
@@ -117,7 +118,11 @@ export function QueueGrid(props: QueueGridProps) {
             params.successCallback(rows, total);
             markPainted(!painted.current);
             painted.current = true;
-            onPageRef.current(total);
+            onPageRef.current(total, {
+              view: query.view,
+              search: query.search,
+              startRow: params.startRow,
+            });
           })
           .catch(() => params.failCallback());
       },
