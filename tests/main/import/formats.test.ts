@@ -112,6 +112,32 @@ describe('batch file formats', () => {
     await expect(importBatch(ws, { file: join(dir, 'fake.xlsx') })).rejects.toThrow(/XLSX/);
     expect(ws.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
   });
+
+  it('refuses a JSON batch nested 5,000 deep, and a UTF-8 one with a stray byte, by name', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const deep = `[{"접수번호": "K-2022-000001", "피해내용": ${'['.repeat(5000)}${']'.repeat(5000)}}]`;
+    writeFileSync(join(dir, 'deep.json'), deep);
+    const good = Buffer.from(JSON.stringify([{ 접수번호: 'K-2022-000001', 상호: '가나 상회' }]));
+    const stray = Buffer.concat([good.subarray(0, 20), Buffer.from([0xff]), good.subarray(20)]);
+    writeFileSync(join(dir, 'stray.json'), stray);
+    const refusal = (file: string) =>
+      importBatch(ws, { file: join(dir, file) }).then(
+        () => null,
+        (error: Error & { code?: string }) => ({ code: error.code, message: error.message }),
+      );
+    expect(await refusal('deep.json')).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/nests more than 32 levels/),
+    });
+    expect(await refusal('stray.json')).toMatchObject({
+      code: 'validation_failed',
+      message: expect.stringMatching(/UTF-8 with 1 invalid byte/),
+    });
+    expect(ws.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+  });
 });
 
 describe('large generated batches', () => {

@@ -1,7 +1,7 @@
-import { resolveColumns } from '../../../shared/domain/batch-format';
+import { isQuarantineExport, resolveColumns } from '../../../shared/domain/batch-format';
+import { unguardCell } from '../../../shared/domain/spreadsheet-cell';
 import type { ImportInspection } from '../../../shared/ipc/import-schemas';
-import { ServiceError } from '../errors';
-import { openBatchReader, UnreadableBatchError } from './readers';
+import { openBatchReader } from './readers';
 
 const SAMPLE_ROWS = 5;
 
@@ -10,26 +10,24 @@ export async function inspectBatchFile(
   file: string,
   sheet: string | null = null,
 ): Promise<ImportInspection> {
-  let reader;
-  try {
-    reader = await openBatchReader(file, { sheet });
-  } catch (error) {
-    if (error instanceof UnreadableBatchError)
-      throw new ServiceError('validation_failed', error.message);
-    throw error;
-  }
+  // An unreadable file is refused with the reader's typed error (its issue code and place).
+  const reader = await openBatchReader(file, { sheet });
   try {
     const sampleRows: Record<string, string>[] = [];
     for await (const chunk of reader.chunks()) {
       sampleRows.push(...chunk.slice(0, SAMPLE_ROWS).map((row) => row.values));
       break;
     }
-    const columns = resolveColumns(reader.headers);
+    // A quarantine export coming back is mapped by the headers the import will use.
+    const headers = isQuarantineExport(reader.headers)
+      ? reader.headers.map(unguardCell)
+      : reader.headers;
+    const columns = resolveColumns(headers);
     return {
       format: reader.format,
       encoding: reader.encoding,
       sheets: reader.sheets,
-      headers: reader.headers,
+      headers,
       mapping: columns.mapping,
       unknownHeaders: columns.unknownHeaders,
       missingRequired: columns.missingRequired,

@@ -1,5 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
-import { decodeBuffer, detectEncoding } from './encoding';
+import { decideBufferEncoding, decodeBuffer } from './encoding';
 import { CHUNK_ROWS, UnreadableBatchError, type BatchReader, type SourceRow } from './types';
 
 function text(value: unknown): string {
@@ -8,15 +8,39 @@ function text(value: unknown): string {
   return String(value);
 }
 
+/** An array of objects whose values may hold small structures: deeper is not a batch. */
+const MAX_NESTING = 32;
+
+/** How deep arrays and objects nest, counted without recursion (a hostile file may nest 5,000 deep). */
+function nestingDepth(value: unknown): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [item, depth] = stack.pop()!;
+    if (item === null || typeof item !== 'object') continue;
+    deepest = Math.max(deepest, depth);
+    if (deepest > MAX_NESTING) return deepest;
+    for (const child of Object.values(item)) stack.push([child, depth + 1]);
+  }
+  return deepest;
+}
+
 /** A JSON batch is an array of objects; each object's keys are its headers. */
 export async function openJsonReader(file: string): Promise<BatchReader> {
   const bytes = readFileSync(file);
   let parsed: unknown;
   try {
-    parsed = JSON.parse(decodeBuffer(bytes, detectEncoding(bytes.subarray(0, 64 * 1024))));
+    // The encoding is decided on the whole file: a few bad bytes are refused, never re-read.
+    parsed = JSON.parse(decodeBuffer(bytes, decideBufferEncoding(bytes)));
   } catch (error) {
     throw new UnreadableBatchError(file, `not valid JSON (${(error as Error).message})`);
   }
+  const depth = nestingDepth(parsed);
+  if (depth > MAX_NESTING)
+    throw new UnreadableBatchError(
+      file,
+      `a JSON batch is an array of flat objects; this one nests more than ${MAX_NESTING} levels deep`,
+    );
   if (!Array.isArray(parsed))
     throw new UnreadableBatchError(file, 'a JSON batch must be an array of objects');
   const headers: string[] = [];

@@ -1,3 +1,4 @@
+import { ServiceError } from '../../errors';
 import type { TextEncoding } from './encoding';
 
 /** One data row as the file had it: its row number as a spreadsheet shows it, and header -> text. */
@@ -22,13 +23,21 @@ export interface BatchReader {
   close(): void;
 }
 
-export class UnreadableBatchError extends Error {
-  readonly code = 'unreadable_batch';
+/**
+ * A batch file refused whole, at open or part-way through (a cut record, a stray quote, bad
+ * bytes): a ServiceError, so the CLI and the router report it as a typed refusal wherever it is
+ * thrown; the import's transaction rolls back. `issueCode` names the kind, `at` the place.
+ */
+export class UnreadableBatchError extends ServiceError {
   constructor(
     readonly file: string,
     reason: string,
+    readonly issueCode = 'unreadable_batch',
+    at = '',
   ) {
-    super(`${file} cannot be read as a claim batch: ${reason}`);
+    super('validation_failed', `${file} cannot be read as a claim batch: ${reason}`, [
+      { path: at, code: issueCode, message: reason },
+    ]);
     this.name = 'UnreadableBatchError';
   }
 }
@@ -59,7 +68,16 @@ export function rowObject(
   for (let i = 0; i < width; i++) {
     const cell = cells[i] ?? '';
     const key = headers[i] ?? `(열 ${i + 1})`;
-    if (i < headers.length || cell !== '') values[key] = cell;
+    if (i >= headers.length && cell === '') continue;
+    // A "__proto__" header stays an ordinary key (assignment would drop the cell).
+    if (key === '__proto__')
+      Object.defineProperty(values, key, {
+        value: cell,
+        enumerable: true,
+        writable: true,
+        configurable: true,
+      });
+    else values[key] = cell;
   }
   return values;
 }
