@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { isFormulaLike, neutraliseFormula } from '../../src/shared/domain/spreadsheet-cell';
+import {
+  guardCell,
+  isFormulaLike,
+  neutraliseFormula,
+  unguardCell,
+} from '../../src/shared/domain/spreadsheet-cell';
 import { FORMULA_PAYLOADS } from '../support/formula-payloads';
 
 describe('neutraliseFormula', () => {
@@ -57,5 +62,37 @@ describe('neutraliseFormula', () => {
       const once = neutraliseFormula(payload);
       expect(neutraliseFormula(once)).toBe(once);
     }
+  });
+});
+
+describe('guardCell and unguardCell (files that come back in)', () => {
+  const quoted = (text: string) => [text, `'${text}`, `''${text}`];
+  const samples = [
+    ...FORMULA_PAYLOADS.flatMap(quoted),
+    ...['', '을지로 국밥집', "'", "''", "'그냥", '-5,000', "'-5,000", '가게 = 식당'].flatMap(
+      quoted,
+    ),
+  ];
+
+  it('is undone exactly: unguardCell(guardCell(text)) is the text, quotes and all', () => {
+    for (const text of samples)
+      expect(unguardCell(guardCell(text)), JSON.stringify(text)).toBe(text);
+  });
+
+  it('makes every cell inert, as neutraliseFormula does', () => {
+    for (const text of samples)
+      expect(isFormulaLike(guardCell(text)), JSON.stringify(text)).toBe(false);
+    for (const payload of FORMULA_PAYLOADS) expect(guardCell(payload)).toBe(`'${payload}`);
+  });
+
+  it("quotes a person's own quote before a formula, so the two cannot be confused", () => {
+    expect(guardCell('=1+1')).toBe("'=1+1");
+    expect(guardCell("'=1+1")).toBe("''=1+1");
+    expect(unguardCell("''=1+1")).toBe("'=1+1");
+  });
+
+  it('leaves a quote alone when what follows would not have been guarded', () => {
+    for (const text of ["'그냥 인용", "'-5,000", "'", "'가게 = 식당", "'K-2022-1"])
+      expect(unguardCell(text)).toBe(text);
   });
 });

@@ -21,7 +21,29 @@ export function listPeople(ctx: ServiceContext): {
   return { people: listPeopleRows(ctx.db), current: currentPerson(ctx) };
 }
 
+/**
+ * Control characters (C0, DEL, C1), line and paragraph separators and bidirectional controls:
+ * none belongs in a name, and each can hide or disguise who a record names (in the audit log,
+ * minutes, signed files) or cut a line of a text report.
+ */
+const CONTROL_IN_NAME = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
+
 export function addPerson(ctx: ServiceContext, person: PersonDto): PersonDto {
+  const control = CONTROL_IN_NAME.exec(person.name);
+  if (control) {
+    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    throw new ServiceError(
+      'validation_failed',
+      `a name cannot hold a control character (${code} at position ${control.index + 1})`,
+      [
+        {
+          path: 'name',
+          code: 'control_character',
+          message: `the name holds the control character ${code}`,
+        },
+      ],
+    );
+  }
   return ctx.db.transaction(() => {
     if (findPerson(ctx.db, person.name))
       throw new ServiceError('conflict', `${person.name} is already on the list`);

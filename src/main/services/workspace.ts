@@ -4,7 +4,7 @@ import { classifyTier, TIER_RULE_VERSION } from '../../shared/domain/tier';
 import { appendAudit } from '../db/repositories/audit-log';
 import { countBatches, insertBatch } from '../db/repositories/batches';
 import { findImportByContentHash, insertImportFile } from '../db/repositories/import-files';
-import { countClaims, insertClaim } from '../db/repositories/claims';
+import { claimBatchLookup, countClaims, insertClaim } from '../db/repositories/claims';
 import { insertEvidence } from '../db/repositories/evidence';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
@@ -31,6 +31,28 @@ export function storeBatch(
       throw new ServiceError(
         'conflict',
         `this batch was already imported as batch ${earlier.batchId} ("${earlier.batchName}") on ${earlier.importedAt}`,
+      );
+    }
+    // A claim id is stored once: a batch whose claims the workspace already holds (the demo
+    // batch carries the sample's ids) is refused whole, naming them, never half-written.
+    const batchOf = claimBatchLookup(db);
+    const held = batch.claims.flatMap((claim) => {
+      const existing = batchOf(claim.claimId);
+      return existing === undefined ? [] : [{ claimId: claim.claimId, batchId: existing }];
+    });
+    if (held.length > 0) {
+      const named = held
+        .slice(0, 5)
+        .map((h) => `${h.claimId} (batch ${h.batchId})`)
+        .join(', ');
+      throw new ServiceError(
+        'conflict',
+        `the workspace already holds ${held.length} of these ${batch.claims.length} claims: ${named}${held.length > 5 ? ', ...' : ''}; nothing was loaded`,
+        held.slice(0, 100).map((h) => ({
+          path: h.claimId,
+          code: 'claim_exists',
+          message: `${h.claimId} is already in batch ${h.batchId}`,
+        })),
       );
     }
     const importedAt = ctx.now().toISOString();

@@ -20,6 +20,11 @@ export const BATCH_FIELDS = [
 ] as const;
 export type BatchField = (typeof BATCH_FIELDS)[number];
 
+const FIELD_SET: ReadonlySet<string> = new Set(BATCH_FIELDS);
+export function isBatchField(value: unknown): value is BatchField {
+  return typeof value === 'string' && FIELD_SET.has(value);
+}
+
 /** Without these a row cannot become a claim, so a layout missing one cannot be imported. */
 export const REQUIRED_FIELDS: readonly BatchField[] = [
   'claim_id',
@@ -46,6 +51,65 @@ export const FIELD_HEADERS: Record<BatchField, { ko: string; en: string }> = {
   contact: { ko: '연락처', en: 'contact' },
   evidence: { ko: '증빙', en: 'evidence' },
 };
+
+/**
+ * The most characters (code points) each field may hold. A longer value is a broken or hostile
+ * file, not a claim: the row is quarantined with a reason naming the field and its length. All
+ * stay under 32,767, the most an Excel cell holds, so a quarantined row can be fixed in Excel.
+ * The UI and main read the same table.
+ */
+export const FIELD_MAX_LENGTH: Readonly<Record<BatchField, number>> = {
+  claim_id: 64,
+  received_at: 40,
+  claimant_type: 40,
+  affiliate: 100,
+  service: 100,
+  paid: 20,
+  damage_type: 40,
+  business_reg_no: 40,
+  business_name: 200,
+  industry: 100,
+  claimed_loss: 40,
+  description: 20_000,
+  contact: 200,
+  evidence: 4_000,
+};
+
+/** The length of a text in characters (code points), counted only as far as it matters. */
+export function characterCount(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    // A high surrogate followed by a low one is one character.
+    if (unit >= 0xd800 && unit <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i += 1;
+    }
+    count += 1;
+  }
+  return count;
+}
+
+/** The field's length when it is over its limit, else null. */
+export function overLimit(field: BatchField, value: string): number | null {
+  const max = FIELD_MAX_LENGTH[field];
+  // UTF-16 length is never below the character count: at or under the limit is always fine.
+  if (value.length <= max) return null;
+  const characters = characterCount(value);
+  return characters > max ? characters : null;
+}
+
+/**
+ * The two columns a quarantine export puts in front of the file's own headers. A file with both
+ * is one of ours coming back (fixed in a spreadsheet): its cells carry the export's formula
+ * guard, which the import removes again (guardCell / unguardCell in spreadsheet-cell.ts).
+ */
+export const QUARANTINE_ROW_HEADER = '행번호';
+export const QUARANTINE_REASON_HEADER = '보류사유';
+
+export function isQuarantineExport(headers: readonly string[]): boolean {
+  return headers.includes(QUARANTINE_ROW_HEADER) && headers.includes(QUARANTINE_REASON_HEADER);
+}
 
 /** Header text compared without case, spaces, underscores or a BOM, so "Claim ID" finds claim_id. */
 export function normaliseHeader(header: string): string {
@@ -84,13 +148,23 @@ export function resolveColumns(
   const unknownHeaders: string[] = [];
   const seen = new Map<BatchField, number>();
   for (const header of headers) {
-    const field = header in saved ? saved[header] : KNOWN_HEADERS.get(normaliseHeader(header));
+    // Own keys only: a header named "constructor", "toString" or "__proto__" must not find
+    // Object's members in the saved mapping; it is an unknown column like any other.
+    const savedField = Object.hasOwn(saved, header) ? saved[header] : undefined;
+    const field =
+      savedField !== undefined ? savedField : KNOWN_HEADERS.get(normaliseHeader(header));
     if (field === null) continue;
-    if (field === undefined) {
+    if (field === undefined || !isBatchField(field)) {
       if (header.trim() !== '') unknownHeaders.push(header);
       continue;
     }
-    mapping[header] = field;
+    // defineProperty, not assignment: a "__proto__" header stays an ordinary key.
+    Object.defineProperty(mapping, header, {
+      value: field,
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     seen.set(field, (seen.get(field) ?? 0) + 1);
   }
   return {
@@ -130,8 +204,9 @@ export function rawRowPicker(
       evidence: '',
     };
     for (const [header, field] of pairs) {
-      const value = values[header];
-      if (value !== undefined) row[field] = value.trim();
+      // Own keys only: a row without a "constructor" cell must not read Object's member.
+      const value = Object.hasOwn(values, header) ? values[header] : undefined;
+      if (typeof value === 'string') row[field] = value.trim();
     }
     return row;
   };

@@ -1,6 +1,13 @@
 import { toNfkc } from './text';
 import { BIZ_REG_NO_ERROR_MESSAGES, parseBusinessRegNo } from './business-reg-no';
-import type { BatchField, RawClaimRow } from './batch-format';
+import {
+  BATCH_FIELDS,
+  FIELD_HEADERS,
+  FIELD_MAX_LENGTH,
+  overLimit,
+  type BatchField,
+  type RawClaimRow,
+} from './batch-format';
 import type { Claim, ClaimantType, DamageType } from './claim';
 import { DATE_ERROR_MESSAGES, parseReceivedAt } from './dates';
 import { splitEvidenceList } from './evidence';
@@ -101,14 +108,6 @@ export const ROW_ISSUE_LABELS = {
   },
 } as const;
 
-const MAX_LENGTH: Partial<Record<BatchField, number>> = {
-  claim_id: 64,
-  description: 20_000,
-  business_name: 200,
-  contact: 200,
-  evidence: 4_000,
-};
-
 function issue(field: BatchField, code: keyof typeof ROW_ISSUE_LABELS): RowIssue {
   return { field, code, ...ROW_ISSUE_LABELS[code] };
 }
@@ -117,13 +116,33 @@ function prefixed(field: BatchField, code: string, label: { ko: string; en: stri
   return { field, code: `${field}.${code}`, ...label };
 }
 
-export function validateClaimRow(raw: RawClaimRow): RowResult {
+/** Names the field, its length and its limit, so the person fixing the row knows what to cut. */
+function tooLongIssue(field: BatchField, length: number): RowIssue {
+  const max = FIELD_MAX_LENGTH[field];
+  const label = ROW_ISSUE_LABELS.too_long;
+  return {
+    field,
+    code: 'too_long',
+    ko: `${label.ko}: ${FIELD_HEADERS[field].ko} ${length}자 (최대 ${max}자)`,
+    en: `${label.en}: ${field} has ${length} characters (at most ${max})`,
+  };
+}
+
+export function validateClaimRow(input: RawClaimRow): RowResult {
   const issues: RowIssue[] = [];
+  // An over-long value is reported and then read as empty for the checks below: it is never
+  // parsed (a 50 MB cell must not go through date or money parsing) and never stored.
+  let raw = input;
+  for (const field of BATCH_FIELDS) {
+    const length = overLimit(field, input[field]);
+    if (length === null) continue;
+    issues.push(tooLongIssue(field, length));
+    if (raw === input) raw = { ...input };
+    raw[field] = '';
+  }
+  const tooLong = new Set(issues.map((i) => i.field));
   for (const field of ['claim_id', 'affiliate', 'service'] as const) {
     if (raw[field] === '') issues.push(issue(field, 'required'));
-  }
-  for (const [field, max] of Object.entries(MAX_LENGTH) as [BatchField, number][]) {
-    if (raw[field].length > max) issues.push(issue(field, 'too_long'));
   }
 
   const received = parseReceivedAt(raw.received_at);
@@ -179,6 +198,13 @@ export function validateClaimRow(raw: RawClaimRow): RowResult {
     issues.push(issue('business_reg_no', 'business_reg_no_required'));
   }
 
+  if (tooLong.size > 0) {
+    // A field read as empty because it was too long gets that one reason, not "required" too.
+    return {
+      ok: false,
+      issues: issues.filter((i) => i.code === 'too_long' || !tooLong.has(i.field)),
+    };
+  }
   if (issues.length > 0 || !received.ok || claimantType === undefined || damageType === undefined) {
     return { ok: false, issues };
   }

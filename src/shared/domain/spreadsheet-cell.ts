@@ -40,3 +40,31 @@ export function isFormulaLike(text: string): boolean {
 export function neutraliseFormula(text: string): string {
   return isFormulaLike(text) ? `'${text}` : text;
 }
+
+/*
+ * A file the app writes and takes back in (the quarantine export, fixed in a spreadsheet and
+ * imported into its batch) needs a guard that can be undone exactly. neutraliseFormula cannot
+ * be: it leaves "'=1+1" (a person's own quote) as it is, the same text it makes of "=1+1".
+ * guardCell also quotes a text that is quotes followed by something formula-like, so each
+ * guarded text has one source and unguardCell(guardCell(text)) === text for every text.
+ */
+
+/** True when the text, past any leading quotes, could run as a formula. */
+function needsReversibleGuard(text: string): boolean {
+  let start = 0;
+  while (text.charAt(start) === "'") start += 1;
+  return isFormulaLike(start === 0 ? text : text.slice(start));
+}
+
+/** The cell as written into a file that may come back in: inert, and reversible by unguardCell. */
+export function guardCell(text: string): string {
+  return needsReversibleGuard(text) ? `'${text}` : text;
+}
+
+/**
+ * Removes the quote guardCell added, and only that one: the text must start with ' and what
+ * follows must be text guardCell would have quoted. Anything else is left exactly as it is.
+ */
+export function unguardCell(text: string): string {
+  return text.charAt(0) === "'" && needsReversibleGuard(text.slice(1)) ? text.slice(1) : text;
+}

@@ -1,7 +1,17 @@
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { basename } from 'node:path';
-import { FIELD_HEADERS, rawRowPicker, resolveColumns } from '../../../shared/domain/batch-format';
+import {
+  FIELD_HEADERS,
+  isQuarantineExport,
+  overLimit,
+  QUARANTINE_REASON_HEADER,
+  QUARANTINE_ROW_HEADER,
+  rawRowPicker,
+  resolveColumns,
+  type ResolvedColumns,
+} from '../../../shared/domain/batch-format';
+import { unguardCell } from '../../../shared/domain/spreadsheet-cell';
 import {
   duplicateInFileIssue,
   validateClaimRow,
@@ -28,7 +38,7 @@ import { openEvidenceSource } from '../evidence/source';
 import { EvidenceStore } from '../evidence/store';
 import { refreshDerivedData } from '../derived-data';
 import { hashClaimContent } from '../hashing';
-import { openBatchReader, UnreadableBatchError, type BatchReader } from './readers';
+import { openBatchReader, type BatchReader } from './readers';
 
 export class ImportCancelledError extends ServiceError {
   constructor() {
@@ -49,18 +59,13 @@ async function hashFile(file: string): Promise<string> {
   return hash.digest('hex');
 }
 
-async function openReader(request: ImportRequest): Promise<BatchReader> {
-  try {
-    return await openBatchReader(request.file, { sheet: request.sheet ?? null });
-  } catch (error) {
-    if (error instanceof UnreadableBatchError)
-      throw new ServiceError('validation_failed', error.message);
-    throw error;
-  }
+/** An unreadable file is refused with the reader's typed error (its issue code and place). */
+function openReader(request: ImportRequest): Promise<BatchReader> {
+  return openBatchReader(request.file, { sheet: request.sheet ?? null });
 }
 
-function checkColumns(reader: BatchReader, request: ImportRequest) {
-  const columns = resolveColumns(reader.headers, request.mapping ?? {});
+function checkColumns(headers: readonly string[], request: ImportRequest): ResolvedColumns {
+  const columns = resolveColumns(headers, request.mapping ?? {});
   const problems = [
     ...columns.missingRequired.map((field) => ({
       path: field,
@@ -81,6 +86,40 @@ function checkColumns(reader: BatchReader, request: ImportRequest) {
     );
   }
   return columns;
+}
+
+/**
+ * For a quarantine export coming back (isQuarantineExport): its headers and cells with the
+ * export's guard removed (unguardCell, which touches only text guardCell could have made), and
+ * without the export's 행번호 and 보류사유 columns.
+ * Any other file is read exactly as it is, so a person's own leading ' is kept.
+ */
+function restoreRoundTrip(headers: readonly string[]): {
+  headers: readonly string[];
+  values: (cells: Record<string, string>) => Record<string, string>;
+} {
+  if (!isQuarantineExport(headers)) return { headers, values: (cells) => cells };
+  const restored = headers.map(unguardCell);
+  const renamed = new Map(headers.map((header, i) => [header, restored[i]!]));
+  return {
+    headers: restored,
+    values: (cells) => {
+      const out: Record<string, string> = {};
+      for (const [header, cell] of Object.entries(cells)) {
+        // The export's own two columns are not the claimant's data: a row set aside again is
+        // kept under the file's headers only, so the next export has the same shape.
+        if (header === QUARANTINE_ROW_HEADER || header === QUARANTINE_REASON_HEADER) continue;
+        // defineProperty keeps a "__proto__" header an ordinary key.
+        Object.defineProperty(out, renamed.get(header) ?? unguardCell(header), {
+          value: unguardCell(cell),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
+      }
+      return out;
+    },
+  };
 }
 
 /** Each list in the report keeps its first entries only; the counts and the database keep all. */
@@ -133,10 +172,13 @@ export async function importBatch(
     throw new ServiceError('not_found', `batch ${fixesFor} does not exist`);
 
   const reader = await openReader(request);
+  // A quarantine export coming back carries the export's formula guard in every cell; it is
+  // removed here, where it was added, so the claims get the source's text (issue 12).
+  const restore = restoreRoundTrip(reader.headers);
   let source: Awaited<ReturnType<typeof openEvidenceSource>>;
-  let columns: ReturnType<typeof checkColumns>;
+  let columns: ResolvedColumns;
   try {
-    columns = checkColumns(reader, request);
+    columns = checkColumns(restore.headers, request);
     source = await openEvidenceSource(request.evidence ?? null);
   } catch (error) {
     // Refused before the transaction began: release the file and say why.
@@ -234,12 +276,14 @@ export async function importBatch(
     };
 
     for await (const chunk of reader.chunks()) {
-      for (const { row, values } of chunk) {
+      for (const { row, values: cells } of chunk) {
         result.rows += 1;
+        const values = restore.values(cells);
         const raw = pick(values);
         const checked = validateClaimRow(raw);
         if (!checked.ok) {
-          setAside(row, values, raw.claim_id === '' ? null : raw.claim_id, checked.issues);
+          const named = raw.claim_id !== '' && overLimit('claim_id', raw.claim_id) === null;
+          setAside(row, values, named ? raw.claim_id : null, checked.issues);
           continue;
         }
         const claim = checked.claim;

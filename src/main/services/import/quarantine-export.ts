@@ -1,19 +1,24 @@
 import Papa from 'papaparse';
 import { writeFileSync } from 'node:fs';
-import { neutraliseFormula } from '../../../shared/domain/spreadsheet-cell';
+import {
+  QUARANTINE_REASON_HEADER,
+  QUARANTINE_ROW_HEADER,
+} from '../../../shared/domain/batch-format';
+import { guardCell } from '../../../shared/domain/spreadsheet-cell';
 import { listQuarantine } from '../../db/repositories/quarantine';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { findBatchById } from '../../db/repositories/batches';
-
-const ROW_HEADER = '행번호';
-const REASON_HEADER = '보류사유';
 
 /**
  * Writes a batch's waiting quarantine rows as CSV (UTF-8 with BOM, so Korean Excel opens it
  * as Hangul) under the file's own headers, with the source row and the reasons in front.
  * Fixed in a spreadsheet, the file imports back into the same batch (intoBatchId); the two
  * leading columns are not batch fields and are ignored by the import.
+ *
+ * Every cell goes through guardCell: inert in a spreadsheet, and undone exactly by the import,
+ * which knows the file by those two columns (isQuarantineExport), so the claim text that comes
+ * back is the text the source had.
  */
 export function exportQuarantineCsv(
   ctx: ServiceContext,
@@ -34,8 +39,8 @@ export function exportQuarantineCsv(
     ...headers.map((header) => entry.raw[header] ?? ''),
   ]);
   // Headers come from the intake file too, so they are as untrusted as the values.
-  const table = [[ROW_HEADER, REASON_HEADER, ...headers], ...rows].map((row) =>
-    row.map(neutraliseFormula),
+  const table = [[QUARANTINE_ROW_HEADER, QUARANTINE_REASON_HEADER, ...headers], ...rows].map(
+    (row) => row.map(guardCell),
   );
   writeFileSync(outFile, `\uFEFF${Papa.unparse(table, { newline: '\r\n' })}`, 'utf8');
   return { rows: rows.length };
