@@ -21,13 +21,17 @@ import {
   verifyRoster,
   type VerifiedRoster,
 } from '../services/roster';
+import type { RosterTrust } from '../../shared/domain/signing/verification-report';
+import { withoutBom } from '../services/signing/strict-json';
 import { readPassphrase } from './passphrase';
 
 export const SIGNING_USAGE = [
   '  keygen --name <name> --role <member|chair|secretary|auditor> --out <dir> [--passphrase-file <f>]',
   '  roster build --keys <public key files...> --version <n> --valid-from <YYYY-MM-DD> --sign-with <key file> [--passphrase-file <f>] [--previous <roster file>] [--council <name>] --out <file>',
   '  roster import <file> [--db <path>]',
-  '  verify <decision file> [--roster <file>] [--evidence <dir|zip>] [--json]   (exit 0 valid, 1 invalid, 2 unreadable)',
+  '  verify <decision file> [--roster <file>] [--trusted-roster <file>] [--roster-chain <files...>] [--previous <files...>] [--evidence <dir|zip>] [--json]   (exit 0 valid, 1 invalid, 2 unreadable)',
+  '         --trusted-roster: the roster you trust (got from the secretary, fingerprint compared); the roster must be it or chain to it',
+  '         --previous: earlier (or later) decision files of the chain; says when this file has been superseded',
 ].join('\n');
 
 const DEFAULT_COUNCIL = '1015 피해지원 협의체';
@@ -45,9 +49,10 @@ export function requirePassphraseKey(path: string): string {
   return path;
 }
 
+/** A leading BOM (Notepad) is dropped: signed files are read as the JSON they hold. */
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    return withoutBom(readFileSync(path, 'utf8'));
   } catch {
     return refuse(`${what} ${path} is not readable`);
   }
@@ -154,10 +159,12 @@ export async function runRoster(
   else refuse('roster needs "build" or "import"');
 }
 
-/** Exactly the issue's JSON: the signature's fingerprint is for the text form only. */
+/** The issue's JSON, with the roster (its fingerprint and trust) and the warnings. */
 function jsonReport(report: VerificationReport): object {
   return {
     valid: report.valid,
+    roster: report.roster,
+    warnings: report.warnings,
     signatures: report.signatures.map(({ signer, role, keyId, onRoster, valid }) => ({
       signer,
       role,
@@ -171,8 +178,29 @@ function jsonReport(report: VerificationReport): object {
   };
 }
 
+const TRUST_TEXT: Record<RosterTrust['trust'], string> = {
+  pinned: '신뢰하는 명부 / the trusted roster',
+  chains: '신뢰하는 명부로 이어짐 / chains to the trusted roster',
+  untrusted:
+    '신뢰하는 명부가 아니며 이어지지 않음 / NOT the trusted roster and does not chain to it',
+  unchecked:
+    '신뢰하는 명부와 대조하지 않음 / NOT checked against a trusted roster (--trusted-roster): compare this fingerprint',
+};
+
+function rosterLine(roster: RosterTrust | null): string {
+  if (!roster) return '  명부 / roster: 없음 / none';
+  const trusted = roster.trustedFingerprint ? ` (trusted ${roster.trustedFingerprint})` : '';
+  return `  명부 / roster: v${roster.version} fingerprint ${roster.fingerprint}: ${TRUST_TEXT[roster.trust]}${trusted}`;
+}
+
 function textReport(report: VerificationReport): string {
-  const lines = [report.valid ? '유효 / VALID' : '무효 / INVALID'];
+  const unchecked = report.valid && report.roster?.trust === 'unchecked';
+  const lines = [
+    report.valid
+      ? `유효 / VALID${unchecked ? ' (명부 미확인 / roster not checked against a trusted one)' : ''}`
+      : '무효 / INVALID',
+    rosterLine(report.roster),
+  ];
   for (const s of report.signatures)
     lines.push(
       `  ${s.valid ? 'ok ' : 'BAD'} ${s.signer ?? '?'} (${s.role ?? 'not on roster / 명부에 없음'}) ${s.fingerprint ?? s.keyId ?? ''}`,
@@ -185,6 +213,7 @@ function textReport(report: VerificationReport): string {
     `  증빙 / evidence: ${report.evidence.checked} checked, ${report.evidence.mismatched} mismatched`,
   );
   for (const p of report.problems) lines.push(`  - ${p.message}\n    ${p.ko}`);
+  for (const w of report.warnings) lines.push(`  ! ${w.message}\n    ${w.ko}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -195,6 +224,9 @@ export async function runVerify(args: string[]): Promise<number> {
     allowPositionals: true,
     options: {
       roster: { type: 'string' },
+      'trusted-roster': { type: 'string' },
+      'roster-chain': { type: 'string', multiple: true },
+      previous: { type: 'string', multiple: true },
       evidence: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
@@ -205,10 +237,20 @@ export async function runVerify(args: string[]): Promise<number> {
     return 2;
   };
   let fileText: string;
-  let roster: VerifiedRoster | null = null;
+  let roster: VerifiedRoster | null;
+  let trustedRoster: VerifiedRoster | undefined;
+  let knownRosters: VerifiedRoster[];
+  let otherFiles: string[];
   try {
     fileText = readText(positionals[0], 'decision file');
+    if (values['trusted-roster'])
+      trustedRoster = verifyRoster(readText(values['trusted-roster'], 'trusted roster'));
     if (values.roster) roster = verifyRoster(readText(values.roster, 'roster'));
+    else roster = trustedRoster ?? null;
+    knownRosters = (values['roster-chain'] ?? []).map((f) =>
+      verifyRoster(readText(f, 'roster in the chain')),
+    );
+    otherFiles = (values.previous ?? []).map((f) => readText(f, 'previous decision file'));
   } catch (error) {
     return unreadable((error as Error).message);
   }
@@ -219,7 +261,13 @@ export async function runVerify(args: string[]): Promise<number> {
     return unreadable((error as Error).message);
   }
   try {
-    const report = await verifyDecisionFile(fileText, { roster, evidence });
+    const report = await verifyDecisionFile(fileText, {
+      roster,
+      evidence,
+      otherFiles,
+      knownRosters,
+      ...(trustedRoster ? { trustedRoster } : {}),
+    });
     process.stdout.write(
       values.json ? `${JSON.stringify(jsonReport(report))}\n` : textReport(report),
     );

@@ -41,6 +41,15 @@ export const auditorEn: Record<keyof typeof auditorKo, string> = {
   'auditor.summary.rosterNone': 'No roster',
   'auditor.summary.rosterFile': '{fingerprint} (roster file chosen)',
   'auditor.summary.rosterWorkspace': "{fingerprint} (the workspace's roster)",
+  'auditor.summary.rosterTrust': 'Roster trust',
+  'auditor.summary.trust.pinned':
+    'The trusted roster (the first imported into this workspace, {trusted})',
+  'auditor.summary.trust.chains':
+    "Chains to the trusted roster ({trusted}) by the secretaries' signatures",
+  'auditor.summary.trust.untrusted': 'Not the trusted roster ({trusted}) and does not chain to it',
+  'auditor.summary.trust.unchecked':
+    'Not checked against a trusted roster (none imported here): compare the fingerprint',
+  'auditor.warnings.title': 'Warnings',
   'auditor.summary.checkedAt': 'Checked at',
 
   'auditor.sig.title': '{count} signatures',

@@ -38,6 +38,13 @@ export const auditorKo = {
   'auditor.summary.rosterNone': '명부 없음',
   'auditor.summary.rosterFile': '{fingerprint} (선택한 명부 파일)',
   'auditor.summary.rosterWorkspace': '{fingerprint} (작업 공간의 명부)',
+  'auditor.summary.rosterTrust': '명부 신뢰',
+  'auditor.summary.trust.pinned': '신뢰하는 명부 (이 작업 공간에 처음 가져온 명부, {trusted})',
+  'auditor.summary.trust.chains': '간사의 서명으로 신뢰하는 명부({trusted})에 이어짐',
+  'auditor.summary.trust.untrusted': '신뢰하는 명부({trusted})가 아니며 그 명부로 이어지지 않음',
+  'auditor.summary.trust.unchecked':
+    '신뢰하는 명부와 대조하지 않음 (가져온 명부 없음): 지문을 비교하십시오',
+  'auditor.warnings.title': '주의',
   'auditor.summary.checkedAt': '검증 시각',
 
   'auditor.sig.title': '서명 {count}개',

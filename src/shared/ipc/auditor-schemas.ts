@@ -68,6 +68,15 @@ export const auditorReport = z.object({
   /** The fingerprint of the roster the file was checked against; null when there was none. */
   rosterFingerprint: z.string().nullable(),
   rosterSource: z.enum(['file', 'workspace']).nullable(),
+  /**
+   * The roster against the workspace's pinned one (the first roster imported): it, chains to
+   * it, neither (the file is invalid), or not checked (the workspace has no roster yet).
+   */
+  rosterTrust: z.enum(['pinned', 'chains', 'untrusted', 'unchecked']).nullable(),
+  /** The pinned roster's fingerprint; null when the workspace has none. */
+  trustedRosterFingerprint: z.string().nullable(),
+  /** Said, but not making the file invalid (the roster not checked against a pinned one). */
+  warnings: z.array(verificationProblem),
   chain: z.object({
     state: z.enum(CHAIN_STATES),
     previousFileSha256: sha256.nullable(),

@@ -101,7 +101,15 @@ describe('review-desk keygen, roster and verify', { timeout: 120_000 }, () => {
     const ok = cli('verify', decisionFile, '--roster', rosterFile, '--json');
     expect(ok.code).toBe(0);
     const report = JSON.parse(ok.stdout);
-    expect(Object.keys(report)).toEqual(['valid', 'signatures', 'records', 'evidence', 'problems']);
+    expect(Object.keys(report)).toEqual([
+      'valid',
+      'roster',
+      'warnings',
+      'signatures',
+      'records',
+      'evidence',
+      'problems',
+    ]);
     expect(Object.keys(report.signatures[0])).toEqual([
       'signer',
       'role',

@@ -6,8 +6,15 @@ import { decisionFileSha256, verifyDecisionFile } from '../decision-file';
 import { openEvidenceSource } from '../evidence/source';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
-import { latestRoster, verifyRoster, type VerifiedRoster } from '../roster';
+import {
+  importedRosters,
+  latestRoster,
+  pinnedRoster,
+  verifyRoster,
+  type VerifiedRoster,
+} from '../roster';
 import { parseGeneralJws } from '../signing/jws';
+import { parseStrictJson, withoutBom } from '../signing/strict-json';
 import type { VerificationProblem } from '../../../shared/domain/signing/verification-report';
 import { changesAgainstOriginal, findSignedOriginal } from './original-copy';
 
@@ -28,8 +35,9 @@ async function readBytes(path: string, what: string): Promise<Buffer> {
   }
 }
 
+/** A leading BOM (Notepad) is dropped: signed files are read as the JSON they hold. */
 async function readText(path: string, what: string): Promise<string> {
-  return (await readBytes(path, what)).toString('utf8');
+  return withoutBom((await readBytes(path, what)).toString('utf8'));
 }
 
 /** Re-throws a service error with the file it is about named first. */
@@ -46,7 +54,7 @@ async function naming<T>(what: string, path: string, run: () => T | Promise<T>):
 function previousNamed(fileText: string): string | null {
   try {
     const payload = Buffer.from(parseGeneralJws(fileText).payload, 'base64url').toString('utf8');
-    const value = (JSON.parse(payload) as { previousFileSha256?: unknown }).previousFileSha256;
+    const value = (parseStrictJson(payload) as { previousFileSha256?: unknown }).previousFileSha256;
     return typeof value === 'string' ? value : null;
   } catch {
     return null;
@@ -75,7 +83,9 @@ export async function verifyForAuditor(
   request: AuditorVerifyRequest,
 ): Promise<AuditorReport> {
   const fileBytes = await readBytes(request.file, 'decision file');
-  const fileText = fileBytes.toString('utf8');
+  const fileText = withoutBom(fileBytes.toString('utf8'));
+  // The auditor's anchor: the first roster imported here; a chosen roster must chain to it.
+  const pinned = pinnedRoster(ctx.db);
   let roster: VerifiedRoster | null;
   let rosterSource: AuditorReport['rosterSource'];
   if (request.roster) {
@@ -102,6 +112,7 @@ export async function verifyForAuditor(
     const report = await naming('decision file', request.file, () =>
       verifyDecisionFile(fileText, {
         roster,
+        ...(pinned ? { trustedRoster: pinned, knownRosters: importedRosters(ctx.db) } : {}),
         ...(evidence ? { evidence } : {}),
         ...(previousText !== undefined ? { previousFile: previousText } : {}),
       }),
@@ -124,6 +135,8 @@ export async function verifyForAuditor(
       payloadSha256: decisionFileSha256(fileText),
       rosterFingerprint: roster?.fingerprint ?? null,
       rosterSource,
+      rosterTrust: report.roster?.trust ?? null,
+      trustedRosterFingerprint: pinned?.fingerprint ?? null,
       chain: { state, previousFileSha256 },
       evidenceGiven: evidence !== undefined,
       checkedAt: ctx.now().toISOString(),

@@ -8,6 +8,14 @@ const CHAIN_TEXT: Record<AuditorReport['chain']['state'], string> = {
   unchecked: '확인 안 함 (이전 파일이 주어지지 않음) / Not checked (no previous file given)',
 };
 
+const TRUST_TEXT: Record<NonNullable<AuditorReport['rosterTrust']>, string> = {
+  pinned: '신뢰하는 명부 / the trusted (pinned) roster',
+  chains: '신뢰하는 명부로 이어짐 / chains to the trusted (pinned) roster',
+  untrusted:
+    '신뢰하는 명부가 아니며 이어지지 않음 / NOT the trusted roster and does not chain to it',
+  unchecked: '신뢰하는 명부와 대조하지 않음 / not checked against a trusted roster',
+};
+
 function yesNo(value: boolean, yes: string, no: string): string {
   return value ? yes : no;
 }
@@ -28,6 +36,9 @@ export function reportAsText(report: AuditorReport): string {
             report.rosterSource === 'file' ? '파일 / file' : '작업 공간 / workspace'
           })`
     }`,
+    `명부 신뢰 / Roster trust: ${
+      report.rosterTrust === null ? '-' : TRUST_TEXT[report.rosterTrust]
+    }${report.trustedRosterFingerprint ? ` (${report.trustedRosterFingerprint})` : ''}`,
     `검증 시각 / Checked at: ${report.checkedAt}`,
     '',
     `서명 / Signatures (${report.signatures.length})`,
@@ -63,5 +74,6 @@ export function reportAsText(report: AuditorReport): string {
       `     ${p.message}`,
     );
   });
+  for (const w of report.warnings) lines.push(`  ! ${w.ko}`, `    ${w.message}`);
   return `${lines.join('\n')}\n`;
 }

@@ -3,14 +3,16 @@ import { formatFingerprint } from '../../../shared/domain/signing/fingerprint';
 import {
   problem,
   ROLE_LABELS_KO,
+  type ProblemCode,
   type SignatureCheck,
   type VerificationProblem,
   type VerificationReport,
 } from '../../../shared/domain/signing/verification-report';
 import type { EvidenceSource } from '../evidence/source';
 import { sha256Hex } from '../hashing';
-import type { RosterMember, VerifiedRoster } from '../roster';
-import { verifyGeneral, type SignatureVerdict } from '../signing/jws';
+import { rosterTrust, type RosterMember, type VerifiedRoster } from '../roster';
+import { JwsFormatError, verifyGeneral, type SignatureVerdict } from '../signing/jws';
+import { parseStrictJson, StrictJsonError } from '../signing/strict-json';
 import { keyIdentityOf, parsePublicJwk, publicKeyFromJwk } from '../signing/keys';
 import { decisionEnvelopeSchema } from './payload';
 import { recordFault, type DecisionRecord } from './record-check';
@@ -42,6 +44,19 @@ export interface VerifyOptions {
   evidence?: EvidenceSource;
   /** The text of the decision file this one says it follows. */
   previousFile?: string;
+  /**
+   * More decision files of the same chain (earlier or later), in any order: the one this file
+   * names must be among them, and a later one for the same meeting that chains past this file
+   * makes it superseded.
+   */
+  otherFiles?: string[];
+  /**
+   * The roster the auditor pinned: the roster must be it or chain to it (else INVALID). Absent,
+   * the roster is reported as not checked against a trusted one (a warning, see rosterTrust).
+   */
+  trustedRoster?: VerifiedRoster;
+  /** Rosters a chain to the pinned one may pass through (the workspace's imported ones). */
+  knownRosters?: VerifiedRoster[];
 }
 
 interface SignerKey {
@@ -94,14 +109,33 @@ function fingerprintOfKid(kid: string): string | null {
 
 type Checks = ReturnType<typeof checkSignatures>['checks'];
 
+const HEADER_PROBLEMS: Record<SignatureVerdict['headerFaults'][number]['reason'], ProblemCode> = {
+  header_not_disjoint: 'header_not_disjoint',
+  crit_unsupported: 'crit_unsupported',
+  b64_unsupported: 'b64_unsupported',
+  unsupported_alg: 'alg_unsupported',
+};
+
 function signatureProblems(checks: Checks, roster: VerifiedRoster | null): VerificationProblem[] {
   const problems: VerificationProblem[] = [];
   if (!roster) problems.push(problem('roster_not_given'));
   const vouched = checks.some((c) => c.valid);
-  const onRoster = checks.filter((c) => c.onRoster);
+  const onRoster = checks.filter((c) => c.onRoster && c.verdict.headerFaults.length === 0);
   if (roster && !vouched && onRoster.length > 0) problems.push(problem('content_changed'));
   const seen = new Set<string>();
+  checks.forEach((c, i) => {
+    const signature = `#${i + 1}${c.signer ? ` (${c.signer})` : ''}`;
+    for (const fault of c.verdict.headerFaults)
+      problems.push(
+        problem(HEADER_PROBLEMS[fault.reason], {
+          signature,
+          names: fault.detail,
+          detail: fault.detail,
+        }),
+      );
+  });
   for (const c of checks) {
+    if (c.verdict.headerFaults.length > 0) continue;
     if (!c.onRoster) {
       problems.push(
         problem('signer_not_on_roster', {
@@ -186,23 +220,141 @@ async function checkEvidence(
   return { checked, mismatched };
 }
 
+/** A file whose JSON is ambiguous (a repeated key) or absurd (too deep) is a finding, not unreadable. */
+function ambiguousFile(error: unknown, roster: VerifiedRoster | null): VerificationReport | null {
+  if (!(error instanceof JwsFormatError) || !error.fault) return null;
+  const { fault } = error;
+  const found =
+    fault.kind === 'duplicate_key'
+      ? problem('duplicate_key', { key: fault.key, path: fault.path })
+      : problem('json_too_deep', { depth: fault.depth });
+  return {
+    valid: false,
+    roster: roster ? rosterTrust(roster, null) : null,
+    warnings: [],
+    signatures: [],
+    records: { total: 0, valid: 0, invalid: [] },
+    evidence: { checked: 0, mismatched: 0 },
+    problems: [found],
+  };
+}
+
+interface ChainFile {
+  payloadSha256: string;
+  previous: string | null;
+  meetingId: string | null;
+  meetingNumber: number | null;
+}
+
+function chainFile(text: string): ChainFile | null {
+  try {
+    const payloadSha256 = decisionFileSha256(text);
+    const jws = parseStrictJson(text) as { payload: string };
+    const raw = parseStrictJson(Buffer.from(jws.payload, 'base64url').toString('utf8')) as {
+      previousFileSha256?: unknown;
+      meeting?: { id?: unknown; number?: unknown };
+    };
+    return {
+      payloadSha256,
+      previous: typeof raw.previousFileSha256 === 'string' ? raw.previousFileSha256 : null,
+      meetingId: typeof raw.meeting?.id === 'string' ? raw.meeting.id : null,
+      meetingNumber: typeof raw.meeting?.number === 'number' ? raw.meeting.number : null,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The chain around this file among the files given: the one it names must be there (else
+ * chain_broken, as with one previous file), unless every file given is a later one; and a later
+ * file for the same meeting that reaches this one by previousFileSha256 supersedes it.
+ */
+function chainProblems(
+  self: {
+    payloadSha256: string;
+    previous: string | null;
+    meetingId: string;
+    meetingNumber: number;
+  },
+  texts: string[],
+): VerificationProblem[] {
+  const files = texts.map(chainFile);
+  const problems: VerificationProblem[] = [];
+  const bySha = new Map<string, ChainFile>();
+  for (const f of files) if (f) bySha.set(f.payloadSha256, f);
+  const reachesSelf = (f: ChainFile): boolean => {
+    let current: ChainFile | undefined = f;
+    for (let steps = 0; current && steps <= bySha.size; steps++) {
+      if (current.previous === self.payloadSha256) return true;
+      current = current.previous ? bySha.get(current.previous) : undefined;
+    }
+    return false;
+  };
+  const later = files.filter((f): f is ChainFile => f !== null && reachesSelf(f));
+  const named = self.previous !== null && bySha.has(self.previous);
+  if (!named && later.length < files.length) {
+    const found = files
+      .filter((f) => !later.includes(f!))
+      .map((f) => f?.payloadSha256 ?? 'not a decision file')
+      .join(', ');
+    problems.push(problem('chain_broken', { expected: self.previous ?? 'none', found }));
+  }
+  const newer = later.filter(
+    (f) => f.meetingId === self.meetingId && f.meetingNumber === self.meetingNumber,
+  );
+  if (newer.length > 0)
+    problems.push(
+      problem('superseded', {
+        by: newer.map((f) => f.payloadSha256).join(', '),
+        meeting: self.meetingNumber,
+      }),
+    );
+  return problems;
+}
+
 /**
  * Checks a signed decision file. Throws JwsFormatError when the text is not a General JWS at
- * all (the CLI's "unreadable"); everything else is a finding in the report.
+ * all (the CLI's "unreadable"); everything else is a finding in the report, a repeated key
+ * included.
  */
 export async function verifyDecisionFile(
   fileText: string,
   options: VerifyOptions,
 ): Promise<VerificationReport> {
   const { roster } = options;
-  const { payload, checks } = checkSignatures(fileText, roster);
+  let signed: ReturnType<typeof checkSignatures>;
+  try {
+    signed = checkSignatures(fileText, roster);
+  } catch (error) {
+    const report = ambiguousFile(error, roster);
+    if (report) return report;
+    throw error;
+  }
+  const { payload, checks } = signed;
   const problems = signatureProblems(checks, roster);
+  const warnings: VerificationProblem[] = [];
+  let trust: VerificationReport['roster'] = null;
+  if (roster) {
+    trust = rosterTrust(roster, options.trustedRoster ?? null, options.knownRosters);
+    if (trust.trust === 'unchecked')
+      warnings.push(problem('roster_not_checked', { found: roster.fingerprint }));
+    else if (trust.trust === 'untrusted')
+      problems.unshift(
+        problem('roster_untrusted', {
+          found: roster.fingerprint,
+          trusted: trust.trustedFingerprint ?? '-',
+        }),
+      );
+  }
   const signatures = checks.map(({ verdict: _verdict, ...check }) => check);
   const report = (
     records: VerificationReport['records'],
     evidence = { checked: 0, mismatched: 0 },
-  ) => ({
+  ): VerificationReport => ({
     valid: problems.length === 0,
+    roster: trust,
+    warnings,
     signatures,
     records,
     evidence,
@@ -211,11 +363,17 @@ export async function verifyDecisionFile(
 
   let raw: unknown;
   try {
-    raw = JSON.parse(payload);
-  } catch {
-    problems.push(problem('payload_malformed', { detail: 'not JSON' }));
+    raw = parseStrictJson(payload);
+  } catch (error) {
+    const fault = error instanceof StrictJsonError ? error.fault : null;
+    problems.push(
+      fault?.kind === 'duplicate_key'
+        ? problem('duplicate_key', { key: fault.key, path: `payload ${fault.path}` })
+        : problem('payload_malformed', { detail: (error as Error).message }),
+    );
     return report({ total: 0, valid: 0, invalid: [] });
   }
+
   const envelope = decisionEnvelopeSchema.safeParse(raw);
   if (!envelope.success) {
     const issue = envelope.error.issues[0];
@@ -251,16 +409,26 @@ export async function verifyDecisionFile(
     ? await checkEvidence(wellFormed, options.evidence, byClaim)
     : { checked: 0, mismatched: 0 };
 
-  if (options.previousFile !== undefined) {
-    const found = decisionFileSha256(options.previousFile);
-    if (found !== file.previousFileSha256)
-      problems.push(
-        problem('chain_broken', { expected: file.previousFileSha256 ?? 'none', found }),
-      );
-  }
+  const chainTexts = [
+    ...(options.previousFile !== undefined ? [options.previousFile] : []),
+    ...(options.otherFiles ?? []),
+  ];
+  if (chainTexts.length > 0)
+    problems.push(
+      ...chainProblems(
+        {
+          payloadSha256: decisionFileSha256(fileText),
+          previous: file.previousFileSha256,
+          meetingId: file.meeting.id,
+          meetingNumber: file.meeting.number,
+        },
+        chainTexts,
+      ),
+    );
 
-  // Unvouched content vouches for no record: every one is listed, none is trusted.
-  const vouched = checks.some((c) => c.valid);
+  // Unvouched content vouches for no record: every one is listed, none is trusted. Nor does
+  // content vouched for by an untrusted roster's keys.
+  const vouched = checks.some((c) => c.valid) && trust?.trust !== 'untrusted';
   const invalid = outcomes.filter((o) => !vouched || o.problems.length > 0).map((o) => o.claimId);
   for (const o of outcomes) problems.push(...o.problems);
   return report(

@@ -14,3 +14,5 @@ export {
   type ImportedRoster,
 } from './roster-store';
 export { saveAndImportRoster, signNextRoster, type NextRosterInput } from './next-roster';
+export { rosterTrust } from './roster-trust';
+export { pinnedRoster, importedRosters } from './roster-store';

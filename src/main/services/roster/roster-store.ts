@@ -20,6 +20,25 @@ export function latestRoster(db: Db): VerifiedRoster | null {
   return latestRosterRecord(db)?.roster ?? null;
 }
 
+/**
+ * The auditor's anchor in the app: the first roster imported into the workspace. Rosters are
+ * append-only (a trigger refuses UPDATE and DELETE), so the first row stays the first.
+ */
+export function pinnedRoster(db: Db): VerifiedRoster | null {
+  const row = db.prepare('SELECT file_text FROM rosters ORDER BY rowid LIMIT 1').get() as
+    Pick<RosterRow, 'file_text'> | undefined;
+  return row ? verifyRoster(row.file_text) : null;
+}
+
+/** Every imported roster, oldest first: the steps a chosen roster may chain through. */
+export function importedRosters(db: Db): VerifiedRoster[] {
+  const rows = db.prepare('SELECT file_text FROM rosters ORDER BY rowid').all() as Pick<
+    RosterRow,
+    'file_text'
+  >[];
+  return rows.map((row) => verifyRoster(row.file_text));
+}
+
 /** The latest imported roster with when and by whom it was imported. */
 export function latestRosterRecord(
   db: Db,

@@ -5,6 +5,7 @@ import { sha256Hex } from '../hashing';
 import type { PublicKeyFile, UnlockedIdentity } from '../identity';
 import { parseGeneralJws, signGeneral, verifyGeneral, type JwsSigner } from '../signing/jws';
 import { keyIdentityOf, publicKeyFromJwk } from '../signing/keys';
+import { parseStrictJson } from '../signing/strict-json';
 import {
   ROSTER_FORMAT,
   rosterPayloadSchema,
@@ -82,9 +83,9 @@ export function signRoster(payload: RosterPayload, signers: UnlockedIdentity[]):
 function parsePayload(text: string): RosterPayload {
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new RosterError('the signed content is not JSON');
+    raw = parseStrictJson(text);
+  } catch (error) {
+    throw new RosterError(`the signed content ${(error as Error).message}`);
   }
   const parsed = rosterPayloadSchema.safeParse(raw);
   if (!parsed.success) {

@@ -1,12 +1,16 @@
 import { sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../../shared/domain/canonical-json';
 import { ServiceError } from '../errors';
+import { parseStrictJson, StrictJsonError, type StrictJsonFault } from './strict-json';
 
 /**
  * JWS General JSON Serialization (RFC 7515 section 7.2.1) with EdDSA over Ed25519 (RFC 8037),
  * written on Node's crypto so a signed file is checkable by any JOSE library and by ours
- * without a dependency. Only what RFC 7515 requires of a verifier that knows no extensions:
- * "crit" is refused, "alg" must be EdDSA, unknown header members are ignored.
+ * without a dependency. Only what RFC 7515 requires of a verifier that knows no extensions,
+ * read strictly so that every reader sees the same file: the JSON (file and protected headers)
+ * may not repeat a key; the protected and unprotected headers must be disjoint (7.2.1);
+ * "crit" is refused (we understand no extension), and so is "b64" other than true (RFC 7797);
+ * "alg" must be EdDSA, in the protected header; unknown header members are ignored.
  */
 export interface JwsSignature {
   protected: string;
@@ -27,12 +31,25 @@ export interface JwsSigner {
 }
 
 export type SignatureFailure =
-  'unknown_key' | 'bad_signature' | 'unsupported_alg' | 'crit_unsupported';
+  | 'unknown_key'
+  | 'bad_signature'
+  | 'unsupported_alg'
+  | 'crit_unsupported'
+  | 'b64_unsupported'
+  | 'header_not_disjoint';
+
+/** A header this verifier refuses, each with what it found (header names, the alg). */
+export interface HeaderFault {
+  reason: 'header_not_disjoint' | 'crit_unsupported' | 'b64_unsupported' | 'unsupported_alg';
+  detail: string;
+}
 
 export interface SignatureVerdict {
   kid: string | null;
   valid: boolean;
   reason?: SignatureFailure;
+  /** Every refused header of this signature (the first is `reason`); empty when none. */
+  headerFaults: HeaderFault[];
   /** The decoded protected header, merged under the unprotected one (protected wins). */
   header: Record<string, unknown>;
 }
@@ -44,14 +61,30 @@ export interface GeneralVerification {
   signatures: SignatureVerdict[];
 }
 
-/** The input is not a General JWS; the message says which part is wrong. */
+/**
+ * The input is not a General JWS; the message says which part is wrong. `fault` is set when
+ * the JSON is ambiguous rather than broken (a repeated key, nesting too deep): a verifier
+ * reports that as a forgery attempt, not as an unreadable file.
+ */
 export class JwsFormatError extends ServiceError {
   constructor(
     readonly part: string,
     detail: string,
+    readonly fault?: Exclude<StrictJsonFault, { kind: 'not_json' }>,
   ) {
     super('validation_failed', `malformed JWS: ${part} ${detail}`);
     this.name = 'JwsFormatError';
+  }
+}
+
+/** Strict JSON (no repeated key, bounded depth, BOM accepted); faults as JwsFormatError. */
+function parseJson(text: string, part: string): unknown {
+  try {
+    return parseStrictJson(text);
+  } catch (error) {
+    if (!(error instanceof StrictJsonError)) throw error;
+    const { fault } = error;
+    throw new JwsFormatError(part, error.message, fault.kind === 'not_json' ? undefined : fault);
   }
 }
 
@@ -104,12 +137,7 @@ export function addSignature(jws: GeneralJws, signer: JwsSigner): GeneralJws {
 }
 
 function parseHeaderObject(bytes: Buffer, part: string): Record<string, unknown> {
-  let value: unknown;
-  try {
-    value = JSON.parse(bytes.toString('utf8'));
-  } catch {
-    throw new JwsFormatError(part, 'is not JSON');
-  }
+  const value = parseJson(bytes.toString('utf8'), part);
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new JwsFormatError(part, 'must be a JSON object');
   return value as Record<string, unknown>;
@@ -122,14 +150,7 @@ export function parseGeneralJws(input: unknown): GeneralJws {
 
 /** The payload is decoded once here: on a 10,000-decision file that is megabytes. */
 function parseWithPayload(input: unknown): { jws: GeneralJws; payloadBytes: Buffer } {
-  let value = input;
-  if (typeof input === 'string') {
-    try {
-      value = JSON.parse(input);
-    } catch {
-      throw new JwsFormatError('file', 'is not JSON');
-    }
-  }
+  const value = typeof input === 'string' ? parseJson(input, 'file') : input;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw new JwsFormatError('file', 'must be a JSON object');
   const { payload, signatures } = value as Record<string, unknown>;
@@ -165,6 +186,35 @@ function parseWithPayload(input: unknown): { jws: GeneralJws; payloadBytes: Buff
   return { jws: { payload, signatures: checked }, payloadBytes };
 }
 
+/** RFC 7515 7.2.1, 4.1.11; RFC 7797 3 and 6; RFC 8037 3.1: what we refuse in the headers. */
+function headerFaults(
+  protectedHeader: Record<string, unknown>,
+  unprotected: Record<string, unknown> | undefined,
+): HeaderFault[] {
+  const faults: HeaderFault[] = [];
+  const repeated = Object.keys(unprotected ?? {}).filter((name) =>
+    Object.hasOwn(protectedHeader, name),
+  );
+  if (repeated.length > 0)
+    faults.push({ reason: 'header_not_disjoint', detail: repeated.join(', ') });
+  const either = (name: string) =>
+    Object.hasOwn(protectedHeader, name) || (unprotected && Object.hasOwn(unprotected, name));
+  const valueOf = (name: string) =>
+    Object.hasOwn(protectedHeader, name) ? protectedHeader[name] : unprotected?.[name];
+  if (either('crit'))
+    faults.push({ reason: 'crit_unsupported', detail: JSON.stringify(valueOf('crit')) });
+  if (either('b64') && valueOf('b64') !== true)
+    faults.push({ reason: 'b64_unsupported', detail: JSON.stringify(valueOf('b64')) });
+  if (protectedHeader['alg'] !== 'EdDSA')
+    faults.push({
+      reason: 'unsupported_alg',
+      detail: Object.hasOwn(protectedHeader, 'alg')
+        ? String(JSON.stringify(protectedHeader['alg']))
+        : 'none in the protected header',
+    });
+  return faults;
+}
+
 /** A signature of the wrong length is just a bad signature, not a crash. */
 function verifiesQuietly(input: Buffer, key: KeyObject, signature: Buffer): boolean {
   try {
@@ -189,17 +239,17 @@ export function verifyGeneral(input: unknown, resolveKey: KeyResolver): GeneralV
     );
     const header = { ...entry.header, ...protectedHeader };
     const kid = typeof header['kid'] === 'string' ? header['kid'] : null;
-    if (protectedHeader['alg'] !== 'EdDSA')
-      return { kid, valid: false, reason: 'unsupported_alg', header };
-    if ('crit' in header) return { kid, valid: false, reason: 'crit_unsupported', header };
+    const faults = headerFaults(protectedHeader, entry.header);
+    if (faults.length > 0)
+      return { kid, valid: false, reason: faults[0]!.reason, headerFaults: faults, header };
     const key = resolveKey(kid, header);
     if (!key || key.asymmetricKeyType !== 'ed25519')
-      return { kid, valid: false, reason: 'unknown_key', header };
+      return { kid, valid: false, reason: 'unknown_key', headerFaults: [], header };
     const input = Buffer.concat([Buffer.from(entry.protected, 'ascii'), dotPayload]);
     const ok = verifiesQuietly(input, key, Buffer.from(entry.signature, 'base64url'));
     return ok
-      ? { kid, valid: true, header }
-      : { kid, valid: false, reason: 'bad_signature', header };
+      ? { kid, valid: true, headerFaults: [], header }
+      : { kid, valid: false, reason: 'bad_signature', headerFaults: [], header };
   });
   return { payload: payloadBytes.toString('utf8'), payloadBytes, signatures: verdicts };
 }

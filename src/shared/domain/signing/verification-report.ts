@@ -22,8 +22,27 @@ export interface VerificationProblem {
   file?: string;
 }
 
+/**
+ * The roster a file was checked against, always shown (the value auditors compare), and
+ * whether it was checked against a trusted (pinned) roster: 'pinned' it is that roster,
+ * 'chains' it follows it (each version signed by a secretary of the one before) or precedes it
+ * (named by hash), 'untrusted' neither (the file is INVALID), 'unchecked' no trusted roster was
+ * given (a warning: the fingerprint must then be compared by hand).
+ */
+export interface RosterTrust {
+  fingerprint: string;
+  sha256: string;
+  version: number;
+  trust: 'pinned' | 'chains' | 'untrusted' | 'unchecked';
+  trustedFingerprint: string | null;
+}
+
 export interface VerificationReport {
   valid: boolean;
+  /** Null when no roster was given at all. */
+  roster: RosterTrust | null;
+  /** Said, but not making the file invalid (e.g. the roster was not checked against a trusted one). */
+  warnings: VerificationProblem[];
   signatures: SignatureCheck[];
   records: { total: number; valid: number; invalid: string[] };
   evidence: { checked: number; mismatched: number };
@@ -129,6 +148,58 @@ const PROBLEM_TEXT = {
     en: (p) =>
       `compared with the original this workspace signed, these fields were changed: ${p['fields']}`,
     ko: (p) => `이 작업 공간이 서명한 원본과 비교하면 다음 항목이 바뀌었습니다: ${p['fields']}`,
+  },
+  duplicate_key: {
+    en: (p) =>
+      `the file repeats the key "${p['key']}" in ${p['path']}: readers disagree on which one counts (JSON.parse keeps the last), so a repeated key is refused as a forgery`,
+    ko: (p) =>
+      `파일의 ${p['path']}에 "${p['key']}" 키가 두 번 있습니다: 읽는 프로그램마다 다른 값을 택할 수 있으므로 위조로 보고 거부합니다`,
+  },
+  json_too_deep: {
+    en: (p) => `the file nests deeper than ${p['depth']} levels; no signed file does`,
+    ko: (p) => `파일의 중첩이 ${p['depth']}단계를 넘습니다; 서명된 파일은 그렇지 않습니다`,
+  },
+  header_not_disjoint: {
+    en: (p) =>
+      `signature ${p['signature']} repeats protected header ${p['names']} in its unprotected header (RFC 7515 requires them to be disjoint; the unprotected copy is not signed)`,
+    ko: (p) =>
+      `서명 ${p['signature']}의 보호되지 않은 헤더가 보호된 헤더 ${p['names']}을(를) 반복합니다 (RFC 7515: 두 헤더는 겹칠 수 없으며 보호되지 않은 값은 서명되지 않습니다)`,
+  },
+  crit_unsupported: {
+    en: (p) =>
+      `signature ${p['signature']} has a "crit" header (${p['detail']}): it demands extensions this verifier does not know, so it is refused`,
+    ko: (p) =>
+      `서명 ${p['signature']}에 "crit" 헤더(${p['detail']})가 있습니다: 이 검증기가 모르는 확장을 요구하므로 거부합니다`,
+  },
+  b64_unsupported: {
+    en: (p) =>
+      `signature ${p['signature']} has "b64": ${p['detail']}: an unencoded payload (RFC 7797) is not how these files are signed, so it is refused`,
+    ko: (p) =>
+      `서명 ${p['signature']}에 "b64": ${p['detail']} 헤더가 있습니다: 인코딩하지 않은 내용(RFC 7797)은 이 파일의 서명 방식이 아니므로 거부합니다`,
+  },
+  alg_unsupported: {
+    en: (p) =>
+      `signature ${p['signature']} uses algorithm ${p['detail']}; only EdDSA (Ed25519) in the protected header is accepted`,
+    ko: (p) =>
+      `서명 ${p['signature']}의 알고리즘이 ${p['detail']}입니다; 보호된 헤더의 EdDSA(Ed25519)만 받습니다`,
+  },
+  roster_untrusted: {
+    en: (p) =>
+      `the roster (${p['found']}) is not the trusted one (${p['trusted']}) and does not chain to it: its keys are not the council's`,
+    ko: (p) =>
+      `명부(${p['found']})가 신뢰하는 명부(${p['trusted']})가 아니며 그 명부로 이어지지도 않습니다: 이 명부의 키는 협의체의 키가 아닙니다`,
+  },
+  roster_not_checked: {
+    en: (p) =>
+      `the roster (${p['found']}) was not checked against a trusted roster: compare its fingerprint with the one the secretary gave, or give the trusted roster`,
+    ko: (p) =>
+      `명부(${p['found']})를 신뢰하는 명부와 대조하지 않았습니다: 간사가 알려 준 지문과 비교하거나 신뢰하는 명부를 제시하십시오`,
+  },
+  superseded: {
+    en: (p) =>
+      `this file has been superseded: ${p['by']}, exported later for the same meeting (no. ${p['meeting']}), chains past it`,
+    ko: (p) =>
+      `이 파일은 대체되었습니다: 같은 회의(제${p['meeting']}차)에 대해 나중에 내보낸 파일 ${p['by']}이(가) 이 파일 뒤로 이어집니다`,
   },
   chain_broken: {
     en: (p) =>

@@ -52,6 +52,20 @@ export function ReportView({ report }: { report: Report }) {
           <dd className="mono">{report.payloadSha256 ?? '-'}</dd>
           <dt>{t('auditor.summary.roster')}</dt>
           <dd data-testid="auditor-roster">{rosterText}</dd>
+          {report.rosterTrust !== null && (
+            <>
+              <dt>{t('auditor.summary.rosterTrust')}</dt>
+              <dd
+                data-testid="auditor-roster-trust"
+                data-trust={report.rosterTrust}
+                className={report.rosterTrust === 'untrusted' ? 'auditor-no' : undefined}
+              >
+                {t(`auditor.summary.trust.${report.rosterTrust}`, {
+                  trusted: report.trustedRosterFingerprint ?? '-',
+                })}
+              </dd>
+            </>
+          )}
           <dt>{t('auditor.summary.checkedAt')}</dt>
           <dd>{report.checkedAt}</dd>
         </dl>
@@ -133,6 +147,24 @@ export function ReportView({ report }: { report: Report }) {
           </p>
         )}
       </section>
+
+      {report.warnings.length > 0 && (
+        <section className="auditor-section" data-testid="auditor-warnings">
+          <h3 className="auditor-section__title">{t('auditor.warnings.title')}</h3>
+          <ul className="auditor-problems">
+            {report.warnings.map((w) => (
+              <li key={w.code} className="auditor-problem">
+                <p className="auditor-problem__ko" lang="ko">
+                  {w.ko}
+                </p>
+                <p className="auditor-problem__en" lang="en">
+                  {w.message}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
 
       <section className="auditor-section" data-testid="auditor-problems">
         <h3 className="auditor-section__title">
