@@ -2,6 +2,7 @@
 // shared validation, one transaction with its audit entry), as the renderer's call sees it.
 import { join } from 'node:path';
 import { rmSync } from 'node:fs';
+import { durableTransaction } from '../src/main/db/connection';
 import { appendAudit } from '../src/main/db/repositories/audit-log';
 import { createHandlers } from '../src/main/ipc/handlers';
 import { createRouter } from '../src/main/ipc/router';
@@ -83,6 +84,30 @@ for (const { claimId, loss } of claims.slice(DECISIONS)) {
   })();
   direct.push(performance.now() - started);
 }
+// The fsync floor: the same direct inserts, committed with synchronous = FULL as decisions
+// are (durableTransaction, issue 12): what a power-cut-safe commit costs on this disk.
+const moreClaims = ctx.db
+  .prepare(
+    "SELECT claim_id AS claimId, claimed_loss AS loss FROM claims WHERE tier = 'committee_review' ORDER BY claim_id LIMIT ? OFFSET ?",
+  )
+  .all(DECISIONS, DECISIONS * 2) as { claimId: string; loss: number }[];
+const durable: number[] = [];
+for (const { claimId, loss } of moreClaims) {
+  const started = performance.now();
+  durableTransaction(ctx.db, () => {
+    const at = new Date().toISOString();
+    const id = insert.run(claimId, Math.min(loss, 600_000), at).lastInsertRowid;
+    appendAudit(ctx.db, {
+      at,
+      actor: 'bench',
+      action: 'decision.recorded',
+      subjectType: 'claim',
+      subjectId: claimId,
+      details: { decisionId: Number(id) },
+    });
+  });
+  durable.push(performance.now() - started);
+}
 ctx.db.close();
 rmSync(dir, { recursive: true, force: true });
 
@@ -95,4 +120,6 @@ emit({
   referenceValue: round(p95(direct), 3),
   decisions: DECISIONS,
   median: round(viaRouter.sort((a, b) => a - b)[DECISIONS >> 1]!, 3),
+  synchronous: 'FULL',
+  durableDirectP95: durable.length > 0 ? round(p95(durable), 3) : null,
 });

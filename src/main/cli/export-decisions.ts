@@ -1,22 +1,28 @@
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceContext } from '../services/context';
-import { exportMeetingDecisions } from '../services/decision-file';
+import { decisionFileSha256 } from '../services/decision-file/sign';
+import { exportDecisionFileTo, SIGNED_FILE_RULE } from '../services/decision-file/export';
+import { exportedFileText, latestExportedFileId } from '../services/decision-file/exported-files';
 import { ServiceError } from '../services/errors';
 import { unlockIdentity, type UnlockedIdentity } from '../services/identity';
+import { getMeetingRow } from '../services/meetings/access';
+import { crashPoint, writeNewFile } from '../services/new-file';
 import { readPassphrase } from './passphrase';
 
 export const EXPORT_DECISIONS_USAGE =
   '  export-decisions --meeting <id> --sign-with <key file> [--sign-with <key file> ...] [--passphrase-file <f> ...] --out <file> [--council <name>] [--db <path>]\n' +
-  '      (chair and secretary sign; one --passphrase-file per key, same order, or typed at a prompt)';
+  '      (chair and secretary sign; one --passphrase-file per key, same order, or typed at a prompt)\n' +
+  '  export-decisions --resave --meeting <id> [--file <id>] --out <file> [--db <path>]\n' +
+  "      (writes a recorded file again, byte for byte: the meeting's latest, or file <id>)";
 
 function refuse(message: string): never {
   throw new ServiceError('validation_failed', message);
 }
 
 /**
- * Signs and exports a closed meeting's decision file. Passphrases come from files (one per
+ * Signs and exports a closed meeting's decision file, or (--resave) writes a recorded one again. Passphrases come from files (one per
  * key, in the order of the keys) or a hidden prompt per key, never from an argument. The out
  * file is never overwritten: a signed file once handed on must not change under its name.
  */
@@ -33,8 +39,12 @@ export async function runExportDecisions(
       out: { type: 'string' },
       council: { type: 'string' },
       db: { type: 'string' },
+      resave: { type: 'boolean', default: false },
+      file: { type: 'string' },
     },
   });
+  if (values.resave) return resave(openAt, values);
+  if (values.file !== undefined) refuse('--file is for --resave');
   const keyFiles = values['sign-with'] ?? [];
   const passFiles = values['passphrase-file'] ?? [];
   const meetingId = Number(values.meeting);
@@ -48,8 +58,10 @@ export async function runExportDecisions(
     );
 
   const out = resolve(values.out);
-  // Checked before anything is signed or recorded, so a refusal leaves the chain as it was.
-  if (existsSync(out)) refuse(`${out} exists; a signed file is never overwritten`);
+  // Checked before anything is signed or recorded, so a refusal leaves the chain as it was. A
+  // signed decision file under the name may be the one an interrupted export left unrecorded:
+  // the export goes on and takes it up if it is byte for byte what is signed now.
+  if (existsSync(out) && !looksLikeDecisionFile(out)) refuse(`${out} exists; ${SIGNED_FILE_RULE}`);
 
   const signers: UnlockedIdentity[] = [];
   for (const [i, keyFile] of keyFiles.entries()) {
@@ -59,21 +71,71 @@ export async function runExportDecisions(
 
   const ctx = openAt(values.db);
   try {
-    const exported = exportMeetingDecisions(ctx, {
-      meetingId,
-      signers,
-      ...(values.council ? { council: values.council } : {}),
-    });
-    try {
-      writeFileSync(out, exported.fileText, { flag: 'wx' });
-    } catch (error) {
-      // Recorded already; the text stays in the workspace (decision_files) and can be re-written.
-      refuse(`could not write ${out}: ${(error as Error).message}`);
-    }
+    // The file is durably in place before the record commits (exportDecisionFileTo).
+    const exported = exportDecisionFileTo(
+      ctx,
+      { meetingId, signers, ...(values.council ? { council: values.council } : {}) },
+      out,
+    );
+    crashPoint('export-decisions:after-commit');
     process.stdout.write(
-      `결정문 ${exported.decisions.length}건 서명·저장 / signed ${exported.decisions.length} decisions: ${out}\n` +
+      (exported.existing
+        ? `${out}: 중단된 내보내기가 남긴 같은 파일을 기록했습니다 / found the same file an interrupted export had written; recorded it\n`
+        : '') +
+        `결정문 ${exported.decisions.length}건 서명·저장 / signed ${exported.decisions.length} decisions: ${out}\n` +
         `  sha256 ${exported.sha256}\n  payload ${exported.payloadSha256}\n` +
         `  signers: ${signers.map((s) => `${s.name} (${s.role})`).join(', ')}\n`,
+    );
+  } finally {
+    ctx.db.close();
+  }
+}
+
+function looksLikeDecisionFile(path: string): boolean {
+  try {
+    decisionFileSha256(readFileSync(path, 'utf8'));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function positive(value: string | undefined, name: string): number {
+  const n = Number(value);
+  if (value === undefined || !Number.isSafeInteger(n) || n < 1)
+    refuse(`--${name} must be a positive whole number, not "${value}"`);
+  return n;
+}
+
+/** --resave: the exact signed text the workspace recorded, written again (durably, never over). */
+function resave(
+  openAt: (db: string | undefined) => ServiceContext,
+  values: { meeting?: string; file?: string; out?: string; db?: string; 'sign-with'?: string[] },
+): void {
+  if (!values.meeting || !values.out)
+    refuse(
+      'export-decisions --resave needs --meeting <id> --out <file> (and --file <id> to pick one)',
+    );
+  if ((values['sign-with'] ?? []).length > 0)
+    refuse('--resave signs nothing: leave out --sign-with');
+  const meetingId = positive(values.meeting, 'meeting');
+  const out = resolve(values.out);
+  const ctx = openAt(values.db);
+  try {
+    const meeting = getMeetingRow(ctx, meetingId);
+    const fileId =
+      values.file === undefined
+        ? latestExportedFileId(ctx.db, meeting.id)
+        : positive(values.file, 'file');
+    if (fileId === null)
+      refuse(`meeting no. ${meeting.number} has no recorded decision file to save again`);
+    const recorded = exportedFileText(ctx.db, fileId);
+    if (recorded.meetingId !== meeting.id)
+      refuse(`decision file ${fileId} is not meeting no. ${meeting.number}'s`);
+    writeNewFile(out, recorded.text, SIGNED_FILE_RULE);
+    process.stdout.write(
+      `기록된 결정문 ${fileId}을 다시 저장했습니다 / saved recorded decision file ${fileId} again: ${out}\n` +
+        `  payload ${decisionFileSha256(recorded.text)}\n`,
     );
   } finally {
     ctx.db.close();

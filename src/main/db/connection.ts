@@ -22,7 +22,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    // NORMAL is durable in WAL mode except on power loss mid-checkpoint, and much faster.
+    // NORMAL in WAL mode: a commit is atomic and consistent, and survives the app or the
+    // process crashing, but it is not synced to disk at commit (only at checkpoints), so a
+    // power cut or OS crash can lose the last commits. Fine for imports (re-runnable, and a
+    // per-commit fsync would slow them); what the council acknowledges (decisions, votes,
+    // confirmations, approvals, signed files) commits through durableTransaction: FULL.
     db.pragma('synchronous = NORMAL');
     db.pragma('busy_timeout = 5000');
     // 32 MiB of page cache: imports touch several indexes per row, and two connections
@@ -33,5 +37,29 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/**
+ * Runs `fn` in a transaction that commits with `synchronous = FULL`: in WAL mode the log is
+ * fsynced at the commit, so once this returns the write survives a power cut, not just a
+ * crash. For what is acknowledged to a person (a decision, a vote, a confirmation, an
+ * approval, a signed file). The connection goes back to its setting (NORMAL) afterwards. A
+ * call nested in an outer transaction just runs `fn` in a savepoint: only the outermost
+ * commit syncs, so the setting is the outer one's to choose. `mode` is the BEGIN flavour.
+ */
+export function durableTransaction<T>(
+  db: Db,
+  fn: () => T,
+  mode: 'deferred' | 'immediate' | 'exclusive' = 'deferred',
+): T {
+  const transaction = db.transaction(fn);
+  if (db.inTransaction) return transaction[mode]();
+  const before = db.pragma('synchronous', { simple: true }) as number;
+  db.pragma('synchronous = FULL');
+  try {
+    return transaction[mode]();
+  } finally {
+    db.pragma(`synchronous = ${before}`);
   }
 }

@@ -1,11 +1,7 @@
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
-import {
-  exportedFileText,
-  exportMeetingDecisions,
-  listExportedFiles,
-} from '../services/decision-file';
-import { ServiceError } from '../services/errors';
+import { exportedFileText, listExportedFiles } from '../services/decision-file';
+import { exportDecisionFileTo, SIGNED_FILE_RULE } from '../services/decision-file/export';
 import { readKeyFile, unlockKeyFile } from '../services/identity';
 import type { ImportRunner } from '../services/import/runner';
 import { getMeetingRow } from '../services/meetings/access';
@@ -44,20 +40,17 @@ export function decisionFileHandlers(
         }),
       );
       return runner.guardWrite(() => {
-        const exported = exportMeetingDecisions(ctx, {
-          meetingId: meeting.id,
-          signers,
-          ...(request.council ? { council: request.council } : {}),
-        });
-        try {
-          writeNewFile(path, exported.fileText, 'a signed file is never overwritten');
-        } catch (error) {
-          // Signed and recorded already: the same text can be written again from the list.
-          throw new ServiceError(
-            'conflict',
-            `${(error as Error).message}. The file is signed and kept in the workspace; save a copy from the meeting's list of files`,
-          );
-        }
+        // The file is durably in place before it is recorded; a refusal (a taken name, a failed
+        // write) records nothing and leaves the chain as it was.
+        const exported = exportDecisionFileTo(
+          ctx,
+          {
+            meetingId: meeting.id,
+            signers,
+            ...(request.council ? { council: request.council } : {}),
+          },
+          path,
+        );
         const file = listExportedFiles(ctx, meeting.id).find(
           (f) => f.payloadSha256 === exported.payloadSha256,
         );
@@ -71,7 +64,8 @@ export function decisionFileHandlers(
         `meeting-${meeting.number}-decisions-${request.fileId}.json`,
       );
       if (path === null) return { path: null };
-      writeNewFile(path, text, 'a signed file is never overwritten');
+      // Durable like every file handed out: temp file, fsync, linked into place, folder fsync.
+      writeNewFile(path, text, SIGNED_FILE_RULE);
       return { path };
     },
   };

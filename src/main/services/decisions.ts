@@ -10,7 +10,7 @@ import { calculateSupport } from '../../shared/domain/support-calculator';
 import { appendAudit } from '../db/repositories/audit-log';
 import { getClaim, type StoredClaim } from '../db/repositories/claims';
 import { currentDecisionForClaim, insertDecision } from '../db/repositories/decisions';
-import type { Db } from '../db/connection';
+import { durableTransaction, type Db } from '../db/connection';
 import { findPolicy } from '../db/repositories/support-policies';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
@@ -47,7 +47,7 @@ function recomputeRecommendation(
  */
 export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): DecisionRecord {
   const { db } = ctx;
-  return db.transaction(() => {
+  return durableTransaction(db, () => {
     const claim = getClaim(db, draft.claimId);
     if (!claim) throw new ServiceError('not_found', `claim ${draft.claimId} does not exist`);
     const current = currentDecisionForClaim(db, draft.claimId) ?? null;
@@ -104,7 +104,7 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
       },
     });
     return record;
-  })();
+  });
 }
 
 /**

@@ -1,4 +1,15 @@
-import { writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import {
+  closeSync,
+  fsyncSync,
+  linkSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
+import { basename, dirname, join } from 'node:path';
 import { ServiceError } from './errors';
 
 /**
@@ -6,18 +17,173 @@ import { ServiceError } from './errors';
  * minutes, payout ledgers, rosters) must never change under a name someone already has, and an
  * older copy must never be lost to a slip of the save dialog. A refusal is a conflict whose
  * issue code (file_exists or write_failed) lets the app say it in the person's language.
+ *
+ * Durable before acknowledged: when this returns, the whole file is on disk under its name.
+ * 1. The bytes go to a new dot-named temp file in the same folder (so the last step stays on
+ *    one file system), opened with O_EXCL, and are fsynced.
+ * 2. The temp file is hard-linked to the target name. link(2) fails with EEXIST if the name is
+ *    taken, atomically, so the never-overwrite rule holds even against a file that appears
+ *    meanwhile (rename(2) would silently replace it). Then the temp name is unlinked. (On a
+ *    file system without hard links, see NO_HARD_LINKS.)
+ * 3. The folder is fsynced, so the new name itself survives a power cut. Windows cannot open a
+ *    folder for fsync (EISDIR/EPERM); there NTFS journals the name and the step is skipped.
+ * The target therefore either does not exist or holds every byte: never a 0-byte or cut file.
+ * On any failure the temp file is removed. A process killed mid-write can leave only the
+ * dot-named temp file (`.<name>.<random>.partial`), never a partial file under the name.
  */
-/** `rule` finishes the refusal's sentence: "a signed file is never overwritten". */
-export function writeNewFile(path: string, data: string | Uint8Array, rule: string): void {
+/**
+ * `rule` finishes the refusal's sentence: "a signed file is never overwritten". `mode` is the
+ * new file's permissions (0o600 for a private key file; default 0o644, less the umask). With
+ * `sameBytesIsDone`, a file already holding exactly these bytes is not a refusal but counts as
+ * written (it is synced and 'existing' is returned): a retry after a crash that left the file
+ * in place but unrecorded. Nothing is ever written over.
+ */
+export function writeNewFile(
+  path: string,
+  data: string | Uint8Array,
+  rule: string,
+  options: { sameBytesIsDone?: boolean; mode?: number } = {},
+): 'written' | 'existing' {
+  const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
   try {
-    writeFileSync(path, data, { flag: 'wx' });
+    writeDurably(path, bytes, options.mode ?? 0o644);
+    return 'written';
   } catch (error) {
-    const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-    const message = exists
-      ? `${path} already exists; ${rule}: choose another name`
-      : `could not save ${path}: ${(error as Error).message}`;
-    throw new ServiceError('conflict', message, [
-      { path: 'path', code: exists ? 'file_exists' : 'write_failed', message },
-    ]);
+    if (
+      options.sameBytesIsDone &&
+      (error as NodeJS.ErrnoException).code === 'EEXIST' &&
+      holdsExactly(path, bytes)
+    ) {
+      try {
+        syncExistingFile(path);
+        return 'existing';
+      } catch (syncError) {
+        throw refusalOf(path, syncError, rule);
+      }
+    }
+    throw refusalOf(path, error, rule);
   }
+}
+
+function holdsExactly(path: string, bytes: Uint8Array): boolean {
+  try {
+    const stat = statSync(path);
+    return stat.isFile() && stat.size === bytes.length && readFileSync(path).equals(bytes);
+  } catch {
+    return false;
+  }
+}
+
+/** The refusal writeNewFile throws for `error`; for callers that write in steps. */
+export function refusalOf(path: string, error: unknown, rule: string): ServiceError {
+  if (error instanceof ServiceError) return error;
+  const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
+  const message = exists
+    ? `${path} already exists; ${rule}: choose another name`
+    : `could not save ${path}: ${(error as Error).message}`;
+  return new ServiceError('conflict', message, [
+    { path: 'path', code: exists ? 'file_exists' : 'write_failed', message },
+  ]);
+}
+
+/**
+ * Test-only crash points (REVIEW_DESK_CRASH_AT=<point>): the process exits at once, as a kill
+ * would, without unwinding, closing the database or removing temp files. Inert unless the
+ * variable is set; the test suite uses it to prove what a crash at each step leaves behind.
+ * Points: `new-file:temp-synced` (temp written and fsynced, not linked), `new-file:linked`
+ * (file in place, not yet recorded), and the points callers name with the same helper.
+ */
+export function crashPoint(point: string): void {
+  if (process.env.REVIEW_DESK_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
+}
+
+function writeDurably(path: string, bytes: Uint8Array, mode: number): void {
+  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  let fd: number | null = openSync(temp, 'wx', mode);
+  let noLinks = false;
+  try {
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = null;
+    crashPoint('new-file:temp-synced');
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      noLinks = true;
+    }
+  } finally {
+    if (fd !== null) closeSync(fd);
+    rmSync(temp, { force: true });
+  }
+  if (noLinks) writeInPlace(path, bytes, mode);
+  crashPoint('new-file:linked');
+  try {
+    syncFolder(dirname(path));
+  } catch (error) {
+    // The name may not survive a power cut: take back the file we placed and say so.
+    rmSync(path, { force: true });
+    throw error;
+  }
+}
+
+/**
+ * What link(2) answers on a file system without hard links (FAT32 and exFAT sticks, some
+ * network shares). There the file is created under its name with O_EXCL (still never over
+ * anything), written, fsynced, and removed again on a failure; only a kill mid-write can then
+ * leave a cut file under the name, which the person sees refused by verify.
+ */
+const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
+
+function writeInPlace(path: string, bytes: Uint8Array, mode: number): void {
+  const fd = openSync(path, 'wx', mode);
+  try {
+    writeAll(fd, bytes);
+    fsyncSync(fd);
+  } catch (error) {
+    closeSync(fd);
+    rmSync(path, { force: true });
+    throw error;
+  }
+  closeSync(fd);
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  let written = 0;
+  while (written < bytes.length) written += writeSync(fd, bytes, written, bytes.length - written);
+}
+
+/**
+ * fsyncs a folder so a name created in it is durable. Skipped on Windows, which cannot open a
+ * folder as a file; errors other platforms give for a folder that cannot be synced (some
+ * network file systems) are ignored too: the file's own bytes were already synced.
+ */
+export function syncFolder(folder: string): void {
+  if (process.platform === 'win32') return;
+  let fd: number;
+  try {
+    fd = openSync(folder, 'r');
+  } catch {
+    return;
+  }
+  try {
+    fsyncSync(fd);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EISDIR') throw error;
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** fsyncs a file already in place (one an interrupted export left) and its folder. */
+export function syncExistingFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  syncFolder(dirname(path));
 }

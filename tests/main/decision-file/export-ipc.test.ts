@@ -160,7 +160,7 @@ describe('decision files from the Meetings screen', { timeout: 60_000 }, () => {
     expect((result as { error: { message: string } }).error.message).toContain('secretary');
   });
 
-  it('never writes over an existing file, and the signed text stays recoverable', async () => {
+  it('never writes over an existing file, and records nothing it could not save', async () => {
     const { meetingId, platform, call, chooseSigner, signers } = setUp();
     await chooseSigner(CHAIR);
     await chooseSigner(SECRETARY);
@@ -171,8 +171,17 @@ describe('decision files from the Meetings screen', { timeout: 60_000 }, () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect((result as { error: { message: string } }).error.message).toContain('never overwritten');
     expect(readFileSync(taken, 'utf8')).toBe('someone else');
+    // Durable before acknowledged: a file that could not be saved is not recorded either, so
+    // the next export does not chain to a file nobody has.
     const listed = await call('decisionFiles:list', { meetingId });
-    expect((listed as { value: { files: unknown[] } }).value.files).toHaveLength(1);
+    expect((listed as { value: { files: unknown[] } }).value.files).toHaveLength(0);
+    const retry = join(out.dir, 'retry.json');
+    platform.chosen.push(retry);
+    const saved = await call('decisionFiles:export', { meetingId, signers });
+    expect(saved).toMatchObject({
+      ok: true,
+      value: { path: retry, file: { previousPayloadSha256: null } },
+    });
   });
 
   it('refuses a payload without signers, and an unknown file id', async () => {

@@ -1,7 +1,7 @@
+import { rmSync } from 'node:fs';
 import type { DecisionRecord as StoredDecision } from '../../../shared/domain/decision';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { getClaim } from '../../db/repositories/claims';
-import type { Db } from '../../db/connection';
 import { listEvidenceForClaim } from '../../db/repositories/evidence';
 import {
   findAgendaItem,
@@ -20,6 +20,8 @@ import { latestApprovedMinutesSha256 } from '../minutes/store';
 import { latestRoster, type RosterMember, type VerifiedRoster } from '../roster';
 import { buildDecisionPayload, type DecisionRecord } from './payload';
 import { decisionFileSha256, signDecisionFile } from './sign';
+import { crashPoint, writeNewFile } from '../new-file';
+import { durableTransaction, type Db } from '../../db/connection';
 
 /*
  * Exporting a meeting's signed decision file. The choices, all made so that the exported file
@@ -180,91 +182,175 @@ function lastPayloadSha256(db: Db): string | null {
   return row?.sha ?? null;
 }
 
+interface BuiltExport {
+  meeting: MeetingRow;
+  members: RosterMember[];
+  roster: VerifiedRoster;
+  payload: ReturnType<typeof buildDecisionPayload>;
+  previous: string | null;
+  fileText: string;
+  sha256: string;
+  payloadSha256: string;
+}
+
+/** Everything up to the signed text; reads only. Runs inside the export's transaction. */
+function buildExport(ctx: ServiceContext, request: ExportDecisionsRequest): BuiltExport {
+  const meeting = getMeetingRow(ctx, request.meetingId);
+  if (meeting.status !== 'closed')
+    throw new ServiceError(
+      'conflict',
+      `meeting no. ${meeting.number} is still open; close it before exporting its decisions`,
+    );
+  const stored = meetingDecisions(ctx.db, meeting.id);
+  if (stored.length === 0)
+    throw new ServiceError(
+      'conflict',
+      `meeting no. ${meeting.number} has no decisions confirmed by the chair`,
+    );
+  const roster = latestRoster(ctx.db);
+  if (!roster)
+    throw new ServiceError(
+      'conflict',
+      'no committee roster is imported; import the signed roster first',
+    );
+  if (roster.payload.validFrom > meeting.heldOn)
+    refuse(
+      'roster_not_yet_valid',
+      'roster',
+      `roster v${roster.payload.version} is valid from ${roster.payload.validFrom}, after the meeting (${meeting.heldOn})`,
+    );
+  const members = rosterSigners(roster, request.signers);
+  const records = stored.map((d) => recordOf(ctx.db, meeting, d));
+  checkVoters(roster, records);
+
+  const previous = lastPayloadSha256(ctx.db);
+  const payload = buildDecisionPayload({
+    council: request.council ?? roster.payload.council,
+    meeting: {
+      id: String(meeting.id),
+      number: meeting.number,
+      date: meeting.heldOn,
+      place: meeting.place,
+    },
+    policyVersion: policyVersionOf(ctx.db, stored),
+    roster,
+    decisions: records,
+    // The meeting's latest approved minutes version; null while none is approved.
+    minutesSha256: latestApprovedMinutesSha256(ctx.db, meeting.id),
+    previousFileSha256: previous,
+  });
+  const fileText = signDecisionFile(payload, request.signers);
+  return {
+    meeting,
+    members,
+    roster,
+    payload,
+    previous,
+    fileText,
+    sha256: sha256Hex(fileText),
+    payloadSha256: decisionFileSha256(fileText),
+  };
+}
+
+/** The decision_files row and its audit entry; inside the export's transaction. */
+function recordExport(ctx: ServiceContext, built: BuiltExport, savedTo: string | null): void {
+  const { meeting, payload, roster, members, sha256, payloadSha256, previous } = built;
+  const at = ctx.now().toISOString();
+  const { lastInsertRowid } = ctx.db
+    .prepare(
+      `INSERT INTO decision_files (meeting_id, file_sha256, payload_sha256,
+         previous_payload_sha256, exported_at, exported_by, file_text)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(meeting.id, sha256, payloadSha256, previous, at, ctx.actor, built.fileText);
+  appendAudit(ctx.db, {
+    at,
+    actor: ctx.actor,
+    action: 'decisions.exported',
+    subjectType: 'meeting',
+    subjectId: String(meeting.id),
+    details: {
+      decisionFileId: Number(lastInsertRowid),
+      meetingNumber: meeting.number,
+      decisions: payload.decisions.length,
+      claimIds: payload.decisions.map((d) => d.claimId),
+      fileSha256: sha256,
+      payloadSha256,
+      previousFileSha256: previous,
+      policyVersion: payload.policyVersion,
+      minutesSha256: payload.minutesSha256,
+      roster: { version: roster.payload.version, fingerprint: roster.fingerprint },
+      signers: members.map((m) => ({ name: m.name, role: m.role })),
+      ...(savedTo === null ? {} : { savedTo }),
+    },
+  });
+}
+
+function resultOf(built: BuiltExport): ExportedDecisionFile {
+  const { fileText, sha256, payloadSha256, payload } = built;
+  return { fileText, sha256, payloadSha256, decisions: payload.decisions };
+}
+
 /**
- * Builds, signs and records the decision file of one closed meeting. Refuses (ServiceError)
- * an unknown or open meeting, a meeting without confirmed decisions, a workspace without a
- * roster, and signers who are not on it or lack the chair or the secretary.
+ * Builds, signs and records the decision file of one closed meeting, and returns its text
+ * without writing it anywhere (the demo and tests keep it in hand). Whatever hands a file out
+ * (the app, the CLI) uses exportDecisionFileTo instead, so nothing is recorded that is not on
+ * disk. Refuses (ServiceError) an unknown or open meeting, a meeting without confirmed
+ * decisions, a workspace without a roster, and signers who are not on it or lack the chair or
+ * the secretary.
  */
 export function exportMeetingDecisions(
   ctx: ServiceContext,
   request: ExportDecisionsRequest,
 ): ExportedDecisionFile {
-  return ctx.db.transaction((): ExportedDecisionFile => {
-    const meeting = getMeetingRow(ctx, request.meetingId);
-    if (meeting.status !== 'closed')
-      throw new ServiceError(
-        'conflict',
-        `meeting no. ${meeting.number} is still open; close it before exporting its decisions`,
-      );
-    const stored = meetingDecisions(ctx.db, meeting.id);
-    if (stored.length === 0)
-      throw new ServiceError(
-        'conflict',
-        `meeting no. ${meeting.number} has no decisions confirmed by the chair`,
-      );
-    const roster = latestRoster(ctx.db);
-    if (!roster)
-      throw new ServiceError(
-        'conflict',
-        'no committee roster is imported; import the signed roster first',
-      );
-    if (roster.payload.validFrom > meeting.heldOn)
-      refuse(
-        'roster_not_yet_valid',
-        'roster',
-        `roster v${roster.payload.version} is valid from ${roster.payload.validFrom}, after the meeting (${meeting.heldOn})`,
-      );
-    const members = rosterSigners(roster, request.signers);
-    const records = stored.map((d) => recordOf(ctx.db, meeting, d));
-    checkVoters(roster, records);
+  return durableTransaction(ctx.db, () => {
+    const built = buildExport(ctx, request);
+    recordExport(ctx, built, null);
+    return resultOf(built);
+  });
+}
 
-    const previous = lastPayloadSha256(ctx.db);
-    const payload = buildDecisionPayload({
-      council: request.council ?? roster.payload.council,
-      meeting: {
-        id: String(meeting.id),
-        number: meeting.number,
-        date: meeting.heldOn,
-        place: meeting.place,
+export const SIGNED_FILE_RULE = 'a signed file is never overwritten';
+
+/**
+ * Exports the decision file to `path`, durable before acknowledged: the file is recorded only
+ * once it is safely in place. In one IMMEDIATE transaction (the write lock is held from the
+ * chain read to the commit, so nothing can slip in between): build and sign; write the file
+ * (temp file, fsync, link into place, folder fsync: writeNewFile); record the row and audit
+ * entry; commit with synchronous = FULL. So a crash, at any point:
+ * - before the file is in place: nothing is recorded, and no file is under the name (a
+ *   dot-named `.partial` temp file may remain from a kill);
+ * - after the file is in place, before the commit: the file is complete but not recorded, the
+ *   chain still ends at the previous file, and the retry under the same name signs the very
+ *   same bytes (the payload has no clock in it and Ed25519 signatures are deterministic), finds
+ *   them already there and records them: `existing` is then true;
+ * - after the commit: file complete and recorded.
+ * A failure after the file was placed (the commit itself) takes the placed file back. A name
+ * that holds anything else is refused and nothing is recorded.
+ */
+export function exportDecisionFileTo(
+  ctx: ServiceContext,
+  request: ExportDecisionsRequest,
+  path: string,
+): ExportedDecisionFile & { existing: boolean } {
+  let placed = false;
+  try {
+    return durableTransaction(
+      ctx.db,
+      () => {
+        const built = buildExport(ctx, request);
+        const outcome = writeNewFile(path, built.fileText, SIGNED_FILE_RULE, {
+          sameBytesIsDone: true,
+        });
+        placed = outcome === 'written';
+        crashPoint('export-decisions:file-in-place');
+        recordExport(ctx, built, path);
+        return { ...resultOf(built), existing: outcome === 'existing' };
       },
-      policyVersion: policyVersionOf(ctx.db, stored),
-      roster,
-      decisions: records,
-      // The meeting's latest approved minutes version; null while none is approved.
-      minutesSha256: latestApprovedMinutesSha256(ctx.db, meeting.id),
-      previousFileSha256: previous,
-    });
-    const fileText = signDecisionFile(payload, request.signers);
-    const sha256 = sha256Hex(fileText);
-    const payloadSha256 = decisionFileSha256(fileText);
-    const at = ctx.now().toISOString();
-    const { lastInsertRowid } = ctx.db
-      .prepare(
-        `INSERT INTO decision_files (meeting_id, file_sha256, payload_sha256,
-           previous_payload_sha256, exported_at, exported_by, file_text)
-         VALUES (?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(meeting.id, sha256, payloadSha256, previous, at, ctx.actor, fileText);
-    appendAudit(ctx.db, {
-      at,
-      actor: ctx.actor,
-      action: 'decisions.exported',
-      subjectType: 'meeting',
-      subjectId: String(meeting.id),
-      details: {
-        decisionFileId: Number(lastInsertRowid),
-        meetingNumber: meeting.number,
-        decisions: payload.decisions.length,
-        claimIds: payload.decisions.map((d) => d.claimId),
-        fileSha256: sha256,
-        payloadSha256,
-        previousFileSha256: previous,
-        policyVersion: payload.policyVersion,
-        minutesSha256: payload.minutesSha256,
-        roster: { version: roster.payload.version, fingerprint: roster.fingerprint },
-        signers: members.map((m) => ({ name: m.name, role: m.role })),
-      },
-    });
-    return { fileText, sha256, payloadSha256, decisions: payload.decisions };
-  })();
+      'immediate',
+    );
+  } catch (error) {
+    if (placed) rmSync(path, { force: true });
+    throw error;
+  }
 }

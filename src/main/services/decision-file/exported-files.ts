@@ -65,3 +65,11 @@ export function exportedFileText(db: Db, fileId: number): { meetingId: number; t
   if (!row) throw new ServiceError('not_found', `decision file ${fileId} does not exist`);
   return row;
 }
+
+/** The id of the meeting's latest recorded decision file, or null when it has none. */
+export function latestExportedFileId(db: Db, meetingId: number): number | null {
+  const row = db
+    .prepare('SELECT max(id) AS id FROM decision_files WHERE meeting_id = ?')
+    .get(meetingId) as { id: number | null };
+  return row.id;
+}

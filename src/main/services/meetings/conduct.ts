@@ -1,3 +1,4 @@
+import { durableTransaction } from '../../db/connection';
 import {
   countedTally,
   meetingRulesIssues,
@@ -59,7 +60,7 @@ function checkAttendance(ctx: ServiceContext, attendance: readonly AttendanceEnt
 
 export function openMeeting(ctx: ServiceContext, request: OpenMeetingRequest): MeetingDetail {
   const secretary = requireSecretary(ctx, 'Opening a meeting');
-  const id = ctx.db.transaction(() => {
+  const id = durableTransaction(ctx.db, () => {
     if (findMeetingByNumber(ctx.db, request.number)) {
       throw new ServiceError('conflict', `meeting no. ${request.number} already exists`);
     }
@@ -106,7 +107,7 @@ export function openMeeting(ctx: ServiceContext, request: OpenMeetingRequest): M
       },
     });
     return meetingId;
-  })();
+  });
   return getMeeting(ctx, id);
 }
 
@@ -120,7 +121,7 @@ export function setAttendance(
   request: { meetingId: number; attendance: AttendanceEntry[] },
 ): MeetingDetail {
   requireSecretary(ctx, 'Recording attendance');
-  ctx.db.transaction(() => {
+  durableTransaction(ctx.db, () => {
     const meeting = requireOpenMeeting(ctx, request.meetingId);
     checkAttendance(ctx, request.attendance);
     const votingNow = new Set(
@@ -148,7 +149,7 @@ export function setAttendance(
         changes: request.attendance.map((e) => ({ member: e.member, present: e.present })),
       },
     });
-  })();
+  });
   return getMeeting(ctx, request.meetingId);
 }
 
@@ -183,7 +184,7 @@ export function addToAgenda(
   request: { meetingId: number; claimId: string; proposal: AgendaProposal | null },
 ): MeetingDetail {
   requireSecretary(ctx, 'Setting the agenda');
-  ctx.db.transaction(() => {
+  durableTransaction(ctx.db, () => {
     const meeting = requireOpenMeeting(ctx, request.meetingId);
     const claim = getClaim(ctx.db, request.claimId);
     if (!claim) throw new ServiceError('not_found', `claim ${request.claimId} does not exist`);
@@ -209,7 +210,7 @@ export function addToAgenda(
       subjectId: claim.claimId,
       details: { meetingId: meeting.id, position, proposal: request.proposal },
     });
-  })();
+  });
   return getMeeting(ctx, request.meetingId);
 }
 
@@ -237,7 +238,7 @@ export function recordVote(
   request: { meetingId: number; claimId: string; member: string; vote: VoteValue },
 ): MeetingDetail {
   requireSecretary(ctx, 'Recording votes');
-  ctx.db.transaction(() => {
+  durableTransaction(ctx.db, () => {
     const meeting = requireOpenMeeting(ctx, request.meetingId);
     openItem(ctx, meeting, request.claimId);
     if (!votingMembers(ctx).has(request.member)) {
@@ -286,7 +287,7 @@ export function recordVote(
         supersedes: standing?.vote ?? null,
       },
     });
-  })();
+  });
   return getMeeting(ctx, request.meetingId);
 }
 
@@ -320,18 +321,18 @@ export function closeVoting(
   request: { meetingId: number; claimId: string },
 ): MeetingDetail {
   requireSecretary(ctx, 'Closing a vote');
-  ctx.db.transaction(() => {
+  durableTransaction(ctx.db, () => {
     const meeting = requireOpenMeeting(ctx, request.meetingId);
     openItem(ctx, meeting, request.claimId);
     closeItemVoting(ctx, meeting, request.claimId);
-  })();
+  });
   return getMeeting(ctx, request.meetingId);
 }
 
 /** Ends the meeting: any item still being voted on has its result frozen first. */
 export function closeMeeting(ctx: ServiceContext, meetingId: number): MeetingDetail {
   requireSecretary(ctx, 'Closing a meeting');
-  ctx.db.transaction(() => {
+  durableTransaction(ctx.db, () => {
     const meeting = requireOpenMeeting(ctx, meetingId);
     const stillOpen = listAgenda(ctx.db, meeting.id).filter((item) => item.votingClosedAt === null);
     for (const item of stillOpen) closeItemVoting(ctx, meeting, item.claimId);
@@ -348,6 +349,6 @@ export function closeMeeting(ctx: ServiceContext, meetingId: number): MeetingDet
         votesClosedAtClose: stillOpen.map((item) => item.claimId),
       },
     });
-  })();
+  });
   return getMeeting(ctx, meetingId);
 }

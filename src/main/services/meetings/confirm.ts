@@ -1,3 +1,4 @@
+import { durableTransaction } from '../../db/connection';
 import type { DecisionRecord } from '../../../shared/domain/decision';
 import type { ConfirmDecisionRequest, MeetingDetail } from '../../../shared/ipc/meeting-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
@@ -35,7 +36,7 @@ export function confirmFinalDecision(
   request: ConfirmDecisionRequest,
 ): { decision: DecisionRecord; meeting: MeetingDetail } {
   requireChair(ctx, 'Confirming a final decision');
-  const decision = ctx.db.transaction(() => {
+  const decision = durableTransaction(ctx.db, () => {
     const meeting = getMeetingRow(ctx, request.meetingId);
     const item = findAgendaItem(ctx.db, meeting.id, request.claimId);
     if (!item) {
@@ -106,6 +107,6 @@ export function confirmFinalDecision(
       },
     });
     return record;
-  })();
+  });
   return { decision, meeting: getMeeting(ctx, request.meetingId) };
 }

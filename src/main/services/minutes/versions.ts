@@ -1,3 +1,4 @@
+import { durableTransaction } from '../../db/connection';
 import {
   buildMinutes,
   meetingRecordCanonicalJson,
@@ -121,7 +122,7 @@ export function currentMinutesModel(
  */
 export function draftMinutes(ctx: ServiceContext, meetingId: number): MinutesVersionDto {
   const secretary = requireSecretary(ctx, 'Drafting minutes');
-  return ctx.db.transaction(() => {
+  return durableTransaction(ctx.db, () => {
     const meeting = getMeetingRow(ctx, meetingId);
     requireClosed(meeting, 'drafting');
     // One instant for the version and its payout snapshot, read in this same transaction.
@@ -160,7 +161,7 @@ export function draftMinutes(ctx: ServiceContext, meetingId: number): MinutesVer
       },
     });
     return dtoOf(meeting, requireVersion(ctx, meeting, version));
-  })();
+  });
 }
 
 /**
@@ -172,7 +173,7 @@ export function approveMinutes(
   request: { meetingId: number; version: number },
 ): MinutesVersionDto {
   const chair = requireChair(ctx, 'Approving minutes');
-  return ctx.db.transaction(() => {
+  return durableTransaction(ctx.db, () => {
     const meeting = getMeetingRow(ctx, request.meetingId);
     const row = requireVersion(ctx, meeting, request.version);
     if (row.approvedAt !== null)
@@ -208,7 +209,7 @@ export function approveMinutes(
       details: { meetingNumber: meeting.number, version: row.version, sha256: row.sha256 },
     });
     return dtoOf(meeting, requireVersion(ctx, meeting, row.version));
-  })();
+  });
 }
 
 export interface StoredMinutes {

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import { durableTransaction, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -137,7 +137,7 @@ function importOne(
   roster: VerifiedRoster,
   fileText: string,
 ): Omit<ImportedRecommendationFile, 'index'> {
-  return ctx.db.transaction((): Omit<ImportedRecommendationFile, 'index'> => {
+  return durableTransaction(ctx.db, (): Omit<ImportedRecommendationFile, 'index'> => {
     const fileSha256 = sha256Hex(fileText);
     const same = ctx.db
       .prepare(
@@ -208,7 +208,7 @@ function importOne(
       fileSha256,
       alreadyImported: false,
     };
-  })();
+  });
 }
 
 /** Verifies and stores each file on its own; see the choices above. */
