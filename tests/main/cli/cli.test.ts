@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,19 +5,12 @@ import { BATCH_FIELDS } from '../../../src/shared/domain/batch-format';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
 import { makeTempDir } from '../../support/temp-workspace';
+import { cli } from '../../support/run-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 /** Runs the installed entry point, as `npx review-desk ...` would. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function setup() {
   const { dir, cleanup } = makeTempDir('review-desk-cli-');

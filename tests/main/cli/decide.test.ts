@@ -1,22 +1,13 @@
-import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import { makeTempDir } from '../../support/temp-workspace';
+import { cli } from '../../support/run-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** A workspace holding the sample claims, closed again so the CLI process can open it. */
 function sampleWorkspace(): string {

@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../support/batch-files';
 import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
 import { makeTempDir } from '../../support/temp-workspace';
+import { cli } from '../../support/run-cli';
 
 /*
  * Issue 12 through the terminal: `quarantine` then `import --into-batch` gives back the source
@@ -13,17 +13,8 @@ import { makeTempDir } from '../../support/temp-workspace';
  * a quarantined row with a named reason. Never exit 2 ("unexpected error").
  */
 
-const ROOT = join(import.meta.dirname, '../../..');
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function setup() {
   const { dir, cleanup } = makeTempDir('review-desk-cli-trip-');

@@ -1,26 +1,17 @@
-import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionFileSha256 } from '../../../src/main/services/decision-file';
 import { decisionRecords, makeCouncil, signedFile } from '../decision-file/council';
 import { makeTempDir } from '../../support/temp-workspace';
+import { cli } from '../../support/run-cli';
 
 /*
  * `review-desk verify` against issue 12's attacks, through the real CLI: the roster's
  * fingerprint always shown, --trusted-roster, a BOM, --previous and a superseded file.
  */
-const ROOT = join(import.meta.dirname, '../../..');
 const { dir, cleanup } = makeTempDir('review-desk-cli-trust-');
 afterAll(cleanup);
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 const council = makeCouncil(join(dir, 'council'));
 const attacker = makeCouncil(join(dir, 'attacker'));

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -8,18 +7,10 @@ import { verifyRoster } from '../../../src/main/services/roster';
 import { canonicalJson } from '../../../src/shared/domain/canonical-json';
 import { makeTempDir } from '../../support/temp-workspace';
 import { COUNCIL_PEOPLE, PASSPHRASE, payloadFor } from './council';
+import { cli } from '../../support/run-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const { dir, cleanup } = makeTempDir('review-desk-cli-signing-');
 afterAll(cleanup);
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('review-desk keygen, roster and verify', { timeout: 120_000 }, () => {
   const passFile = join(dir, 'pass.txt');

@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -9,18 +8,10 @@ import { makeTempDir, steppingClock } from '../../support/temp-workspace';
 import { CHAIR, MEMBERS, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf, storeEvidence } from './export-fixture';
+import { cli } from '../../support/run-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const { dir, cleanup } = makeTempDir('review-desk-cli-export-');
 afterAll(cleanup);
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('review-desk export-decisions', { timeout: 120_000 }, () => {
   it('exports a signed file that review-desk verify accepts', () => {

@@ -1,23 +1,15 @@
-import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionFilePath, DEMO_PATHS, minutesFilePath } from '../../../src/main/demo/council';
 import { sha256Hex } from '../../../src/main/services/hashing';
 import { makeTempDir } from '../../support/temp-workspace';
+import { cli } from '../../support/run-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const { dir, cleanup } = makeTempDir('review-desk-cli-demo-');
 afterAll(cleanup);
 
 /** Runs the installed entry point, as `npx review-desk ...` would. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** The arguments of the verify command the demo prints, without its quotes. */
 function verifyArgs(stdout: string): string[] {

@@ -1,5 +1,4 @@
 import iconv from 'iconv-lite';
-import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,17 +8,9 @@ import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/op
 import { writeCsv } from '../../support/batch-files';
 import { makeTempDir } from '../../support/temp-workspace';
 import { bracketRow, ledgerWorkspace } from './support';
-
-const ROOT = join(import.meta.dirname, '../../..');
+import { cli } from '../../support/run-cli';
 
 /** Runs the installed entry point, as `npx review-desk ...` would. */
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 let ws: ReturnType<typeof ledgerWorkspace>;
 let out: ReturnType<typeof makeTempDir>;

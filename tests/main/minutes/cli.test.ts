@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,6 +7,7 @@ import { makeTempDir } from '../../support/temp-workspace';
 import { CHAIR } from '../meetings/support';
 import { minutesWorkspace, type MinutesWorkspace } from './fixture';
 import { unzipText } from './unzip';
+import { cli } from '../../support/run-cli';
 
 /*
  * review-desk minutes from a terminal, through the installed entry point, on a workspace with
@@ -15,19 +15,10 @@ import { unzipText } from './unzip';
  * as for `decide`.
  */
 
-const ROOT = join(import.meta.dirname, '../../..');
 const out = makeTempDir('review-desk-minutes-cli-');
 let ws: MinutesWorkspace;
 let db: string;
 let meeting: string;
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 /** One line on stderr, exit code 1. */
 function refused(run: ReturnType<typeof cli>, pattern: RegExp | string) {

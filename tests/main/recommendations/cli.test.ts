@@ -1,4 +1,3 @@
-import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,18 +9,10 @@ import { makeTempDir, steppingClock } from '../../support/temp-workspace';
 import { PASSPHRASE } from '../decision-file/council';
 import { makeKeys, rosterOf } from '../decision-file/export-fixture';
 import { REVIEW_CLAIM } from '../meetings/support';
+import { cli } from '../../support/run-cli';
 
-const ROOT = join(import.meta.dirname, '../../..');
 const { dir, cleanup } = makeTempDir('review-desk-cli-recs-');
 afterAll(cleanup);
-
-function cli(...args: string[]) {
-  const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 function workspace(name: string, actor: string, rosterText: string): string {
   const ws = openWorkspace(join(dir, name), { actor, now: steppingClock() });
