@@ -120,14 +120,16 @@ function ReviewDesk({
   }
 
   /** Opens the claim at a position of the grid's current order, and focuses its row. */
-  function openRow(index: number) {
+  /** Opens the row at index; false where the grid has no data there (yet). */
+  function openRow(index: number): boolean {
     const api = gridApi.current;
     const node = api?.getDisplayedRowAtIndex(index);
-    if (!api || !node?.data) return;
+    if (!api || !node?.data) return false;
     node.setSelected(true);
     api.ensureIndexVisible(index);
     api.setFocusedCell(index, 'claimId');
     open(node.data.claimId);
+    return true;
   }
 
   /**
@@ -259,9 +261,13 @@ function ReviewDesk({
             if (page.view !== view || page.search !== search) return;
             setShown(total);
             if (openFirstFor.current === page.search && page.startRow === 0) {
-              openFirstFor.current = null;
-              // The page's rows reach the grid's nodes in this same tick; open after it.
-              window.setTimeout(() => openRow(0));
+              // The page's rows reach the grid's nodes in this same tick; open after it. A page
+              // the grid dropped (its block was purged meanwhile) leaves row 0 loading: then the
+              // next page of this search opens it. Nothing found: nothing to open.
+              window.setTimeout(() => {
+                if (openFirstFor.current !== page.search) return;
+                if (total === 0 || openRow(0)) openFirstFor.current = null;
+              });
             }
           }}
         />
