@@ -1,5 +1,7 @@
 import { BRIDGE_MISSING, type ApiError } from '../api/client';
+import { BATCH_REFUSAL_MESSAGES, isBatchRefusalCode } from '../../shared/domain/batch-refusals';
 import { DECISION_ISSUE_MESSAGES, type DecisionIssueCode } from '../../shared/domain/decision';
+import { FILE_REFUSAL_MESSAGES, isFileRefusalCode } from '../../shared/domain/file-refusals';
 import { useLocale } from '../i18n/locale-context';
 
 function isDecisionIssueCode(code: string): code is DecisionIssueCode {
@@ -32,7 +34,11 @@ export function ErrorNotice({
               <code>{issue.path}</code>{' '}
               {isDecisionIssueCode(issue.code)
                 ? label(DECISION_ISSUE_MESSAGES[issue.code])
-                : issue.message}
+                : isBatchRefusalCode(issue.code)
+                  ? label(BATCH_REFUSAL_MESSAGES[issue.code])
+                  : isFileRefusalCode(issue.code)
+                    ? label(FILE_REFUSAL_MESSAGES[issue.code])
+                    : issue.message}
             </li>
           ))}
         </ul>

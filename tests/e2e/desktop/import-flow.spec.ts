@@ -2,9 +2,12 @@ import { expect, test } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeBatch } from '../../../src/main/demo';
+import { generateClaimRows } from '../../../src/main/demo/generate-claims';
+import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../support/temp-workspace';
+import { readXlsxParts, writeXlsxParts } from '../../support/xlsx-parts';
 import { screenshot } from '../support/decision-steps';
 import { openDesktop, type Desktop } from '../support/desktop';
 
@@ -131,6 +134,45 @@ test('a cancelled import leaves nothing behind', async () => {
   await expect(page.getByTestId('import-cancelled')).toBeVisible({ timeout: 20_000 });
   expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
   expect(workspace.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+});
+
+test('a cut workbook is refused whole, said in Korean, and the next import goes ahead', async () => {
+  const whole = join(temp.dir, 'whole.xlsx');
+  await writeBatchXlsx(whole, generateClaimRows({ count: 5000, seed: 9 }), 'ko');
+  const parts = await readXlsxParts(whole);
+  const sheetPart = [...parts.keys()].find((name) => name.startsWith('xl/worksheets/'))!;
+  const sheet = parts.get(sheetPart)!;
+  const cutAt = async (name: string, fraction: number) => {
+    const file = join(temp.dir, name);
+    const cut = sheet.subarray(0, Math.floor(sheet.length * fraction));
+    await writeXlsxParts(file, new Map([...parts, [sheetPart, cut]]));
+    return file;
+  };
+  const choose = async (file: string) => {
+    await page.getByTestId('import-file').click();
+    await desktop.answerDialogs([file]);
+    await page.getByTestId('choose-batch-file').click();
+  };
+
+  // Cut within the rows the mapping step samples: refused before anything starts.
+  await choose(await cutAt('cut-early.xlsx', 0.1));
+  await expect(page.getByTestId('inspect-error')).toContainText('엑셀 파일이 손상되었거나 잘림');
+  await page.getByTestId('close-import').click();
+
+  // Cut far into the sheet: the import reads 3,000-odd rows, then refuses them all.
+  await choose(await cutAt('cut-late.xlsx', 0.75));
+  await page.getByTestId('start-import').click();
+  const refusal = page.getByTestId('import-error');
+  await expect(refusal).toContainText('엑셀 파일이 손상되었거나 잘림', { timeout: 30_000 });
+  await expect(refusal).toContainText(/after row \d+/);
+  await screenshot(page, '14-cut-workbook-refused');
+  expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
+
+  // The refusal released the import: the whole workbook, chosen in the same panel, imports.
+  await desktop.answerDialogs([whole]);
+  await page.getByTestId('choose-batch-file').click();
+  await page.getByTestId('start-import').click();
+  await expect(page.getByTestId('report-rows')).toContainText('5,000', { timeout: 60_000 });
 });
 
 test('quarantined rows go out as CSV and, once fixed, come back into the same batch', async () => {

@@ -1,11 +1,13 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchCsv, writeBatchXlsx } from '../../../src/main/demo/write-batch';
 import { importBatch } from '../../../src/main/services/import/import-batch';
+import { JSON_LIMITS } from '../../../src/main/services/import/readers/json';
 import { GOOD_ROWS, writeCsv, writeJson, writeXlsx } from '../../support/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { PNG_BYTES, writeZip } from '../evidence/helpers';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -138,6 +140,22 @@ describe('batch file formats', () => {
     });
     expect(ws.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
   });
+
+  it('refuses a JSON batch over its size limit before reading it', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const file = join(dir, 'huge.json');
+    writeFileSync(file, '[');
+    // Sparse: the size is real to stat, but no disk is spent on it.
+    truncateSync(file, JSON_LIMITS.fileBytes + 1);
+    await expect(importBatch(ws, { file })).rejects.toMatchObject({
+      code: 'validation_failed',
+      issues: [{ code: 'json_too_large' }],
+    });
+    expect(ws.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
+  });
 });
 
 describe('large generated batches', () => {
@@ -187,5 +205,78 @@ describe('evidence given with a batch', () => {
     expect(
       readFileSync(join(ws.dataDir, 'evidence', stored.sha256.slice(0, 2), stored.sha256), 'utf8'),
     ).toContain('1200000');
+  });
+
+  function evidenceRows(): typeof GOOD_ROWS {
+    return GOOD_ROWS.map((row, i) =>
+      i === 0 ? [...row.slice(0, -1), 'K-2022-100001/매출.csv;K-2022-100001/영수증.png'] : row,
+    );
+  }
+
+  async function importWithZip(items: Parameters<typeof writeZip>[2]) {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const file = writeCsv(dir, 'with-zip.csv', evidenceRows(), 'utf-8');
+    const zip = await writeZip(dir, 'evidence.zip', items);
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const report = await importBatch(ws, { file, evidence: zip });
+    const rows = ws.db
+      .prepare(
+        "SELECT file_name, status, problem, sha256 FROM evidence WHERE claim_id = 'K-2022-100001' ORDER BY position",
+      )
+      .all();
+    return { report, rows };
+  }
+
+  it('rejects a name a zip holds twice with different content as ambiguous, and stores a twice-held identical one', async () => {
+    const { report, rows } = await importWithZip([
+      { name: 'K-2022-100001/매출.csv', data: '일자,매출\n2022-10-15,1200000\n' },
+      { name: 'K-2022-100001/매출.csv', data: '일자,매출\n2022-10-15,9900000\n' },
+      { name: 'K-2022-100001/영수증.png', data: PNG_BYTES },
+      { name: 'K-2022-100001/영수증.png', data: PNG_BYTES },
+    ]);
+    expect(report.evidence).toEqual({ stored: 1, rejected: 1, missing: 0 });
+    expect(report.evidenceProblems).toEqual([
+      {
+        claimId: 'K-2022-100001',
+        fileName: 'K-2022-100001/매출.csv',
+        status: 'rejected',
+        problem: 'ambiguous_name',
+      },
+    ]);
+    expect(rows).toEqual([
+      {
+        file_name: 'K-2022-100001/매출.csv',
+        status: 'rejected',
+        problem: 'ambiguous_name',
+        sha256: null,
+      },
+      {
+        file_name: 'K-2022-100001/영수증.png',
+        status: 'stored',
+        problem: null,
+        sha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      },
+    ]);
+  });
+
+  it('rejects NFC and NFD spellings of one name with different content as ambiguous', async () => {
+    const csv = 'K-2022-100001/매출.csv';
+    const png = 'K-2022-100001/영수증.png';
+    const { report, rows } = await importWithZip([
+      { name: csv, data: '일자,매출\n2022-10-15,1200000\n' },
+      { name: csv.normalize('NFD'), data: '일자,매출\n2022-10-15,9900000\n' },
+      { name: png.normalize('NFD'), data: PNG_BYTES },
+      { name: png, data: PNG_BYTES },
+    ]);
+    expect(report.evidence).toEqual({ stored: 1, rejected: 1, missing: 0 });
+    expect(report.evidenceProblems).toEqual([
+      { claimId: 'K-2022-100001', fileName: csv, status: 'rejected', problem: 'ambiguous_name' },
+    ]);
+    expect(rows).toMatchObject([
+      { file_name: csv, status: 'rejected', problem: 'ambiguous_name' },
+      { file_name: png, status: 'stored', problem: null },
+    ]);
   });
 });

@@ -8,7 +8,7 @@ import { listEvidenceForClaim, type EvidenceInput } from '../../db/repositories/
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
-import { cellText } from '../import/readers/xlsx';
+import { cellText } from './sheet-cell-text';
 import { decodeBuffer, detectEncoding } from '../import/readers/encoding';
 import { EvidenceStore } from './store';
 

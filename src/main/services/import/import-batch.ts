@@ -39,17 +39,15 @@ import { EvidenceStore } from '../evidence/store';
 import { refreshDerivedData } from '../derived-data';
 import { hashClaimContent } from '../hashing';
 import { openBatchReader, type BatchReader } from './readers';
+import { ImportCancelledError, readUntilStopped } from './read-until';
 
-export class ImportCancelledError extends ServiceError {
-  constructor() {
-    super('conflict', 'the import was cancelled; nothing was written');
-    this.name = 'ImportCancelledError';
-  }
-}
+export { ImportCancelledError } from './read-until';
 
 export interface ImportOptions {
   signal?: AbortSignal;
   onProgress?: (progress: ImportProgress) => void;
+  /** How long a read may stall before the import gives up (READ_STALL_MS; shorter in tests). */
+  stallMs?: number;
 }
 
 async function hashFile(file: string): Promise<string> {
@@ -171,7 +169,13 @@ export async function importBatch(
   if (fixesFor !== null && !findBatchById(ctx.db, fixesFor))
     throw new ServiceError('not_found', `batch ${fixesFor} does not exist`);
 
-  const reader = await openReader(request);
+  const stop = { file: request.file, signal: options.signal, stallMs: options.stallMs };
+  const opening = openReader(request);
+  const reader = await readUntilStopped(opening, stop).catch((error: unknown) => {
+    // A reader that opens after the import gave up on it is closed as soon as it does.
+    opening.then((late) => late.close()).catch(() => undefined);
+    throw error;
+  });
   // A quarantine export coming back carries the export's formula guard in every cell; it is
   // removed here, where it was added, so the claims get the source's text (issue 12).
   const restore = restoreRoundTrip(reader.headers);
@@ -275,7 +279,11 @@ export async function importBatch(
       pushCapped(result.duplicateClaims, { row, claimId, existingBatchId });
     };
 
-    for await (const chunk of reader.chunks()) {
+    const chunks = reader.chunks();
+    for (;;) {
+      const next = await readUntilStopped(chunks.next(), stop);
+      if (next.done) break;
+      const chunk = next.value;
       for (const { row, values: cells } of chunk) {
         result.rows += 1;
         const values = restore.values(cells);

@@ -1,3 +1,4 @@
+import type { BatchRefusalCode } from '../../../../shared/domain/batch-refusals';
 import iconv from 'iconv-lite';
 import { createReadStream, statSync } from 'node:fs';
 import { decideFileEncoding, EncodingRefusal } from './encoding';
@@ -62,7 +63,7 @@ export class CsvSplitter {
 
   constructor(private readonly file: string) {}
 
-  private refuse(reason: string, code: string, row: number, line: number): never {
+  private refuse(reason: string, code: BatchRefusalCode, row: number, line: number): never {
     throw new UnreadableBatchError(
       this.file,
       `row ${row} (line ${line}): ${reason}`,

@@ -25,8 +25,23 @@ function nestingDepth(value: unknown): number {
   return deepest;
 }
 
+export const JSON_LIMITS = {
+  /**
+   * A JSON batch is read whole (its text and its objects are in memory at once), so it is kept
+   * to a size a laptop holds easily; larger batches come as CSV or XLSX, which stream.
+   */
+  fileBytes: 256 * 1024 * 1024,
+};
+
 /** A JSON batch is an array of objects; each object's keys are its headers. */
 export async function openJsonReader(file: string): Promise<BatchReader> {
+  const size = statSync(file).size;
+  if (size > JSON_LIMITS.fileBytes)
+    throw new UnreadableBatchError(
+      file,
+      `a JSON batch is read whole and may be at most ${JSON_LIMITS.fileBytes / 1024 / 1024} MB; this one is ${Math.ceil(size / 1024 / 1024)} MB (save it as CSV or XLSX, which are read as they stream)`,
+      'json_too_large',
+    );
   const bytes = readFileSync(file);
   let parsed: unknown;
   try {

@@ -1,4 +1,5 @@
 import { ServiceError } from '../../errors';
+import type { BatchRefusalCode } from '../../../../shared/domain/batch-refusals';
 import type { TextEncoding } from './encoding';
 
 /** One data row as the file had it: its row number as a spreadsheet shows it, and header -> text. */
@@ -32,7 +33,7 @@ export class UnreadableBatchError extends ServiceError {
   constructor(
     readonly file: string,
     reason: string,
-    readonly issueCode = 'unreadable_batch',
+    readonly issueCode: BatchRefusalCode = 'unreadable_batch',
     at = '',
   ) {
     super('validation_failed', `${file} cannot be read as a claim batch: ${reason}`, [
