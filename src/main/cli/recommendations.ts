@@ -1,9 +1,11 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceContext } from '../services/context';
+import { SIGNED_FILE_RULE } from '../services/decision-file/export';
 import { ServiceError } from '../services/errors';
 import { unlockIdentity } from '../services/identity';
+import { refuseIfTaken, writeNewFile } from '../services/new-file';
 import {
   auditRecommendationsExport,
   exportRecommendations,
@@ -40,7 +42,8 @@ async function runExport(
   if (!Number.isSafeInteger(batchId) || batchId < 1)
     refuse(`--batch must be a positive whole number, not "${values.batch}"`);
   const out = resolve(values.out);
-  if (existsSync(out)) refuse(`${out} exists; a signed file is never overwritten`);
+  // Said before the passphrase is asked for; writeNewFile still refuses a file made meanwhile.
+  refuseIfTaken(out, SIGNED_FILE_RULE);
   const keyFile = resolve(values['sign-with']);
   const passphrase = await readPassphrase(
     values['passphrase-file'],
@@ -50,7 +53,7 @@ async function runExport(
   const ctx = openAt(values.db);
   try {
     const exported = exportRecommendations(ctx, { batchId, signer });
-    writeFileSync(out, exported.fileText, { flag: 'wx' });
+    writeNewFile(out, exported.fileText, SIGNED_FILE_RULE);
     auditRecommendationsExport(ctx, {
       batchId,
       member: signer.name,

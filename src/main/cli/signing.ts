@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { VerificationReport } from '../../shared/domain/signing/verification-report';
@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context';
 import { verifyDecisionFile } from '../services/decision-file';
 import { ServiceError } from '../services/errors';
 import { openEvidenceSource } from '../services/evidence/source';
+import { refuseIfTaken, writeNewFile } from '../services/new-file';
 import {
   generateIdentity,
   KeychainUnavailableError,
@@ -17,6 +18,7 @@ import {
 import {
   buildRosterPayload,
   importRoster,
+  ROSTER_FILE_RULE,
   signRoster,
   verifyRoster,
   type VerifiedRoster,
@@ -119,10 +121,13 @@ async function runRosterBuild(args: string[]): Promise<void> {
     members: keyFiles.map((f) => readPublicKeyFile(resolve(f))),
     previous,
   });
+  const out = resolve(values.out);
+  // Said before the passphrase is asked for; writeNewFile still refuses a file made meanwhile.
+  refuseIfTaken(out, ROSTER_FILE_RULE);
   const signingKey = requirePassphraseKey(resolve(values['sign-with']));
   const passphrase = await readPassphrase(values['passphrase-file'], 'passphrase / 암호: ');
   const text = signRoster(payload, [unlockIdentity(signingKey, passphrase)]);
-  writeFileSync(resolve(values.out), text, { flag: 'wx' });
+  writeNewFile(out, text, ROSTER_FILE_RULE);
   const roster = verifyRoster(text, { previous });
   process.stdout.write(
     `명부 v${version} 지문 / roster fingerprint ${roster.fingerprint} (${payload.members.length} members)\n`,

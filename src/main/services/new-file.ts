@@ -3,7 +3,9 @@ import {
   closeSync,
   fsyncSync,
   linkSync,
+  lstatSync,
   openSync,
+  readdirSync,
   readFileSync,
   rmSync,
   statSync,
@@ -29,7 +31,9 @@ import { ServiceError } from './errors';
  *    folder for fsync (EISDIR/EPERM); there NTFS journals the name and the step is skipped.
  * The target therefore either does not exist or holds every byte: never a 0-byte or cut file.
  * On any failure the temp file is removed. A process killed mid-write can leave only the
- * dot-named temp file (`.<name>.<random>.partial`), never a partial file under the name.
+ * dot-named temp file (`.<name>.<random>.partial`), never a partial file under the name; the
+ * next write that puts a file under that name removes it (removeEarlierAttempts), and
+ * removeLeftoverTempFiles clears old ones from a folder (the workspace's, at open).
  */
 /**
  * `rule` finishes the refusal's sentence: "a signed file is never overwritten". `mode` is the
@@ -45,6 +49,17 @@ export function writeNewFile(
   options: { sameBytesIsDone?: boolean; mode?: number } = {},
 ): 'written' | 'existing' {
   const bytes = typeof data === 'string' ? Buffer.from(data, 'utf8') : data;
+  const outcome = placeNewFile(path, bytes, rule, options);
+  removeEarlierAttempts(path);
+  return outcome;
+}
+
+function placeNewFile(
+  path: string,
+  bytes: Uint8Array,
+  rule: string,
+  options: { sameBytesIsDone?: boolean; mode?: number },
+): 'written' | 'existing' {
   try {
     writeDurably(path, bytes, options.mode ?? 0o644);
     return 'written';
@@ -65,6 +80,25 @@ export function writeNewFile(
   }
 }
 
+/**
+ * Refuses, as writeNewFile would, a name that is already taken: for a caller that should say so
+ * before slow or interactive work (scrypt, a passphrase prompt). writeNewFile still refuses a
+ * file that appears meanwhile.
+ */
+export function refuseIfTaken(path: string, rule: string): void {
+  if (nameIsTaken(path)) throw nameTakenRefusal(path, rule);
+}
+
+/** lstat, not exists: a dangling symlink takes the name too, as link(2) will find. */
+function nameIsTaken(path: string): boolean {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false }) !== undefined;
+  } catch {
+    // A folder we cannot look into: the write itself will say what is wrong.
+    return false;
+  }
+}
+
 function holdsExactly(path: string, bytes: Uint8Array): boolean {
   try {
     const stat = statSync(path);
@@ -77,13 +111,14 @@ function holdsExactly(path: string, bytes: Uint8Array): boolean {
 /** The refusal writeNewFile throws for `error`; for callers that write in steps. */
 export function refusalOf(path: string, error: unknown, rule: string): ServiceError {
   if (error instanceof ServiceError) return error;
-  const exists = (error as NodeJS.ErrnoException).code === 'EEXIST';
-  const message = exists
-    ? `${path} already exists; ${rule}: choose another name`
-    : `could not save ${path}: ${(error as Error).message}`;
-  return new ServiceError('conflict', message, [
-    { path: 'path', code: exists ? 'file_exists' : 'write_failed', message },
-  ]);
+  if ((error as NodeJS.ErrnoException).code === 'EEXIST') return nameTakenRefusal(path, rule);
+  const message = `could not save ${path}: ${(error as Error).message}`;
+  return new ServiceError('conflict', message, [{ path: 'path', code: 'write_failed', message }]);
+}
+
+function nameTakenRefusal(path: string, rule: string): ServiceError {
+  const message = `${path} already exists; ${rule}: choose another name`;
+  return new ServiceError('conflict', message, [{ path: 'path', code: 'file_exists', message }]);
 }
 
 /**
@@ -97,8 +132,93 @@ export function crashPoint(point: string): void {
   if (process.env.REVIEW_DESK_CRASH_AT === point) process.kill(process.pid, 'SIGKILL');
 }
 
+/** `.<name>.<12 hex digits>.partial`: the temp files writeDurably makes, and nothing else. */
+const TEMP_FILE_NAME = /^\..+\.[0-9a-f]{12}\.partial$/;
+const TEMP_FILE_TAIL = /^[0-9a-f]{12}\.partial$/;
+
+function tempFileFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+}
+
+/**
+ * Once `path` holds its file, the temp files of earlier attempts at that same name (a killed
+ * export, retried) are litter: removed. Another process writing that name at this moment would
+ * lose to us anyway (link refuses a taken name); taking its temp file only turns its refusal
+ * from file_exists into write_failed. Best effort: the file itself is already in place.
+ */
+function removeEarlierAttempts(path: string): void {
+  const folder = dirname(path);
+  const prefix = `.${basename(path)}.`;
+  for (const name of namesIn(folder))
+    if (name.startsWith(prefix) && TEMP_FILE_TAIL.test(name.slice(prefix.length)))
+      removeQuietly(join(folder, name));
+}
+
+/**
+ * How old a temp file must be before a workspace open removes it. The app and the CLI work in
+ * the same folder, so a temp file may be another process's write in progress: its bytes are
+ * written, fsynced and linked within seconds of its last change (mtime). An hour is far beyond
+ * that; a younger leftover waits for a later open, harmless meanwhile (dot-named, never read).
+ */
+export const LEFTOVER_TEMP_FILE_AGE_MS = 60 * 60 * 1000;
+
+/**
+ * Removes from `folder` the temp files (`.<name>.<12 hex>.partial`) that killed writes left,
+ * if older than LEFTOVER_TEMP_FILE_AGE_MS; returns their names. Never fails: a leftover that
+ * cannot be removed now is harmless.
+ */
+export function removeLeftoverTempFiles(folder: string, now = Date.now()): string[] {
+  return removeStaleFiles(folder, (name) => TEMP_FILE_NAME.test(name), now);
+}
+
+/**
+ * The leftovers `isLeftover` names in `folder`, removed once older than
+ * LEFTOVER_TEMP_FILE_AGE_MS (see there why). Only plain files: never a folder or a symlink's
+ * target. A folder that cannot be read has nothing removed.
+ */
+export function removeStaleFiles(
+  folder: string,
+  isLeftover: (name: string) => boolean,
+  now = Date.now(),
+): string[] {
+  const removed: string[] = [];
+  for (const name of namesIn(folder)) {
+    if (!isLeftover(name)) continue;
+    const path = join(folder, name);
+    if (!isStaleFile(path, now)) continue;
+    if (removeQuietly(path)) removed.push(name);
+  }
+  return removed;
+}
+
+function isStaleFile(path: string, now: number): boolean {
+  try {
+    const stat = lstatSync(path);
+    return stat.isFile() && now - stat.mtimeMs > LEFTOVER_TEMP_FILE_AGE_MS;
+  } catch {
+    return false;
+  }
+}
+
+function namesIn(folder: string): string[] {
+  try {
+    return readdirSync(folder);
+  } catch {
+    return [];
+  }
+}
+
+function removeQuietly(path: string): boolean {
+  try {
+    rmSync(path, { force: true });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 function writeDurably(path: string, bytes: Uint8Array, mode: number): void {
-  const temp = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.partial`);
+  const temp = tempFileFor(path);
   let fd: number | null = openSync(temp, 'wx', mode);
   let noLinks = false;
   try {

@@ -4,6 +4,8 @@ import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connectio
 import { getSetting } from '../db/repositories/settings';
 import type { ServiceContext } from './context';
 import { refreshDerivedData } from './derived-data';
+import { EvidenceStore } from './evidence/store';
+import { removeLeftoverTempFiles } from './new-file';
 
 export const DATABASE_FILE_NAME = 'review-desk.db';
 
@@ -15,6 +17,7 @@ export function openWorkspace(
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, options.fileName ?? DATABASE_FILE_NAME), options);
   if (options.migrate !== false) fillMissingDerivedData(db);
+  removeLeftoversOfKilledWrites(dataDir);
   // The person chosen at this machine (Settings) acts from then on; before that, the OS user.
   const actor = getSetting(db, 'current_person') ?? options.actor;
   return {
@@ -24,6 +27,16 @@ export function openWorkspace(
     now: options.now ?? (() => new Date()),
     nativeBinding: options.nativeBinding,
   };
+}
+
+/**
+ * A process killed mid-write leaves dot-named temp files: the evidence store's in its shards,
+ * writeNewFile's wherever it wrote (in the workspace folder itself when someone saved a file
+ * there). Nothing else in the workspace is written by the app: SQLite keeps its own journal.
+ */
+function removeLeftoversOfKilledWrites(dataDir: string): void {
+  removeLeftoverTempFiles(dataDir);
+  new EvidenceStore(dataDir).removeLeftoverTempFiles();
 }
 
 /**

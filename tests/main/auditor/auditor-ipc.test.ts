@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHandlers } from '../../../src/main/ipc/handlers';
@@ -218,5 +218,22 @@ describe('auditor:saveReport', () => {
       ok: true,
       value: { path: null },
     });
+  });
+
+  it('never saves over a file: a taken name is a typed refusal and that file stays as it was', async () => {
+    const { write, call, choose, platform, dir } = setup();
+    const file = write('decisions.json', good);
+    await choose(file);
+    const report = reportOf(await call('auditor:verify', { file }));
+    const taken = write('earlier-report.txt', 'an earlier report');
+    platform.chosen.push(taken);
+    const refused = await call('auditor:saveReport', { report, format: 'txt' });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: { code: 'conflict', issues: [{ code: 'file_exists' }] },
+    });
+    expect(refused.ok || refused.error.message).toContain('never saved over another file');
+    expect(readFileSync(taken, 'utf8')).toBe('an earlier report');
+    expect(readdirSync(dir).sort()).toEqual(['decisions.json', 'earlier-report.txt']);
   });
 });

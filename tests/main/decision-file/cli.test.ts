@@ -49,24 +49,34 @@ describe('review-desk keygen, roster and verify', { timeout: 120_000 }, () => {
       keys,
       files.find((f) => f.includes('-secretary-') && f.endsWith('.key.json'))!,
     );
-    const run = cli(
-      'roster',
-      'build',
-      '--keys',
-      ...pubs,
-      '--version',
-      '1',
-      '--valid-from',
-      '2022-11-14',
-      '--sign-with',
-      secretaryKey,
-      '--passphrase-file',
-      passFile,
-      '--out',
-      rosterFile,
-    );
+    const build = () =>
+      cli(
+        'roster',
+        'build',
+        '--keys',
+        ...pubs,
+        '--version',
+        '1',
+        '--valid-from',
+        '2022-11-14',
+        '--sign-with',
+        secretaryKey,
+        '--passphrase-file',
+        passFile,
+        '--out',
+        rosterFile,
+      );
+    const run = build();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
+    // Never over a file: a refusal (exit 1, one line), not a crash; the roster stays as it was.
+    const written = readFileSync(rosterFile, 'utf8');
+    const again = build();
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe(
+      `review-desk: ${rosterFile} already exists; a roster is never saved over another file: choose another name\n`,
+    );
+    expect(readFileSync(rosterFile, 'utf8')).toBe(written);
     const imported = cli('roster', 'import', rosterFile, '--db', join(dir, 'ws', 'review-desk.db'));
     expect(imported.code).toBe(0);
     expect(imported.stdout).toContain(verifyRoster(readFileSync(rosterFile, 'utf8')).fingerprint);

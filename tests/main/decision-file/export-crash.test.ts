@@ -163,6 +163,8 @@ describe('export-decisions killed mid-way', { timeout: 240_000 }, () => {
     expect(files).toHaveLength(1);
     expect(files[0]!.previous).toBeNull();
     expectComplete(out, files[0]!);
+    // The killed attempt's temp file goes once the name holds its file.
+    expect(leftovers(outDir)).toEqual([]);
   });
 
   it('killed after the commit: the recorded file is complete, the next export chains to it, --resave writes it again', () => {

@@ -1,8 +1,22 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../src/main/services/errors';
-import { writeNewFile } from '../../../src/main/services/new-file';
+import {
+  LEFTOVER_TEMP_FILE_AGE_MS,
+  refuseIfTaken,
+  removeLeftoverTempFiles,
+  writeNewFile,
+} from '../../../src/main/services/new-file';
 import { makeTempDir } from '../../support/temp-workspace';
 
 /* The durable write every handed-out file goes through (issue 12, item 6). */
@@ -91,4 +105,98 @@ describe.runIf(process.platform !== 'win32')('writeNewFile permissions', () => {
     writeNewFile(join(dir, 'key.json'), '{}', 'a key file is never overwritten', { mode: 0o600 });
     expect(statSync(join(dir, 'key.json')).mode & 0o777).toBe(0o600);
   });
+});
+
+/** A file as a killed write would have left it, last changed `ageMs` ago. */
+function leftover(dir: string, name: string, ageMs = 2 * LEFTOVER_TEMP_FILE_AGE_MS): string {
+  const path = join(dir, name);
+  writeFileSync(path, 'half a file');
+  const at = (Date.now() - ageMs) / 1000;
+  utimesSync(path, at, at);
+  return path;
+}
+
+describe('leftover temp files of killed writes', () => {
+  it('writing a name removes the temp files earlier attempts at that same name left', () => {
+    const dir = folder();
+    leftover(dir, '.f.json.0123456789ab.partial');
+    // Fresh too: once the name holds its file, no attempt at that name can still succeed.
+    leftover(dir, '.f.json.ba9876543210.partial', 0);
+    const others = [
+      '.g.json.0123456789ab.partial', // another name's attempt
+      '.f.json.bak.0123456789ab.partial', // an attempt at f.json.bak
+      '.f.json.0123456789AB.partial', // not what writeNewFile names a temp file
+      'f.json.0123456789ab.partial',
+    ];
+    for (const name of others) leftover(dir, name);
+    expect(writeNewFile(join(dir, 'f.json'), 'whole', RULE)).toBe('written');
+    expect(readdirSync(dir).sort()).toEqual([...others, 'f.json'].sort());
+  });
+
+  it('a retry that finds its file already in place removes the same leftovers', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'f.json'), 'same');
+    leftover(dir, '.f.json.0123456789ab.partial', 0);
+    expect(writeNewFile(join(dir, 'f.json'), 'same', RULE, { sameBytesIsDone: true })).toBe(
+      'existing',
+    );
+    expect(readdirSync(dir)).toEqual(['f.json']);
+  });
+
+  it('a refused write leaves the temp files of others alone', () => {
+    const dir = folder();
+    writeFileSync(join(dir, 'f.json'), 'someone else');
+    leftover(dir, '.f.json.0123456789ab.partial', 0);
+    refusal(() => writeNewFile(join(dir, 'f.json'), 'mine', RULE));
+    expect(readdirSync(dir).sort()).toEqual(['.f.json.0123456789ab.partial', 'f.json']);
+  });
+
+  it('removeLeftoverTempFiles removes only old `.<name>.<12 hex>.partial` files', () => {
+    const dir = folder();
+    const old = ['.결정문.json.0123456789ab.partial', '.a.b.c.ffffffffffff.partial'];
+    for (const name of old) leftover(dir, name);
+    const kept = [
+      '.young.json.0123456789ab.partial', // another process may be writing it right now
+      '.x.json.0123456789a.partial', // 11 hex digits
+      '.x.json.0123456789abc.partial', // 13
+      '.x.json.0123456789AB.partial', // upper case
+      'x.json.0123456789ab.partial', // no leading dot
+      '..0123456789ab.partial', // no name
+      '.x.json.0123456789ab.partial.bak',
+      '.x.json.0123456789ab.part',
+      'x.json',
+    ];
+    for (const name of kept)
+      leftover(dir, name, name.startsWith('.young') ? LEFTOVER_TEMP_FILE_AGE_MS / 2 : undefined);
+    // A folder named like a leftover is not one.
+    mkdirSync(join(dir, '.folder.0123456789ab.partial'));
+    expect(removeLeftoverTempFiles(dir).sort()).toEqual(old.sort());
+    expect(readdirSync(dir).sort()).toEqual([...kept, '.folder.0123456789ab.partial'].sort());
+    // A folder that is not there has nothing to remove, and says so without throwing.
+    expect(removeLeftoverTempFiles(join(dir, 'no-such-folder'))).toEqual([]);
+  });
+});
+
+describe('refuseIfTaken', () => {
+  it('refuses a taken name as writeNewFile would, before any work', () => {
+    const dir = folder();
+    const taken = join(dir, 'taken.json');
+    writeFileSync(taken, 'x');
+    const error = refusal(() => refuseIfTaken(taken, RULE));
+    expect(error.code).toBe('conflict');
+    expect(error.issues?.[0]?.code).toBe('file_exists');
+    expect(error.message).toBe(`${taken} already exists; ${RULE}: choose another name`);
+    expect(() => refuseIfTaken(join(dir, 'free.json'), RULE)).not.toThrow();
+  });
+
+  it.runIf(process.platform !== 'win32')(
+    'counts a dangling symlink as taken, as link(2) does',
+    () => {
+      const dir = folder();
+      const link = join(dir, 'link.json');
+      symlinkSync(join(dir, 'nowhere'), link);
+      expect(refusal(() => refuseIfTaken(link, RULE)).issues?.[0]?.code).toBe('file_exists');
+      expect(refusal(() => writeNewFile(link, 'x', RULE)).issues?.[0]?.code).toBe('file_exists');
+    },
+  );
 });

@@ -1,5 +1,5 @@
 import { createPublicKey, sign, verify } from 'node:crypto';
-import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -15,6 +15,7 @@ import {
   unlockKeyFile,
   WrongPassphraseError,
 } from '../../../src/main/services/identity';
+import { ServiceError } from '../../../src/main/services/errors';
 import { InMemoryKeyProtector } from '../../support/in-memory-key-protector';
 import { makeTempDir } from '../../support/temp-workspace';
 import { PASSPHRASE, TEST_SCRYPT } from '../decision-file/council';
@@ -190,6 +191,32 @@ describe('unlockKeyFile with a passphrase file', () => {
       createIdentity({ name: '최지우', role: 'member' }, { passphrase: PASSPHRASE }, fresh),
     ).toThrow(/fresh-public-key\.json already exists; a key file is never overwritten/);
     expect(existsSync(fresh)).toBe(false);
+  });
+
+  it('writes the pair where chosen, the key 0600; a taken name is a typed refusal that touches nothing', () => {
+    const dir = tempDir();
+    const made = passphraseKey(dir);
+    expect(readKeyFile(made.keyFile).kid).toBe(made.kid);
+    expect(readPublicKeyFile(made.publicKeyFile).kid).toBe(made.kid);
+    if (process.platform === 'win32')
+      console.info('0600 not checked: Windows has no POSIX modes (the key file keeps its ACLs)');
+    else expect(statSync(made.keyFile).mode & 0o777).toBe(0o600);
+
+    const before = {
+      key: readFileSync(made.keyFile, 'utf8'),
+      pub: readFileSync(made.publicKeyFile, 'utf8'),
+    };
+    let refusal: unknown;
+    try {
+      passphraseKey(dir);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ServiceError);
+    expect(refusal).toMatchObject({ code: 'conflict', issues: [{ code: 'file_exists' }] });
+    expect(readFileSync(made.keyFile, 'utf8')).toBe(before.key);
+    expect(readFileSync(made.publicKeyFile, 'utf8')).toBe(before.pub);
+    expect(readdirSync(dir).sort()).toEqual(['mine-public-key.json', 'mine.key.json']);
   });
 
   it('puts the public key file beside the key file under a readable name', () => {

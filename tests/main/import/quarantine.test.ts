@@ -1,9 +1,10 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listQuarantine } from '../../../src/main/db/repositories/quarantine';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { importBatch } from '../../../src/main/services/import/import-batch';
+import { ServiceError } from '../../../src/main/services/errors';
 import { exportQuarantineCsv } from '../../../src/main/services/import/quarantine-export';
 import { GOOD_ROWS, writeCsv, type Row } from '../../support/batch-files';
 import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
@@ -145,5 +146,27 @@ describe('quarantine', () => {
       for (const header of ['상호', '피해내용']) expect(row[header]).toBe(`'${raw[header]}`);
       expect(row['피해금액']).toBe('-5,000');
     }
+  });
+
+  it('never exports over a file: a taken name is a typed refusal and that file stays as it was', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const first = await importBatch(ws, { file: badBatch(dir) });
+    // The secretary's fixed copy of an earlier export, not yet imported, under the same name.
+    const fixedCopy = `${dir}/quarantine.csv`;
+    writeFileSync(fixedCopy, 'fixed by hand', 'utf8');
+    let refusal: unknown;
+    try {
+      exportQuarantineCsv(ws, first.batchId, fixedCopy);
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ServiceError);
+    expect(refusal).toMatchObject({ code: 'conflict', issues: [{ code: 'file_exists' }] });
+    expect((refusal as Error).message).toContain('never saved over another file');
+    expect(readFileSync(fixedCopy, 'utf8')).toBe('fixed by hand');
+    expect(readdirSync(dir).sort()).toEqual(['bad.csv', 'quarantine.csv']);
   });
 });

@@ -60,6 +60,24 @@ describe('review-desk recommendations', { timeout: 120_000 }, () => {
     );
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
+    const written = readFileSync(out, 'utf8');
+    const overwrite = cli(
+      'recommendations',
+      'export',
+      '--batch',
+      '1',
+      '--sign-with',
+      keys['김민준']!.keyFile,
+      '--passphrase-file',
+      passFile,
+      '--out',
+      out,
+      '--db',
+      memberDb,
+    );
+    expect(overwrite.code).toBe(1);
+    expect(overwrite.stderr).toMatch(/already exists; a signed file is never overwritten/);
+    expect(readFileSync(out, 'utf8')).toBe(written);
 
     const imported = cli('recommendations', 'import', out, '--db', secretaryDb, '--json');
     expect(imported.code).toBe(0);

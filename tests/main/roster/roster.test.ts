@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { readPublicKeyFile } from '../../../src/main/services/identity';
 import {
   buildRosterPayload,
@@ -80,6 +80,18 @@ describe('roster', () => {
     const v2 = nextVersion(c, c.dir);
     expect(importRoster(ctx, v2)).toMatchObject({ version: 2, alreadyImported: false });
     expect(listAudit(ctx.db).filter((e) => e.action === 'roster.imported')).toHaveLength(2);
+  });
+
+  it('commits an import with synchronous = FULL, as decisions do, and puts NORMAL back', () => {
+    const c = council();
+    const ctx = workspace();
+    const pragmas = vi.spyOn(ctx.db, 'pragma');
+    importRoster(ctx, c.rosterText);
+    const settings = pragmas.mock.calls.map(([source]) => source).filter((s) => s.includes('='));
+    expect(settings).toEqual(['synchronous = FULL', 'synchronous = 1']);
+    pragmas.mockRestore();
+    expect(ctx.db.pragma('synchronous', { simple: true })).toBe(1);
+    expect(latestRoster(ctx.db)?.sha256).toBe(c.roster.sha256);
   });
 
   it('refuses a version 2 that names another previous roster or is signed by a newcomer only', () => {

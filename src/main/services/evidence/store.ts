@@ -6,6 +6,7 @@ import {
   fsyncSync,
   mkdirSync,
   openSync,
+  readdirSync,
   readFileSync,
   renameSync,
   rmSync,
@@ -13,8 +14,12 @@ import {
 } from 'node:fs';
 import { join } from 'node:path';
 import { sha256Hex } from '../hashing';
+import { removeStaleFiles } from '../new-file';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
+const SHARD = /^[0-9a-f]{2}$/;
+/** What put() names its temp file: `.tmp-<pid>-<12 hex>`. */
+const TEMP_FILE_NAME = /^\.tmp-\d+-[0-9a-f]{12}$/;
 
 export interface StoredEvidence {
   sha256: string;
@@ -56,7 +61,7 @@ export class EvidenceStore {
     const dir = join(this.root, sha256.slice(0, 2));
     mkdirSync(dir, { recursive: true });
     // Temp names start with a dot and never match a digest, so a crash leaves only litter
-    // that pathFor can never return.
+    // that pathFor can never return (and removeLeftoverTempFiles clears at workspace open).
     const temp = join(dir, `.tmp-${process.pid}-${randomBytes(6).toString('hex')}`);
     try {
       const fd = openSync(temp, 'wx', 0o600);
@@ -81,6 +86,30 @@ export class EvidenceStore {
     }
     syncDirectory(dir);
     return stored;
+  }
+
+  /**
+   * Removes the temp files that a put() killed mid-write left in the shards (old enough that no
+   * other process can still be writing them: see removeStaleFiles); returns how many.
+   */
+  removeLeftoverTempFiles(now = Date.now()): number {
+    let removed = 0;
+    for (const shard of shardsIn(this.root))
+      removed += removeStaleFiles(
+        join(this.root, shard),
+        (name) => TEMP_FILE_NAME.test(name),
+        now,
+      ).length;
+    return removed;
+  }
+}
+
+function shardsIn(root: string): string[] {
+  try {
+    return readdirSync(root).filter((name) => SHARD.test(name));
+  } catch {
+    // No evidence stored yet.
+    return [];
   }
 }
 

@@ -1,5 +1,5 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/ipc/review-schemas';
 import {
@@ -8,6 +8,7 @@ import {
   type KeyProtectionKind,
 } from '../../../shared/ipc/signing-schemas';
 import { ServiceError } from '../errors';
+import { refuseIfTaken, writeNewFile } from '../new-file';
 import {
   keyIdentityOf,
   parsePublicJwk,
@@ -59,7 +60,7 @@ export interface GeneratedIdentity extends Profile, KeyIdentity {
 }
 
 export interface GenerateOptions {
-  /** The folder for both files: the app's userData/keys, or the CLI's --out. */
+  /** The folder for both files: the CLI's --out, or the demo's keys folder. */
   dir: string;
   scrypt?: ScryptParams;
   now?: () => Date;
@@ -130,18 +131,16 @@ function sealNewIdentity(
   };
 }
 
+const KEY_FILE_RULE = 'a key file is never overwritten';
+
 function refuseExisting(paths: { keyFile: string; publicKeyFile: string }): void {
-  for (const path of [paths.keyFile, paths.publicKeyFile])
-    if (existsSync(path))
-      throw new ServiceError(
-        'conflict',
-        `${path} already exists; a key file is never overwritten: choose another name`,
-      );
+  for (const path of [paths.keyFile, paths.publicKeyFile]) refuseIfTaken(path, KEY_FILE_RULE);
 }
 
 /**
- * Writes the sealed key (0600) and the public key file. Never overwrites: either file already
- * there is an error naming it, and a half-written pair is removed.
+ * Writes the sealed key (0600 from its first byte on disk) and the public key file, durably.
+ * Never overwrites: either file already there is a conflict naming it, and a half-written pair
+ * is removed, so a key is never left without its public key file.
  */
 function writeIdentityFiles(
   keyFile: KeyFile,
@@ -149,15 +148,14 @@ function writeIdentityFiles(
 ): GeneratedIdentity {
   refuseExisting(paths);
   const [profile, identity] = splitProfile(keyFile);
-  writeFileSync(paths.keyFile, `${JSON.stringify(keyFile, null, 2)}\n`, {
+  writeNewFile(paths.keyFile, `${JSON.stringify(keyFile, null, 2)}\n`, KEY_FILE_RULE, {
     mode: 0o600,
-    flag: 'wx',
   });
   try {
-    writeFileSync(
+    writeNewFile(
       paths.publicKeyFile,
       `${JSON.stringify(publicKeyFileOf(profile, identity), null, 2)}\n`,
-      { flag: 'wx' },
+      KEY_FILE_RULE,
     );
   } catch (error) {
     rmSync(paths.keyFile, { force: true });

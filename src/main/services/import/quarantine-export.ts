@@ -1,5 +1,4 @@
 import Papa from 'papaparse';
-import { writeFileSync } from 'node:fs';
 import {
   QUARANTINE_REASON_HEADER,
   QUARANTINE_ROW_HEADER,
@@ -9,6 +8,7 @@ import { listQuarantine } from '../../db/repositories/quarantine';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { findBatchById } from '../../db/repositories/batches';
+import { writeNewFile } from '../new-file';
 
 /**
  * Writes a batch's waiting quarantine rows as CSV (UTF-8 with BOM, so Korean Excel opens it
@@ -42,6 +42,11 @@ export function exportQuarantineCsv(
   const table = [[QUARANTINE_ROW_HEADER, QUARANTINE_REASON_HEADER, ...headers], ...rows].map(
     (row) => row.map(guardCell),
   );
-  writeFileSync(outFile, `\uFEFF${Papa.unparse(table, { newline: '\r\n' })}`, 'utf8');
+  // Never over another file: it may be the fixed copy of an earlier export, not yet imported.
+  writeNewFile(
+    outFile,
+    `\uFEFF${Papa.unparse(table, { newline: '\r\n' })}`,
+    'a quarantine export is never saved over another file',
+  );
   return { rows: rows.length };
 }

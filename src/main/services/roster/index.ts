@@ -13,6 +13,11 @@ export {
   latestRosterRecord,
   type ImportedRoster,
 } from './roster-store';
-export { saveAndImportRoster, signNextRoster, type NextRosterInput } from './next-roster';
+export {
+  ROSTER_FILE_RULE,
+  saveAndImportRoster,
+  signNextRoster,
+  type NextRosterInput,
+} from './next-roster';
 export { rosterTrust } from './roster-trust';
 export { pinnedRoster, importedRosters } from './roster-store';

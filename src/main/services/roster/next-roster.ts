@@ -45,6 +45,8 @@ export function signNextRoster(
   return { text, roster: verifyRoster(text, { previous }) };
 }
 
+export const ROSTER_FILE_RULE = 'a roster is never saved over another file';
+
 /**
  * Saves the signed roster (never over an existing file) and imports it; a file whose import
  * fails is removed again, so what is on disk is what the workspace holds.
@@ -54,7 +56,7 @@ export function saveAndImportRoster(
   path: string,
   text: string,
 ): ImportedRoster {
-  writeNewFile(path, text, 'a roster is never saved over another file');
+  writeNewFile(path, text, ROSTER_FILE_RULE);
   try {
     return importRoster(ctx, text);
   } catch (error) {

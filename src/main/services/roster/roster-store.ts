@@ -1,4 +1,4 @@
-import type { Db } from '../../db/connection';
+import { durableTransaction, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
 import type { ServiceContext } from '../context';
 import { verifyRoster, type VerifiedRoster } from './roster';
@@ -60,10 +60,12 @@ export function latestRosterRecord(
 /**
  * Verifies the file against the latest imported roster (the chain and a secretary of that
  * version) and stores it with its audit entry in one transaction. Importing the same file
- * again changes nothing.
+ * again changes nothing. Durable (synchronous = FULL): the roster decides whose signatures
+ * count, and the first one is the workspace's pinned anchor; once reported imported, a power
+ * cut must not take it back.
  */
 export function importRoster(ctx: ServiceContext, fileText: string): ImportedRoster {
-  return ctx.db.transaction((): ImportedRoster => {
+  return durableTransaction(ctx.db, (): ImportedRoster => {
     const candidate = verifyRoster(fileText);
     const same = ctx.db
       .prepare('SELECT version FROM rosters WHERE sha256 = ?')
@@ -102,7 +104,7 @@ export function importRoster(ctx: ServiceContext, fileText: string): ImportedRos
       },
     });
     return { ...summary(roster), alreadyImported: false };
-  })();
+  });
 }
 
 function summary(roster: VerifiedRoster) {
