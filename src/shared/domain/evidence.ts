@@ -20,6 +20,7 @@ export const EVIDENCE_PROBLEMS = [
   'unsupported_type',
   'too_large',
   'zip_too_large',
+  'ambiguous_name',
   'unreadable',
 ] as const;
 export type EvidenceProblem = (typeof EVIDENCE_PROBLEMS)[number];
@@ -45,6 +46,10 @@ export const EVIDENCE_PROBLEM_LABELS: Record<EvidenceProblem, { ko: string; en: 
   unsupported_type: { ko: '지원하지 않는 파일 형식', en: 'unsupported file type' },
   too_large: { ko: '파일 크기 한도 초과', en: 'file exceeds the size limit' },
   zip_too_large: { ko: 'zip 항목이 한도 이상으로 커짐', en: 'zip entry expands beyond the limit' },
+  ambiguous_name: {
+    ko: '이 이름의 파일이 여럿이고 내용이 서로 다름',
+    en: 'several files go by this name, with different content',
+  },
   unreadable: { ko: '파일을 읽을 수 없음', en: 'file could not be read' },
 };
 

@@ -100,6 +100,45 @@ describe('openEvidenceSource on a folder', () => {
     const read = await source.read(nfc);
     expect(read.ok && read.bytes.toString()).toBe('매출');
   });
+
+  it('is ambiguous when NFC and NFD spellings of a name both exist with different bytes', async () => {
+    const { root } = evidenceFolder();
+    const name = '영수증.txt';
+    writeFileSync(join(root, name), '윈도에서 넣은 영수증');
+    writeFileSync(join(root, name.normalize('NFD')), '맥에서 넣은 영수증');
+    // Only a file system that keeps both spellings apart can hold this (Linux does).
+    const source = await openEvidenceSource(root);
+    expect(await source.read(name)).toEqual({ ok: false, problem: 'ambiguous_name' });
+    expect(await source.read(name.normalize('NFD'))).toEqual({
+      ok: false,
+      problem: 'ambiguous_name',
+    });
+  });
+
+  it('reads a name whose NFC and NFD files hold the same bytes', async () => {
+    const { root } = evidenceFolder();
+    writeFileSync(join(root, '매출.txt'), '매출');
+    writeFileSync(join(root, '매출.txt'.normalize('NFD')), '매출');
+    const source = await openEvidenceSource(root);
+    const read = await source.read('매출.txt');
+    expect(read.ok && read.bytes.toString()).toBe('매출');
+  });
+
+  it('is ambiguous when NFC and NFD folders each hold the file, differently', async () => {
+    const { root } = evidenceFolder();
+    mkdirSync(join(root, '증빙'));
+    mkdirSync(join(root, '증빙'.normalize('NFD')));
+    writeFileSync(join(root, '증빙', 'pos.csv'), '일자,매출\n2022-10-15,1200000\n');
+    writeFileSync(
+      join(root, '증빙'.normalize('NFD'), 'pos.csv'),
+      '일자,매출\n2022-10-15,9900000\n',
+    );
+    writeFileSync(join(root, '증빙', 'only-here.txt'), 'one');
+    const source = await openEvidenceSource(root);
+    expect(await source.read('증빙/pos.csv')).toEqual({ ok: false, problem: 'ambiguous_name' });
+    const single = await source.read('증빙/only-here.txt');
+    expect(single.ok && single.bytes.toString()).toBe('one');
+  });
 });
 
 describe('openEvidenceSource errors', () => {

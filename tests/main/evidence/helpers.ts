@@ -77,3 +77,46 @@ export function patchDeclaredSize(zip: Buffer, declared: number): Buffer {
   }
   return out;
 }
+
+/**
+ * Rewrites the CRC-32 every header gives for the entry (a single-entry zip), so the zip lies
+ * about its bytes' checksum.
+ */
+export function patchCrc(zip: Buffer, crc: number): Buffer {
+  const out = Buffer.from(zip);
+  for (let i = 0; i + 4 <= out.length; i++) {
+    const sig = out.readUInt32LE(i);
+    if (sig === 0x04034b50) out.writeUInt32LE(crc, i + 14);
+    if (sig === 0x02014b50) out.writeUInt32LE(crc, i + 16);
+    if (sig === 0x08074b50) out.writeUInt32LE(crc, i + 4);
+  }
+  return out;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+const CRC_BY_TOP_BYTE = new Map(CRC_TABLE.map((entry, i) => [entry >>> 24, i]));
+
+/**
+ * `prefix` followed by four bytes chosen so the whole has the CRC-32 `target`: different bytes
+ * under the same checksum, as anyone can make them (CRC-32 is no hash).
+ */
+export function withCrc(prefix: Buffer, target: number, crcOf: (b: Buffer) => number): Buffer {
+  const indexes: number[] = [];
+  let register = ~target >>> 0;
+  for (let k = 0; k < 4; k++) {
+    const i = CRC_BY_TOP_BYTE.get(register >>> 24)!;
+    indexes.unshift(i);
+    register = ((register ^ CRC_TABLE[i]!) << 8) >>> 0;
+  }
+  let state = ~crcOf(prefix) >>> 0;
+  const tail = indexes.map((i) => {
+    const byte = (state ^ i) & 0xff;
+    state = ((state >>> 8) ^ CRC_TABLE[i]!) >>> 0;
+    return byte;
+  });
+  return Buffer.concat([prefix, Buffer.from(tail)]);
+}

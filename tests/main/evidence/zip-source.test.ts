@@ -9,8 +9,10 @@ import { decodeEntryName } from '../../../src/main/services/evidence/zip-source'
 import {
   cleanupTempDirs,
   PDF_BYTES,
+  patchCrc,
   patchDeclaredSize,
   tempDir,
+  withCrc,
   writeZip,
   zipBytes,
 } from './helpers';
@@ -111,6 +113,93 @@ describe('openEvidenceSource on a zip', () => {
     expect(nfc.normalize('NFD')).not.toBe(nfc);
     const read = await source.read(nfc);
     expect(read.ok && read.bytes.equals(PDF_BYTES)).toBe(true);
+    await source.close();
+  });
+});
+
+describe('a name several zip entries answer to', () => {
+  it('is ambiguous when the entries differ, and read when they hold the same bytes', async () => {
+    const path = await writeZip(tempDir(), 'twice.zip', [
+      { name: 'sub/receipt.pdf', data: PDF_BYTES },
+      { name: 'sub/receipt.pdf', data: Buffer.concat([PDF_BYTES, Buffer.from('forged')]) },
+      { name: 'ledger.txt', data: 'ledger', compress: false },
+      { name: 'ledger.txt', data: 'ledger', compress: true },
+      { name: 'same-size.txt', data: 'aaaa' },
+      { name: 'same-size.txt', data: 'bbbb' },
+    ]);
+    const source = await openEvidenceSource(path);
+    expect(await source.read('sub/receipt.pdf')).toEqual({ ok: false, problem: 'ambiguous_name' });
+    expect(await source.read('sub\\receipt.pdf')).toEqual({
+      ok: false,
+      problem: 'ambiguous_name',
+    });
+    expect(await source.read('same-size.txt')).toEqual({ ok: false, problem: 'ambiguous_name' });
+    const ledger = await source.read('ledger.txt');
+    expect(ledger.ok && ledger.bytes.toString()).toBe('ledger');
+    await source.close();
+  });
+
+  it('is ambiguous when NFC and NFD spellings of a name hold different bytes', async () => {
+    const nfc = '증빙/영수증.txt';
+    const path = await writeZip(tempDir(), 'mixed.zip', [
+      { name: nfc, data: '윈도에서 넣은 영수증' },
+      { name: nfc.normalize('NFD'), data: '맥에서 넣은 영수증' },
+      { name: '매출.txt', data: '매출' },
+      { name: '매출.txt'.normalize('NFD'), data: '매출' },
+    ]);
+    const source = await openEvidenceSource(path);
+    expect(await source.read(nfc)).toEqual({ ok: false, problem: 'ambiguous_name' });
+    expect(await source.read(nfc.normalize('NFD'))).toEqual({
+      ok: false,
+      problem: 'ambiguous_name',
+    });
+    const same = await source.read('매출.txt');
+    expect(same.ok && same.bytes.toString()).toBe('매출');
+    await source.close();
+  });
+
+  it('compares the bytes when size and CRC-32 agree but the content does not', async () => {
+    const genuine = Buffer.from('receipt: 1,200,000 KRW');
+    const forged = withCrc(Buffer.from('receipt: 9,900,000'), crc32(genuine), crc32);
+    expect(forged.length).toBe(genuine.length);
+    expect(crc32(forged)).toBe(crc32(genuine));
+    expect(forged.equals(genuine)).toBe(false);
+    const path = await writeZip(tempDir(), 'collide.zip', [
+      { name: 'receipt.txt', data: genuine },
+      { name: 'receipt.txt', data: forged },
+    ]);
+    const source = await openEvidenceSource(path);
+    expect(await source.read('receipt.txt')).toEqual({ ok: false, problem: 'ambiguous_name' });
+    await source.close();
+  });
+
+  it('reads an entry whose bytes do not match its CRC-32 as unreadable', async () => {
+    const dir = tempDir();
+    const honest = await zipBytes([{ name: 'a.txt', data: 'receipt', compress: false }]);
+    const path = join(dir, 'bad-crc.zip');
+    writeFileSync(path, patchCrc(honest, crc32('receipt') ^ 1));
+    const source = await openEvidenceSource(path);
+    expect(await source.read('a.txt')).toEqual({ ok: false, problem: 'unreadable' });
+    await source.close();
+  });
+
+  it('does not take an entry whose CRC-32 lies as the same as its honest twin', async () => {
+    // Both headers say the same size and CRC; the second entry's bytes are other bytes.
+    const twin = await zipBytes([
+      { name: 'a.txt', data: 'receipt', compress: false },
+      { name: 'a.txt', data: 'forgery', compress: false },
+    ]);
+    const out = Buffer.from(twin);
+    const wanted = crc32('receipt');
+    for (let i = 0; i + 4 <= out.length; i++) {
+      const sig = out.readUInt32LE(i);
+      if (sig === 0x04034b50) out.writeUInt32LE(wanted, i + 14);
+      if (sig === 0x02014b50) out.writeUInt32LE(wanted, i + 16);
+    }
+    const path = join(tempDir(), 'liar-twin.zip');
+    writeFileSync(path, out);
+    const source = await openEvidenceSource(path);
+    expect(await source.read('a.txt')).toEqual({ ok: false, problem: 'ambiguous_name' });
     await source.close();
   });
 });

@@ -1,7 +1,12 @@
 import { constants, type Stats } from 'node:fs';
 import { lstat, open, readdir, realpath } from 'node:fs/promises';
 import { dirname, join, relative, isAbsolute } from 'node:path';
-import type { EvidenceLimits, EvidenceSource, ReadResult } from './source-types';
+import {
+  sameContent,
+  type EvidenceLimits,
+  type EvidenceSource,
+  type ReadResult,
+} from './source-types';
 import { checkEvidenceName, nfcKey } from './names';
 
 const fail = (problem: Exclude<ReadResult, { ok: true }>['problem']): ReadResult => ({
@@ -24,25 +29,24 @@ async function lstatOrNull(path: string): Promise<Stats | null> {
   }
 }
 
-/**
- * A folder copied from a Mac keeps its NFD names on other systems, while the claim file
- * names the same file in NFC: walk the segments matching each by its NFC form.
- */
-async function findByNfc(root: string, segments: string[]): Promise<string | null> {
-  let current = root;
-  for (const segment of segments) {
-    const wanted = nfcKey(segment);
-    let names: string[];
-    try {
-      names = await readdir(current);
-    } catch {
-      return null;
-    }
-    const match = names.find((n) => n === segment) ?? names.find((n) => nfcKey(n) === wanted);
-    if (match === undefined) return null;
-    current = join(current, match);
+/** A folder's names grouped by their NFC form; null when it cannot be listed. */
+type Listing = Map<string, string[]> | null;
+
+async function listByNfc(dir: string): Promise<Listing> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch {
+    return null;
   }
-  return current;
+  const byNfc = new Map<string, string[]>();
+  for (const name of names) {
+    const key = nfcKey(name);
+    const same = byNfc.get(key);
+    if (same) same.push(name);
+    else byNfc.set(key, [name]);
+  }
+  return byNfc;
 }
 
 export async function openFolderSource(
@@ -50,19 +54,37 @@ export async function openFolderSource(
   limits: EvidenceLimits,
 ): Promise<EvidenceSource> {
   const rootReal = await realpath(folder);
+  // Each folder is listed once per source (an import, a verification), not once per file.
+  const listings = new Map<string, Promise<Listing>>();
+  const listingOf = (dir: string): Promise<Listing> => {
+    let listing = listings.get(dir);
+    if (listing === undefined) {
+      listing = listByNfc(dir);
+      listings.set(dir, listing);
+    }
+    return listing;
+  };
 
-  async function read(name: string): Promise<ReadResult> {
-    const check = checkEvidenceName(name);
-    if (!check.ok) return fail(check.problem);
+  /**
+   * Every path whose segments match the name's by their NFC form. A folder copied from a Mac
+   * keeps its NFD names on other systems while the claim file names the same file in NFC; and
+   * where both spellings exist side by side (a Linux disk allows it) the name is ambiguous.
+   */
+  async function pathsByNfc(segments: string[]): Promise<string[]> {
+    let paths = [rootReal];
+    for (const segment of segments) {
+      const wanted = nfcKey(segment);
+      const next: string[] = [];
+      for (const dir of paths)
+        for (const name of (await listingOf(dir))?.get(wanted) ?? []) next.push(join(dir, name));
+      paths = next;
+      if (paths.length === 0) break;
+    }
+    return paths;
+  }
+
+  async function readPath(target: string, stats: Stats): Promise<ReadResult> {
     try {
-      let target = join(rootReal, ...check.segments);
-      let stats = await lstatOrNull(target);
-      if (stats === null) {
-        const found = await findByNfc(rootReal, check.segments);
-        if (found === null) return fail('not_found');
-        target = found;
-        stats = await lstat(target);
-      }
       if (stats.isSymbolicLink()) return fail('link');
       // A linked directory on the way (symlink or Windows junction) would lead outside.
       if (!isInside(rootReal, await realpath(dirname(target)))) return fail('link');
@@ -71,6 +93,30 @@ export async function openFolderSource(
       if (stats.nlink > 1) return fail('link');
       if (stats.size > limits.maxFileBytes) return fail('too_large');
       return await readCapped(target, stats, limits.maxFileBytes);
+    } catch (error) {
+      return fail((error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link' : 'unreadable');
+    }
+  }
+
+  async function read(name: string): Promise<ReadResult> {
+    const check = checkEvidenceName(name);
+    if (!check.ok) return fail(check.problem);
+    try {
+      const found = await pathsByNfc(check.segments);
+      if (found.length === 0) {
+        // Not listed by that name: a folder that may not be listed, or a file system that
+        // ignores case (Windows, macOS) and finds the name spelt differently.
+        const target = join(rootReal, ...check.segments);
+        const stats = await lstatOrNull(target);
+        return stats === null ? fail('not_found') : await readPath(target, stats);
+      }
+      const results: ReadResult[] = [];
+      for (const target of found) {
+        const stats = await lstatOrNull(target);
+        results.push(stats === null ? fail('not_found') : await readPath(target, stats));
+      }
+      // Several files answer to the name: only the same bytes in each may be stored.
+      return sameContent(results);
     } catch (error) {
       return fail((error as NodeJS.ErrnoException).code === 'ELOOP' ? 'link' : 'unreadable');
     }

@@ -19,3 +19,17 @@ export interface EvidenceSource {
   read(name: string): Promise<ReadResult>;
   close(): Promise<void>;
 }
+
+/**
+ * What a name that several files answer to reads as (a zip holding it twice, or two names
+ * differing only in Unicode normalisation): the bytes when every one read the same, the
+ * problem when every one failed alike, else ambiguous_name, never whichever came first.
+ */
+export function sameContent(results: ReadResult[]): ReadResult {
+  const [first, ...rest] = results;
+  if (first === undefined) return { ok: false, problem: 'not_found' };
+  const alike = rest.every((r) =>
+    first.ok ? r.ok && r.bytes.equals(first.bytes) : !r.ok && r.problem === first.problem,
+  );
+  return alike ? first : { ok: false, problem: 'ambiguous_name' };
+}

@@ -1,7 +1,12 @@
 import iconv from 'iconv-lite';
 import { crc32 } from 'node:zlib';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
-import type { EvidenceLimits, EvidenceSource, ReadResult } from './source-types';
+import {
+  sameContent,
+  type EvidenceLimits,
+  type EvidenceSource,
+  type ReadResult,
+} from './source-types';
 import { checkEvidenceName, nfcKey } from './names';
 
 const S_IFMT = 0o170000;
@@ -47,15 +52,17 @@ function openZip(path: string): Promise<ZipFile> {
   });
 }
 
-/** Reads the central directory once; entry data is only touched when a claim names it. */
-function indexEntries(
-  zip: ZipFile,
-): Promise<{ exact: Map<string, Indexed>; nfc: Map<string, Indexed> }> {
-  const exact = new Map<string, Indexed>();
-  const nfc = new Map<string, Indexed>();
+/**
+ * Reads the central directory once; entry data is only touched when a claim names it. Every
+ * entry is kept under its name's NFC form: a zip may hold one name twice, or two names that
+ * differ only in Unicode normalisation (NFC and NFD look the same), and a claim naming such a
+ * file must not silently get whichever came first.
+ */
+function indexEntries(zip: ZipFile): Promise<Map<string, Indexed[]>> {
+  const byNfc = new Map<string, Indexed[]>();
   return new Promise((resolve, reject) => {
     zip.on('error', reject);
-    zip.on('end', () => resolve({ exact, nfc }));
+    zip.on('end', () => resolve(byNfc));
     zip.on('entry', (entry: Entry) => {
       const name = decodeEntryName(entry);
       const check = checkEvidenceName(name);
@@ -63,9 +70,10 @@ function indexEntries(
       // are refused before lookup.
       if (check.ok) {
         const item = { entry, isDirectory: /[\\/]$/.test(name) };
-        // The first of duplicate names wins, as with most extractors.
-        if (!exact.has(check.key)) exact.set(check.key, item);
-        if (!nfc.has(nfcKey(check.key))) nfc.set(nfcKey(check.key), item);
+        const key = nfcKey(check.key);
+        const same = byNfc.get(key);
+        if (same) same.push(item);
+        else byNfc.set(key, [item]);
       }
       zip.readEntry();
     });
@@ -75,7 +83,7 @@ function indexEntries(
 
 export async function openZipSource(path: string, limits: EvidenceLimits): Promise<EvidenceSource> {
   const zip = await openZip(path);
-  let index: Awaited<ReturnType<typeof indexEntries>>;
+  let index: Map<string, Indexed[]>;
   try {
     index = await indexEntries(zip);
   } catch (error) {
@@ -85,11 +93,7 @@ export async function openZipSource(path: string, limits: EvidenceLimits): Promi
   // Counts what was really inflated, so many small bombs cannot add up past the total cap.
   let extracted = 0;
 
-  async function read(name: string): Promise<ReadResult> {
-    const check = checkEvidenceName(name);
-    if (!check.ok) return fail(check.problem);
-    const item = index.exact.get(check.key) ?? index.nfc.get(nfcKey(check.key));
-    if (item === undefined) return fail('not_found');
+  async function readItem(item: Indexed): Promise<ReadResult> {
     const { entry } = item;
     if (((entry.externalFileAttributes >>> 16) & S_IFMT) === S_IFLNK) return fail('link');
     if (item.isDirectory) return fail('unreadable');
@@ -102,6 +106,28 @@ export async function openZipSource(path: string, limits: EvidenceLimits): Promi
     return result;
   }
 
+  async function read(name: string): Promise<ReadResult> {
+    const check = checkEvidenceName(name);
+    if (!check.ok) return fail(check.problem);
+    const items = index.get(nfcKey(check.key));
+    if (items === undefined) return fail('not_found');
+    if (items.length === 1) return readItem(items[0]!);
+    // One name, several entries: only the same bytes under each keep the name meaning one
+    // file. The headers tell most apart without inflating anything; entries the headers call
+    // equal are inflated (each checked against its CRC) and compared byte for byte, since a
+    // CRC-32 is easily matched on purpose.
+    const first = items[0]!.entry;
+    const differ = items.some(
+      ({ entry }) =>
+        entry.uncompressedSize !== first.uncompressedSize || entry.crc32 !== first.crc32,
+    );
+    if (differ) return fail('ambiguous_name');
+    const results: ReadResult[] = [];
+    for (const item of items) results.push(await readItem(item));
+    // Past the caps is past the caps, whichever entry it was.
+    return results.find((r) => !r.ok && r.problem === 'zip_too_large') ?? sameContent(results);
+  }
+
   return {
     read,
     close: async () => zip.close(),
@@ -111,7 +137,8 @@ export async function openZipSource(path: string, limits: EvidenceLimits): Promi
 /**
  * Counts the inflated bytes itself (yauzl's own size check is off, so this one count
  * decides) and stops past the cap whatever the header claims. An entry inflating beyond
- * its declared size is a bomb with a lying header; one falling short is corrupt.
+ * its declared size is a bomb with a lying header; one falling short is corrupt, and so is one
+ * whose bytes do not match the CRC-32 the central directory gives (yauzl checks no CRC).
  */
 function inflate(zip: ZipFile, entry: Entry, cap: number): Promise<ReadResult> {
   return new Promise((resolve) => {
@@ -137,7 +164,9 @@ function inflate(zip: ZipFile, entry: Entry, cap: number): Promise<ReadResult> {
       stream.on('error', () => settle(fail('unreadable')));
       stream.on('end', () => {
         if (total !== entry.uncompressedSize) return settle(fail('unreadable'));
-        settle({ ok: true, bytes: Buffer.concat(chunks, total) });
+        const bytes = Buffer.concat(chunks, total);
+        if (crc32(bytes) !== entry.crc32) return settle(fail('unreadable'));
+        settle({ ok: true, bytes });
       });
     });
   });
