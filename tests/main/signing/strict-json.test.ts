@@ -46,4 +46,31 @@ describe('strict JSON for signed files', () => {
     expect(faultOf('{"a":1')).toEqual({ kind: 'not_json' });
     expect(faultOf(`${'['.repeat(5000)}${']'.repeat(5000)}`)).toMatchObject({ kind: 'too_deep' });
   });
+
+  it('calls text that is not JSON not_json, whatever the key scan met before the fault', () => {
+    expect(faultOf('{"a":1,"a":2')).toEqual({ kind: 'not_json' });
+    expect(faultOf('{"a":1,"a":2}}')).toEqual({ kind: 'not_json' });
+    expect(faultOf(`${'['.repeat(MAX_JSON_DEPTH + 1)}`)).toEqual({ kind: 'not_json' });
+    expect(faultOf('{"a":{"b":"unclosed}}')).toEqual({ kind: 'not_json' });
+    expect(faultOf('{"\\x":1,"\\x":2}')).toEqual({ kind: 'not_json' });
+    expect(faultOf(']]}{"a":1,"a":2}')).toEqual({ kind: 'not_json' });
+  });
+
+  it('tells keys from values across escapes, nesting and white space', () => {
+    const text = ' { "a" : [ { "a" : "\\\\" , "b" : "\\\\\\"a\\"" } , "a" ] , "b" : { "a" : 1 } } ';
+    expect(parseStrictJson(text)).toEqual(JSON.parse(text));
+    expect(faultOf('{"x":[1,{"k":"\\\\","k":2}]}')).toEqual({
+      kind: 'duplicate_key',
+      key: 'k',
+      path: '$.x[1]',
+    });
+    expect(faultOf('{"x":{"y":[[],[{"\\u006b":1,"k":2}]]}}')).toEqual({
+      kind: 'duplicate_key',
+      key: 'k',
+      path: '$.x.y[1][0]',
+    });
+    // A repeated key found after a sibling closed is still found, and one in a sibling is not.
+    expect(faultOf('{"a":{"k":1},"b":{"k":1},"a":2}')).toMatchObject({ key: 'a', path: '$' });
+    expect(faultOf('[{"k":1},{"k":1}]')).toBeNull();
+  });
 });

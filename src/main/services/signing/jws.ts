@@ -2,6 +2,7 @@ import { sign, verify, type KeyObject } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../../shared/domain/canonical-json';
 import { ServiceError } from '../errors';
 import { parseStrictJson, StrictJsonError, type StrictJsonFault } from './strict-json';
+import { decodeUtf8 } from './utf8';
 
 /**
  * JWS General JSON Serialization (RFC 7515 section 7.2.1) with EdDSA over Ed25519 (RFC 8037),
@@ -230,8 +231,11 @@ function verifiesQuietly(input: Buffer, key: KeyObject, signature: Buffer): bool
  */
 export function verifyGeneral(input: unknown, resolveKey: KeyResolver): GeneralVerification {
   const { jws, payloadBytes } = parseWithPayload(input);
-  // Each signing input is "<protected>.<payload>": the payload part is made once.
-  const dotPayload = Buffer.from(`.${jws.payload}`, 'ascii');
+  // Each signing input is "<protected>.<payload>": the payload part is encoded once, on its
+  // own (Buffer.from of the concatenated string first flattens megabytes, ~15 ms), and each
+  // signature's input is a copy of the parts.
+  const dot = Buffer.from('.', 'ascii');
+  const encodedPayload = Buffer.from(jws.payload, 'ascii');
   const verdicts = jws.signatures.map((entry, i): SignatureVerdict => {
     const protectedHeader = parseHeaderObject(
       decodeBase64url(entry.protected, `signatures[${i}].protected`),
@@ -245,11 +249,11 @@ export function verifyGeneral(input: unknown, resolveKey: KeyResolver): GeneralV
     const key = resolveKey(kid, header);
     if (!key || key.asymmetricKeyType !== 'ed25519')
       return { kid, valid: false, reason: 'unknown_key', headerFaults: [], header };
-    const input = Buffer.concat([Buffer.from(entry.protected, 'ascii'), dotPayload]);
+    const input = Buffer.concat([Buffer.from(entry.protected, 'ascii'), dot, encodedPayload]);
     const ok = verifiesQuietly(input, key, Buffer.from(entry.signature, 'base64url'));
     return ok
       ? { kid, valid: true, headerFaults: [], header }
       : { kid, valid: false, reason: 'bad_signature', headerFaults: [], header };
   });
-  return { payload: payloadBytes.toString('utf8'), payloadBytes, signatures: verdicts };
+  return { payload: decodeUtf8(payloadBytes), payloadBytes, signatures: verdicts };
 }
