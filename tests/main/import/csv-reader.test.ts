@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
@@ -86,6 +87,25 @@ describe('CSV records and line endings', () => {
       expectIntact(read, rows);
       expect(read.map((row) => row.row)).toEqual(rows.map((_, i) => i + 2));
     }
+  });
+
+  it('keeps every claim of 100 files whose records end in a random mix of CR, LF and CRLF', async () => {
+    const dir = tempDir();
+    const rows = claims(40, (i) => (i % 9 === 0 ? `여러 줄\r\n내용\r${i}` : `내용 ${i}`));
+    const mixes = fc.sample(
+      fc.array(fc.constantFrom('\r', '\n', '\r\n'), {
+        minLength: rows.length + 1,
+        maxLength: rows.length + 1,
+      }),
+      { seed: 1015, numRuns: 100 },
+    );
+    for (const [n, endings] of mixes.entries()) {
+      const file = join(dir, `mix-${n}.csv`);
+      writeFileSync(file, [KO_HEADERS, ...rows].map((row, i) => line(row) + endings[i]).join(''));
+      const { rows: read } = await readAll(file);
+      expectIntact(read, rows);
+    }
+    expect(mixes).toHaveLength(100);
   });
 
   it('reads a 150,000-row CR-only file without a stack overflow', async () => {
