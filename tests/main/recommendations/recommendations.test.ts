@@ -270,6 +270,34 @@ describe('member recommendations', { timeout: 60_000 }, () => {
     ).toBe(1);
   });
 
+  it('names each forged shape a strict reading refuses, in English and Korean', () => {
+    const ws = secretaryWorkspace();
+    const genuine = files['김민준']!;
+    const jws = JSON.parse(genuine) as {
+      payload: string;
+      signatures: { protected: string; header?: Record<string, unknown>; signature: string }[];
+    };
+    const forgedPayload = Buffer.from(JSON.stringify({ forged: true })).toString('base64url');
+    // Two payloads: a reader keeping the first would see the forged one.
+    const twoPayloads = genuine.replace('{', `{"payload":"${forgedPayload}",`);
+    const withHeader = (header: Record<string, unknown>) =>
+      JSON.stringify({
+        ...jws,
+        signatures: [
+          { ...jws.signatures[0]!, header: { ...jws.signatures[0]!.header, ...header } },
+        ],
+      });
+    const result = importRecommendations(ws, [twoPayloads, withHeader({ alg: 'none' }), genuine]);
+    expect(result.files.map((f) => f.member)).toEqual(['김민준']);
+    expect(result.refused.map((r) => [r.index, r.code])).toEqual([
+      [0, 'duplicate_key'],
+      [1, 'header_not_disjoint'],
+    ]);
+    expect(result.refused[0]!.reason).toMatch(/the key "payload" twice/);
+    expect(result.refused[0]!.ko).toMatch(/"payload" 키가 두 번/);
+    expect(result.refused[1]!.reason).toMatch(/repeats alg/);
+  });
+
   it('refuses everything when no roster is imported', () => {
     const ws = councilWorkspace();
     opened.push(ws);

@@ -68,8 +68,11 @@ function verifyFile(db: Db, roster: VerifiedRoster, fileText: string): Checked {
       return member ? publicKeyFromJwk(member.jwk) : null;
     });
   } catch (error) {
-    if (error instanceof JwsFormatError) refuse('not_signed', { detail: error.message });
-    throw error;
+    if (!(error instanceof JwsFormatError)) throw error;
+    if (error.fault?.kind === 'duplicate_key')
+      refuse('duplicate_key', { key: error.fault.key, path: error.fault.path });
+    if (error.fault?.kind === 'too_deep') refuse('too_deep', { depth: error.fault.depth });
+    refuse('not_signed', { detail: error.message });
   }
   if (verification.signatures.length !== 1)
     refuse('signature_count', { count: verification.signatures.length });
@@ -77,6 +80,8 @@ function verifyFile(db: Db, roster: VerifiedRoster, fileText: string): Checked {
   const kid = verdict!.kid;
   const version = roster.payload.version;
   if (verdict!.reason === 'unknown_key') refuse('unknown_key', { kid: kid ?? '(no kid)', version });
+  const headerFault = verdict!.headerFaults[0];
+  if (headerFault) refuse(headerFault.reason, { detail: headerFault.detail });
   if (!verdict!.valid)
     refuse(verdict!.reason === 'bad_signature' ? 'altered' : 'signature_unacceptable', {
       reason: String(verdict!.reason),

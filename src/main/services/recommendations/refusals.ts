@@ -22,6 +22,34 @@ const REFUSAL_TEXT = {
     en: (p) => `not a signed recommendations file: ${p['detail']}`,
     ko: (p) => `서명된 위원 의견 파일이 아닙니다: ${p['detail']}`,
   },
+  duplicate_key: {
+    en: (p) =>
+      `the file has the key "${p['key']}" twice in ${p['path']}: one copy could hide a forged value, so it is not read`,
+    ko: (p) =>
+      `파일의 ${p['path']}에 "${p['key']}" 키가 두 번 있습니다. 한쪽에 위조된 값이 숨어 있을 수 있어 읽지 않습니다`,
+  },
+  too_deep: {
+    en: (p) => `the file nests deeper than ${p['depth']} levels`,
+    ko: (p) => `파일이 ${p['depth']}단계보다 깊게 중첩되어 있습니다`,
+  },
+  header_not_disjoint: {
+    en: (p) =>
+      `the signature's unprotected header repeats ${p['detail']} from its signed header (RFC 7515 forbids it)`,
+    ko: (p) =>
+      `서명의 보호되지 않은 헤더가 서명된 헤더의 ${p['detail']} 항목을 되풀이합니다 (RFC 7515에서 금지)`,
+  },
+  crit_unsupported: {
+    en: (p) => `the signature demands extensions this program does not know (crit ${p['detail']})`,
+    ko: (p) => `서명이 이 프로그램이 모르는 확장을 요구합니다 (crit ${p['detail']})`,
+  },
+  b64_unsupported: {
+    en: () => 'the signature is over an unencoded payload (b64: false), which is not accepted',
+    ko: () => '서명이 인코딩되지 않은 내용(b64: false)에 대한 것이라 받아들이지 않습니다',
+  },
+  unsupported_alg: {
+    en: (p) => `the signature uses ${p['detail']}; only EdDSA (Ed25519) is accepted`,
+    ko: (p) => `서명 방식이 ${p['detail']}입니다. EdDSA(Ed25519)만 받아들입니다`,
+  },
   signature_count: {
     en: (p) => `a recommendations file has one signature, this one has ${p['count']}`,
     ko: (p) => `위원 의견 파일에는 서명이 하나여야 하는데 이 파일에는 ${p['count']}개 있습니다`,
