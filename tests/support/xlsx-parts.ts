@@ -21,10 +21,17 @@ export async function readXlsxParts(file: string): Promise<XlsxParts> {
   return parts;
 }
 
-/** Writes the parts as a well-formed zip (every CRC right): damage is only what the parts hold. */
-export function writeXlsxParts(file: string, parts: XlsxParts): Promise<void> {
+/**
+ * Writes the parts as a well-formed zip (every CRC right): damage is only what the parts hold.
+ * `store` keeps them uncompressed, so a test can change a byte of a part's text in the file.
+ */
+export function writeXlsxParts(
+  file: string,
+  parts: XlsxParts,
+  options: { store?: boolean } = {},
+): Promise<void> {
   const zip = new yazl.ZipFile();
-  for (const [name, bytes] of parts) zip.addBuffer(bytes, name);
+  for (const [name, bytes] of parts) zip.addBuffer(bytes, name, { compress: !options.store });
   zip.end();
   const chunks: Buffer[] = [];
   return new Promise((resolve, reject) => {

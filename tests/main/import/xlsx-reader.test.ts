@@ -150,6 +150,23 @@ describe('a damaged or cut workbook is refused whole', () => {
     nothingImported(ws);
   });
 
+  it('checks the sheet whole before showing any of it: a changed header byte is damage, not a missing column', async () => {
+    const dir = tempDir();
+    const parts = await readXlsxParts(await batchWorkbook(dir, 20));
+    const file = join(dir, 'stored.xlsx');
+    await writeXlsxParts(file, parts, { store: true });
+    const bytes = readFileSync(file);
+    // 서비스 -> 서비슘: one byte of the stored sheet's header text, its CRC left as it was.
+    const at = bytes.indexOf(Buffer.from('서비스'));
+    expect(at).toBeGreaterThan(0);
+    bytes[at + 8] = 0x98;
+    writeFileSync(file, bytes);
+    await expect(openBatchReader(file)).rejects.toMatchObject({
+      issues: [{ code: 'xlsx_damaged' }],
+      message: expect.stringMatching(/CRC-32 does not match/),
+    });
+  });
+
   it('refuses a 700 MB cell by its limit, without holding it in memory', async () => {
     const dir = tempDir();
     const file = join(dir, 'huge-cell.xlsx');

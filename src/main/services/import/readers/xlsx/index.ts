@@ -49,7 +49,7 @@ async function readerFor(
   try {
     parts = await readWorkbookParts(zip);
   } catch (error) {
-    throw refusal(file, error, null);
+    throw refusal(file, error, atPart(error));
   }
   const sheet =
     sheetName === null ? parts.sheets[0] : parts.sheets.find((s) => s.name === sheetName);
@@ -66,6 +66,12 @@ async function readerFor(
       'xlsx_damaged',
     );
 
+  try {
+    await zip.verify(sheet.part);
+  } catch (error) {
+    throw refusal(file, error, { place: `sheet "${sheet.name}" (${sheet.part})`, at: sheet.part });
+  }
+
   // Progress by the sheet's inflated bytes, scaled to the file's size.
   const sheetBytes = Math.max(1, zip.sizeOf(sheet.part));
   let inflated = 0;
@@ -79,7 +85,7 @@ async function readerFor(
         }
       }
     } catch (error) {
-      throw refusal(file, error, { sheet: sheet.name, lastRow });
+      throw refusal(file, error, atRow(sheet.name, lastRow));
     }
   })();
 
@@ -121,24 +127,31 @@ async function readerFor(
   };
 }
 
-function refusal(
-  file: string,
-  error: unknown,
-  at: { sheet: string; lastRow: number | null } | null,
-): UnreadableBatchError {
+/** Where a refusal happened: `place` finishes "damaged or cut at ...", `at` is the issue's path. */
+interface Place {
+  place: string;
+  at: string;
+}
+
+const atPart = (error: unknown): Place => {
+  const part = error instanceof DamagedPartError ? error.part : '';
+  return { place: `part ${part}`, at: part };
+};
+
+const atRow = (sheet: string, lastRow: number | null): Place =>
+  lastRow === null
+    ? { place: `sheet "${sheet}" before its first row`, at: 'row 1' }
+    : { place: `sheet "${sheet}" after row ${lastRow}`, at: `row ${lastRow}` };
+
+function refusal(file: string, error: unknown, { place, at }: Place): UnreadableBatchError {
   if (error instanceof UnreadableBatchError) return error;
   const message = error instanceof Error ? error.message : String(error);
   const code = error instanceof DamagedPartError ? error.code : 'xlsx_damaged';
-  const part = error instanceof DamagedPartError ? error.part : '';
-  const place =
-    at === null
-      ? `part ${part}`
-      : `sheet "${at.sheet}" ${at.lastRow === null ? 'before its first row' : `after row ${at.lastRow}`}`;
   const what = code === 'xlsx_damaged' ? `the workbook is damaged or cut at ${place}` : place;
   return new UnreadableBatchError(
     file,
     `${what}: ${message}; nothing is imported from it`,
     code,
-    at?.lastRow != null ? `row ${at.lastRow}` : part,
+    at,
   );
 }
