@@ -1,5 +1,4 @@
-import { readFileSync } from 'node:fs';
-import Papa from 'papaparse';
+import { readFileSync, statSync } from 'node:fs';
 import {
   OUTCOME_LABELS,
   OUTCOMES,
@@ -14,7 +13,9 @@ import { toNfkc } from '../../shared/domain/text';
 import type { ServiceContext } from './context';
 import { nextInChain, recordDecision } from './decisions';
 import { ServiceError } from './errors';
-import { decodeBuffer, detectEncoding } from './import/readers/encoding';
+import { durableTransaction } from '../db/connection';
+import { CsvSplitter, type CsvRecord } from './import/readers/csv';
+import { decideBufferEncoding, decodeBuffer, EncodingRefusal } from './import/readers/encoding';
 
 /**
  * Decisions taken on paper (a meeting's sheet typed into Excel) recorded in one go. Every row
@@ -57,18 +58,68 @@ function refuse(row: number, message: string): never {
   throw new ServiceError('validation_failed', `row ${row}: ${message}; nothing was recorded`);
 }
 
+/** A meeting's decision sheet is a page or two; anything near this is not one. */
+const SHEET_MAX_BYTES = 8 * 1024 * 1024;
+
+type SheetField = (typeof HEADERS)[string];
+const SHEET_FIELDS = new Set<string>(Object.values(HEADERS));
+const isSheetField = (name: string): name is SheetField => SHEET_FIELDS.has(name);
+
+interface SheetRow {
+  /** The record's number, as a spreadsheet shows the row. */
+  row: number;
+  cells: Partial<Record<SheetField, string>>;
+}
+
+/**
+ * The sheet's rows as the batch importer reads a CSV: the encoding decided on the whole file,
+ * records split at CR, LF or CRLF by the same splitter, a cut or stray quote refused by place.
+ */
+function readSheet(file: string): { fields: string[]; rows: SheetRow[] } {
+  const size = statSync(file).size;
+  if (size > SHEET_MAX_BYTES)
+    throw new ServiceError(
+      'validation_failed',
+      `${file} is ${size} bytes; a decision sheet is at most ${SHEET_MAX_BYTES}`,
+    );
+  const bytes = readFileSync(file);
+  let text: string;
+  try {
+    text = decodeBuffer(bytes, decideBufferEncoding(bytes));
+  } catch (error) {
+    if (!(error instanceof EncodingRefusal)) throw error;
+    throw new ServiceError('validation_failed', `${file}: ${error.message}`, [
+      { path: 'encoding', code: error.issueCode, message: error.message },
+    ]);
+  }
+  const records: CsvRecord[] = [];
+  const splitter = new CsvSplitter(file);
+  splitter.feed(text, records);
+  splitter.finish(records);
+  const filled = records.filter((r) => r.cells.some((cell) => cell.trim() !== ''));
+  const [header, ...data] = filled;
+  const fields = (header?.cells ?? []).map((cell) => HEADERS[squash(cell)] ?? cell);
+  const rows = data.map((record): SheetRow => {
+    const cells: SheetRow['cells'] = {};
+    fields.forEach((field, i) => {
+      if (isSheetField(field)) cells[field] = record.cells[i] ?? '';
+    });
+    return { row: record.row, cells };
+  });
+  return { fields, rows };
+}
+
 export function importDecisions(
   ctx: ServiceContext,
   file: string,
 ): { recorded: number; decisions: DecisionRecord[] } {
-  const bytes = readFileSync(file);
-  const text = decodeBuffer(bytes, detectEncoding(bytes.subarray(0, 64 * 1024)));
-  const parsed = Papa.parse<Record<string, string>>(text, {
-    header: true,
-    skipEmptyLines: 'greedy',
-    transformHeader: (header) => HEADERS[squash(header)] ?? header,
-  });
-  const fields = parsed.meta.fields ?? [];
+  const { fields, rows } = readSheet(file);
+  const repeated = fields.find((field, i) => isSheetField(field) && fields.indexOf(field) !== i);
+  if (repeated)
+    throw new ServiceError(
+      'validation_failed',
+      `${file} has more than one column for ${repeated}; which one is meant cannot be told`,
+    );
   for (const needed of ['claimId', 'outcome'])
     if (!fields.includes(needed))
       throw new ServiceError(
@@ -76,9 +127,9 @@ export function importDecisions(
         `${file} has no ${needed === 'claimId' ? '접수번호 (claim_id)' : '결정 (outcome)'} column`,
       );
 
-  return ctx.db.transaction(() => {
-    const decisions = parsed.data.map((cells, index) => {
-      const row = index + 2; // as a spreadsheet numbers it, after the header
+  // Decisions commit with synchronous=FULL, as one by one (durableTransaction).
+  return durableTransaction(ctx.db, () => {
+    const decisions = rows.map(({ row, cells }) => {
       const claimId = (cells.claimId ?? '').trim();
       if (claimId === '') refuse(row, 'the claim id is empty');
       const outcome: Outcome | undefined = lookup(cells.outcome ?? '', OUTCOMES, OUTCOME_LABELS);
@@ -115,5 +166,5 @@ export function importDecisions(
       }
     });
     return { recorded: decisions.length, decisions };
-  })();
+  });
 }

@@ -44,37 +44,26 @@ describe('review-desk recommendations', { timeout: 120_000 }, () => {
     const passFile = join(dir, 'pass.txt');
     writeFileSync(passFile, `${PASSPHRASE}\n`);
     const out = join(dir, 'recs.json');
-    const exported = cli(
-      'recommendations',
-      'export',
-      '--batch',
-      '1',
-      '--sign-with',
-      keys['김민준']!.keyFile,
-      '--passphrase-file',
-      passFile,
-      '--out',
-      out,
-      '--db',
-      memberDb,
-    );
+    const exportTo = (file: string) =>
+      cli(
+        'recommendations',
+        'export',
+        '--batch',
+        '1',
+        '--sign-with',
+        keys['김민준']!.keyFile,
+        '--passphrase-file',
+        passFile,
+        '--out',
+        file,
+        '--db',
+        memberDb,
+      );
+    const exported = exportTo(out);
     expect(exported.stderr).toBe('');
     expect(exported.code).toBe(0);
     const written = readFileSync(out, 'utf8');
-    const overwrite = cli(
-      'recommendations',
-      'export',
-      '--batch',
-      '1',
-      '--sign-with',
-      keys['김민준']!.keyFile,
-      '--passphrase-file',
-      passFile,
-      '--out',
-      out,
-      '--db',
-      memberDb,
-    );
+    const overwrite = exportTo(out);
     expect(overwrite.code).toBe(1);
     expect(overwrite.stderr).toMatch(/already exists; a signed file is never overwritten/);
     expect(readFileSync(out, 'utf8')).toBe(written);

@@ -1,7 +1,7 @@
 import iconv from 'iconv-lite';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { importDecisions } from '../../../src/main/services/decisions-import';
 import { ServiceError } from '../../../src/main/services/errors';
@@ -91,5 +91,53 @@ describe('decisions imported from a sheet', () => {
     ws = openTempWorkspace();
     const file = sheet('no-outcome.csv', ['접수번호,금액', 'K-2022-000101,1000']);
     expect(() => importDecisions(ws, file)).toThrow(/no 결정 \(outcome\) column/);
+  });
+
+  it('reads a sheet as batches are read: any line ending, the encoding of the whole file, a cut refused', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    const header = '접수번호,결정,금액,사유,메모';
+    const crOnly = join(ws.dataDir, 'cr-only.csv');
+    writeFileSync(
+      crOnly,
+      [header, 'K-2022-000101,인정,600000,,"메모\r둘째 줄"', 'K-2022-000104,인정,700000,,'].join(
+        '\r',
+      ),
+    );
+    const refusals: [string, Buffer | string, RegExp][] = [
+      [
+        'stray.csv',
+        Buffer.concat([
+          Buffer.from(`${header}\r\nK-2022-000101,인정,1`),
+          Buffer.from([0xff]),
+          Buffer.from('00,,\r\n'),
+        ]),
+        /UTF-8 with 1 invalid byte/,
+      ],
+      [
+        'cut.csv',
+        `${header}\r\nK-2022-000101,인정,600000,,"메모가 잘`,
+        /row 2 \(line 2\).*quote that does not close/,
+      ],
+      [
+        'two-outcomes.csv',
+        `접수번호,결정,outcome\r\nK-2022-000101,인정,기각\r\n`,
+        /more than one column for outcome/,
+      ],
+    ];
+    for (const [name, content, message] of refusals) {
+      const file = join(ws.dataDir, name);
+      writeFileSync(file, content);
+      expect(() => importDecisions(ws, file), name).toThrow(message);
+    }
+    expect(decisionRows()).toEqual([]);
+    const pragmas = vi.spyOn(ws.db, 'pragma');
+    expect(importDecisions(ws, crOnly).recorded).toBe(2);
+    expect(pragmas.mock.calls.map(([source]) => source)).toContain('synchronous = FULL');
+    pragmas.mockRestore();
+    expect(ws.db.prepare('SELECT note FROM decisions ORDER BY id').pluck().all()).toEqual([
+      '메모\r둘째 줄',
+      '',
+    ]);
   });
 });
