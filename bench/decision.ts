@@ -4,8 +4,7 @@ import { join } from 'node:path';
 import { rmSync } from 'node:fs';
 import { durableTransaction } from '../src/main/db/connection';
 import { appendAudit } from '../src/main/db/repositories/audit-log';
-import { createHandlers } from '../src/main/ipc/handlers';
-import { createRouter } from '../src/main/ipc/router';
+import { createIpc } from '../src/main/ipc/create-ipc';
 import { trustOrigins } from '../src/main/ipc/sender';
 import { writeLargeBatch } from '../src/main/demo';
 import { importBatch } from '../src/main/services/import/import-batch';
@@ -40,7 +39,7 @@ const platform = {
   chooseFiles: async () => [],
   keyProtector: () => undefined,
 };
-const router = createRouter(createHandlers(ctx, platform), {
+const { router } = createIpc(ctx, platform, {
   isTrustedSender: trustOrigins([ORIGIN]),
   logError: (error) => console.error(error),
 });

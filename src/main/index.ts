@@ -21,8 +21,8 @@ import {
 import { bringToFront, createMainWindow, preloadPathFrom } from './app/window';
 import { DROPPED_PATH_CHANNEL, registerIpc, senderOf } from './ipc/electron-adapter';
 import { PathGrants } from './ipc/path-grants';
-import { createHandlers, type Platform } from './ipc/handlers';
-import { createRouter } from './ipc/router';
+import { type Platform } from './ipc/handlers';
+import { createIpc } from './ipc/create-ipc';
 import { originOf, trustOrigins } from './ipc/sender';
 import type { ServiceContext } from './services/context';
 import { openWorkspace } from './services/open-workspace';
@@ -131,7 +131,8 @@ function start(): void {
     const sender = senderOf(event as unknown as Electron.IpcMainInvokeEvent, isOwnWindow);
     if (typeof path === 'string' && trustOrigins(ownOrigins)(sender)) grants.grant(path);
   });
-  const router = createRouter(createHandlers(ctx, platform, undefined, grants), {
+  const { router } = createIpc(ctx, platform, {
+    grants,
     isTrustedSender: trustOrigins(ownOrigins),
     logError: (error, channel) => console.error(`[ipc ${channel}]`, error),
   });

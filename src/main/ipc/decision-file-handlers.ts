@@ -28,7 +28,6 @@ export function decisionFileHandlers(
       files: listExportedFiles(ctx, request.meetingId),
     }),
     'decisionFiles:export': async (request: ParsedRequestOf<'decisionFiles:export'>) => {
-      for (const signer of request.signers) grants.check(signer.keyFile, 'key file');
       const meeting = getMeetingRow(ctx, request.meetingId);
       // The place is asked first: a closed dialog must leave nothing signed and nothing recorded.
       const path = await platform.chooseSavePath(`meeting-${meeting.number}-decisions.json`);
@@ -39,23 +38,21 @@ export function decisionFileHandlers(
           protector: platform.keyProtector(),
         }),
       );
-      return runner.guardWrite(() => {
-        // The file is durably in place before it is recorded; a refusal (a taken name, a failed
-        // write) records nothing and leaves the chain as it was.
-        const exported = exportDecisionFileTo(
-          ctx,
-          {
-            meetingId: meeting.id,
-            signers,
-            ...(request.council ? { council: request.council } : {}),
-          },
-          path,
-        );
-        const file = listExportedFiles(ctx, meeting.id).find(
-          (f) => f.payloadSha256 === exported.payloadSha256,
-        );
-        return { path, file: file ?? null };
-      });
+      // The file is durably in place before it is recorded; a refusal (a taken name, a failed
+      // write) records nothing and leaves the chain as it was.
+      const exported = exportDecisionFileTo(
+        ctx,
+        {
+          meetingId: meeting.id,
+          signers,
+          ...(request.council ? { council: request.council } : {}),
+        },
+        path,
+      );
+      const file = listExportedFiles(ctx, meeting.id).find(
+        (f) => f.payloadSha256 === exported.payloadSha256,
+      );
+      return { path, file: file ?? null };
     },
     'decisionFiles:saveCopy': async (request: ParsedRequestOf<'decisionFiles:saveCopy'>) => {
       const { meetingId, text } = exportedFileText(ctx.db, request.fileId);

@@ -87,10 +87,6 @@ export function createHandlers(
   runner: ImportRunner = new ImportRunner(),
   grants: PathGrants = new PathGrants(),
 ) {
-  const checkImportPaths = (request: { file: string; evidence?: string | null }) => {
-    grants.check(request.file, 'batch file');
-    if (request.evidence) grants.check(request.evidence, 'evidence');
-  };
   return {
     'app:info': () => ({
       appVersion: platform.appVersion,
@@ -99,7 +95,7 @@ export function createHandlers(
       actor: ctx.actor,
     }),
     'workspace:summary': () => workspaceSummary(ctx),
-    'workspace:loadSample': () => runner.guardWrite(() => loadSampleClaims(ctx)),
+    'workspace:loadSample': () => loadSampleClaims(ctx),
     'batches:list': () => ({ batches: listBatches(ctx.db) }),
     'stats:get': (request) => batchStats(ctx, request.batchId),
     'import:chooseFile': async (request) => {
@@ -107,14 +103,8 @@ export function createHandlers(
       if (path !== null) grants.grant(path);
       return { path };
     },
-    'import:inspect': (request) => {
-      checkImportPaths(request);
-      return inspectBatchFile(request.file, request.sheet ?? null);
-    },
-    'import:start': (request) => {
-      checkImportPaths(request);
-      return runner.run(ctx, request);
-    },
+    'import:inspect': (request) => inspectBatchFile(request.file, request.sheet ?? null),
+    'import:start': (request) => runner.run(ctx, request),
     'import:cancel': () => ({ cancelled: runner.cancel() }),
     'import:loadDemo': () => runner.run(ctx, demoBatchPaths(platform.resourcesDir)),
     'import:quarantine': (request) => ({
@@ -138,36 +128,30 @@ export function createHandlers(
     'evidence:open': (request) => openEvidenceFile(ctx, request.claimId, request.position),
     'policy:list': () => ({ versions: listPolicies(ctx) }),
     'policy:get': (request) => getPolicy(ctx, request.version),
-    'policy:create': (request) => runner.guardWrite(() => createPolicyVersion(ctx, request)),
+    'policy:create': (request) => createPolicyVersion(ctx, request),
     'support:recommend': (request) => recommendSupport(ctx, request),
     'people:list': () => listPeople(ctx),
     'people:add': (request) => addPerson(ctx, request),
     'people:setCurrent': (request) => setCurrentPerson(ctx, request.name),
-    'assignments:assign': (request) => runner.guardWrite(() => assignClaims(ctx, request)),
-    'decisions:record': (request) => runner.guardWrite(() => recordDecision(ctx, request)),
+    'assignments:assign': (request) => assignClaims(ctx, request),
+    'decisions:record': (request) => recordDecision(ctx, request),
     'audit:list': (request) => listAuditEntries(ctx, request),
     'audit:verify': () => verifyAudit(ctx),
     'meetings:list': () => listMeetings(ctx),
     'meetings:get': (request) => getMeeting(ctx, request.meetingId),
-    'meetings:open': (request) => runner.guardWrite(() => openMeeting(ctx, request)),
-    'meetings:setAttendance': (request) => runner.guardWrite(() => setAttendance(ctx, request)),
-    'meetings:addToAgenda': (request) => runner.guardWrite(() => addToAgenda(ctx, request)),
-    'meetings:vote': (request) => runner.guardWrite(() => recordVote(ctx, request)),
-    'meetings:closeVoting': (request) => runner.guardWrite(() => closeVoting(ctx, request)),
-    'meetings:close': (request) => runner.guardWrite(() => closeMeeting(ctx, request.meetingId)),
-    'meetings:confirm': (request) => runner.guardWrite(() => confirmFinalDecision(ctx, request)),
+    'meetings:open': (request) => openMeeting(ctx, request),
+    'meetings:setAttendance': (request) => setAttendance(ctx, request),
+    'meetings:addToAgenda': (request) => addToAgenda(ctx, request),
+    'meetings:vote': (request) => recordVote(ctx, request),
+    'meetings:closeVoting': (request) => closeVoting(ctx, request),
+    'meetings:close': (request) => closeMeeting(ctx, request.meetingId),
+    'meetings:confirm': (request) => confirmFinalDecision(ctx, request),
     'auditor:chooseFile': async (request) => {
       const path = await platform.chooseFile(request.kind);
       if (path !== null) grants.grant(path);
       return { path };
     },
-    'auditor:verify': (request) => {
-      grants.check(request.file, 'decision file');
-      if (request.roster) grants.check(request.roster, 'roster file');
-      if (request.evidence) grants.check(request.evidence, 'evidence');
-      if (request.previousFile) grants.check(request.previousFile, 'previous decision file');
-      return verifyForAuditor(ctx, request);
-    },
+    'auditor:verify': (request) => verifyForAuditor(ctx, request),
     'auditor:saveReport': async (request) => {
       const path = await platform.chooseSavePath(reportFileName(request.report, request.format));
       if (path === null) return { path: null };

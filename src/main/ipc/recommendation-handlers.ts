@@ -53,15 +53,13 @@ export function recommendationHandlers(
       return { path };
     },
     'recommendations:import': (request: ParsedRequestOf<'recommendations:import'>) => {
-      // A path nobody chose refuses the whole request: it is not a file's problem but a caller's.
-      request.files.forEach((file) => grants.check(file, 'recommendations file'));
-      return { results: runner.guardWrite(() => importRecommendationFiles(ctx, request.files)) };
+      // A path nobody chose refuses the whole request (the router's `paths` rule), before any file.
+      return { results: importRecommendationFiles(ctx, request.files) };
     },
     'recommendations:files': () => ({ files: listRecommendationFiles(ctx.db) }),
     'recommendations:forClaim': (request: ParsedRequestOf<'recommendations:forClaim'>) =>
       claimRecommendations(ctx.db, request.claimId),
     'recommendations:export': async (request: ParsedRequestOf<'recommendations:export'>) => {
-      grants.check(request.keyFile, 'key file');
       // Sign first: a wrong passphrase or nothing to export is said before any save dialog.
       const signer = unlockSigner(request, platform.keyProtector());
       const exported = exportRecommendations(ctx, { batchId: request.batchId, signer });

@@ -2,12 +2,16 @@ import type { z } from 'zod';
 import { isChannel, type Channel } from '../../shared/ipc/channels';
 import {
   contract,
+  type ContractEntry,
   type IpcError,
   type IpcResult,
   type ParsedRequestOf,
   type ResponseOf,
 } from '../../shared/ipc/contract';
+import { valuesAtPath } from '../../shared/ipc/channel-rules';
 import { ServiceError } from '../services/errors';
+import type { ImportRunner } from '../services/import/runner';
+import type { PathGrants } from './path-grants';
 import type { IpcSender } from './sender';
 
 export type Handlers = {
@@ -20,6 +24,10 @@ export interface Router {
 
 export interface RouterOptions {
   isTrustedSender: (sender: IpcSender) => boolean;
+  /** The paths the person chose in main's dialogs or dropped: the only files a request may name. */
+  grants: PathGrants;
+  /** The workspace's write lock, shared with imports: `write` channels run through it. */
+  writeLock: Pick<ImportRunner, 'write' | 'importRunning'>;
   /** Where unexpected errors go; the renderer only ever sees a generic message. */
   logError?: (error: unknown, channel: Channel) => void;
 }
@@ -38,8 +46,10 @@ function fail(error: IpcError): IpcResult<never> {
 
 /**
  * The one door into main: checks who is asking, that the channel exists and the payload fits
- * its schema, runs the handler, and returns a typed result or a typed error. It knows nothing
- * of Electron; the adapter turns an IPC event into an IpcSender.
+ * its schema, applies the channel's rules from the contract (every path it names was granted; a
+ * write goes through the write lock, refused while an import runs), runs the handler, and
+ * returns a typed result or a typed error. It knows nothing of Electron; the adapter turns an
+ * IPC event into an IpcSender.
  */
 export function createRouter(handlers: Handlers, options: RouterOptions): Router {
   return {
@@ -56,7 +66,13 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
           message: `there is no IPC channel "${String(channel)}"`,
         });
       }
-      const entry = contract[channel];
+      const entry: ContractEntry = contract[channel];
+      // Up front, before anything else is looked at: a write would only wait on the import.
+      if (entry.lock === 'write' && options.writeLock.importRunning)
+        return fail({
+          code: 'conflict',
+          message: `an import is running; ${channel} changes the workspace: try again when it has finished`,
+        });
       const parsed = entry.request.safeParse(payload);
       if (!parsed.success) {
         return fail({
@@ -66,8 +82,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
         });
       }
       try {
+        for (const field of entry.paths ?? [])
+          for (const path of valuesAtPath(parsed.data, field)) options.grants.check(path, field);
         const handler = handlers[channel] as (request: unknown) => unknown;
-        const value = await handler(parsed.data);
+        const run = () => handler(parsed.data);
+        const value = await (entry.lock === 'write' ? options.writeLock.write(run) : run());
         // Checking our own answer keeps main honest about the contract, not just the renderer.
         return { ok: true, value: entry.response.parse(value) };
       } catch (error) {

@@ -1,87 +1,15 @@
-/**
- * Every IPC channel, "area:verb". Kept free of any import so the sandboxed preload can build
- * window.api from it without bundling the schemas.
- */
-export const CHANNELS = [
-  'app:info',
-  'workspace:summary',
-  'workspace:loadSample',
-  'batches:list',
-  'stats:get',
-  'import:chooseFile',
-  'import:inspect',
-  'import:start',
-  'import:cancel',
-  'import:loadDemo',
-  'import:quarantine',
-  'import:exportQuarantine',
-  'claims:list',
-  'claims:get',
-  'claims:revealContact',
-  'claims:history',
-  'queue:info',
-  'queue:page',
-  'queue:ids',
-  'evidence:open',
-  'policy:list',
-  'policy:get',
-  'policy:create',
-  'support:recommend',
-  'people:list',
-  'people:add',
-  'people:setCurrent',
-  'assignments:assign',
-  'decisions:record',
-  'audit:list',
-  'audit:verify',
-  'meetings:list',
-  'meetings:get',
-  'meetings:open',
-  'meetings:setAttendance',
-  'meetings:addToAgenda',
-  'meetings:vote',
-  'meetings:closeVoting',
-  'meetings:close',
-  'meetings:confirm',
-  'auditor:chooseFile',
-  'auditor:verify',
-  'auditor:saveReport',
-  'decisionFiles:chooseSigner',
-  'decisionFiles:list',
-  'decisionFiles:export',
-  'decisionFiles:saveCopy',
-  // The payout ledger (ledger-schemas.ts).
-  'ledger:summary',
-  'ledger:export',
-  // A meeting's minutes (minutes-schemas.ts).
-  'minutes:list',
-  'minutes:draft',
-  'minutes:approve',
-  'minutes:render',
-  'minutes:export',
-  // The secretary's payout summary (summary-schemas.ts).
-  'summary:get',
-  // Member recommendations in the app (recommendation-schemas.ts).
-  'recommendations:chooseFiles',
-  'recommendations:chooseKeyFile',
-  'recommendations:import',
-  'recommendations:files',
-  'recommendations:forClaim',
-  'recommendations:export',
-  // Keys, the roster and signed exports in the app (signing-schemas.ts).
-  'keys:capabilities',
-  'keys:create',
-  'keys:inspect',
-  'roster:current',
-  'roster:import',
-  'roster:chooseMembers',
-  'roster:build',
-] as const;
+import { contract } from './contract';
 
-export type Channel = (typeof CHANNELS)[number];
+/**
+ * Every IPC channel, "area:verb": the keys of the contract, where each is declared once with its
+ * schemas and rules. The sandboxed preload builds window.api from this list, so it bundles the
+ * contract (zod and the schemas) into its one file.
+ */
+export type Channel = keyof typeof contract;
+export const CHANNELS = Object.keys(contract) as Channel[];
 
 export function isChannel(value: unknown): value is Channel {
-  return typeof value === 'string' && (CHANNELS as readonly string[]).includes(value);
+  return typeof value === 'string' && Object.hasOwn(contract, value);
 }
 
 /** "claims:list" -> ["claims", "list"]: how a channel appears on window.api. */

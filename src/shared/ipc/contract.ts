@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Channel, EventName } from './channels';
+import type { ChannelRules, PathIn } from './channel-rules';
 import {
   auditEntry,
   auditVerification,
@@ -59,11 +60,14 @@ import { recommendationContract } from './recommendation-schemas';
 import { signingContract } from './signing-schemas';
 
 /**
- * The one IPC contract: main's handlers, the preload and the renderer's client are all typed
- * from this table, and main parses every request (and its own responses) with it.
+ * The one IPC contract: each channel once, with its schemas and its rules (channel-rules.ts).
+ * The channel list, main's handler map, the preload and the renderer's client all derive from
+ * this table; main parses every request (and its own responses) with it, and its router applies
+ * the rules.
  */
 export const contract = {
   'app:info': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({
       appVersion: z.string(),
@@ -73,6 +77,7 @@ export const contract = {
     }),
   },
   'workspace:summary': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({
       batches: z.number().int().nonnegative(),
@@ -83,22 +88,28 @@ export const contract = {
     }),
   },
   'workspace:loadSample': {
+    lock: 'write',
     request: z.undefined(),
     response: z.object({ batchId: z.number().int().positive(), claims: z.number().int() }),
   },
   'batches:list': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ batches: z.array(batchSummary) }),
   },
   'stats:get': {
+    lock: 'none',
     request: z.object({ batchId: z.number().int().positive().optional() }).strict(),
     response: stats,
   },
   'import:chooseFile': {
+    lock: 'none',
     request: z.object({ kind: z.enum(['batch', 'evidence-folder', 'evidence-zip']) }).strict(),
     response: z.object({ path: z.string().nullable() }),
   },
   'import:inspect': {
+    lock: 'none',
+    paths: ['file'],
     request: z
       .object({
         file: z.string().min(1).max(4096),
@@ -108,27 +119,34 @@ export const contract = {
     response: importInspection,
   },
   'import:start': {
+    lock: 'import',
+    paths: ['file', 'evidence'],
     request: importRequest,
     response: importReport,
   },
   'import:cancel': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ cancelled: z.boolean() }),
   },
   'import:loadDemo': {
+    lock: 'import',
     request: z.undefined(),
     response: importReport,
   },
   'import:quarantine': {
+    lock: 'none',
     request: z.object({ batchId: z.number().int().positive() }).strict(),
     response: z.object({ entries: z.array(quarantineEntry) }),
   },
   'import:exportQuarantine': {
+    lock: 'none',
     request: z.object({ batchId: z.number().int().positive() }).strict(),
     /** path is null when the save dialog was closed without a choice. */
     response: z.object({ path: z.string().nullable(), rows: z.number().int().nonnegative() }),
   },
   'claims:list': {
+    lock: 'none',
     request: z
       .object({
         tier: z.enum(TIERS).optional(),
@@ -139,6 +157,7 @@ export const contract = {
     response: z.object({ claims: z.array(claimSummary), total: z.number().int() }),
   },
   'claims:get': {
+    lock: 'none',
     request: z.object({ claimId }).strict(),
     response: claimDetail.extend({
       flags: z.array(claimFlagDetail),
@@ -146,15 +165,18 @@ export const contract = {
     }),
   },
   'claims:revealContact': {
+    lock: 'write',
     request: z.object({ claimId }).strict(),
     /** The unmasked contact; the reveal is written to the audit log first. */
     response: z.object({ claimId, contact: z.string().nullable() }),
   },
   'claims:history': {
+    lock: 'none',
     request: z.object({ claimId }).strict(),
     response: z.object({ events: z.array(historyEvent) }),
   },
   'queue:info': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({
       /** Identifies the workspace, so a grid layout is remembered per workspace. */
@@ -166,6 +188,7 @@ export const contract = {
     }),
   },
   'queue:page': {
+    lock: 'none',
     request: z
       .object({
         query: queueQuery,
@@ -179,23 +202,28 @@ export const contract = {
     response: z.object({ rows: z.array(queueRow), total: z.number().int().nonnegative() }),
   },
   'queue:ids': {
+    lock: 'none',
     request: z.object({ query: queueQuery }).strict(),
     response: z.object({ claimIds: z.array(z.string()) }),
   },
   'evidence:open': {
+    lock: 'write',
     request: z.object({ claimId, position: z.number().int().nonnegative().max(1000) }).strict(),
     response: evidenceFile,
   },
   'policy:list': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ versions: z.array(policySummary) }),
   },
   'policy:get': {
+    lock: 'none',
     /** No version: the latest. */
     request: z.object({ version: z.number().int().positive().optional() }).strict(),
     response: supportPolicy,
   },
   'policy:create': {
+    lock: 'write',
     request: z
       .object({
         basedOn: z.number().int().positive(),
@@ -206,24 +234,29 @@ export const contract = {
     response: supportPolicy,
   },
   'support:recommend': {
+    lock: 'write',
     request: z
       .object({ claimId, verifiedLoss: krw, policyVersion: z.number().int().positive() })
       .strict(),
     response: supportCalculation,
   },
   'people:list': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ people: z.array(person), current: person.nullable() }),
   },
   'people:add': {
+    lock: 'write',
     request: person.strict(),
     response: person,
   },
   'people:setCurrent': {
+    lock: 'write',
     request: z.object({ name: personName }).strict(),
     response: z.object({ current: person }),
   },
   'assignments:assign': {
+    lock: 'write',
     request: z
       .object({
         claimIds: z.array(claimId).min(1).max(200_000),
@@ -234,10 +267,12 @@ export const contract = {
     response: z.object({ assigned: z.number().int().nonnegative() }),
   },
   'decisions:record': {
+    lock: 'write',
     request: decisionDraft.strict(),
     response: decisionRecord,
   },
   'audit:list': {
+    lock: 'none',
     request: z
       .object({
         subjectId: z.string().max(64).optional(),
@@ -247,28 +282,37 @@ export const contract = {
     response: z.object({ entries: z.array(auditEntry) }),
   },
   'audit:verify': {
+    lock: 'none',
     request: z.undefined(),
     response: auditVerification,
   },
   'meetings:list': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ meetings: z.array(meetingSummary) }),
   },
   'meetings:get': {
+    lock: 'none',
     request: z.object({ meetingId }).strict(),
     response: meetingDetail,
   },
-  'meetings:open': { request: openMeetingRequest, response: meetingDetail },
-  'meetings:setAttendance': { request: setAttendanceRequest, response: meetingDetail },
-  'meetings:addToAgenda': { request: addToAgendaRequest, response: meetingDetail },
-  'meetings:vote': { request: voteRequest, response: meetingDetail },
-  'meetings:closeVoting': { request: agendaItemRequest, response: meetingDetail },
+  'meetings:open': { lock: 'write', request: openMeetingRequest, response: meetingDetail },
+  'meetings:setAttendance': {
+    lock: 'write',
+    request: setAttendanceRequest,
+    response: meetingDetail,
+  },
+  'meetings:addToAgenda': { lock: 'write', request: addToAgendaRequest, response: meetingDetail },
+  'meetings:vote': { lock: 'write', request: voteRequest, response: meetingDetail },
+  'meetings:closeVoting': { lock: 'write', request: agendaItemRequest, response: meetingDetail },
   'meetings:close': {
+    lock: 'write',
     request: z.object({ meetingId }).strict(),
     response: meetingDetail,
   },
   /** Chair only: the item's frozen result becomes the claim's decision, sourced to the meeting. */
   'meetings:confirm': {
+    lock: 'write',
     request: confirmDecisionRequest,
     response: z.object({
       decision: decisionRecord,
@@ -277,11 +321,18 @@ export const contract = {
   },
   /** Auditor mode is read-only: it reads files the person chose and writes only the saved report. */
   'auditor:chooseFile': {
+    lock: 'none',
     request: auditorChooseFileRequest,
     response: z.object({ path: z.string().nullable() }),
   },
-  'auditor:verify': { request: auditorVerifyRequest, response: auditorReport },
+  'auditor:verify': {
+    lock: 'none',
+    paths: ['file', 'roster', 'evidence', 'previousFile'],
+    request: auditorVerifyRequest,
+    response: auditorReport,
+  },
   'auditor:saveReport': {
+    lock: 'none',
     request: auditorSaveReportRequest,
     /** path is null when the save dialog was closed without a choice. */
     response: z.object({ path: z.string().nullable() }),
@@ -292,9 +343,22 @@ export const contract = {
   ...summaryContract,
   ...recommendationContract,
   ...signingContract,
-} as const satisfies Record<Channel, { request: z.ZodType; response: z.ZodType }>;
+} as const satisfies Record<string, ContractEntry>;
+
+/** A channel's entry: what it takes, what it answers, and the rules the router applies. */
+export type ContractEntry = { request: z.ZodType; response: z.ZodType } & ChannelRules;
 
 export type Contract = typeof contract;
+
+/** The `paths` of each channel that name no string field of its request: must be none. */
+type UnknownPaths = {
+  [C in Channel]: Contract[C] extends { paths: readonly (infer P)[] }
+    ? Exclude<P, PathIn<RequestOf<C>>>
+    : never;
+}[Channel];
+type MustBeNone<T extends never> = T;
+/** A compile error naming the path when a `paths` entry does not fit its request. */
+export type PathsFitTheirRequests = MustBeNone<UnknownPaths>;
 
 /** What main pushes to the renderer, each with its payload schema. */
 export const events = {

@@ -46,20 +46,25 @@ export type ExportedDecisionFileDto = z.infer<typeof exportedDecisionFile>;
 
 export const decisionFileContract = {
   'decisionFiles:chooseSigner': {
+    lock: 'none',
     request: z.undefined(),
     /** null when the dialog was closed without a choice. */
     response: z.object({ key: signerKey.nullable() }),
   },
   'decisionFiles:list': {
+    lock: 'none',
     request: z.object({ meetingId: id }).strict(),
     response: z.object({ files: z.array(exportedDecisionFile) }),
   },
   'decisionFiles:export': {
+    lock: 'write',
+    paths: ['signers[].keyFile'],
     request: exportDecisionFileRequest,
     /** path is null when the save dialog was closed: then nothing was signed or recorded. */
     response: z.object({ path: path.nullable(), file: exportedDecisionFile.nullable() }),
   },
   'decisionFiles:saveCopy': {
+    lock: 'none',
     request: z.object({ fileId: id }).strict(),
     response: z.object({ path: path.nullable() }),
   },

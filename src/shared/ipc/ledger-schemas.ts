@@ -39,10 +39,12 @@ export type LedgerSummary = z.infer<typeof ledgerSummary>;
 
 export const ledgerContract = {
   'ledger:summary': {
+    lock: 'none',
     request: z.object({ batchId: batchId.optional() }).strict(),
     response: ledgerSummary,
   },
   'ledger:export': {
+    lock: 'write',
     request: z
       .object({
         format: z.enum(LEDGER_FORMATS),

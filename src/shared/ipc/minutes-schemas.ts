@@ -32,22 +32,26 @@ const versionChoice = z.object({ meetingId, version: version.optional() }).stric
 
 export const minutesContract = {
   'minutes:list': {
+    lock: 'none',
     request: z.object({ meetingId }).strict(),
     /** Newest first; every version stays listed, approved or not. */
     response: z.object({ versions: z.array(minutesVersion) }),
   },
   /** The secretary drafts the next version from the records as they are now. */
   'minutes:draft': {
+    lock: 'write',
     request: z.object({ meetingId }).strict(),
     response: z.object({ version: minutesVersion }),
   },
   /** The chair approves the latest version; an approved version is locked. */
   'minutes:approve': {
+    lock: 'write',
     request: z.object({ meetingId, version }).strict(),
     response: z.object({ version: minutesVersion }),
   },
   /** A version as PDF bytes, for the in-app print preview. */
   'minutes:render': {
+    lock: 'none',
     request: versionChoice,
     response: z.object({
       version: minutesVersion,
@@ -57,6 +61,7 @@ export const minutesContract = {
   },
   /** Saves a version where the person chooses; never over an existing file. */
   'minutes:export': {
+    lock: 'none',
     request: versionChoice.extend({ format: z.enum(MINUTES_FORMATS) }).strict(),
     /** path is null when the save dialog was closed without a choice. */
     response: z.object({ path: z.string().nullable(), version: minutesVersion }),

@@ -79,23 +79,29 @@ export type ClaimRecommendationsDto = z.infer<typeof claimRecommendations>;
 export const recommendationContract = {
   /** Main's open dialog for members' files, several at once; the chosen paths become readable. */
   'recommendations:chooseFiles': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ paths: z.array(z.string()) }),
   },
   /** Main's open dialog for the member's own key file (to sign an export). */
   'recommendations:chooseKeyFile': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ path: z.string().nullable() }),
   },
   'recommendations:import': {
+    lock: 'write',
+    paths: ['files[]'],
     request: z.object({ files: z.array(path).min(1).max(200) }).strict(),
     response: z.object({ results: z.array(recommendationFileResult) }),
   },
   'recommendations:files': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ files: z.array(importedRecommendationFile) }),
   },
   'recommendations:forClaim': {
+    lock: 'none',
     request: z.object({ claimId }).strict(),
     response: claimRecommendations,
   },
@@ -104,6 +110,8 @@ export const recommendationContract = {
    * passphrase only unlocks the key for this one signature: it is never stored or logged.
    */
   'recommendations:export': {
+    lock: 'write',
+    paths: ['keyFile'],
     request: z
       .object({
         batchId: z.number().int().positive(),

@@ -97,6 +97,7 @@ export const rosterBuildRequest = z.strictObject({
 
 export const signingContract = {
   'keys:capabilities': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({
       /** Whether this machine can seal a key with its OS keychain (desktop app only). */
@@ -106,20 +107,24 @@ export const signingContract = {
   },
   /** Makes a key pair here; created is null when the save dialog was closed. */
   'keys:create': {
+    lock: 'none',
     request: z.strictObject({ name: personName, role, protection: newKeyProtection }),
     response: z.object({ created: createdKey.nullable() }),
   },
   /** Opens a dialog for a key or public key file and shows who it names; key null: closed. */
   'keys:inspect': {
+    lock: 'none',
     request: z.strictObject({ kind: z.enum(['key-file', 'public-key-file']) }),
     response: z.object({ key: keyInspection.nullable() }),
   },
   'roster:current': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({ roster: rosterView.nullable() }),
   },
   /** Opens a dialog for a roster file and imports it; a roster that does not verify is refused. */
   'roster:import': {
+    lock: 'write',
     request: z.undefined(),
     response: z.object({
       imported: z.object({ path, version, fingerprint, alreadyImported: z.boolean() }).nullable(),
@@ -127,6 +132,7 @@ export const signingContract = {
   },
   /** Opens a dialog for members' public key files (several at once) and reads each. */
   'roster:chooseMembers': {
+    lock: 'none',
     request: z.undefined(),
     response: z.object({
       members: z.array(rosterMemberView.extend({ path })),
@@ -134,6 +140,8 @@ export const signingContract = {
   },
   /** Secretary: the next roster version, signed, saved where chosen and imported. */
   'roster:build': {
+    lock: 'write',
+    paths: ['memberFiles[]', 'signingKey'],
     request: rosterBuildRequest,
     response: z.object({
       built: z

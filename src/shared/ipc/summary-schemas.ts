@@ -41,6 +41,7 @@ export type SecretarySummary = z.infer<typeof secretarySummary>;
 
 export const summaryContract = {
   'summary:get': {
+    lock: 'none',
     request: z.object({ batchId: batchId.optional() }).strict(),
     response: secretarySummary,
   },

@@ -2,11 +2,11 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
 import { CHANNELS, EVENTS } from '../../../src/shared/ipc/channels';
-import { createHandlers, type Platform } from '../../../src/main/ipc/handlers';
+import { type Platform } from '../../../src/main/ipc/handlers';
 import { ImportRunner } from '../../../src/main/services/import/runner';
 import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { testPlatform } from '../../support/test-platform';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins } from '../../../src/main/ipc/sender';
 import { newStyleNonce, withStyleNonce } from '../../../src/main/app/security';
 import type { ServiceContext } from '../../../src/main/services/context';
@@ -112,7 +112,9 @@ export async function openRenderer(
         )
         .catch(() => undefined);
     };
-    const router = createRouter(createHandlers(ctx, platform, runner, grants), {
+    const { router } = createIpc(ctx, platform, {
+      runner,
+      grants,
       isTrustedSender: trustOrigins([TEST_ORIGIN]),
       logError: (error) => console.error(error),
     });

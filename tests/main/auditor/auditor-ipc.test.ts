@@ -1,8 +1,7 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { decisionFileSha256 } from '../../../src/main/services/decision-file';
 import { importRoster } from '../../../src/main/services/roster';
@@ -41,7 +40,7 @@ function setup(chosen: (string | null)[] = [], withRoster = true) {
   cleanups.push(ws.cleanup, files.cleanup);
   if (withRoster) importRoster(ws, council.rosterText);
   const platform = testPlatform(chosen);
-  const router = createRouter(createHandlers(ws, platform), {
+  const { router } = createIpc(ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: () => undefined,
   });

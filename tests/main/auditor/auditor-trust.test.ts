@@ -1,8 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { reportAsText } from '../../../src/main/services/auditor';
 import { importRoster } from '../../../src/main/services/roster';
@@ -37,7 +36,7 @@ function setup(withRoster: boolean) {
   cleanups.push(ws.cleanup, files.cleanup);
   if (withRoster) importRoster(ws, council.rosterText);
   const platform = testPlatform([]);
-  const router = createRouter(createHandlers(ws, platform), {
+  const { router } = createIpc(ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: () => undefined,
   });

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { verifyDecisionFile } from '../../../src/main/services/decision-file';
 import { latestRoster } from '../../../src/main/services/roster';
@@ -38,7 +37,7 @@ function setUp() {
   out = makeTempDir('review-desk-export-ipc-out-');
   const meetingId = heldMeeting(ws, 1, rosterText);
   const platform = testPlatform();
-  const router = createRouter(createHandlers(ws, platform), {
+  const { router } = createIpc(ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: () => undefined,
   });
@@ -133,7 +132,9 @@ describe('decision files from the Meetings screen', { timeout: 60_000 }, () => {
     platform.chosen.push(join(out.dir, 'never.json'));
     const result = await call('decisionFiles:export', { meetingId, signers });
     expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect((result as { error: { message: string } }).error.message).toContain('key file');
+    expect((result as { error: { message: string } }).error.message).toContain(
+      'was not chosen in a dialog or dropped on the window (request field signers[].keyFile)',
+    );
   });
 
   it('refuses a wrong passphrase and records nothing', async () => {

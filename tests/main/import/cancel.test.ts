@@ -58,12 +58,12 @@ describe('cancelling an XLSX import in the runner', () => {
       },
       { file },
     );
-    expect(runner.running).toBe(true);
-    expect(() => runner.guardWrite(() => 'written')).toThrow(/an import is running/);
+    expect(runner.importRunning).toBe(true);
+    await expect(runner.write(() => 'written')).rejects.toThrow(/an import is running/);
     await expect(running).rejects.toBeInstanceOf(ImportCancelledError);
     expect(rowsSeen.length).toBeGreaterThan(0);
-    expect(runner.running).toBe(false);
-    expect(runner.guardWrite(() => 'written')).toBe('written');
+    expect(runner.importRunning).toBe(false);
+    await expect(runner.write(() => 'written')).resolves.toBe('written');
     expect(ws.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
     const report = await runner.run(ws, { file });
     expect(report.imported).toBe(20_000);

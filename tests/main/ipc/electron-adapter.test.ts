@@ -53,7 +53,7 @@ describe('dialogs open over the window that asked', () => {
     );
     expect([...handlers.keys()].sort()).toEqual([...CHANNELS].sort());
 
-    const invoke = handlers.get(CHANNELS[0])!;
+    const invoke = handlers.get(CHANNELS[0]!)!;
     // Two requests in flight at once, from two windows: neither sees the other's window.
     await Promise.all([
       invoke(eventFrom({ id: 'a' }), {}),
@@ -85,7 +85,7 @@ describe('dialogs open over the window that asked', () => {
       () => true,
       () => window,
     );
-    await handlers.get(CHANNELS[0])!(eventFrom({} as WebContents), {});
+    await handlers.get(CHANNELS[0]!)!(eventFrom({} as WebContents), {});
     expect(seen).toBeNull();
   });
 });

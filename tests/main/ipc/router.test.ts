@@ -4,7 +4,10 @@ import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { buildWindowApi } from '../../../src/shared/ipc/build-api';
 import { contract } from '../../../src/shared/ipc/contract';
 import { createHandlers } from '../../../src/main/ipc/handlers';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
+import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
+import { ImportRunner } from '../../../src/main/services/import/runner';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
@@ -22,9 +25,16 @@ afterEach(() => {
 
 function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
   ws = openTempWorkspace();
+  const grants = new PathGrants();
+  const runner = new ImportRunner();
   return createRouter(
-    { ...createHandlers(ws, testPlatform()), ...overrides },
-    { isTrustedSender: trustOrigins([ORIGIN]), logError: (error) => logged.push(error) },
+    { ...createHandlers(ws, testPlatform(), runner, grants), ...overrides },
+    {
+      isTrustedSender: trustOrigins([ORIGIN]),
+      logError: (error) => logged.push(error),
+      grants,
+      writeLock: runner,
+    },
   );
 }
 
@@ -182,7 +192,7 @@ describe('the router', () => {
     const chosen = writeCsv(dir, 'chosen.csv', GOOD_ROWS, 'utf-8');
     const secret = writeCsv(dir, 'secret.csv', GOOD_ROWS.slice(0, 2), 'utf-8');
     ws = openTempWorkspace();
-    const r = createRouter(createHandlers(ws, testPlatform([chosen])), {
+    const { router: r } = createIpc(ws, testPlatform([chosen]), {
       isTrustedSender: trustOrigins([ORIGIN]),
     });
     const refused = await r.handle(ours, 'import:start', { file: secret });

@@ -2,8 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { KeyProtector } from '../../../src/main/services/identity';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { latestRoster } from '../../../src/main/services/roster';
 import type { Channel } from '../../../src/shared/ipc/channels';
@@ -28,7 +27,7 @@ function app(protector?: KeyProtector) {
   cleanups.push(ws.cleanup, files.cleanup);
   const chosen: (string | null)[] = [];
   const logged: unknown[] = [];
-  const router = createRouter(createHandlers(ws, testPlatform(chosen, protector)), {
+  const { router } = createIpc(ws, testPlatform(chosen, protector), {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: (error) => logged.push(error),
   });
@@ -358,7 +357,7 @@ describe('the roster in the app', { timeout: 60_000 }, () => {
       ok: false,
       error: {
         code: 'forbidden',
-        message: `public key file ${people['이도윤']!.publicKeyFile} was not chosen in a dialog or dropped on the window`,
+        message: `${people['이도윤']!.publicKeyFile} was not chosen in a dialog or dropped on the window (request field memberFiles[])`,
       },
     });
   });

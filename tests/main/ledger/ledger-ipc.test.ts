@@ -4,8 +4,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { importBatch } from '../../../src/main/services/import/import-batch';
 import { writeCsv } from '../../support/batch-files';
@@ -36,7 +35,7 @@ function setUp() {
     askedNames.push(defaultName);
     return chooseSavePath(defaultName);
   };
-  const router = createRouter(createHandlers(ws, platform), {
+  const { router } = createIpc(ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: () => undefined,
   });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
+import type { Router } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { testPlatform } from '../../support/test-platform';
 import { actAs, CHAIR, councilWorkspace, MEMBERS, REVIEW_CLAIM } from './support';
@@ -12,7 +12,7 @@ let ws: ReturnType<typeof councilWorkspace>;
 afterEach(() => ws?.cleanup());
 
 /** Calls a channel and returns its value, failing the test on an error answer. */
-async function call(r: ReturnType<typeof createRouter>, channel: string, payload: unknown) {
+async function call(r: Router, channel: string, payload: unknown) {
   const result = await r.handle(ours, channel, payload);
   if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
   return result.value as Record<string, unknown>;
@@ -21,7 +21,7 @@ async function call(r: ReturnType<typeof createRouter>, channel: string, payload
 describe('the meeting channels', () => {
   it('run a meeting end to end through the router, every payload and answer parsed', async () => {
     ws = councilWorkspace();
-    const r = createRouter(createHandlers(ws, testPlatform()), {
+    const { router: r } = createIpc(ws, testPlatform(), {
       isTrustedSender: trustOrigins([ORIGIN]),
       logError: (error) => {
         throw error;

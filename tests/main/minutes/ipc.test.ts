@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { makeTempDir } from '../../support/temp-workspace';
 import { testPlatform } from '../../support/test-platform';
@@ -31,7 +30,7 @@ function setUp() {
   ws = made.ws;
   out = makeTempDir('review-desk-minutes-ipc-');
   const platform = testPlatform();
-  const router = createRouter(createHandlers(made.ws, platform), {
+  const { router } = createIpc(made.ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: (error) => {
       throw error;

@@ -1,8 +1,7 @@
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { recordDecision } from '../../../src/main/services/decisions';
@@ -67,7 +66,7 @@ function workspace(actor: string, withRoster = true) {
 
 function connect(ctx: ServiceContext) {
   const platform = testPlatform();
-  const router = createRouter(createHandlers(ctx, platform), {
+  const { router } = createIpc(ctx, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: (error) => {
       throw error;

@@ -1,8 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { FIELD_MAX_LENGTH } from '../../../src/shared/domain/batch-format';
 import type { IpcResult } from '../../../src/shared/ipc/contract';
@@ -30,7 +29,7 @@ function setUp() {
   cleanups.push(cleanup);
   const platform = testPlatform();
   const errors: unknown[] = [];
-  const router = createRouter(createHandlers(ws, platform), {
+  const { router } = createIpc(ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: (error) => errors.push(error),
   });

@@ -1,6 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createHandlers } from '../../../src/main/ipc/handlers';
-import { createRouter } from '../../../src/main/ipc/router';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { buildLedger } from '../../../src/main/services/ledger';
 import { testPlatform } from '../../support/test-platform';
@@ -17,7 +16,7 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 function setUp() {
   const ws = ledgerWorkspace();
   cleanups.push(ws.cleanup);
-  const router = createRouter(createHandlers(ws, testPlatform()), {
+  const { router } = createIpc(ws, testPlatform(), {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: () => undefined,
   });

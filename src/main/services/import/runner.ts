@@ -4,19 +4,30 @@ import { ServiceError } from '../errors';
 import { importBatch } from './import-batch';
 
 /**
- * One import at a time per workspace: the import holds the database's write lock until it
- * commits, so a second import, or any other write, must wait for it to finish.
+ * The workspace's write lock as the app shares it. An import holds SQLite's write lock until it
+ * commits, on a connection of its own, while the app keeps serving; any other write meanwhile
+ * would wait on SQLite's busy timeout with the main process blocked, then fail. So:
+ * - one import at a time, and none while another write is under way;
+ * - no write while an import runs: refused at once with `conflict`.
+ * The router applies this to every channel its contract marks `write` or `import`; no handler
+ * calls it itself.
  */
 export class ImportRunner {
   private current: AbortController | null = null;
+  private writesUnderWay = 0;
 
-  get running(): boolean {
+  get importRunning(): boolean {
     return this.current !== null;
   }
 
   async run(ctx: ServiceContext, request: ImportRequest): Promise<ImportReport> {
     if (this.current)
       throw new ServiceError('conflict', 'another import is running; wait for it or cancel it');
+    if (this.writesUnderWay > 0)
+      throw new ServiceError(
+        'conflict',
+        'a change is being saved; start the import again in a moment',
+      );
     const controller = new AbortController();
     this.current = controller;
     try {
@@ -35,10 +46,15 @@ export class ImportRunner {
     return true;
   }
 
-  /** Wraps a writing use case so it fails clearly instead of waiting on the import's lock. */
-  guardWrite<T>(write: () => T): T {
+  /** Runs a write (sync or async) unless an import holds the lock; an import waits it out. */
+  async write<T>(write: () => T | Promise<T>): Promise<T> {
     if (this.current)
       throw new ServiceError('conflict', 'an import is running; try again when it has finished');
-    return write();
+    this.writesUnderWay += 1;
+    try {
+      return await write();
+    } finally {
+      this.writesUnderWay -= 1;
+    }
   }
 }
