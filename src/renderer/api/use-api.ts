@@ -7,9 +7,9 @@ export type Loadable<T> =
 type Settled<T> = Exclude<Loadable<T>, { status: 'loading' }>;
 
 /**
- * Calls `fetcher(arg)` whenever `arg` changes and on reload(). `fetcher` should be one of the
- * stable client functions; `arg` is a small JSON request compared by its text, so callers may
- * pass a fresh object literal on every render.
+ * Calls `fetcher(arg)` whenever `arg` changes and on reload(). `fetcher` should be a stable
+ * function, such as `api.claims.get` from ./client; `arg` is a small JSON request compared by its
+ * text, so callers may pass a fresh object literal on every render.
  *
  * An answer for an older `arg` is dropped and never shown (it would describe another claim);
  * a reload keeps the previous answer on screen until the new one arrives, so nothing flickers

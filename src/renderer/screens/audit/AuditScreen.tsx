@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -39,8 +39,8 @@ export function AuditScreen() {
 
 function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
   const t = useT();
-  const verification = useApi(client.verifyAudit, undefined);
-  const entries = useApi(client.listAudit, { limit: LATEST_ENTRIES });
+  const verification = useApi(api.audit.verify, undefined);
+  const entries = useApi(api.audit.list, { limit: LATEST_ENTRIES });
 
   function refresh() {
     verification.reload();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -96,14 +96,14 @@ function BatchQuarantine({
   onImportFixes: (batchId: number) => void;
 }) {
   const { t } = useLocale();
-  const { state, reload } = useApi(client.listQuarantine, batchId);
+  const { state, reload } = useApi(api.import.quarantine, { batchId });
   const [exported, setExported] = useState<{ path: string; rows: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   async function exportRows() {
     setError(null);
     try {
-      const result = await client.exportQuarantine(batchId);
+      const result = await api.import.exportQuarantine({ batchId });
       if (result.path !== null) setExported({ path: result.path, rows: result.rows });
     } catch (cause) {
       setError(asApiError(cause));

@@ -1,4 +1,4 @@
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -7,7 +7,7 @@ import { StatsPanel } from './stats/StatsPanel';
 
 /** Statistics and the batch list share one batches:list answer. */
 export function BatchOverview({ onImportFixes }: { onImportFixes: (batchId: number) => void }) {
-  const { state, reload } = useApi(client.listBatches, undefined);
+  const { state, reload } = useApi(api.batches.list, undefined);
   const batches = state.status === 'ready' ? state.value.batches : [];
   return (
     <>

@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react';
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import type { ScreenId } from '../../app/screens';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -17,7 +17,7 @@ import { WorkspaceSummary } from './WorkspaceSummary';
 
 export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) => void }) {
   const t = useT();
-  const { state, reload } = useApi(client.workspaceSummary, undefined);
+  const { state, reload } = useApi(api.workspace.summary, undefined);
   // Bumped after every import so statistics and the batch list fetch again.
   const [version, setVersion] = useState(0);
   const [importOpen, setImportOpen] = useState(false);
@@ -31,14 +31,13 @@ export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =
 
   async function startImport(request: ImportRequest) {
     // The panel stays open on failure or cancel, so the mapping can be fixed and retried.
-    if (await job.run(() => client.startImport(request))) setImportOpen(false);
+    if (await job.run(() => api.import.start(request))) setImportOpen(false);
   }
 
   /** The fixed quarantine CSV goes back into its own batch, with the same progress and report. */
   async function importFixes(batchId: number) {
-    const { path } = await client.chooseImportFile('batch');
-    if (path !== null)
-      await job.run(() => client.startImport({ file: path, intoBatchId: batchId }));
+    const { path } = await api.import.chooseFile({ kind: 'batch' });
+    if (path !== null) await job.run(() => api.import.start({ file: path, intoBatchId: batchId }));
   }
 
   const empty = state.status === 'ready' && state.value.claims === 0;
@@ -105,7 +104,7 @@ export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =
           !importOpen && (
             <EmptyWorkspace
               onLoaded={openReview}
-              onLoadDemo={() => void job.run(client.loadDemo)}
+              onLoadDemo={() => void job.run(api.import.loadDemo)}
               onImportFile={() => setImportOpen(true)}
               importBusy={running}
             />

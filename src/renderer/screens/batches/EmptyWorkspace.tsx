@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n/locale-context';
 
@@ -26,7 +26,7 @@ export function EmptyWorkspace({
     setBusy(true);
     setError(null);
     try {
-      await client.loadSample();
+      await api.workspace.loadSample();
       // The review screen fetches its own list on mount, so navigating is the refresh.
       onLoaded();
     } catch (cause) {

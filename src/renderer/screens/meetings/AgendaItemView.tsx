@@ -8,7 +8,7 @@ import {
 import { OUTCOME_LABELS } from '../../../shared/domain/decision';
 import { formatKrw } from '../../../shared/domain/money';
 import type { AgendaItemDto, MeetingDetail } from '../../../shared/ipc/meeting-schemas';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { ConfirmPanel } from './ConfirmPanel';
@@ -47,7 +47,7 @@ export function AgendaItemView({
 
   const vote = (member: string, value: VoteValue) =>
     run(() =>
-      client.recordVote({ meetingId: meeting.id, claimId: item.claimId, member, vote: value }),
+      api.meetings.vote({ meetingId: meeting.id, claimId: item.claimId, member, vote: value }),
     );
 
   return (
@@ -138,7 +138,9 @@ export function AgendaItemView({
           className="button button--secondary"
           data-testid={`close-voting-${item.claimId}`}
           onClick={() =>
-            void run(() => client.closeVoting({ meetingId: meeting.id, claimId: item.claimId }))
+            void run(() =>
+              api.meetings.closeVoting({ meetingId: meeting.id, claimId: item.claimId }),
+            )
           }
         >
           {t('meetings.vote.close')}

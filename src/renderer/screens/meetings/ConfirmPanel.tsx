@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/decision';
 import { parseKrw } from '../../../shared/domain/money';
 import type { AgendaItemDto } from '../../../shared/ipc/meeting-schemas';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 
@@ -47,7 +47,7 @@ export function ConfirmPanel({
     event.preventDefault();
     const parsed = parseKrw(amountText);
     try {
-      await client.confirmDecision({
+      await api.meetings.confirm({
         meetingId,
         claimId: item.claimId,
         outcome,

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import type { SignerKey } from '../../../shared/ipc/decision-file-schemas';
 import type { PersonRole } from '../../../shared/ipc/review-schemas';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, groupedHash } from '../../i18n/format';
@@ -23,7 +23,7 @@ interface Signer extends SignerKey {
  */
 export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
   const { t, locale } = useLocale();
-  const { state, reload } = useApi(client.listDecisionFiles, { meetingId });
+  const { state, reload } = useApi(api.decisionFiles.list, { meetingId });
   const [signers, setSigners] = useState<Signer[]>([]);
   const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
@@ -31,7 +31,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
 
   async function addSigner() {
     try {
-      const { key } = await client.chooseSigner();
+      const { key } = await api.decisionFiles.chooseSigner();
       if (key && !signers.some((s) => s.path === key.path))
         setSigners([...signers, { ...key, passphrase: '' }]);
       setError(null);
@@ -43,7 +43,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
   async function sign() {
     setBusy(true);
     try {
-      const result = await client.exportDecisionFile({
+      const result = await api.decisionFiles.export({
         meetingId,
         signers: signers.map((s) => ({ keyFile: s.path, passphrase: s.passphrase })),
       });
@@ -64,7 +64,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
 
   async function saveCopy(fileId: number) {
     try {
-      const { path } = await client.saveDecisionFileCopy(fileId);
+      const { path } = await api.decisionFiles.saveCopy({ fileId });
       if (path !== null) setSaved(path);
       setError(null);
     } catch (cause) {

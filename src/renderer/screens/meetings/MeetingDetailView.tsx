@@ -11,7 +11,7 @@ import {
   type Outcome,
 } from '../../../shared/domain/decision';
 import { parseKrw } from '../../../shared/domain/money';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -32,7 +32,7 @@ export function MeetingDetailView({
   onChanged: () => void;
 }) {
   const { t, label, locale } = useLocale();
-  const { state, reload } = useApi(client.getMeeting, meetingId);
+  const { state, reload } = useApi(api.meetings.get, { meetingId });
   const [claimId, setClaimId] = useState('');
   const [proposed, setProposed] = useState<Outcome | ''>('');
   const [amountText, setAmountText] = useState('');
@@ -63,7 +63,7 @@ export function MeetingDetailView({
             reasonCodes: [],
           };
     const added = await run(() =>
-      client.addToAgenda({ meetingId, claimId: claimId.trim(), proposal }),
+      api.meetings.addToAgenda({ meetingId, claimId: claimId.trim(), proposal }),
     );
     if (added) {
       setClaimId('');
@@ -91,7 +91,7 @@ export function MeetingDetailView({
             type="button"
             className="button button--secondary"
             data-testid="meeting-close"
-            onClick={() => void run(() => client.closeMeeting(meetingId))}
+            onClick={() => void run(() => api.meetings.close({ meetingId }))}
           >
             {t('meetings.detail.close')}
           </button>

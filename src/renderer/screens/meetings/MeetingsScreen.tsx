@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -16,8 +16,8 @@ import '../../styles/meetings.css';
  */
 export function MeetingsScreen() {
   const t = useT();
-  const meetings = useApi(client.listMeetings, undefined);
-  const people = useApi(client.listPeople, undefined);
+  const meetings = useApi(api.meetings.list, undefined);
+  const people = useApi(api.people.list, undefined);
   const [selected, setSelected] = useState<number | null>(null);
 
   const list = meetings.state.status === 'ready' ? meetings.state.value.meetings : [];

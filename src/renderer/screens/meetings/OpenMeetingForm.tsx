@@ -9,7 +9,7 @@ import {
 } from '../../../shared/domain/committee';
 import type { MeetingDetail } from '../../../shared/ipc/meeting-schemas';
 import type { PersonDto } from '../../../shared/ipc/review-schemas';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 
@@ -52,7 +52,7 @@ export function OpenMeetingForm({
         ? { kind: 'at_least', count: Number(quorumCount) }
         : { kind: 'majority_of_members' };
     try {
-      const meeting = await client.openMeeting({
+      const meeting = await api.meetings.open({
         number: Number(number),
         heldOn,
         place,

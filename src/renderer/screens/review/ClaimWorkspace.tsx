@@ -3,7 +3,7 @@ import type { SupportCalculation, SupportPolicy } from '../../../shared/domain/s
 import { fixedSupportFor } from '../../../shared/domain/tier';
 import { formatKrw } from '../../../shared/domain/money';
 import type { DecisionRecordDto } from '../../../shared/ipc/schemas';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -54,7 +54,7 @@ export function ClaimWorkspace({
 }) {
   const t = useT();
   const [version, setVersion] = useState(0);
-  const { state, reload } = useApi(client.getClaim, claimId, version);
+  const { state, reload } = useApi(api.claims.get, { claimId }, version);
   const [activeEvidence, setActiveEvidence] = useState(0);
   const [recommendation, setRecommendation] = useState<SupportCalculation | null>(null);
   const [contact, setContact] = useState<string | null | undefined>(undefined);
@@ -71,7 +71,7 @@ export function ClaimWorkspace({
 
   async function reveal() {
     try {
-      const result = await client.revealContact(claimId);
+      const result = await api.claims.revealContact({ claimId });
       setContact(result.contact);
       setRevealError(null);
       touched();

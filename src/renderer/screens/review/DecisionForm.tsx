@@ -11,7 +11,7 @@ import {
   type ReasonCode,
 } from '../../../shared/domain/decision';
 import type { ClaimDetail, DecisionRecordDto } from '../../../shared/ipc/schemas';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { AmountField } from './AmountField';
@@ -92,7 +92,7 @@ export function DecisionForm({
     setBusy(true);
     setError(null);
     try {
-      const record = await client.recordDecision(check.draft);
+      const record = await api.decisions.record(check.draft);
       // Stays busy: the panel reloads and replaces this form, and a second click in between
       // would point at a decision that is no longer the current one.
       onSaved(record);

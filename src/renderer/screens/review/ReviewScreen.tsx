@@ -2,7 +2,7 @@ import type { GridApi, GridState } from 'ag-grid-community';
 import { useCallback, useRef, useState } from 'react';
 import type { SupportPolicy } from '../../../shared/domain/support-policy';
 import type { PersonDto, QueueRow } from '../../../shared/ipc/review-schemas';
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -22,9 +22,9 @@ import { RecommendationsPanel } from './recommendations/RecommendationsPanel';
 
 export function ReviewScreen() {
   const t = useT();
-  const queue = useApi(client.queueInfo, undefined);
-  const people = useApi(client.listPeople, undefined);
-  const policy = useApi(client.getPolicy, undefined);
+  const queue = useApi(api.queue.info, undefined);
+  const people = useApi(api.people.list, undefined);
+  const policy = useApi(api.policy.get, {});
 
   const failed = [queue.state, people.state].find((s) => s.status === 'error');
   return (
@@ -187,9 +187,9 @@ function ReviewDesk({
 
   /** Everything the grid selects now (view, search, filters), in its order: from main. */
   async function shownIds(): Promise<string[]> {
-    const api = gridApi.current;
-    if (!api) return [];
-    return (await client.queueIds({ query: currentQuery(api, view, search) })).claimIds;
+    const grid = gridApi.current;
+    if (!grid) return [];
+    return (await api.queue.ids({ query: currentQuery(grid, view, search) })).claimIds;
   }
 
   const isSecretary = me?.role === 'secretary';

@@ -1,4 +1,4 @@
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -10,7 +10,7 @@ import { SigningPanel } from './signing/SigningPanel';
 
 export function SettingsScreen() {
   const { t, locale, setLocale } = useLocale();
-  const { state, reload } = useApi(client.appInfo, undefined);
+  const { state, reload } = useApi(api.app.info, undefined);
 
   return (
     <section className="screen">

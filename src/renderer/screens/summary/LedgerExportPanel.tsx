@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { asApiError, client, type ApiError } from '../../api/client';
+import { asApiError, api, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatKrw } from '../../../shared/domain/money';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
@@ -44,7 +44,7 @@ export function LedgerExportPanel({
   const save = async (choice: (typeof CHOICES)[number]) => {
     setState({ status: 'running', choice: choice.id });
     try {
-      const value = await client.exportLedger({
+      const value = await api.ledger.export({
         ...choice.request,
         ...(batchId === null ? {} : { batchId }),
       });

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../api/client';
+import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -26,8 +26,8 @@ const WHOLE_WORKSPACE = '';
 export function SummaryScreen() {
   const { t } = useLocale();
   const [batchId, setBatchId] = useState<number | null>(null);
-  const batches = useApi(client.listBatches, undefined);
-  const summary = useApi(client.secretarySummary, batchId === null ? {} : { batchId });
+  const batches = useApi(api.batches.list, undefined);
+  const summary = useApi(api.summary.get, batchId === null ? {} : { batchId });
   const list = batches.state.status === 'ready' ? batches.state.value.batches : [];
   const chosen = list.find((batch) => batch.id === batchId);
   const scopeName =

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
 import { ReportView } from './ReportView';
@@ -37,7 +37,9 @@ export function DecisionFileCheck() {
   async function choose(kind: Kind | 'previous') {
     setError(null);
     try {
-      const { path } = await client.chooseAuditorFile(kind === 'previous' ? 'decision-file' : kind);
+      const { path } = await api.auditor.chooseFile({
+        kind: kind === 'previous' ? 'decision-file' : kind,
+      });
       if (path === null) return;
       if (kind === 'decision-file') {
         setDropped(null);
@@ -58,7 +60,7 @@ export function DecisionFileCheck() {
     setSaved(null);
     try {
       setReport(
-        await client.verifyDecisionFile({
+        await api.auditor.verify({
           file,
           roster,
           evidence: evidence?.path ?? null,
@@ -77,7 +79,7 @@ export function DecisionFileCheck() {
     if (report === null) return;
     setError(null);
     try {
-      const { path } = await client.saveAuditorReport({ report, format });
+      const { path } = await api.auditor.saveReport({ report, format });
       if (path !== null) setSaved(path);
     } catch (cause) {
       setError(asApiError(cause));

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -13,7 +13,7 @@ type InspectTarget = { file: string; sheet: string | null } | null;
 
 // Module-level so useApi gets a stable fetcher; nothing is inspected before a file is chosen.
 const inspectTarget = (target: InspectTarget) =>
-  target === null ? Promise.resolve(null) : client.inspectImport(target);
+  target === null ? Promise.resolve(null) : api.import.inspect(target);
 
 /** Choose a batch file (and evidence), check its columns, then hand the request to onStart. */
 export function ImportPanel({

@@ -1,5 +1,5 @@
 import { useState, type DragEvent } from 'react';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { droppedFile } from '../../../api/dropped-file';
 import { useT } from '../../../i18n/locale-context';
@@ -33,7 +33,7 @@ export function SourcePicker({
   async function choose(kind: ChooseKind) {
     setError(null);
     try {
-      const { path } = await client.chooseImportFile(kind);
+      const { path } = await api.import.chooseFile({ kind });
       if (path === null) return; // the dialog was closed without a choice
       if (kind === 'batch') {
         setDropped(null);

@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { useImportProgress } from '../../../api/use-import-progress';
 import type { ImportProgress, ImportReport } from '../../../../shared/ipc/import-schemas';
 
@@ -62,7 +62,7 @@ export function useImportJob(onSettled: () => void): ImportJob {
     cancelRequested.current = true;
     setState({ status: 'running', cancelling: true });
     try {
-      const { cancelled } = await client.cancelImport();
+      const { cancelled } = await api.import.cancel();
       // Too late to cancel (already committing): the import's own answer will arrive.
       if (!cancelled && running.current) {
         cancelRequested.current = false;

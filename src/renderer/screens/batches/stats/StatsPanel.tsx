@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -25,7 +25,7 @@ const WHOLE_WORKSPACE = '';
 export function StatsPanel({ batches }: { batches: BatchSummary[] }) {
   const { t } = useLocale();
   const [batchId, setBatchId] = useState<number | null>(null);
-  const { state, reload } = useApi(client.getStats, batchId === null ? {} : { batchId });
+  const { state, reload } = useApi(api.stats.get, batchId === null ? {} : { batchId });
 
   return (
     <section className="panel" data-testid="stats-panel" aria-labelledby="stats-title">

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { MeetingDetail } from '../../../../shared/ipc/meeting-schemas';
 import type { MinutesFormat, MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
 import type { PersonDto, PersonRole } from '../../../../shared/ipc/review-schemas';
-import { asApiError, client } from '../../../api/client';
+import { asApiError, api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -44,8 +44,8 @@ type Notice = { key: MessageKey; params: Record<string, string | number>; testId
  */
 export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   const { t } = useLocale();
-  const { state, reload } = useApi(client.listMinutes, meeting.id);
-  const people = useApi(client.listPeople, undefined);
+  const { state, reload } = useApi(api.minutes.list, { meetingId: meeting.id });
+  const people = useApi(api.people.list, undefined);
   const [drafting, setDrafting] = useState(false);
   const [rowBusy, setRowBusy] = useState<RowBusy>(null);
   const [refusal, setRefusal] = useState<MinutesRefusal | null>(null);
@@ -81,7 +81,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   async function draft() {
     setDrafting(true);
     setConfirming(null);
-    const result = await attempt('draft', () => client.draftMinutes(meeting.id));
+    const result = await attempt('draft', () => api.minutes.draft({ meetingId: meeting.id }));
     setDrafting(false);
     if (!result) return;
     setNotice({
@@ -95,7 +95,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   async function approve(version: MinutesVersionDto) {
     setRowBusy({ version: version.version, what: 'approve' });
     const result = await attempt('approve', () =>
-      client.approveMinutes({ meetingId: meeting.id, version: version.version }),
+      api.minutes.approve({ meetingId: meeting.id, version: version.version }),
     );
     setRowBusy(null);
     setConfirming(null);
@@ -112,7 +112,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   async function save(version: MinutesVersionDto, format: MinutesFormat) {
     setRowBusy({ version: version.version, what: format });
     const result = await attempt('export', () =>
-      client.exportMinutes({ meetingId: meeting.id, version: version.version, format }),
+      api.minutes.export({ meetingId: meeting.id, version: version.version, format }),
     );
     setRowBusy(null);
     if (!result) return;

@@ -1,7 +1,7 @@
 import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { formatFingerprint } from '../../../../shared/domain/signing/fingerprint';
 import type { MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
@@ -39,7 +39,7 @@ export function MinutesPreview({
   onClose: () => void;
 }) {
   const { t } = useLocale();
-  const { state, reload } = useApi(client.renderMinutes, {
+  const { state, reload } = useApi(api.minutes.render, {
     meetingId: version.meetingId,
     version: version.version,
   });

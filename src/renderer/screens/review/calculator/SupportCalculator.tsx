@@ -16,7 +16,7 @@ import {
   type SupportCalculation,
   type SupportPolicy,
 } from '../../../../shared/domain/support-policy';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import '../../../styles/calculator.css';
@@ -86,7 +86,7 @@ export function SupportCalculator({
     setBusy(true);
     setError(null);
     try {
-      const result = await client.recommendSupport({
+      const result = await api.support.recommend({
         claimId: claim.claimId,
         verifiedLoss,
         policyVersion: policy.version,

@@ -1,6 +1,6 @@
 import { lazy, Suspense, type Ref } from 'react';
 import type { EvidenceFileDto } from '../../../../shared/ipc/review-schemas';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
@@ -11,10 +11,6 @@ import { TextView } from './TextView';
 
 // pdf.js is large; it is fetched (from the app's own files) the first time a PDF is opened.
 const PdfView = lazy(() => import('./PdfView'));
-
-/** useApi calls a one-argument function; this one is stable, so the request key decides. */
-const openEvidence = (request: { claimId: string; position: number }) =>
-  client.openEvidence(request.claimId, request.position);
 
 /**
  * Fetches one stored file over IPC (main re-checks its hash and records the view) and shows it
@@ -30,7 +26,7 @@ export function EvidenceContent({
   viewRef: Ref<ViewerHandle>;
 }) {
   const t = useT();
-  const { state, reload } = useApi(openEvidence, { claimId, position });
+  const { state, reload } = useApi(api.evidence.open, { claimId, position });
 
   if (state.status === 'loading') {
     return (

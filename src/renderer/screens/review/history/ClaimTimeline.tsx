@@ -3,7 +3,7 @@ import { AUDIT_ACTION_LABELS, isKnownAuditAction } from '../../../../shared/doma
 import { OUTCOME_LABELS, type Outcome } from '../../../../shared/domain/decision';
 import { formatKrw } from '../../../../shared/domain/money';
 import type { HistoryEvent } from '../../../../shared/ipc/review-schemas';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -46,7 +46,7 @@ function useEventSummary() {
 export const ClaimTimeline = forwardRef<HTMLElement, { claimId: string; version: number }>(
   function ClaimTimeline({ claimId, version }, ref) {
     const { t, label, locale } = useLocale();
-    const { state, reload } = useApi(client.claimHistory, claimId, version);
+    const { state, reload } = useApi(api.claims.history, { claimId }, version);
     const summary = useEventSummary();
     return (
       <section

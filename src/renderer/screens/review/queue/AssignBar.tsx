@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { PersonDto } from '../../../../shared/ipc/review-schemas';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
@@ -33,7 +33,7 @@ export function AssignBar({
     setBusy(true);
     setError(null);
     try {
-      const result = await client.assignClaims({
+      const result = await api.assignments.assign({
         claimIds,
         assignee: assignee === NOBODY ? null : assignee,
       });

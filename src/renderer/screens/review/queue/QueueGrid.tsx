@@ -16,7 +16,7 @@ import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { QueueViewId } from '../../../../shared/domain/queue-views';
 import type { QueueQuery } from '../../../../shared/ipc/queue-query';
 import type { QueueRow } from '../../../../shared/ipc/review-schemas';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { pageStyleNonce } from '../../../app/style-nonce';
 import { useLocale } from '../../../i18n/locale-context';
 import { GRID_LOCALE_TEXT, reviewGridTheme } from './grid-setup';
@@ -110,8 +110,8 @@ export function QueueGrid(props: QueueGridProps) {
           sort: params.sortModel as QueueQuery['sort'],
           filters: params.filterModel as QueueQuery['filters'],
         };
-        client
-          .queuePage({ query, startRow: params.startRow, endRow: params.endRow })
+        api.queue
+          .page({ query, startRow: params.startRow, endRow: params.endRow })
           .then(({ rows, total }) => {
             performance.mark('review:page-arrived');
             if (!painted.current) performance.mark('review:queue-data');

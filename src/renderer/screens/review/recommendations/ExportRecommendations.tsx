@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../i18n/format';
@@ -13,7 +13,7 @@ import { useT } from '../../../i18n/locale-context';
  */
 export function ExportRecommendations() {
   const t = useT();
-  const batches = useApi(client.listBatches, undefined);
+  const batches = useApi(api.batches.list, undefined);
   const [batchId, setBatchId] = useState<number | null>(null);
   const [keyFile, setKeyFile] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
@@ -27,7 +27,7 @@ export function ExportRecommendations() {
   async function chooseKey() {
     setError(null);
     try {
-      const { path } = await client.chooseRecommendationKey();
+      const { path } = await api.recommendations.chooseKeyFile();
       if (path !== null) setKeyFile(path);
     } catch (cause) {
       setError(asApiError(cause));
@@ -41,7 +41,7 @@ export function ExportRecommendations() {
     setError(null);
     setSaved(null);
     try {
-      setSaved(await client.exportRecommendations({ batchId: chosenBatch, keyFile, passphrase }));
+      setSaved(await api.recommendations.export({ batchId: chosenBatch, keyFile, passphrase }));
     } catch (cause) {
       setError(asApiError(cause));
     } finally {

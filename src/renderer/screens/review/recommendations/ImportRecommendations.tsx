@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { RecommendationFileResult } from '../../../../shared/ipc/recommendation-schemas';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount, formatDateTime } from '../../../i18n/format';
@@ -17,7 +17,7 @@ const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
  */
 export function ImportRecommendations({ onImported }: { onImported: () => void }) {
   const { t, locale } = useLocale();
-  const files = useApi(client.recommendationFiles, undefined);
+  const files = useApi(api.recommendations.files, undefined);
   const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<RecommendationFileResult[] | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
@@ -25,11 +25,11 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
   async function chooseAndImport() {
     setError(null);
     try {
-      const { paths } = await client.chooseRecommendationFiles();
+      const { paths } = await api.recommendations.chooseFiles();
       if (paths.length === 0) return;
       setBusy(true);
       setResults(null);
-      const answer = await client.importRecommendations(paths);
+      const answer = await api.recommendations.import({ files: paths });
       setResults(answer.results);
       files.reload();
       if (answer.results.some((r) => r.status === 'accepted' && !r.alreadyImported)) onImported();

@@ -1,7 +1,7 @@
 import { OUTCOME_LABELS, REASON_LABELS } from '../../../../shared/domain/decision';
 import { formatKrw } from '../../../../shared/domain/money';
 import type { ClaimRecommendationDto } from '../../../../shared/ipc/recommendation-schemas';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../i18n/format';
@@ -32,7 +32,7 @@ function majorityOpinion(recs: ClaimRecommendationDto[]): string | null {
  */
 export function MemberRecommendations({ claimId, version }: { claimId: string; version: number }) {
   const { t, label, locale } = useLocale();
-  const { state, reload } = useApi(client.claimRecommendations, claimId, version);
+  const { state, reload } = useApi(api.recommendations.forClaim, { claimId }, version);
   if (state.status === 'loading') return null;
   if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
   const { agreement, split, recommendations } = state.value;

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/ipc/review-schemas';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -15,7 +15,7 @@ const roleKey = (role: PersonRole) => `role.${role}` as MessageKey;
  */
 export function PeoplePanel() {
   const t = useT();
-  const { state, reload } = useApi(client.listPeople, undefined);
+  const { state, reload } = useApi(api.people.list, undefined);
   const [name, setName] = useState('');
   const [role, setRole] = useState<PersonRole>('member');
   const [error, setError] = useState<ApiError | null>(null);
@@ -23,7 +23,7 @@ export function PeoplePanel() {
   async function add(event: FormEvent) {
     event.preventDefault();
     try {
-      await client.addPerson({ name: name.trim(), role });
+      await api.people.add({ name: name.trim(), role });
       setName('');
       setError(null);
       reload();
@@ -34,7 +34,7 @@ export function PeoplePanel() {
 
   async function choose(person: string) {
     try {
-      await client.setCurrentPerson(person);
+      await api.people.setCurrent({ name: person });
       setError(null);
       reload();
     } catch (cause) {

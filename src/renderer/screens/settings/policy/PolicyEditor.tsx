@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { client } from '../../../api/client';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -16,8 +16,8 @@ import { PolicyForm } from './PolicyForm';
  */
 export function PolicyEditor() {
   const { t, locale } = useLocale();
-  const versions = useApi(client.listPolicies, undefined);
-  const latest = useApi(client.getPolicy, undefined);
+  const versions = useApi(api.policy.list, undefined);
+  const latest = useApi(api.policy.get, {});
   const [savedVersion, setSavedVersion] = useState<number | null>(null);
 
   function reloadAll() {

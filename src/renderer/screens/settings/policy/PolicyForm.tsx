@@ -8,7 +8,7 @@ import {
   type SupportPolicy,
 } from '../../../../shared/domain/support-policy';
 import { formatKrw } from '../../../../shared/domain/money';
-import { asApiError, client, type ApiError } from '../../../api/client';
+import { asApiError, api, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import {
@@ -67,7 +67,7 @@ export function PolicyForm({
     setBusy(true);
     setError(null);
     try {
-      const created = await client.createPolicy({
+      const created = await api.policy.create({
         basedOn: latest.version,
         note: form.note.trim(),
         body: check.body,

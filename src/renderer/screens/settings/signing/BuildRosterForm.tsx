@@ -1,16 +1,11 @@
 import { useState, type FormEvent } from 'react';
 import type { PersonRole } from '../../../../shared/ipc/review-schemas';
-import { asApiError, type ApiError } from '../../../api/client';
+import { api, asApiError, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { Fingerprint } from './Fingerprint';
-import {
-  signingClient,
-  type CreatedKey,
-  type InspectedKey,
-  type RosterView,
-} from './signing-client';
+import type { CreatedKey, InspectedKey, RosterView } from './signing-types';
 
 const roleKey = (role: string) => `role.${role}` as MessageKey;
 const COUNCIL = '1015 피해지원 협의체';
@@ -67,7 +62,7 @@ export function BuildRosterForm({
 
   async function chooseMembers() {
     try {
-      const { members: chosen } = await signingClient.chooseMembers();
+      const { members: chosen } = await api.roster.chooseMembers();
       setError(null);
       addMembers(chosen.map((m) => ({ ...m, source: 'file' as const })));
     } catch (cause) {
@@ -77,7 +72,7 @@ export function BuildRosterForm({
 
   async function chooseSigner() {
     try {
-      const { key } = await signingClient.inspectKey('key-file');
+      const { key } = await api.keys.inspect({ kind: 'key-file' });
       setError(null);
       setNotAKey(key?.file === 'public-key');
       if (key?.file === 'key') setSigner(key);
@@ -93,7 +88,7 @@ export function BuildRosterForm({
     setError(null);
     setBuilt(null);
     try {
-      const answer = await signingClient.buildRoster({
+      const answer = await api.roster.build({
         council: council.trim(),
         validFrom,
         memberFiles: members.flatMap((m) => (m.source === 'file' ? [m.path] : [])),

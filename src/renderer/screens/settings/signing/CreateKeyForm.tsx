@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/ipc/review-schemas';
 import type { KeyProtectionKind } from '../../../../shared/ipc/signing-schemas';
-import { asApiError, type ApiError } from '../../../api/client';
+import { api, asApiError, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { Fingerprint } from './Fingerprint';
 import { passphraseStrength } from './passphrase-strength';
-import { signingClient, type CreatedKey } from './signing-client';
+import type { CreatedKey } from './signing-types';
 
 const roleKey = (role: string) => `role.${role}` as MessageKey;
 
@@ -46,7 +46,7 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
     setBusy(true);
     setError(null);
     try {
-      const { created: made } = await signingClient.createKey({
+      const { created: made } = await api.keys.create({
         name: name.trim(),
         role,
         protection: usesPassphrase ? { kind: 'passphrase', passphrase } : { kind: 'os-keychain' },

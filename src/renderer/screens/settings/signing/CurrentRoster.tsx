@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../../../api/client';
+import { api, asApiError, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { Fingerprint } from './Fingerprint';
-import { signingClient, type RosterView } from './signing-client';
+import type { RosterView } from './signing-types';
 
 const roleKey = (role: string) => `role.${role}` as MessageKey;
 
@@ -29,7 +29,7 @@ export function CurrentRoster({
   async function importFile() {
     setNotice(null);
     try {
-      const { imported } = await signingClient.importRoster();
+      const { imported } = await api.roster.import();
       setError(null);
       if (imported) {
         setNotice(imported);

@@ -1,11 +1,11 @@
 import { useState } from 'react';
-import { asApiError, type ApiError } from '../../../api/client';
+import { api, asApiError, type ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { Fingerprint } from './Fingerprint';
-import { signingClient, type InspectedKey } from './signing-client';
+import type { InspectedKey } from './signing-types';
 
 const roleKey = (role: string) => `role.${role}` as MessageKey;
 
@@ -17,7 +17,7 @@ export function KeyInspector({ rosterVersion }: { rosterVersion: number | null }
 
   async function open(kind: 'key-file' | 'public-key-file') {
     try {
-      const answer = await signingClient.inspectKey(kind);
+      const answer = await api.keys.inspect({ kind });
       setError(null);
       if (answer.key) setKey(answer.key);
     } catch (cause) {

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
@@ -7,7 +8,7 @@ import { BuildRosterForm } from './BuildRosterForm';
 import { CreateKeyForm } from './CreateKeyForm';
 import { CurrentRoster } from './CurrentRoster';
 import { KeyInspector } from './KeyInspector';
-import { signingClient, type CreatedKey } from './signing-client';
+import type { CreatedKey } from './signing-types';
 import './signing.css';
 
 /**
@@ -17,8 +18,8 @@ import './signing.css';
  */
 export function SigningPanel() {
   const t = useT();
-  const capabilities = useApi(signingClient.capabilities, undefined);
-  const current = useApi(signingClient.currentRoster, undefined);
+  const capabilities = useApi(api.keys.capabilities, undefined);
+  const current = useApi(api.roster.current, undefined);
   // The key made in this visit: offered to the roster form as signer and as a member.
   const [created, setCreated] = useState<CreatedKey | null>(null);
 
