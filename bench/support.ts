@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-/** One figure, one JSON line on stdout (DESIGN.md). */
+/** One figure, one JSON line on stdout (docs/architecture.md). */
 export interface Figure {
   bench: string;
   value: number;

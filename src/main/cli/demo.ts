@@ -1,7 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import { demoBatchPaths } from '../ipc/handlers';
+import { demoBatchPaths } from '../demo/demo-batch-paths';
 import {
   DEMO_PATHS,
   inDemo,

@@ -3,7 +3,7 @@ import type { Random } from './random';
 
 /**
  * Claimed losses and the ways claimants spell them. The small-business mix is what the council's
- * brackets were built around (DOMAIN.md): about 45% at or under 300,000 KRW, 25% up to 500,000
+ * brackets were built around (docs/domain.md): about 45% at or under 300,000 KRW, 25% up to 500,000
  * and 30% above, so every tier of the review queue has work in it.
  */
 
@@ -80,7 +80,7 @@ export function koreanUnits(value: number): string {
   return `${parts.join(' ')}원`;
 }
 
-/** One of the spellings DOMAIN.md lists, chosen so that each still reads back as `value`. */
+/** One of the spellings docs/domain.md lists, chosen so that each still reads back as `value`. */
 export function spellLoss(rnd: Random, value: number): string {
   const grouped = formatKrwPlain(value);
   const wholeMan = value > 0 && value % 10_000 === 0;

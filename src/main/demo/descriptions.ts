@@ -2,7 +2,7 @@ import type { Random } from './random';
 
 /**
  * Free-text 피해내용 in the voice of real submissions: shops describe lost orders, users describe
- * lost subscriptions, and most people were not claiming money at all (DOMAIN.md: 67.8% were
+ * lost subscriptions, and most people were not claiming money at all (docs/domain.md: 67.8% were
  * inquiries, opinions, protests or encouragement).
  */
 

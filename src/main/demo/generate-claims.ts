@@ -23,7 +23,7 @@ import {
 
 /**
  * Synthetic claim batches in batch file format v1, with the shares of the real 1015 intake
- * (DOMAIN.md). Rows come out one at a time so a million-row benchmark never sits in memory.
+ * (docs/domain.md). Rows come out one at a time so a million-row benchmark never sits in memory.
  */
 
 export type ClaimRow = Record<BatchField, string>;
@@ -49,7 +49,7 @@ export const DAMAGE_SHARES: Record<DamageType, number> = {
 
 /**
  * Businesses mostly claim money, or the review queue would be nearly empty. Individuals' money
- * share is what is left so that the overall shares still match DOMAIN.md.
+ * share is what is left so that the overall shares still match docs/domain.md.
  */
 const MONETARY_TOTAL = DAMAGE_SHARES.paid + DAMAGE_SHARES.free_monetary;
 const SMALL_BUSINESS_MONETARY = 0.85;

@@ -13,7 +13,7 @@ import { isDeliberatelyMissing } from './evidence-names';
 import type { ClaimRow } from './generate-claims';
 
 /**
- * Writes synthetic batches in every layout the intake side sends (DOMAIN.md: CSV in three
+ * Writes synthetic batches in every layout the intake side sends (docs/domain.md: CSV in three
  * encodings, XLSX, JSON) plus the evidence folder or zip beside them. Everything streams in
  * chunks so a million-row benchmark file never exists in memory as a whole.
  */

@@ -1,6 +1,7 @@
 import type { ServiceContext } from '../services/context';
 import { ImportRunner } from '../services/import/runner';
-import { createHandlers, type Platform } from './handlers';
+import { createHandlers } from './handlers';
+import type { Platform } from './platform';
 import { PathGrants } from './path-grants';
 import { createRouter, type Router, type RouterOptions } from './router';
 

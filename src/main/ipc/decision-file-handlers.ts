@@ -5,7 +5,7 @@ import { exportDecisionFileTo, SIGNED_FILE_RULE } from '../services/decision-fil
 import { readKeyFile, unlockKeyFile } from '../services/identity';
 import type { ImportRunner } from '../services/import/runner';
 import { getMeetingRow } from '../services/meetings/access';
-import type { Platform } from './handlers';
+import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
 import { writeNewFile } from '../services/new-file';
 

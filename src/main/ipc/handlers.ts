@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { LATEST_SCHEMA_VERSION } from '../db/migrations';
 import { listBatches } from '../db/repositories/batches';
 import { listQuarantine } from '../db/repositories/quarantine';
@@ -18,7 +17,6 @@ import { createPolicyVersion, getPolicy, listPolicies } from '../services/suppor
 import { recommendSupport } from '../services/support/recommend';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
-import type { KeyProtector } from '../services/identity';
 import {
   addToAgenda,
   closeMeeting,
@@ -36,6 +34,8 @@ import { ImportRunner } from '../services/import/runner';
 import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
 import { PathGrants } from './path-grants';
+import type { Platform } from './platform';
+import { demoBatchPaths } from '../demo/demo-batch-paths';
 import type { Handlers } from './router';
 import { decisionFileHandlers } from './decision-file-handlers';
 import { minutesHandlers } from './minutes-handlers';
@@ -43,42 +43,6 @@ import { ledgerHandlers } from './ledger-handlers';
 import { summaryHandlers } from './summary-handlers';
 import { recommendationHandlers } from './recommendation-handlers';
 import { signingHandlers } from './signing-handlers';
-
-/** What an open dialog is asked for; main/index.ts gives each its filter. */
-export type FileKind =
-  | 'batch'
-  | 'evidence-folder'
-  | 'evidence-zip'
-  | 'decision-file'
-  | 'roster'
-  | 'recommendation-file'
-  | 'key-file'
-  | 'public-key-file';
-
-/** What differs between the app, the browser tests and the CLI: dialogs and where resources are. */
-export interface Platform {
-  appVersion: string;
-  /** The app's resources folder (demo batch, sample claims). */
-  resourcesDir: string;
-  chooseFile(kind: FileKind): Promise<string | null>;
-  /** Several files of one kind at once (members' recommendation files, public keys). */
-  chooseFiles(kind: FileKind): Promise<string[]>;
-  /** Where to save a file the user asked for, or null when they closed the dialog. */
-  chooseSavePath(defaultName: string): Promise<string | null>;
-  /**
-   * The OS keychain (Electron safeStorage) where this machine has one; undefined elsewhere.
-   * A function, called when a key is made or opened: the app probes the keychain then (once),
-   * not while starting.
-   */
-  keyProtector(): KeyProtector | undefined;
-}
-
-export function demoBatchPaths(resourcesDir: string): { file: string; evidence: string } {
-  return {
-    file: join(resourcesDir, 'demo', 'demo-batch.csv'),
-    evidence: join(resourcesDir, 'demo', 'evidence'),
-  };
-}
 
 /** One handler per channel; `satisfies` makes a missing or mistyped one a compile error. */
 export function createHandlers(

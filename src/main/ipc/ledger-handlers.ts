@@ -7,7 +7,7 @@ import {
   renderLedger,
   saveLedgerFile,
 } from '../services/ledger';
-import type { Platform } from './handlers';
+import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
 
 /** Handlers of the channels in ledger-schemas.ts: the payout ledger's totals and its file. */

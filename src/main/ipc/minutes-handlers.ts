@@ -9,7 +9,7 @@ import {
   listMinutesVersions,
   renderMinutes,
 } from '../services/minutes';
-import type { Platform } from './handlers';
+import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
 
 const versionOf = (request: { version?: number | undefined }) =>

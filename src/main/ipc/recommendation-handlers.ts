@@ -13,7 +13,7 @@ import {
   importRecommendationFiles,
   recommendationsFileName,
 } from '../services/recommendations/files';
-import type { Platform } from './handlers';
+import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
 import { writeNewFile } from '../services/new-file';
 

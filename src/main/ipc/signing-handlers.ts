@@ -24,7 +24,7 @@ import {
   type VerifiedRoster,
 } from '../services/roster';
 import { keyIdentityOf } from '../services/signing/keys';
-import type { Platform } from './handlers';
+import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
 
 function readRosterText(path: string): string {

@@ -2,7 +2,7 @@ import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
 import type { ImportRunner } from '../services/import/runner';
 import { secretarySummary } from '../services/summary';
-import type { Platform } from './handlers';
+import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
 
 /** Handlers of the channels in summary-schemas.ts: the secretary's payout summary. */

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
-import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/import/import-batch';
 import { queuePage } from '../../../src/main/services/queue/queue';

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import iconv from 'iconv-lite';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
 import { importBatch } from '../../../src/main/services/import/import-batch';

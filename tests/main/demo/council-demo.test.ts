@@ -28,7 +28,7 @@ import {
   recommendationsByClaim,
 } from '../../../src/main/services/recommendations';
 import { importRoster, verifyRoster } from '../../../src/main/services/roster';
-import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
 import { RESOURCES_DIR } from '../../support/test-platform';

@@ -45,7 +45,7 @@ describe('generateClaimRows', () => {
     expect(claims).toHaveLength(SAMPLE);
   });
 
-  it('matches the shares of DOMAIN.md within two percentage points', () => {
+  it('matches the shares of docs/domain.md within two percentage points', () => {
     expect(Math.abs(share((c) => c.affiliate === '카카오') - 0.831)).toBeLessThan(0.02);
     expect(Math.abs(share((c) => c.claimantType === 'individual') - 0.798)).toBeLessThan(0.02);
     expect(Math.abs(share((c) => c.claimantType === 'small_business') - 0.2)).toBeLessThan(0.02);

@@ -10,7 +10,7 @@ import {
   type CouncilDemo,
 } from '../../../src/main/demo/council';
 import { CLAIM_NAMES, MEETING } from '../../../src/main/demo/council/script';
-import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { draftMinutes, renderMinutes } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { demoBatchPaths } from '../../../src/main/ipc/handlers';
+import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { ServiceError } from '../../../src/main/services/errors';
 import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
 import { importBatch } from '../../../src/main/services/import/import-batch';

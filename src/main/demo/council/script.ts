@@ -37,7 +37,7 @@ export const MEMBERS = [
 export const ROSTER_PEOPLE: readonly DemoPerson[] = [CHAIR, ...MEMBERS, SECRETARY];
 
 export const ROSTER_VERSION = 1;
-/** The day the council was formed (DOMAIN.md). */
+/** The day the council was formed (docs/domain.md). */
 export const ROSTER_VALID_FROM = '2022-11-14';
 
 /**

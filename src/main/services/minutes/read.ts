@@ -13,7 +13,7 @@ import { verifyRoster, type VerifiedRoster } from '../roster';
  * - The roster is the one in force on the meeting day: the latest version valid from that date
  *   or earlier. A roster imported later for later meetings does not rewrite old minutes.
  * - The council's name is the roster's; a workspace without a roster uses the council this
- *   product serves (DOMAIN.md).
+ *   product serves (docs/domain.md).
  * - Chair and secretary are the roster's when there is one (it is signed), else the people
  *   list's; the first by name when several hold the role.
  * - An item's decision is the latest one recorded with this meeting as its source, as in the
