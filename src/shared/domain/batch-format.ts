@@ -1,5 +1,5 @@
 /**
- * Batch file format v1 (DOMAIN.md): the fields a batch row carries and the header names the
+ * Batch file format v1 (docs/domain.md): the fields a batch row carries and the header names the
  * intake side uses for them, Korean or English. Unknown layouts go through a saved mapping.
  */
 export const BATCH_FIELDS = [

@@ -1,5 +1,5 @@
 /**
- * The claim model of batch file format v1 (DOMAIN.md). A claim is what the intake side sent,
+ * The claim model of batch file format v1 (docs/domain.md). A claim is what the intake side sent,
  * after validation; its tier is derived, never typed in.
  */
 

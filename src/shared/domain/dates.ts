@@ -1,5 +1,5 @@
 /**
- * Receipt dates as Korean spreadsheets and the intake side write them (DOMAIN.md):
+ * Receipt dates as Korean spreadsheets and the intake side write them (docs/domain.md):
  * "2022-10-20 14:33", "2022. 10. 20.", "2022. 10. 20. 오후 2:33", ISO 8601. Stored as local
  * Korean time without zone, "2022-10-20T14:33:00": every claim was filed in Korea.
  */

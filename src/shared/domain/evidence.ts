@@ -53,7 +53,7 @@ export const EVIDENCE_PROBLEM_LABELS: Record<EvidenceProblem, { ko: string; en: 
   unreadable: { ko: '파일을 읽을 수 없음', en: 'file could not be read' },
 };
 
-/** The evidence column: file names separated by ";" (DOMAIN.md), blanks dropped. */
+/** The evidence column: file names separated by ";" (docs/domain.md), blanks dropped. */
 export function splitEvidenceList(value: string): string[] {
   return value
     .split(';')

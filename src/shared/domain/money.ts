@@ -1,5 +1,5 @@
 import { toNfkc } from './text';
-// Money is integer KRW everywhere (DOMAIN.md, "Product decisions"). Parsing works on exact
+// Money is integer KRW everywhere (docs/domain.md). Parsing works on exact
 // decimals held in BigInt so "1.5만원" or "0.5억" can never pick up binary float error.
 
 export type MoneyErrorCode =

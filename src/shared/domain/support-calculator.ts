@@ -17,7 +17,7 @@ import { formatKrw, formatKrwPlain } from './money';
 import { toNfkc } from './text';
 
 /**
- * The support calculator (DOMAIN.md, "Product decisions"): verified loss times the three
+ * The support calculator (docs/domain.md): verified loss times the three
  * factors of a policy version, rounded and limited as that version says. The same code runs in
  * main (which records the figure) and in the renderer (the live preview), so they never differ.
  * All arithmetic is BigInt: four factors of up to 10^4 on a loss of up to 2^53 overflow a double.

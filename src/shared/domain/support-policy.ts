@@ -1,5 +1,5 @@
 /**
- * The support policy for over-500,000 KRW claims (DOMAIN.md): three factor tables and how the
+ * The support policy for over-500,000 KRW claims (docs/domain.md): three factor tables and how the
  * result is rounded. A policy is a numbered version; a change is a new version, never an edit.
  * Factors are integer basis points (10,000 = 1.0) so the calculation stays in integers.
  */

@@ -1,7 +1,7 @@
 import { isKakaoItself, type TierInput } from './claim';
 
 /**
- * The six tiers of DOMAIN.md, checked in this order. Every claim gets exactly one, together
+ * The six tiers of docs/domain.md, checked in this order. Every claim gets exactly one, together
  * with the version of the rule that produced it, so a later rule change never silently
  * re-labels a claim that was already triaged.
  */
@@ -17,7 +17,7 @@ export type Tier = (typeof TIERS)[number];
 
 export const TIER_RULE_VERSION = 1;
 
-/** Bracket limits are inclusive: 300,000 is still the 30,000 bracket (DOMAIN.md). */
+/** Bracket limits are inclusive: 300,000 is still the 30,000 bracket (docs/domain.md). */
 export const TIER_30K_MAX_LOSS = 300_000;
 export const TIER_50K_MAX_LOSS = 500_000;
 

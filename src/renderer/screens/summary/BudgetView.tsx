@@ -9,7 +9,7 @@ import { formatCount } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 
 /**
- * The budget view of DOMAIN.md: each kind of support with the workspace's own count and money,
+ * The budget view of docs/domain.md: each kind of support with the workspace's own count and money,
  * and beside it, in its own column and style, the rule or estimate that was published.
  */
 export function BudgetView({ budget }: { budget: Budget }) {

@@ -1,7 +1,7 @@
 import { FIXED_SUPPORT, TIER_30K_MAX_LOSS, TIER_50K_MAX_LOSS } from '../tier';
 
 /*
- * What the council and Kakao announced (DOMAIN.md), kept apart from anything the workspace
+ * What the council and Kakao announced (docs/domain.md), kept apart from anything the workspace
  * computes: the summary shows these beside the workspace's own figures, always labelled as the
  * published rule or estimate, never added to them. Amounts are integer KRW as announced;
  * `approximate` marks the ones the announcement itself gave as "about".
@@ -12,7 +12,7 @@ export interface Labelled {
   en: string;
 }
 
-/** The announcement's sentence on the general-user package: DOMAIN.md's words, and in Korean. */
+/** The announcement's sentence on the general-user package: docs/domain.md's words, and in Korean. */
 export const PUBLISHED_PACKAGE_SOURCE: Labelled = {
   ko: '약 4,800만 명의 이용자를 기준으로 일반 이용자 보상 패키지는 약 5,000억원으로 추산되었다 (이모티콘 약 3,000억원, 쿠폰 5,000원 × 4,800만 명, 톡서랍 플러스 이용권 990원 × 300만 명).',
   en: 'With about 48 million users the general-user package was estimated at about 500 billion KRW (emoticons about 300 billion; coupons 5,000 x 48 million; passes 990 x 3 million).',
