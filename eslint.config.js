@@ -3,6 +3,7 @@ import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import jsxA11y from 'eslint-plugin-jsx-a11y';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
 
@@ -25,7 +26,7 @@ const excelRuleForTestsAndScripts = {
 };
 
 /**
- * The layer rule of DESIGN.md, as lint errors:
+ * The layer rule of docs/architecture.md, as lint errors:
  * shared imports nothing platform-specific nor from main/renderer; renderer never imports main
  * nor Node nor Electron; main never imports renderer; only main's Electron shell touches electron.
  */
@@ -105,7 +106,7 @@ const layerRules = [
           paths: [
             {
               name: 'electron',
-              message: 'Services, db and router stay free of Electron (DESIGN.md).',
+              message: 'Services, db and router stay free of Electron (docs/architecture.md).',
             },
             excelThroughWrapper,
           ],
@@ -141,6 +142,32 @@ const layerRules = [
   },
 ];
 
+/**
+ * SQL lives in src/main/db/ (repositories, queries, connection): elsewhere a call to a
+ * connection's prepare, exec or pragma is an error, so services hold use cases, not SQL.
+ */
+const sqlOnlyInDb = {
+  files: ['src/**/*.{ts,tsx}'],
+  ignores: ['src/main/db/**'],
+  rules: {
+    'no-restricted-syntax': [
+      'error',
+      {
+        selector: 'CallExpression[callee.property.name=/^(prepare|pragma)$/]',
+        message:
+          'SQL lives in src/main/db/: add a repository function there (docs/architecture.md, SQLite).',
+      },
+      {
+        // exec on a connection (db.exec, ctx.db.exec), not RegExp.prototype.exec.
+        selector:
+          "CallExpression[callee.property.name='exec']:matches([callee.object.name='db'], [callee.object.property.name='db'])",
+        message:
+          'SQL lives in src/main/db/: add a repository function there (docs/architecture.md, SQLite).',
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -166,16 +193,33 @@ export default tseslint.config(
     },
   },
   {
+    // Type-aware: a promise nobody awaits loses its error; a switch on a union that misses a
+    // member silently does nothing for it.
+    files: ['src/**/*.{ts,tsx}', 'tests/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts'],
+    languageOptions: {
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': [
+        'error',
+        { considerDefaultExhaustiveForUnions: true },
+      ],
+    },
+  },
+  {
     files: ['src/renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
     rules: { ...reactHooks.configs.recommended.rules },
   },
+  { files: ['src/renderer/**/*.tsx'], ...jsxA11y.flatConfigs.recommended },
   {
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: {} },
   },
   excelRuleForTestsAndScripts,
+  sqlOnlyInDb,
   ...layerRules,
   prettier,
 );

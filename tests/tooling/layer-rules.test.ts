@@ -1,9 +1,17 @@
 import { ESLint } from 'eslint';
 import { join } from 'node:path';
+import tseslint from 'typescript-eslint';
 import { describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const eslint = new ESLint({ cwd: root });
+// The probes are virtual files outside every tsconfig, so type-aware rules cannot see them;
+// the layer rules under test are syntactic and stay on.
+const eslint = new ESLint({
+  cwd: root,
+  overrideConfig: [
+    { files: ['**/probe.ts', '**/probe.tsx'], ...tseslint.configs.disableTypeChecked },
+  ],
+});
 
 async function layerErrors(file: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(code, { filePath: join(root, file) });
@@ -76,5 +84,31 @@ describe('the layer rule is a lint error', () => {
         "import { app } from 'electron';\nexport const x = app;\n",
       ),
     ).toEqual([]);
+  });
+});
+
+describe('SQL lives in src/main/db', () => {
+  async function sqlErrors(file: string, code: string): Promise<number> {
+    const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+    return (result?.messages ?? []).filter(
+      (m) => m.severity === 2 && m.ruleId === 'no-restricted-syntax',
+    ).length;
+  }
+  const code = [
+    "import type Database from 'better-sqlite3';",
+    'export function count(db: Database.Database): unknown {',
+    "  db.exec('SELECT 1');",
+    "  db.pragma('user_version');",
+    "  return db.prepare('SELECT count(*) FROM claims').get();",
+    '}',
+    "export const isWord = /^[a-z]+$/.exec('word');",
+  ].join('\n');
+
+  it('is an error to prepare, exec or pragma in a service', async () => {
+    expect(await sqlErrors('src/main/services/probe.ts', code)).toBe(3);
+  });
+
+  it('is allowed in a repository', async () => {
+    expect(await sqlErrors('src/main/db/repositories/probe.ts', code)).toBe(0);
   });
 });

@@ -41,6 +41,33 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
 }
 
 /**
+ * Sets this connection's page cache to `kib` KiB (a negative cache_size is KiB, not pages).
+ * openDatabase's default is 32 MiB; an import's own connection takes less.
+ */
+export function setPageCacheKiB(db: Db, kib: number): void {
+  if (!Number.isSafeInteger(kib) || kib <= 0) throw new RangeError(`bad page cache size ${kib}`);
+  db.pragma(`cache_size = -${kib}`);
+}
+
+/**
+ * A transaction held open by hand across asynchronous work (an import reads its file between
+ * statements, which db.transaction cannot span): BEGIN IMMEDIATE takes the write lock at once,
+ * so a second writer waits (busy_timeout) or fails here rather than midway.
+ */
+export function beginImmediate(db: Db): void {
+  db.exec('BEGIN IMMEDIATE');
+}
+
+export function commit(db: Db): void {
+  db.exec('COMMIT');
+}
+
+/** Rolls back the open transaction, if one is still open (SQLite may have ended it on an error). */
+export function rollbackIfOpen(db: Db): void {
+  if (db.inTransaction) db.exec('ROLLBACK');
+}
+
+/**
  * Runs `fn` in a transaction that commits with `synchronous = FULL`: in WAL mode the log is
  * fsynced at the commit, so once this returns the write survives a power cut, not just a
  * crash. For what is acknowledged to a person (a decision, a vote, a confirmation, an

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../db/repositories/audit-log';
 import { assignmentWriter } from '../db/repositories/assignments';
+import { claimExistence } from '../db/repositories/claims';
 import { findPerson } from '../db/repositories/people';
 import { requireSecretary } from './people';
 import type { ServiceContext } from './context';
@@ -22,8 +23,8 @@ export function assignClaims(
   return ctx.db.transaction(() => {
     if (request.assignee !== null && !findPerson(ctx.db, request.assignee))
       throw new ServiceError('not_found', `${request.assignee} is not on the list of people`);
-    const exists = ctx.db.prepare('SELECT 1 FROM claims WHERE claim_id = ?').pluck();
-    const unknown = claimIds.filter((id) => exists.get(id) === undefined);
+    const exists = claimExistence(ctx.db);
+    const unknown = claimIds.filter((id) => !exists(id));
     if (unknown.length > 0) {
       throw new ServiceError(
         'validation_failed',

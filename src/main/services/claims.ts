@@ -3,7 +3,7 @@ import { reviewStateOf } from '../../shared/domain/decision';
 import type { ClaimDetail, ClaimSummary } from '../../shared/ipc/schemas';
 import type { HistoryEvent } from '../../shared/ipc/review-schemas';
 import type { ClaimFlagDetail } from '../../shared/domain/flags';
-import { appendAudit } from '../db/repositories/audit-log';
+import { appendAudit, listClaimHistory } from '../db/repositories/audit-log';
 import { assigneeOf } from '../db/repositories/assignments';
 import { flagsForClaim } from '../db/repositories/claim-flags';
 import { getClaim, listClaims, type ClaimFilter } from '../db/repositories/claims';
@@ -94,20 +94,5 @@ export function revealContact(
 export function claimHistory(ctx: ServiceContext, claimId: string): { events: HistoryEvent[] } {
   const claim = getClaim(ctx.db, claimId);
   if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
-  const rows = ctx.db
-    .prepare(
-      `SELECT seq, at, actor, action, details FROM audit_log
-       WHERE (subject_type = 'claim' AND subject_id = @claimId)
-          OR (subject_type = 'batch' AND subject_id = @batchId AND action = 'batch.imported')
-       ORDER BY seq`,
-    )
-    .all({ claimId, batchId: String(claim.batchId) }) as (Omit<HistoryEvent, 'details'> & {
-    details: string;
-  })[];
-  return {
-    events: rows.map((row) => ({
-      ...row,
-      details: JSON.parse(row.details) as HistoryEvent['details'],
-    })),
-  };
+  return { events: listClaimHistory(ctx.db, claimId, claim.batchId) };
 }

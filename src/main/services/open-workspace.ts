@@ -1,6 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
+import { hasAnyClaim } from '../db/repositories/claims';
+import { hasAnySupport } from '../db/repositories/claim-support';
 import { getSetting } from '../db/repositories/settings';
 import type { ServiceContext } from './context';
 import { refreshDerivedData } from './derived-data';
@@ -52,8 +54,6 @@ export function openWorkspaceConnection(ctx: Pick<ServiceContext, 'db' | 'native
  * gets them computed once, so its grid shows them without a new import.
  */
 function fillMissingDerivedData(db: ServiceContext['db']): void {
-  const hasClaims = db.prepare('SELECT 1 FROM claims LIMIT 1').get() !== undefined;
-  const hasSupport = db.prepare('SELECT 1 FROM claim_support LIMIT 1').get() !== undefined;
-  if (!hasClaims || hasSupport) return;
+  if (!hasAnyClaim(db) || hasAnySupport(db)) return;
   refreshDerivedData(db);
 }

@@ -4,6 +4,7 @@ import type { Stats } from '../../shared/ipc/import-schemas';
 import type { ServiceContext } from './context';
 import { ServiceError } from './errors';
 import { findBatchById } from '../db/repositories/batches';
+import { countClaimsBy, reviewQueueTotals, type ClaimCountColumn } from '../db/repositories/claims';
 
 function countBy<K extends string>(
   keys: readonly K[],
@@ -21,22 +22,9 @@ function countBy<K extends string>(
 export function batchStats(ctx: ServiceContext, batchId?: number): Stats {
   if (batchId !== undefined && !findBatchById(ctx.db, batchId))
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
-  const where = batchId === undefined ? '' : 'WHERE batch_id = @batchId';
-  const params = batchId === undefined ? {} : { batchId };
-  const group = (column: string) =>
-    ctx.db
-      .prepare(`SELECT ${column} AS key, count(*) AS n FROM claims ${where} GROUP BY ${column}`)
-      .all(params) as {
-      key: string;
-      n: number;
-    }[];
+  const group = (column: ClaimCountColumn) => countClaimsBy(ctx.db, column, batchId);
   const byTier = countBy(TIERS, group('tier'));
-  const queue = ctx.db
-    .prepare(
-      `SELECT count(*) AS count, coalesce(sum(claimed_loss), 0) AS totalClaimed FROM claims
-       ${where ? `${where} AND` : 'WHERE'} tier = 'committee_review'`,
-    )
-    .get(params) as { count: number; totalClaimed: number };
+  const queue = reviewQueueTotals(ctx.db, batchId);
   const claims = Object.values(byTier).reduce((sum, n) => sum + n, 0);
   return {
     claims,

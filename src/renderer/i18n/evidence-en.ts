@@ -36,6 +36,8 @@ export const evidenceEn: Record<keyof typeof evidenceKo, string> = {
   'evidence.table.sheet': 'Sheet: {sheet}',
   'evidence.table.rows': '{rows} rows',
   'evidence.table.empty': 'The table is empty.',
+  'evidence.table.label': 'Table contents',
   'evidence.table.truncated': 'Showing the first {rows} rows; the file has more.',
+  'evidence.text.label': 'Text contents',
   'evidence.text.truncated': 'Showing the first {chars} characters; the file has more.',
 };

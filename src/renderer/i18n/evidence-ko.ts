@@ -34,6 +34,8 @@ export const evidenceKo = {
   'evidence.table.sheet': '시트: {sheet}',
   'evidence.table.rows': '{rows}행',
   'evidence.table.empty': '내용이 없는 표입니다.',
+  'evidence.table.label': '표 내용',
   'evidence.table.truncated': '처음 {rows}행까지만 표시합니다. 파일에는 행이 더 있습니다.',
+  'evidence.text.label': '문서 내용',
   'evidence.text.truncated': '처음 {chars}자까지만 표시합니다. 파일에는 내용이 더 있습니다.',
 } as const;

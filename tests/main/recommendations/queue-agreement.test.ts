@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importRecommendations } from '../../../src/main/services/recommendations';
 import { queueIds, queuePage } from '../../../src/main/services/queue/queue';
-import { fromFor, whereSql } from '../../../src/main/services/queue/queue-sql';
+import { fromFor, whereSql } from '../../../src/main/db/queries/queue';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';

@@ -25,3 +25,11 @@ export function assigneeOf(db: Db, claimId: string): string | null {
     .get(claimId);
   return (row as string | undefined) ?? null;
 }
+
+/** How many claims are on a person's list. */
+export function countAssignedTo(db: Db, assignee: string): number {
+  return db
+    .prepare('SELECT count(*) FROM claim_assignments WHERE assignee = ?')
+    .pluck()
+    .get(assignee) as number;
+}

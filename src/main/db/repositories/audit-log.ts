@@ -120,3 +120,26 @@ export function verifyAuditChain(db: Db): AuditChainVerification {
   }
   return { ok: true, entries, firstBadSeq: null, problem: null };
 }
+
+/** One entry of a claim's history, its details decoded. */
+export type ClaimHistoryEntry = Pick<AuditEntry, 'seq' | 'at' | 'actor' | 'action' | 'details'>;
+
+interface ClaimHistoryRow extends Omit<ClaimHistoryEntry, 'details'> {
+  details: string;
+}
+
+/**
+ * Everything recorded against a claim, plus its batch's import, oldest first. batchId is the
+ * claim's batch (the audit log names batches by their id as text).
+ */
+export function listClaimHistory(db: Db, claimId: string, batchId: number): ClaimHistoryEntry[] {
+  const rows = db
+    .prepare(
+      `SELECT seq, at, actor, action, details FROM audit_log
+       WHERE (subject_type = 'claim' AND subject_id = @claimId)
+          OR (subject_type = 'batch' AND subject_id = @batchId AND action = 'batch.imported')
+       ORDER BY seq`,
+    )
+    .all({ claimId, batchId: String(batchId) }) as ClaimHistoryRow[];
+  return rows.map((row) => ({ ...row, details: JSON.parse(row.details) as AuditEntry['details'] }));
+}

@@ -56,3 +56,22 @@ export function listBatches(db: Db): BatchListItem[] {
     )
     .all() as BatchListItem[];
 }
+
+/** A batch's id and name, found by its content hash (batch ids are local to a workspace). */
+export function findBatchByContentHash(
+  db: Db,
+  contentHash: string,
+): { id: number; name: string } | undefined {
+  return db.prepare('SELECT id, name FROM batches WHERE content_hash = ?').get(contentHash) as
+    { id: number; name: string } | undefined;
+}
+
+/** What a signed file names of a batch: its id, name and content hash. */
+export function findBatchIdentity(
+  db: Db,
+  id: number,
+): Pick<Batch, 'id' | 'name' | 'contentHash'> | undefined {
+  return db
+    .prepare('SELECT id, name, content_hash AS contentHash FROM batches WHERE id = ?')
+    .get(id) as Pick<Batch, 'id' | 'name' | 'contentHash'> | undefined;
+}

@@ -204,3 +204,74 @@ export function countClaims(db: Db): ClaimCounts {
     )
     .get() as ClaimCounts;
 }
+
+export function countAllClaims(db: Db): number {
+  return db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
+}
+
+/** Whether the workspace holds any claim at all. */
+export function hasAnyClaim(db: Db): boolean {
+  return db.prepare('SELECT 1 FROM claims LIMIT 1').get() !== undefined;
+}
+
+/** Prepared once, run per id: whether a claim id exists. */
+export function claimExistence(db: Db): (claimId: string) => boolean {
+  const statement = db.prepare('SELECT 1 FROM claims WHERE claim_id = ?').pluck();
+  return (claimId) => statement.get(claimId) !== undefined;
+}
+
+/** The columns the council's figures count claims by. */
+export type ClaimCountColumn = 'tier' | 'claimant_type' | 'damage_type';
+
+/** Claims per value of a column, for one batch or (no batchId) the whole workspace. */
+export function countClaimsBy(
+  db: Db,
+  column: ClaimCountColumn,
+  batchId?: number,
+): { key: string; n: number }[] {
+  const where = batchId === undefined ? '' : 'WHERE batch_id = @batchId';
+  const params = batchId === undefined ? {} : { batchId };
+  return db
+    .prepare(`SELECT ${column} AS key, count(*) AS n FROM claims ${where} GROUP BY ${column}`)
+    .all(params) as { key: string; n: number }[];
+}
+
+/** The committee_review claims and what they claim in all, for one batch or the workspace. */
+export function reviewQueueTotals(
+  db: Db,
+  batchId?: number,
+): { count: number; totalClaimed: number } {
+  const where = batchId === undefined ? '' : 'WHERE batch_id = @batchId';
+  const params = batchId === undefined ? {} : { batchId };
+  return db
+    .prepare(
+      `SELECT count(*) AS count, coalesce(sum(claimed_loss), 0) AS totalClaimed FROM claims
+       ${where ? `${where} AND` : 'WHERE'} tier = 'committee_review'`,
+    )
+    .get(params) as { count: number; totalClaimed: number };
+}
+
+/** Prepared once, run per claim id: the claim's batch and content hash, if it exists. */
+export function claimHashLookup(
+  db: Db,
+): (claimId: string) => { batchId: number; hash: string } | undefined {
+  const statement = db.prepare(
+    'SELECT batch_id AS batchId, content_hash AS hash FROM claims WHERE claim_id = ?',
+  );
+  return (claimId) => statement.get(claimId) as { batchId: number; hash: string } | undefined;
+}
+
+/** What the minutes show of a claim. */
+export interface MinutesClaimRow {
+  businessName: string | null;
+  tier: Tier;
+  claimedLoss: number | null;
+}
+
+/** Prepared once, run per agenda item: what the minutes show of a claim (undefined if none). */
+export function minutesClaimLookup(db: Db): (claimId: string) => MinutesClaimRow | undefined {
+  const statement = db.prepare(
+    'SELECT business_name AS businessName, tier, claimed_loss AS claimedLoss FROM claims WHERE claim_id = ?',
+  );
+  return (claimId) => statement.get(claimId) as MinutesClaimRow | undefined;
+}

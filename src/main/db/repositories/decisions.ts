@@ -90,3 +90,92 @@ export function currentDecisionForClaim(db: Db, claimId: string): DecisionRecord
     .get(claimId) as DecisionRow | undefined;
   return row ? fromRow(row) : undefined;
 }
+
+/** Per claim, the latest decision recorded with a meeting as its source, as minutes show it. */
+export interface MeetingMinutesDecisionRow {
+  claimId: string;
+  id: number;
+  outcome: Outcome;
+  amount: number | null;
+  reasonCodes: ReasonCode[];
+  note: string;
+  decidedAt: string;
+  decidedBy: string;
+}
+
+/** Rows whose reason codes are still the stored JSON text. */
+type Encoded<T extends { reasonCodes: ReasonCode[] }> = Omit<T, 'reasonCodes'> & {
+  reasonCodes: string;
+};
+
+function decodeReasonCodes<T extends { reasonCodes: ReasonCode[] }>(row: Encoded<T>): T {
+  return { ...row, reasonCodes: JSON.parse(row.reasonCodes) as ReasonCode[] } as T;
+}
+
+/** Per claim, the latest decision recorded with this meeting as its source (no order). */
+export function listMeetingMinutesDecisions(
+  db: Db,
+  meetingId: number,
+): MeetingMinutesDecisionRow[] {
+  const rows = db
+    .prepare(
+      `SELECT claim_id AS claimId, id, outcome, amount, reason_codes AS reasonCodes, note,
+              decided_at AS decidedAt, decided_by AS decidedBy
+       FROM decisions d WHERE meeting_id = ?
+         AND id = (SELECT max(id) FROM decisions e
+                   WHERE e.meeting_id = d.meeting_id AND e.claim_id = d.claim_id)`,
+    )
+    .all(meetingId) as Encoded<MeetingMinutesDecisionRow>[];
+  return rows.map(decodeReasonCodes<MeetingMinutesDecisionRow>);
+}
+
+/** What a meeting's decision file takes from each of its decisions. */
+export type MeetingFileDecisionRow = Pick<
+  DecisionRecord,
+  'id' | 'claimId' | 'outcome' | 'amount' | 'reasonCodes' | 'note' | 'policyVersion'
+>;
+
+/** Per claim, the latest decision recorded with this meeting as its source, by claim id. */
+export function listMeetingFileDecisions(db: Db, meetingId: number): MeetingFileDecisionRow[] {
+  const rows = db
+    .prepare(
+      `SELECT id, claim_id AS claimId, outcome, amount, reason_codes AS reasonCodes, note,
+              policy_version AS policyVersion
+       FROM decisions d WHERE meeting_id = ?
+         AND id = (SELECT max(id) FROM decisions e WHERE e.meeting_id = d.meeting_id
+                     AND e.claim_id = d.claim_id)
+       ORDER BY claim_id`,
+    )
+    .all(meetingId) as Encoded<MeetingFileDecisionRow>[];
+  return rows.map(decodeReasonCodes<MeetingFileDecisionRow>);
+}
+
+/** One member's latest own decision on a claim of a batch, with the claim's content hash. */
+export interface MemberDecisionRow {
+  claimId: string;
+  claimContentHash: string;
+  outcome: Outcome;
+  amount: number | null;
+  reasonCodes: ReasonCode[];
+  note: string;
+}
+
+/** Per claim of the batch, the latest decision `member` recorded, by claim id. */
+export function listMemberLatestDecisions(
+  db: Db,
+  batchId: number,
+  member: string,
+): MemberDecisionRow[] {
+  const rows = db
+    .prepare(
+      `SELECT d.claim_id AS claimId, c.content_hash AS claimContentHash, d.outcome, d.amount,
+              d.reason_codes AS reasonCodes, d.note
+       FROM decisions d JOIN claims c ON c.claim_id = d.claim_id
+       WHERE c.batch_id = ? AND d.decided_by = ?
+         AND d.id = (SELECT max(e.id) FROM decisions e
+                     WHERE e.claim_id = d.claim_id AND e.decided_by = d.decided_by)
+       ORDER BY d.claim_id`,
+    )
+    .all(batchId, member) as Encoded<MemberDecisionRow>[];
+  return rows.map(decodeReasonCodes<MemberDecisionRow>);
+}

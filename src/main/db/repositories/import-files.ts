@@ -23,6 +23,11 @@ export function insertImportFile(db: Db, file: ImportFileInput): number {
   );
 }
 
+/** The rows an import read, once it has read them all. */
+export function setImportFileRowCount(db: Db, id: number, rowCount: number): void {
+  db.prepare('UPDATE import_files SET row_count = ? WHERE id = ?').run(rowCount, id);
+}
+
 /** The earlier import of the same content, if any: what a refused re-import names. */
 export function findImportByContentHash(
   db: Db,

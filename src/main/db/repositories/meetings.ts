@@ -191,6 +191,13 @@ export function findAgendaItem(db: Db, meetingId: number, claimId: string): Agen
   return raw ? agendaFromRaw(raw) : undefined;
 }
 
+export function countAgendaItems(db: Db, meetingId: number): number {
+  const { items } = db
+    .prepare('SELECT count(*) AS items FROM meeting_agenda WHERE meeting_id = ?')
+    .get(meetingId) as { items: number };
+  return items;
+}
+
 export function listAgenda(db: Db, meetingId: number): AgendaRow[] {
   const rows = db
     .prepare('SELECT * FROM meeting_agenda WHERE meeting_id = ? ORDER BY position')

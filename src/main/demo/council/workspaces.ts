@@ -1,3 +1,4 @@
+import { getClaim } from '../../db/repositories/claims';
 import type { ImportReport } from '../../../shared/ipc/import-schemas';
 import { importBatch } from '../../services/import/import-batch';
 import { openWorkspace } from '../../services/open-workspace';
@@ -58,9 +59,8 @@ export async function loadBatchAndRoster(
 
 /** The story names claims of the demo batch: each must be there and up for committee review. */
 export function requireReviewClaims(ctx: ServiceContext, claimIds: readonly string[]): void {
-  const tierOf = ctx.db.prepare('SELECT tier FROM claims WHERE claim_id = ?');
   for (const claimId of claimIds) {
-    const row = tierOf.get(claimId) as { tier: string } | undefined;
+    const row = getClaim(ctx.db, claimId);
     if (row?.tier !== 'committee_review')
       throw new ServiceError(
         'conflict',

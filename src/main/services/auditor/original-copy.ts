@@ -1,4 +1,5 @@
 import type { Db } from '../../db/connection';
+import { decisionFileTextContaining } from '../../db/repositories/decision-files';
 import { diffDecisionRecords, diffPayloadHeader } from '../../../shared/domain/signing/record-diff';
 import {
   problem,
@@ -31,14 +32,12 @@ export function findSignedOriginal(db: Db, fileText: string): string | null {
   } catch {
     return null;
   }
-  const lookup = db.prepare(
-    'SELECT file_text AS text FROM decision_files WHERE instr(file_text, ?) > 0 ORDER BY id LIMIT 1',
-  );
+  const lookup = decisionFileTextContaining(db);
   for (const signature of signatures) {
     // A signature is 86 base64url characters; anything shorter could match by chance.
     if (signature.length < 80) continue;
-    const row = lookup.get(signature) as { text: string } | undefined;
-    if (row && row.text !== fileText) return row.text;
+    const text = lookup(signature);
+    if (text !== undefined && text !== fileText) return text;
   }
   return null;
 }

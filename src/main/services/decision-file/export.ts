@@ -1,7 +1,11 @@
 import { rmSync } from 'node:fs';
-import type { DecisionRecord as StoredDecision } from '../../../shared/domain/decision';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { getClaim } from '../../db/repositories/claims';
+import { insertDecisionFile, lastPayloadSha256 } from '../../db/repositories/decision-files';
+import {
+  listMeetingFileDecisions,
+  type MeetingFileDecisionRow as StoredDecision,
+} from '../../db/repositories/decisions';
 import { listEvidenceForClaim } from '../../db/repositories/evidence';
 import {
   findAgendaItem,
@@ -16,7 +20,7 @@ import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import type { UnlockedIdentity } from '../identity';
 import { getMeetingRow } from '../meetings/access';
-import { latestApprovedMinutesSha256 } from '../minutes/store';
+import { latestApprovedMinutesSha256 } from '../../db/repositories/minutes';
 import { latestRoster, type RosterMember, type VerifiedRoster } from '../roster';
 import { buildDecisionPayload, type DecisionRecord } from './payload';
 import { decisionFileSha256, signDecisionFile } from './sign';
@@ -75,20 +79,7 @@ function refuse(code: string, path: string, message: string): never {
 
 /** Per claim, the latest decision recorded with this meeting as its source. */
 function meetingDecisions(db: Db, meetingId: number): StoredDecision[] {
-  const rows = db
-    .prepare(
-      `SELECT id, claim_id AS claimId, outcome, amount, reason_codes AS reasonCodes, note,
-              policy_version AS policyVersion
-       FROM decisions d WHERE meeting_id = ?
-         AND id = (SELECT max(id) FROM decisions e WHERE e.meeting_id = d.meeting_id
-                     AND e.claim_id = d.claim_id)
-       ORDER BY claim_id`,
-    )
-    .all(meetingId) as (Omit<StoredDecision, 'reasonCodes'> & { reasonCodes: string })[];
-  return rows.map((row) => ({
-    ...row,
-    reasonCodes: JSON.parse(row.reasonCodes) as StoredDecision['reasonCodes'],
-  }));
+  return listMeetingFileDecisions(db, meetingId);
 }
 
 function policyVersionOf(db: Db, decisions: StoredDecision[]): number {
@@ -175,13 +166,6 @@ function checkVoters(roster: VerifiedRoster, records: DecisionRecord[]): void {
     );
 }
 
-function lastPayloadSha256(db: Db): string | null {
-  const row = db
-    .prepare('SELECT payload_sha256 AS sha FROM decision_files ORDER BY id DESC LIMIT 1')
-    .get() as { sha: string } | undefined;
-  return row?.sha ?? null;
-}
-
 interface BuiltExport {
   meeting: MeetingRow;
   members: RosterMember[];
@@ -256,13 +240,15 @@ function buildExport(ctx: ServiceContext, request: ExportDecisionsRequest): Buil
 function recordExport(ctx: ServiceContext, built: BuiltExport, savedTo: string | null): void {
   const { meeting, payload, roster, members, sha256, payloadSha256, previous } = built;
   const at = ctx.now().toISOString();
-  const { lastInsertRowid } = ctx.db
-    .prepare(
-      `INSERT INTO decision_files (meeting_id, file_sha256, payload_sha256,
-         previous_payload_sha256, exported_at, exported_by, file_text)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(meeting.id, sha256, payloadSha256, previous, at, ctx.actor, built.fileText);
+  const decisionFileId = insertDecisionFile(ctx.db, {
+    meetingId: meeting.id,
+    fileSha256: sha256,
+    payloadSha256,
+    previousPayloadSha256: previous,
+    exportedAt: at,
+    exportedBy: ctx.actor,
+    fileText: built.fileText,
+  });
   appendAudit(ctx.db, {
     at,
     actor: ctx.actor,
@@ -270,7 +256,7 @@ function recordExport(ctx: ServiceContext, built: BuiltExport, savedTo: string |
     subjectType: 'meeting',
     subjectId: String(meeting.id),
     details: {
-      decisionFileId: Number(lastInsertRowid),
+      decisionFileId,
       meetingNumber: meeting.number,
       decisions: payload.decisions.length,
       claimIds: payload.decisions.map((d) => d.claimId),

@@ -7,6 +7,10 @@ import {
   countFlaggedClaims,
   deleteAllFlags,
   flagInserter,
+  insertLossOutlierFlags,
+  insertSharedBusinessRegNoFlags,
+  insertSharedEvidenceFlags,
+  iterateDescriptionsOfTier,
 } from '../../db/repositories/claim-flags';
 
 /**
@@ -47,78 +51,6 @@ export const LOSS_OUTLIER_MIN_PEERS = 30;
 const DESCRIPTION_TIER: Tier = 'committee_review';
 
 /**
- * Rows go in in primary-key order (ORDER BY claim_id here, a sort in JS for descriptions): the
- * inserts then append to the b-tree instead of splitting pages, nearly twice as fast.
- */
-const SHARED_BUSINESS_REG_NO_SQL = `
-  INSERT INTO claim_flags (claim_id, flag)
-  SELECT claim_id, 'shared_business_reg_no' FROM claims
-  WHERE business_reg_no IN (
-    SELECT business_reg_no FROM claims
-    WHERE business_reg_no IS NOT NULL
-    GROUP BY business_reg_no HAVING count(*) > 1)
-  ORDER BY claim_id`;
-
-/**
- * Only stored files have a hash. "Different claims": one claim naming the same file twice is
- * not shared evidence, hence min <> max rather than count(*) > 1.
- */
-const SHARED_EVIDENCE_SQL = `
-  INSERT INTO claim_flags (claim_id, flag)
-  SELECT DISTINCT claim_id, 'shared_evidence' FROM evidence
-  WHERE status = 'stored' AND sha256 IN (
-    SELECT sha256 FROM evidence
-    WHERE status = 'stored' AND sha256 IS NOT NULL
-    GROUP BY sha256 HAVING min(claim_id) <> max(claim_id))
-  ORDER BY claim_id`;
-
-/**
- * The percentile is interpolated between the two nearest ranks (Excel's PERCENTILE.INC, which
- * a secretary can reproduce in a spreadsheet): with nearest-rank, any industry under 100 claims
- * would have its maximum as the 99th percentile and nothing could ever lie above it.
- * For n sorted losses x[0..n-1], k = floor((n - 1) * p / 100) and the threshold is
- * x[k] + frac * (x[k + 1] - x[k]). Everything stays integer KRW: frac is (n - 1) * p % 100
- * hundredths and the threshold is floored, which flags exactly the same integer losses as the
- * exact value would (loss > t  <=>  loss > floor(t)). n >= 30 guarantees k + 1 <= n - 1.
- *
- * One sort of the industry's losses (both windows share it) and only the rows from rank k up
- * are kept: the two neighbours and every loss that can lie above them, about 1% of the peers.
- * The constants are written into the text, not bound: better-sqlite3 binds a JS number as a
- * REAL, which would turn the integer rank arithmetic into fractions.
- */
-const P = LOSS_OUTLIER_PERCENTILE;
-const LOSS_OUTLIER_SQL = `
-  INSERT INTO claim_flags (claim_id, flag, detail)
-  WITH top AS MATERIALIZED (
-    SELECT claim_id, industry, claimed_loss, position, n, (n - 1) * ${P} / 100 AS k
-    FROM (
-      SELECT claim_id, industry, claimed_loss,
-             row_number() OVER by_loss - 1 AS position,
-             count(*) OVER by_loss AS n
-      FROM claims
-      WHERE claimant_type IN ('small_business', 'enterprise')
-        AND claimed_loss IS NOT NULL AND industry IS NOT NULL
-      WINDOW by_loss AS (PARTITION BY industry ORDER BY claimed_loss
-                         ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-    )
-    WHERE n >= ${LOSS_OUTLIER_MIN_PEERS} AND position >= (n - 1) * ${P} / 100
-  ),
-  neighbours AS (
-    SELECT industry, n, (n - 1) * ${P} % 100 AS hundredths,
-           max(CASE WHEN position = k THEN claimed_loss END) AS below,
-           max(CASE WHEN position = k + 1 THEN claimed_loss END) AS above
-    FROM top GROUP BY industry
-  ),
-  thresholds AS (
-    SELECT industry, n, below + hundredths * (above - below) / 100 AS threshold FROM neighbours
-  )
-  SELECT top.claim_id, 'loss_outlier',
-         json_object('threshold', thresholds.threshold, 'industry', thresholds.industry,
-                     'peers', thresholds.n)
-  FROM top JOIN thresholds ON thresholds.industry = top.industry
-  WHERE top.claimed_loss > thresholds.threshold`;
-
-/**
  * Equal fingerprints (normalised text: see description-fingerprint.ts) mean near-identical
  * descriptions. Computed in JS over the committee_review claims only, a few per cent of a
  * batch. A shingle similarity (near but not equal texts) was left out: pairwise comparison
@@ -129,10 +61,7 @@ const LOSS_OUTLIER_SQL = `
  */
 function insertSimilarDescriptionFlags(db: Db): number {
   const groups = new Map<string, string[]>();
-  const rows = db
-    .prepare('SELECT claim_id, description FROM claims WHERE tier = ?')
-    .raw()
-    .iterate(DESCRIPTION_TIER) as Iterable<[string, string]>;
+  const rows = iterateDescriptionsOfTier(db, DESCRIPTION_TIER);
   for (const [claimId, description] of rows) {
     const fingerprint = descriptionFingerprint(description);
     if (fingerprint === null) continue;
@@ -164,10 +93,14 @@ export function recomputeFlags(db: Db): FlagCounts {
       ClaimFlag,
       number
     >;
-    byFlag.shared_business_reg_no = db.prepare(SHARED_BUSINESS_REG_NO_SQL).run().changes;
-    byFlag.shared_evidence = db.prepare(SHARED_EVIDENCE_SQL).run().changes;
+    byFlag.shared_business_reg_no = insertSharedBusinessRegNoFlags(db);
+    byFlag.shared_evidence = insertSharedEvidenceFlags(db);
     byFlag.similar_description = insertSimilarDescriptionFlags(db);
-    byFlag.loss_outlier = db.prepare(LOSS_OUTLIER_SQL).run().changes;
+    byFlag.loss_outlier = insertLossOutlierFlags(
+      db,
+      LOSS_OUTLIER_PERCENTILE,
+      LOSS_OUTLIER_MIN_PEERS,
+    );
     return { flagged: countFlaggedClaims(db), byFlag };
   };
   return db.inTransaction ? recompute() : db.transaction(recompute)();

@@ -23,13 +23,23 @@ import type {
   ImportReport,
   ImportRequest,
 } from '../../../shared/ipc/import-schemas';
-import type { Db } from '../../db/connection';
+import {
+  beginImmediate,
+  commit,
+  rollbackIfOpen,
+  setPageCacheKiB,
+  type Db,
+} from '../../db/connection';
 import { openWorkspaceConnection } from '../open-workspace';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { findBatchById, insertBatch, setBatchRowCount } from '../../db/repositories/batches';
 import { claimBatchLookup, claimInserter } from '../../db/repositories/claims';
 import { evidenceInserter } from '../../db/repositories/evidence';
-import { findImportByContentHash, insertImportFile } from '../../db/repositories/import-files';
+import {
+  findImportByContentHash,
+  insertImportFile,
+  setImportFileRowCount,
+} from '../../db/repositories/import-files';
 import { quarantineInserter, resolverFor } from '../../db/repositories/quarantine';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -193,9 +203,9 @@ export async function importBatch(
   const collector = createEvidenceCollector(source, new EvidenceStore(ctx.dataDir));
   const db: Db = openWorkspaceConnection(ctx);
   // A modest page cache: a million-row import must stay within a laptop's memory (bench: peakRssMB).
-  db.pragma('cache_size = -16384');
+  setPageCacheKiB(db, 16384);
   try {
-    db.exec('BEGIN IMMEDIATE');
+    beginImmediate(db);
     const now = ctx.now().toISOString();
     const batchId =
       fixesFor ??
@@ -338,7 +348,7 @@ export async function importBatch(
 
     report('committing', result.rows, reader);
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
-    db.prepare('UPDATE import_files SET row_count = ? WHERE id = ?').run(result.rows, importFileId);
+    setImportFileRowCount(db, importFileId, result.rows);
     const { byFlag } = refreshDerivedData(db);
     appendAudit(db, {
       at: now,
@@ -361,12 +371,12 @@ export async function importBatch(
         flags: byFlag,
       },
     });
-    db.exec('COMMIT');
+    commit(db);
     result.seconds = (performance.now() - started) / 1000;
     report('done', result.rows, reader);
     return result;
   } catch (error) {
-    if (db.inTransaction) db.exec('ROLLBACK');
+    rollbackIfOpen(db);
     report(error instanceof ImportCancelledError ? 'cancelled' : 'failed', 0, reader);
     throw error;
   } finally {

@@ -6,6 +6,7 @@ import {
   type PayoutBasis,
 } from '../../../shared/ipc/ledger-schemas';
 import { findBatchById } from '../../db/repositories/batches';
+import { listLedgerSourceRows, type LedgerSourceRow } from '../../db/repositories/ledger';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 
@@ -50,46 +51,11 @@ export interface Ledger {
   generatedBy: string;
 }
 
-interface LedgerSqlRow {
-  claimId: string;
-  businessName: string | null;
-  businessRegNo: string | null;
-  claimantType: ClaimantType;
-  tier: Tier;
-  claimedLoss: number | null;
-  batchId: number;
-  batchName: string;
-  bracketAmount: number | null;
-  decisionId: number | null;
-  decidedAmount: number | null;
-  meetingNumber: number | null;
-  decidedOn: string | null;
-}
-
-// decided_at is UTC (toISOString); the ledger dates decisions by the Korean calendar day.
-const LEDGER_SQL = `
-  SELECT c.claim_id AS claimId, c.business_name AS businessName,
-         c.business_reg_no AS businessRegNo, c.claimant_type AS claimantType, c.tier,
-         c.claimed_loss AS claimedLoss, c.batch_id AS batchId, b.name AS batchName,
-         s.amount AS bracketAmount, d.id AS decisionId, d.amount AS decidedAmount,
-         m.number AS meetingNumber, date(d.decided_at, '+9 hours') AS decidedOn
-  FROM claims c
-  JOIN batches b ON b.id = c.batch_id
-  LEFT JOIN claim_support s
-    ON s.claim_id = c.claim_id AND c.tier IN ('tier_30k', 'tier_50k')
-  LEFT JOIN decisions d
-    ON d.claim_id = c.claim_id AND c.tier = 'committee_review'
-   AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)
-  LEFT JOIN meetings m ON m.id = d.meeting_id
-  WHERE (c.tier IN ('tier_30k', 'tier_50k') OR d.outcome IN ('approve', 'partial'))
-    AND (@batchId IS NULL OR c.batch_id = @batchId)
-  ORDER BY c.claim_id`;
-
 function basisOf(tier: Tier): PayoutBasis {
   return tier === 'tier_30k' || tier === 'tier_50k' ? tier : 'committee';
 }
 
-function toLedgerRow(row: LedgerSqlRow): LedgerRow {
+function toLedgerRow(row: LedgerSourceRow): LedgerRow {
   const basis = basisOf(row.tier);
   const amount = basis === 'committee' ? row.decidedAmount : row.bracketAmount;
   if (amount === null) {
@@ -141,7 +107,7 @@ export function buildLedger(
   const batch = batchId === null ? undefined : findBatchById(ctx.db, batchId);
   if (batchId !== null && !batch)
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
-  const rows = (ctx.db.prepare(LEDGER_SQL).all({ batchId }) as LedgerSqlRow[]).map(toLedgerRow);
+  const rows = listLedgerSourceRows(ctx.db, batchId).map(toLedgerRow);
   return {
     rows,
     summary: summariseLedger(rows, batchId),

@@ -11,6 +11,7 @@ import type {
 } from '../../../shared/ipc/meeting-schemas';
 import {
   confirmedDecisionId,
+  countAgendaItems,
   listAgenda,
   listAttendance,
   listMeetingRows,
@@ -24,14 +25,11 @@ import type { ServiceContext } from '../context';
 import { getMeetingRow } from './access';
 
 function summaryOf(db: Db, meeting: MeetingRow, attendance: AttendanceEntry[]): MeetingSummary {
-  const { items } = db
-    .prepare('SELECT count(*) AS items FROM meeting_agenda WHERE meeting_id = ?')
-    .get(meeting.id) as { items: number };
   return {
     ...meeting,
     members: attendance.length,
     present: attendance.filter((entry) => entry.present).length,
-    agendaItems: items,
+    agendaItems: countAgendaItems(db, meeting.id),
   };
 }
 

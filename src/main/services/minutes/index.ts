@@ -3,7 +3,7 @@ export { minutesDocx } from './docx/render';
 export { minutesPdf } from './pdf/render';
 export { readMinutesInput, DEFAULT_COUNCIL } from './read';
 export { renderMinutes, type RenderedMinutes } from './render';
-export { latestApprovedMinutesSha256 } from './store';
+export { latestApprovedMinutesSha256 } from '../../db/repositories/minutes';
 export {
   approveMinutes,
   currentMinutesModel,

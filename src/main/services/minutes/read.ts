@@ -1,9 +1,10 @@
-import type { Outcome, ReasonCode } from '../../../shared/domain/decision';
 import type { MinutesDecision, MinutesInput } from '../../../shared/domain/minutes';
-import type { Tier } from '../../../shared/domain/tier';
 import type { Db } from '../../db/connection';
+import { minutesClaimLookup, type MinutesClaimRow } from '../../db/repositories/claims';
+import { listMeetingMinutesDecisions } from '../../db/repositories/decisions';
 import { listAgenda, listAttendance, type MeetingRow } from '../../db/repositories/meetings';
 import { listPeopleRows } from '../../db/repositories/people';
+import { rosterTextOnDay } from '../../db/repositories/rosters';
 import { agendaItemView } from '../meetings/read';
 import { verifyRoster, type VerifiedRoster } from '../roster';
 
@@ -23,10 +24,8 @@ import { verifyRoster, type VerifiedRoster } from '../roster';
 export const DEFAULT_COUNCIL = '1015 피해지원 협의체';
 
 function rosterOnDay(db: Db, day: string): VerifiedRoster | null {
-  const row = db
-    .prepare('SELECT file_text FROM rosters WHERE valid_from <= ? ORDER BY version DESC LIMIT 1')
-    .get(day) as { file_text: string } | undefined;
-  return row ? verifyRoster(row.file_text) : null;
+  const text = rosterTextOnDay(db, day);
+  return text !== undefined ? verifyRoster(text) : null;
 }
 
 function officer(
@@ -42,31 +41,11 @@ function officer(
   return named.sort()[0] ?? null;
 }
 
-interface DecisionRow {
-  claimId: string;
-  id: number;
-  outcome: Outcome;
-  amount: number | null;
-  reasonCodes: string;
-  note: string;
-  decidedAt: string;
-  decidedBy: string;
-}
-
 function meetingDecisions(db: Db, meetingId: number): Map<string, MinutesDecision> {
-  const rows = db
-    .prepare(
-      `SELECT claim_id AS claimId, id, outcome, amount, reason_codes AS reasonCodes, note,
-              decided_at AS decidedAt, decided_by AS decidedBy
-       FROM decisions d WHERE meeting_id = ?
-         AND id = (SELECT max(id) FROM decisions e
-                   WHERE e.meeting_id = d.meeting_id AND e.claim_id = d.claim_id)`,
-    )
-    .all(meetingId) as DecisionRow[];
   return new Map(
-    rows.map(({ claimId, reasonCodes, ...rest }) => [
+    listMeetingMinutesDecisions(db, meetingId).map(({ claimId, reasonCodes, ...rest }) => [
       claimId,
-      { ...rest, reasonCodes: JSON.parse(reasonCodes) as ReasonCode[] },
+      { ...rest, reasonCodes },
     ]),
   );
 }
@@ -75,16 +54,10 @@ function meetingDecisions(db: Db, meetingId: number): Map<string, MinutesDecisio
 export function readMinutesInput(db: Db, meeting: MeetingRow): Omit<MinutesInput, 'payout'> {
   const roster = rosterOnDay(db, meeting.heldOn);
   const decisions = meetingDecisions(db, meeting.id);
-  const claimOf = db.prepare(
-    'SELECT business_name AS businessName, tier, claimed_loss AS claimedLoss FROM claims WHERE claim_id = ?',
-  );
+  const claimOf = minutesClaimLookup(db);
   const attendance = listAttendance(db, meeting.id);
   const items = listAgenda(db, meeting.id).map((row) => {
-    const claim = claimOf.get(row.claimId) as {
-      businessName: string | null;
-      tier: Tier;
-      claimedLoss: number | null;
-    };
+    const claim = claimOf(row.claimId) as MinutesClaimRow;
     // The meetings screen's own view: the frozen result and tally of a closed item.
     const item = agendaItemView(db, meeting, attendance, row);
     return {

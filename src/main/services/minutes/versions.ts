@@ -5,6 +5,7 @@ import {
   MinutesError,
   minutesCanonicalJson,
   type MinutesModel,
+  type MinutesStatus,
   type MinutesVersionInfo,
   type StoredMinutesModel,
 } from '../../../shared/domain/minutes';
@@ -23,9 +24,8 @@ import {
   insertApproval,
   insertVersion,
   listVersionRows,
-  statusOf,
   type MinutesVersionRow,
-} from './store';
+} from '../../db/repositories/minutes';
 
 /*
  * Minutes versions: the secretary drafts, the chair approves. A version is the canonical JSON of
@@ -40,6 +40,12 @@ import {
  */
 function refusal(path: string, code: string, message: string) {
   return { path, code, message };
+}
+
+/** Approved once approved; else a draft while it is the meeting's latest version, then superseded. */
+function statusOf(row: MinutesVersionRow): MinutesStatus {
+  if (row.approvedAt !== null) return 'approved';
+  return row.version < row.latestVersion ? 'superseded' : 'draft';
 }
 
 function dtoOf(meeting: MeetingRow, row: MinutesVersionRow): MinutesVersionDto {

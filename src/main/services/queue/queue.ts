@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import type { QueueQuery } from '../../../shared/ipc/queue-query';
 import type { QueueRow } from '../../../shared/ipc/review-schemas';
+import { orderSql, whereSql } from '../../db/queries/queue';
+import { countAssignedTo } from '../../db/repositories/assignments';
 import { flagCodesByClaim } from '../../db/repositories/claim-flags';
+import { countAllClaims } from '../../db/repositories/claims';
+import {
+  countQueue,
+  queueIdsInOrder,
+  queuePageIds,
+  queueRowsByIds,
+} from '../../db/repositories/queue';
 import { getSetting, setSetting } from '../../db/repositories/settings';
 import { findLatestPolicy } from '../../db/repositories/support-policies';
 import type { ServiceContext } from '../context';
-import { COLUMN_SQL, fromFor, orderSql, QUEUE_FROM, whereSql } from './queue-sql';
 
 /**
  * The review queue, a page at a time: the grid asks for the rows it is about to show (AG Grid's
@@ -28,15 +36,9 @@ export function queueInfo(ctx: ServiceContext): {
   assignedToMe: number;
   policyVersion: number | null;
 } {
-  const claims = ctx.db.prepare('SELECT count(*) FROM claims').pluck().get() as number;
+  const claims = countAllClaims(ctx.db);
   const person = me(ctx);
-  const assignedToMe =
-    person === null
-      ? 0
-      : (ctx.db
-          .prepare('SELECT count(*) FROM claim_assignments WHERE assignee = ?')
-          .pluck()
-          .get(person) as number);
+  const assignedToMe = person === null ? 0 : countAssignedTo(ctx.db, person);
   return {
     workspaceId: workspaceId(ctx),
     claims,
@@ -44,16 +46,6 @@ export function queueInfo(ctx: ServiceContext): {
     policyVersion: findLatestPolicy(ctx.db)?.version ?? null,
   };
 }
-
-/** A grid row's columns, named as QueueRow names them (flags are added from their table). */
-const ROW_SQL = `c.claim_id AS claimId, c.batch_id AS batchId, c.received_at AS receivedAt,
-  c.claimant_type AS claimantType, c.affiliate, c.service, c.damage_type AS damageType,
-  c.business_name AS businessName, c.business_reg_no AS businessRegNo, c.industry,
-  c.claimed_loss AS claimedLoss, c.tier, ${COLUMN_SQL.reviewState} AS reviewState,
-  s.amount AS calculatedSupport, cur.amount AS decidedAmount, a.assignee,
-  ${COLUMN_SQL.evidenceCount} AS evidenceCount,
-  (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id AND e.status <> 'stored')
-    AS evidenceProblems, coalesce(agr.agreement, 'none') AS agreement, agr.split AS agreementSplit`;
 
 /** Who "mine" means: the person chosen at this machine. */
 function me(ctx: ServiceContext): string | null {
@@ -66,28 +58,19 @@ export function queuePage(
 ): { rows: QueueRow[]; total: number } {
   const where = whereSql(request.query, me(ctx));
   const order = orderSql(request.query);
-  const total = ctx.db
-    .prepare(`SELECT count(*) FROM ${fromFor(where.sql)} WHERE ${where.sql}`)
-    .pluck()
-    .get(...where.params) as number;
+  const total = countQueue(ctx.db, where);
   // Two steps: find the page's ids with only what the order and filters need, then build just
   // those rows. Built in one query, every candidate row's columns would be computed before the
   // sort kept a hundred of them. (A count(*) OVER () here would defeat the sort's top-N.)
-  const ids = ctx.db
-    .prepare(
-      `SELECT c.claim_id FROM ${fromFor(where.sql, order)} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`,
-    )
-    .pluck()
-    .all(...where.params, request.endRow - request.startRow, request.startRow) as string[];
+  const ids = queuePageIds(
+    ctx.db,
+    where,
+    order,
+    request.endRow - request.startRow,
+    request.startRow,
+  );
   const position = new Map(ids.map((id, index) => [id, index]));
-  const found =
-    ids.length === 0
-      ? []
-      : (ctx.db
-          .prepare(
-            `SELECT ${ROW_SQL} FROM ${QUEUE_FROM} WHERE c.claim_id IN (${ids.map(() => '?').join(', ')})`,
-          )
-          .all(...ids) as Omit<QueueRow, 'flags'>[]);
+  const found = queueRowsByIds(ctx.db, ids);
   const flags = flagCodesByClaim(ctx.db, ids);
   const rows = found
     .sort((a, b) => position.get(a.claimId)! - position.get(b.claimId)!)
@@ -98,11 +81,6 @@ export function queuePage(
 /** Every claim id the query selects, in its order: for bulk actions "on what is shown". */
 export function queueIds(ctx: ServiceContext, query: QueueQuery): { claimIds: string[] } {
   const where = whereSql(query, me(ctx));
-  const claimIds = ctx.db
-    .prepare(
-      `SELECT c.claim_id FROM ${fromFor(where.sql, orderSql(query))} WHERE ${where.sql} ORDER BY ${orderSql(query)}`,
-    )
-    .pluck()
-    .all(...where.params) as string[];
+  const claimIds = queueIdsInOrder(ctx.db, where, orderSql(query));
   return { claimIds };
 }

@@ -1,5 +1,9 @@
 import { agreementOf, type MemberRecommendation } from '../../../shared/domain/committee/agreement';
 import type { Db } from '../../db/connection';
+import {
+  claimAgreementInserter,
+  deleteBatchClaimAgreement,
+} from '../../db/repositories/recommendations';
 
 /*
  * The per-claim agreement the review grid sorts and filters on (table claim_agreement,
@@ -32,16 +36,15 @@ export function writeClaimAgreement(
   batchId: number,
   byClaim: ReadonlyMap<string, readonly MemberRecommendation[]>,
 ): void {
-  db.prepare(
-    `DELETE FROM claim_agreement WHERE claim_id IN (
-       SELECT r.claim_id FROM recommendations r JOIN recommendation_files f ON f.id = r.file_id
-       WHERE f.batch_id = ?)`,
-  ).run(batchId);
-  const insert = db.prepare(
-    'INSERT INTO claim_agreement (claim_id, agreement, members, split) VALUES (?, ?, ?, ?)',
-  );
+  deleteBatchClaimAgreement(db, batchId);
+  const insert = claimAgreementInserter(db);
   for (const [claimId, recs] of byClaim) {
     if (recs.length === 0) continue;
-    insert.run(claimId, agreementOf(recs), recs.length, opinionSplit(recs));
+    insert({
+      claimId,
+      agreement: agreementOf(recs),
+      members: recs.length,
+      split: opinionSplit(recs),
+    });
   }
 }

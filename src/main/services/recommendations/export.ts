@@ -1,5 +1,6 @@
-import type { ReasonCode } from '../../../shared/domain/decision';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { findBatchIdentity } from '../../db/repositories/batches';
+import { listMemberLatestDecisions } from '../../db/repositories/decisions';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
@@ -35,42 +36,13 @@ export interface ExportedRecommendations {
   count: number;
 }
 
-interface BatchRow {
-  id: number;
-  name: string;
-  contentHash: string;
-}
-
-interface DecisionRow {
-  claimId: string;
-  claimContentHash: string;
-  outcome: RecommendationEntry['outcome'];
-  amount: number | null;
-  reasonCodes: string;
-  note: string;
-}
-
 /** Per claim of the batch, the latest decision `member` recorded, with the claim's hash. */
 export function memberRecommendations(
   ctx: ServiceContext,
   batchId: number,
   member: string,
 ): RecommendationEntry[] {
-  const rows = ctx.db
-    .prepare(
-      `SELECT d.claim_id AS claimId, c.content_hash AS claimContentHash, d.outcome, d.amount,
-              d.reason_codes AS reasonCodes, d.note
-       FROM decisions d JOIN claims c ON c.claim_id = d.claim_id
-       WHERE c.batch_id = ? AND d.decided_by = ?
-         AND d.id = (SELECT max(e.id) FROM decisions e
-                     WHERE e.claim_id = d.claim_id AND e.decided_by = d.decided_by)
-       ORDER BY d.claim_id`,
-    )
-    .all(batchId, member) as DecisionRow[];
-  return rows.map((row) => ({
-    ...row,
-    reasonCodes: JSON.parse(row.reasonCodes) as ReasonCode[],
-  }));
+  return listMemberLatestDecisions(ctx.db, batchId, member);
 }
 
 /** Builds and signs one member's recommendations for a batch; refuses when there are none. */
@@ -78,9 +50,7 @@ export function exportRecommendations(
   ctx: ServiceContext,
   request: ExportRecommendationsRequest,
 ): ExportedRecommendations {
-  const batch = ctx.db
-    .prepare('SELECT id, name, content_hash AS contentHash FROM batches WHERE id = ?')
-    .get(request.batchId) as BatchRow | undefined;
+  const batch = findBatchIdentity(ctx.db, request.batchId);
   if (!batch) throw new ServiceError('not_found', `batch ${request.batchId} does not exist`);
   const { signer } = request;
   const recommendations = memberRecommendations(ctx, batch.id, signer.name);

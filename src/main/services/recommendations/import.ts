@@ -1,5 +1,12 @@
 import { durableTransaction, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { findBatchByContentHash } from '../../db/repositories/batches';
+import { claimHashLookup } from '../../db/repositories/claims';
+import {
+  findRecommendationFileBySha256,
+  insertRecommendationFile,
+  recommendationInserter,
+} from '../../db/repositories/recommendations';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
@@ -105,19 +112,15 @@ function verifyFile(db: Db, roster: VerifiedRoster, fileText: string): Checked {
   if (payload.member.name !== signer.name)
     refuse('name_mismatch', { fileName: payload.member.name, name: signer.name });
 
-  const batch = db
-    .prepare('SELECT id, name FROM batches WHERE content_hash = ?')
-    .get(payload.batch.contentHash) as { id: number; name: string } | undefined;
+  const batch = findBatchByContentHash(db, payload.batch.contentHash);
   if (!batch)
     refuse('batch_missing', {
       batch: payload.batch.name,
       hash: payload.batch.contentHash.slice(0, 12),
     });
-  const claimAt = db.prepare(
-    'SELECT batch_id AS batchId, content_hash AS hash FROM claims WHERE claim_id = ?',
-  );
+  const claimAt = claimHashLookup(db);
   for (const rec of payload.recommendations) {
-    const claim = claimAt.get(rec.claimId) as { batchId: number; hash: string } | undefined;
+    const claim = claimAt(rec.claimId);
     if (!claim) refuse('claim_missing', { claimId: rec.claimId });
     if (claim.batchId !== batch.id)
       refuse('claim_other_batch', { claimId: rec.claimId, batch: payload.batch.name });
@@ -144,49 +147,31 @@ function importOne(
 ): Omit<ImportedRecommendationFile, 'index'> {
   return durableTransaction(ctx.db, (): Omit<ImportedRecommendationFile, 'index'> => {
     const fileSha256 = sha256Hex(fileText);
-    const same = ctx.db
-      .prepare(
-        `SELECT f.member, f.batch_id AS batchId, b.name AS batchName,
-                (SELECT count(*) FROM recommendations r WHERE r.file_id = f.id) AS count
-         FROM recommendation_files f JOIN batches b ON b.id = f.batch_id
-         WHERE f.file_sha256 = ?`,
-      )
-      .get(fileSha256) as
-      Pick<ImportedRecommendationFile, 'member' | 'batchId' | 'batchName' | 'count'> | undefined;
+    const same = findRecommendationFileBySha256(ctx.db, fileSha256);
     if (same) return { ...same, fileSha256, alreadyImported: true };
 
     const checked = verifyFile(ctx.db, roster, fileText);
     const at = ctx.now().toISOString();
-    const fileId = Number(
-      ctx.db
-        .prepare(
-          `INSERT INTO recommendation_files (file_sha256, member, kid, batch_id, created_at,
-             imported_at, imported_by, file_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          fileSha256,
-          checked.member,
-          checked.kid,
-          checked.batchId,
-          checked.payload.createdAt,
-          at,
-          ctx.actor,
-          fileText,
-        ).lastInsertRowid,
-    );
-    const insert = ctx.db.prepare(
-      `INSERT INTO recommendations (file_id, claim_id, outcome, amount, reason_codes, note)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
+    const fileId = insertRecommendationFile(ctx.db, {
+      fileSha256,
+      member: checked.member,
+      kid: checked.kid,
+      batchId: checked.batchId,
+      createdAt: checked.payload.createdAt,
+      importedAt: at,
+      importedBy: ctx.actor,
+      fileText,
+    });
+    const insert = recommendationInserter(ctx.db);
     for (const rec of checked.payload.recommendations)
-      insert.run(
+      insert({
         fileId,
-        rec.claimId,
-        rec.outcome,
-        rec.amount,
-        JSON.stringify(rec.reasonCodes),
-        rec.note,
-      );
+        claimId: rec.claimId,
+        outcome: rec.outcome,
+        amount: rec.amount,
+        reasonCodes: rec.reasonCodes,
+        note: rec.note,
+      });
     appendAudit(ctx.db, {
       at,
       actor: ctx.actor,

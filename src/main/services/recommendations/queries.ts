@@ -3,22 +3,22 @@ import {
   type Agreement,
   type MemberRecommendation,
 } from '../../../shared/domain/committee/agreement';
-import type { Outcome, ReasonCode } from '../../../shared/domain/decision';
 import { formatFingerprint } from '../../../shared/domain/signing/fingerprint';
 import type { Db } from '../../db/connection';
+import {
+  listClaimRecommendations,
+  listLatestRecommendations,
+  listRecommendationFileRows,
+} from '../../db/repositories/recommendations';
 import { latestRoster } from '../roster';
 import { opinionSplit } from './agreement-summary';
 
 /*
- * Reading what the secretary imported. Which file counts for a member is one rule, kept in
- * LATEST_FILE: per member and batch, the file with the latest payload createdAt, then the
- * later import. Older files stay stored and listed, marked as superseded.
+ * Reading what the secretary imported. Which file counts for a member is one rule, kept with
+ * the SQL (LATEST_FILE in the recommendations repository): per member and batch, the file with
+ * the latest payload createdAt, then the later import. Older files stay stored and listed,
+ * marked as superseded.
  */
-
-/** True for `f`, a recommendation_files row, when it is its member's latest for its batch. */
-const LATEST_FILE = `f.id = (SELECT g.id FROM recommendation_files g
-  WHERE g.member = f.member AND g.batch_id = f.batch_id
-  ORDER BY g.created_at DESC, g.id DESC LIMIT 1)`;
 
 /** The short fingerprint people compare, from a kid (both are the same SHA-256 digest). */
 export function fingerprintOfKid(kid: string): string {
@@ -31,14 +31,6 @@ function rolesByKid(db: Db): Map<string, string> {
   return new Map((roster?.payload.members ?? []).map((m) => [m.kid, m.role]));
 }
 
-interface RecommendationRow {
-  claimId: string;
-  member: string;
-  outcome: Outcome;
-  amount: number | null;
-  reasonCodes: string;
-}
-
 /**
  * Per claim, each member's recommendation from that member's latest file for the claim's
  * batch, members in name order.
@@ -47,22 +39,14 @@ export function recommendationsByClaim(
   db: Db,
   batchId?: number,
 ): Map<string, MemberRecommendation[]> {
-  const rows = db
-    .prepare(
-      `SELECT r.claim_id AS claimId, f.member, r.outcome, r.amount, r.reason_codes AS reasonCodes
-       FROM recommendations r JOIN recommendation_files f ON f.id = r.file_id
-       WHERE (@batch IS NULL OR f.batch_id = @batch) AND ${LATEST_FILE}
-       ORDER BY r.claim_id, f.member`,
-    )
-    .all({ batch: batchId ?? null }) as RecommendationRow[];
   const byClaim = new Map<string, MemberRecommendation[]>();
-  for (const row of rows) {
+  for (const row of listLatestRecommendations(db, batchId)) {
     const list = byClaim.get(row.claimId) ?? [];
     list.push({
       member: row.member,
       outcome: row.outcome,
       amount: row.amount,
-      reasonCodes: JSON.parse(row.reasonCodes) as ReasonCode[],
+      reasonCodes: row.reasonCodes,
     });
     byClaim.set(row.claimId, list);
   }
@@ -88,19 +72,7 @@ export interface ClaimRecommendations {
 
 /** Who recommended what on one claim (latest file of each member) and how they stand. */
 export function claimRecommendations(db: Db, claimId: string): ClaimRecommendations {
-  const rows = db
-    .prepare(
-      `SELECT f.member, f.kid, f.created_at AS signedAt, r.outcome, r.amount,
-              r.reason_codes AS reasonCodes, r.note
-       FROM recommendations r JOIN recommendation_files f ON f.id = r.file_id
-       WHERE r.claim_id = ? AND ${LATEST_FILE}
-       ORDER BY f.member`,
-    )
-    .all(claimId) as (Omit<RecommendationRow, 'claimId'> & {
-    kid: string;
-    signedAt: string;
-    note: string;
-  })[];
+  const rows = listClaimRecommendations(db, claimId);
   const roles = rolesByKid(db);
   const recommendations = rows.map((row): ClaimRecommendation => ({
     member: row.member,
@@ -108,7 +80,7 @@ export function claimRecommendations(db: Db, claimId: string): ClaimRecommendati
     fingerprint: fingerprintOfKid(row.kid),
     outcome: row.outcome,
     amount: row.amount,
-    reasonCodes: JSON.parse(row.reasonCodes) as ReasonCode[],
+    reasonCodes: row.reasonCodes,
     note: row.note,
     signedAt: row.signedAt,
   }));
@@ -138,24 +110,12 @@ export interface RecommendationFileSummary {
 
 /** Every imported file, newest import first. */
 export function listRecommendationFiles(db: Db): RecommendationFileSummary[] {
-  const rows = db
-    .prepare(
-      `SELECT f.id, f.member, f.kid, f.batch_id AS batchId, b.name AS batchName,
-              (SELECT count(*) FROM recommendations r WHERE r.file_id = f.id) AS count,
-              f.created_at AS signedAt, f.imported_at AS importedAt, f.imported_by AS importedBy,
-              f.file_sha256 AS fileSha256, (${LATEST_FILE}) AS current
-       FROM recommendation_files f JOIN batches b ON b.id = f.batch_id
-       ORDER BY f.id DESC`,
-    )
-    .all() as (Omit<RecommendationFileSummary, 'role' | 'fingerprint' | 'current'> & {
-    kid: string;
-    current: number;
-  })[];
+  const rows = listRecommendationFileRows(db);
   const roles = rolesByKid(db);
   return rows.map(({ kid, current, ...row }) => ({
     ...row,
     role: roles.get(kid) ?? null,
     fingerprint: fingerprintOfKid(kid),
-    current: current === 1,
+    current,
   }));
 }

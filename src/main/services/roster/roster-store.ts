@@ -1,12 +1,14 @@
 import { durableTransaction, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
+import {
+  findLatestRosterRow,
+  findRosterVersionBySha256,
+  firstRosterText,
+  insertRoster,
+  listRosterTexts,
+} from '../../db/repositories/rosters';
 import type { ServiceContext } from '../context';
 import { verifyRoster, type VerifiedRoster } from './roster';
-
-interface RosterRow {
-  version: number;
-  file_text: string;
-}
 
 export interface ImportedRoster {
   version: number;
@@ -25,35 +27,25 @@ export function latestRoster(db: Db): VerifiedRoster | null {
  * append-only (a trigger refuses UPDATE and DELETE), so the first row stays the first.
  */
 export function pinnedRoster(db: Db): VerifiedRoster | null {
-  const row = db.prepare('SELECT file_text FROM rosters ORDER BY rowid LIMIT 1').get() as
-    Pick<RosterRow, 'file_text'> | undefined;
-  return row ? verifyRoster(row.file_text) : null;
+  const text = firstRosterText(db);
+  return text !== undefined ? verifyRoster(text) : null;
 }
 
 /** Every imported roster, oldest first: the steps a chosen roster may chain through. */
 export function importedRosters(db: Db): VerifiedRoster[] {
-  const rows = db.prepare('SELECT file_text FROM rosters ORDER BY rowid').all() as Pick<
-    RosterRow,
-    'file_text'
-  >[];
-  return rows.map((row) => verifyRoster(row.file_text));
+  return listRosterTexts(db).map((text) => verifyRoster(text));
 }
 
 /** The latest imported roster with when and by whom it was imported. */
 export function latestRosterRecord(
   db: Db,
 ): { roster: VerifiedRoster; importedAt: string; importedBy: string } | null {
-  const row = db
-    .prepare(
-      `SELECT version, file_text, imported_at, imported_by FROM rosters
-       ORDER BY version DESC LIMIT 1`,
-    )
-    .get() as (RosterRow & { imported_at: string; imported_by: string }) | undefined;
+  const row = findLatestRosterRow(db);
   if (!row) return null;
   return {
-    roster: verifyRoster(row.file_text),
-    importedAt: row.imported_at,
-    importedBy: row.imported_by,
+    roster: verifyRoster(row.fileText),
+    importedAt: row.importedAt,
+    importedBy: row.importedBy,
   };
 }
 
@@ -67,29 +59,21 @@ export function latestRosterRecord(
 export function importRoster(ctx: ServiceContext, fileText: string): ImportedRoster {
   return durableTransaction(ctx.db, (): ImportedRoster => {
     const candidate = verifyRoster(fileText);
-    const same = ctx.db
-      .prepare('SELECT version FROM rosters WHERE sha256 = ?')
-      .get(candidate.sha256) as { version: number } | undefined;
-    if (same) return { ...summary(candidate), alreadyImported: true };
+    const same = findRosterVersionBySha256(ctx.db, candidate.sha256);
+    if (same !== undefined) return { ...summary(candidate), alreadyImported: true };
     const roster = verifyRoster(fileText, { previous: latestRoster(ctx.db) });
     const at = ctx.now().toISOString();
-    ctx.db
-      .prepare(
-        `INSERT INTO rosters (version, council, valid_from, sha256, fingerprint, previous_sha256,
-           file_text, imported_at, imported_by)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        roster.payload.version,
-        roster.payload.council,
-        roster.payload.validFrom,
-        roster.sha256,
-        roster.fingerprint,
-        roster.payload.previousRosterSha256,
-        fileText,
-        at,
-        ctx.actor,
-      );
+    insertRoster(ctx.db, {
+      version: roster.payload.version,
+      council: roster.payload.council,
+      validFrom: roster.payload.validFrom,
+      sha256: roster.sha256,
+      fingerprint: roster.fingerprint,
+      previousSha256: roster.payload.previousRosterSha256,
+      fileText,
+      importedAt: at,
+      importedBy: ctx.actor,
+    });
     appendAudit(ctx.db, {
       at,
       actor: ctx.actor,

@@ -1,10 +1,11 @@
-import { REVIEW_STATES, stateAfter, type Outcome } from '../../../shared/domain/decision';
+import { REVIEW_STATES, stateAfter } from '../../../shared/domain/decision';
 import { OPEN_REVIEW_STATES } from '../../../shared/domain/summary';
 import { TIERS, type Tier } from '../../../shared/domain/tier';
 import type { SecretarySummary } from '../../../shared/ipc/summary-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { buildLedger } from '../ledger';
+import { countClaimsByTier, countCommitteeCasesByOutcome } from '../../db/repositories/summary';
 
 /*
  * The secretary's summary of the workspace or one batch. Money to pay is the payout ledger's
@@ -13,36 +14,12 @@ import { buildLedger } from '../ledger';
  * exposure and no part of the ledger.
  */
 
-const TIER_COUNTS_SQL = `
-  SELECT tier, count(*) AS n FROM claims
-  WHERE @batchId IS NULL OR batch_id = @batchId
-  GROUP BY tier`;
-
-/** Committee cases by their current decision: the one no amendment replaces yet. */
-const COMMITTEE_SQL = `
-  SELECT d.outcome AS outcome, count(*) AS n,
-         coalesce(sum(c.claimed_loss), 0) AS claimed,
-         count(*) - count(c.claimed_loss) AS withoutLoss
-  FROM claims c
-  LEFT JOIN decisions d
-    ON d.claim_id = c.claim_id
-   AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)
-  WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)
-  GROUP BY d.outcome`;
-
-interface CommitteeSqlRow {
-  outcome: Outcome | null;
-  n: number;
-  claimed: number;
-  withoutLoss: number;
-}
-
 const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
 
 function tierCounts(ctx: ServiceContext, batchId: number | null): Record<Tier, number> {
   const byTier = zeros(TIERS);
-  const rows = ctx.db.prepare(TIER_COUNTS_SQL).all({ batchId }) as { tier: Tier; n: number }[];
+  const rows = countClaimsByTier(ctx.db, batchId);
   for (const { tier, n } of rows) if (tier in byTier) byTier[tier] = n;
   return byTier;
 }
@@ -54,7 +31,7 @@ function committeeFigures(
   const byState = zeros(REVIEW_STATES);
   const open = { count: 0, claimedTotal: 0, withoutClaimedLoss: 0 };
   const openStates: readonly string[] = OPEN_REVIEW_STATES;
-  const rows = ctx.db.prepare(COMMITTEE_SQL).all({ batchId }) as CommitteeSqlRow[];
+  const rows = countCommitteeCasesByOutcome(ctx.db, batchId);
   for (const row of rows) {
     const state = row.outcome === null ? 'undecided' : stateAfter(row.outcome);
     byState[state] += row.n;

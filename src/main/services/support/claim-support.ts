@@ -1,6 +1,12 @@
 import { calculateSupport } from '../../../shared/domain/support-calculator';
 import { FIXED_SUPPORT, type Tier } from '../../../shared/domain/tier';
 import type { Db } from '../../db/connection';
+import {
+  deleteAllSupport,
+  fixedSupportInserter,
+  listCommitteeSupportInputs,
+  supportInserter,
+} from '../../db/repositories/claim-support';
 import { findLatestPolicy } from '../../db/repositories/support-policies';
 
 /**
@@ -14,25 +20,16 @@ export function recomputeClaimSupport(db: Db): {
 } {
   const run = () => {
     const policy = findLatestPolicy(db) ?? null;
-    db.prepare('DELETE FROM claim_support').run();
+    deleteAllSupport(db);
     const fixed = Object.entries(FIXED_SUPPORT) as [Tier, number][];
-    const insertFixed = db.prepare(
-      'INSERT INTO claim_support (claim_id, amount, policy_version) SELECT claim_id, ?, NULL FROM claims WHERE tier = ?',
-    );
-    for (const [tier, amount] of fixed) insertFixed.run(amount, tier);
+    const insertFixed = fixedSupportInserter(db);
+    for (const [tier, amount] of fixed) insertFixed(amount, tier);
     if (policy === null) return { calculated: 0, policyVersion: null };
-    const insert = db.prepare(
-      'INSERT INTO claim_support (claim_id, amount, policy_version) VALUES (?, ?, ?)',
-    );
-    const review = db
-      .prepare(
-        "SELECT claim_id, industry, service, claimed_loss FROM claims WHERE tier = 'committee_review'",
-      )
-      .raw()
-      .all() as [string, string | null, string, number | null][];
+    const insert = supportInserter(db);
+    const review = listCommitteeSupportInputs(db);
     for (const [claimId, industry, service, loss] of review) {
       const { recommended } = calculateSupport(policy, { industry, service }, loss ?? 0);
-      insert.run(claimId, recommended, policy.version);
+      insert(claimId, recommended, policy.version);
     }
     return { calculated: review.length, policyVersion: policy.version };
   };

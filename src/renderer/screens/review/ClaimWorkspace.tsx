@@ -90,7 +90,7 @@ export function ClaimWorkspace({
     nextEvidence: () => evidenceCount > 0 && showEvidence((activeEvidence + 1) % evidenceCount),
     previousEvidence: () =>
       evidenceCount > 0 && showEvidence((activeEvidence - 1 + evidenceCount) % evidenceCount),
-    focusEvidence: () => focusIn('[data-testid="evidence-viewer"]'),
+    focusEvidence: () => focusIn('[data-testid="evidence-panel"]'),
     focusCalculator: () => focusIn('[data-testid="calculator-verified-loss"]'),
     focusDecision: () => form.current?.focus(),
     chooseOutcome: (outcome) => form.current?.chooseOutcome(outcome),

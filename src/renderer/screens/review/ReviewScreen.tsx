@@ -160,7 +160,9 @@ function ReviewDesk({
     focusGrid,
     focusSearch: () => searchBox.current?.focus(),
     closeClaim: () => {
-      // Escape always leads back towards the grid: help first, then the claim, then focus.
+      // Escape always leads back towards the grid: a dialog first, then the claim, then focus.
+      // An Escape inside an open dialog never gets here (the dialog closes itself on it); these
+      // two branches are for one pressed with focus left on the page's body.
       if (recsOpen) setRecsOpen(false);
       else if (helpOpen) setHelpOpen(false);
       else {

@@ -3,6 +3,7 @@ import { formatFingerprint } from '../../../../shared/domain/signing/fingerprint
 import type { MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
+import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import { commandForKey, type ViewerHandle } from '../../review/evidence/evidence-format';
@@ -44,93 +45,75 @@ export function MinutesPreview({
     version: version.version,
   });
   const seconds = useElapsedSeconds(state.status === 'loading');
-  const dialog = useRef<HTMLDivElement>(null);
   const view = useRef<ViewerHandle>(null);
 
-  useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null;
-    dialog.current?.focus();
-    return () => opener?.focus();
-  }, []);
-
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    // Nothing behind a modal dialog may act on its keys.
+  function onKeyDown(event: KeyboardEvent<HTMLDialogElement>) {
+    // Nothing behind a modal dialog may act on its keys (Escape is the dialog's own: it closes).
     event.stopPropagation();
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      onClose();
-      return;
-    }
     const command = commandForKey(event);
     if (command && view.current?.command(command)) event.preventDefault();
   }
 
   const status = t(`minutes.status.${version.status}`);
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div
-        ref={dialog}
-        className="minutes-preview"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="minutes-preview-title"
-        tabIndex={-1}
-        data-testid="minutes-preview"
-        onClick={(event) => event.stopPropagation()}
-        onKeyDown={onKeyDown}
-      >
-        <header className="minutes-preview__header">
-          <div>
-            <h2 id="minutes-preview-title" className="panel__title">
-              {t('minutes.previewTitle')}
-            </h2>
-            <p className="minutes-preview__meta">
-              {t('minutes.previewMeta', {
-                number: version.meetingNumber,
-                version: version.version,
-                status,
-              })}{' '}
-              · SHA-256 <code className="fingerprint">{formatFingerprint(version.sha256)}</code>
-              {state.status === 'ready' && <> · {state.value.fileName}</>}
-            </p>
-          </div>
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="minutes-preview-close"
-            onClick={onClose}
-          >
-            {t('minutes.closePreview')}
-          </button>
-        </header>
-        <div className="minutes-preview__body">
-          {state.status === 'loading' && (
-            <div className="minutes-preview__waiting" role="status" data-testid="minutes-rendering">
-              <p>{t('minutes.rendering')}</p>
-              <progress className="minutes-preview__progress" />
-              {seconds >= 1 && (
-                <p className="minutes-preview__elapsed">{t('minutes.renderingFor', { seconds })}</p>
-              )}
-            </div>
-          )}
-          {state.status === 'error' && (
-            <div className="minutes-preview__waiting">
-              <ErrorNotice error={state.error} onRetry={reload} testId="minutes-preview-error" />
-            </div>
-          )}
-          {state.status === 'ready' && (
-            <Suspense
-              fallback={
-                <p className="minutes-preview__waiting" role="status">
-                  {t('evidence.pdf.loading')}
-                </p>
-              }
-            >
-              <PdfView bytes={state.value.bytes} ref={view} fit="page" />
-            </Suspense>
-          )}
+    <Dialog
+      labelledBy="minutes-preview-title"
+      className="minutes-preview"
+      testId="minutes-preview"
+      onClose={onClose}
+      onKeyDown={onKeyDown}
+    >
+      <header className="minutes-preview__header">
+        <div>
+          <h2 id="minutes-preview-title" className="panel__title">
+            {t('minutes.previewTitle')}
+          </h2>
+          <p className="minutes-preview__meta">
+            {t('minutes.previewMeta', {
+              number: version.meetingNumber,
+              version: version.version,
+              status,
+            })}{' '}
+            · SHA-256 <code className="fingerprint">{formatFingerprint(version.sha256)}</code>
+            {state.status === 'ready' && <> · {state.value.fileName}</>}
+          </p>
         </div>
+        <button
+          type="button"
+          className="button button--secondary"
+          data-testid="minutes-preview-close"
+          onClick={onClose}
+        >
+          {t('minutes.closePreview')}
+        </button>
+      </header>
+      <div className="minutes-preview__body">
+        {state.status === 'loading' && (
+          <div className="minutes-preview__waiting" role="status" data-testid="minutes-rendering">
+            <p>{t('minutes.rendering')}</p>
+            <progress className="minutes-preview__progress" />
+            {seconds >= 1 && (
+              <p className="minutes-preview__elapsed">{t('minutes.renderingFor', { seconds })}</p>
+            )}
+          </div>
+        )}
+        {state.status === 'error' && (
+          <div className="minutes-preview__waiting">
+            <ErrorNotice error={state.error} onRetry={reload} testId="minutes-preview-error" />
+          </div>
+        )}
+        {state.status === 'ready' && (
+          <Suspense
+            fallback={
+              <p className="minutes-preview__waiting" role="status">
+                {t('evidence.pdf.loading')}
+              </p>
+            }
+          >
+            <PdfView bytes={state.value.bytes} ref={view} fit="page" />
+          </Suspense>
+        )}
       </div>
-    </div>
+    </Dialog>
   );
 }

@@ -21,8 +21,10 @@ export function EvidenceTabs({
   const { t, label } = useLocale();
   const openable = evidence.flatMap((item, i) => (item.status === 'stored' ? [i] : []));
 
-  // Arrow keys move between the files that can be opened, as in any tab strip.
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+  // Arrow keys move between the files that can be opened, as in any tab strip. On the tabs, as
+  // the WAI-ARIA tabs pattern has it: only the selected tab is in the Tab order (roving
+  // tabindex), so a key here always comes from a focused tab.
+  function onKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
     const at = openable.indexOf(active);
     const target =
       event.key === 'ArrowRight' || event.key === 'ArrowDown'
@@ -37,7 +39,9 @@ export function EvidenceTabs({
     if (target === undefined) return;
     event.preventDefault();
     onSelect(target);
-    event.currentTarget.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus();
+    event.currentTarget.parentElement
+      ?.querySelector<HTMLElement>(`[data-index="${target}"]`)
+      ?.focus();
   }
 
   return (
@@ -45,7 +49,6 @@ export function EvidenceTabs({
       className="evidence-tabs"
       role="tablist"
       aria-label={t('evidence.tabs.label', { count: evidence.length })}
-      onKeyDown={onKeyDown}
     >
       {evidence.map((item, index) => {
         const stored = item.status === 'stored';
@@ -70,6 +73,7 @@ export function EvidenceTabs({
             data-status={item.status}
             data-testid={`evidence-tab-${index}`}
             onClick={() => stored && onSelect(index)}
+            onKeyDown={onKeyDown}
           >
             <span className="evidence-tab__type">{typeLabel(item.mediaType, item.fileName)}</span>
             <span className="evidence-tab__text">

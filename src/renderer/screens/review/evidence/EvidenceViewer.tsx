@@ -1,4 +1,4 @@
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { useLocale } from '../../../i18n/locale-context';
 import '../../../styles/evidence.css';
 import { commandForKey, type ViewerHandle } from './evidence-format';
@@ -19,30 +19,41 @@ export interface EvidenceViewerProps {
 
 /**
  * The claim's evidence: tabs for its files, the open file's identity, and the file itself
- * (image, PDF, table or text). Focusable as a whole, so the review screen can send focus here
- * and + - 0 r and PageUp/PageDown then act on the open file.
+ * (image, PDF, table or text). The open file's tab panel is focusable (as in the WAI-ARIA tabs
+ * pattern), so the review screen can send focus there; + - 0 r and PageUp/PageDown then act on
+ * the open file, from anywhere in the viewer.
  */
 export function EvidenceViewer({ claimId, evidence, active, onActiveChange }: EvidenceViewerProps) {
   const { t } = useLocale();
   const panelId = useId();
   const view = useRef<ViewerHandle>(null);
+  const viewer = useRef<HTMLElement>(null);
   const item = evidence[active];
 
-  function onKeyDown(event: KeyboardEvent<HTMLElement>) {
-    const target = event.target as HTMLElement;
-    if (event.nativeEvent.isComposing || target.closest('input, textarea, select')) return;
-    const command = commandForKey(event);
-    // Handled keys stop here; the review screen's shortcuts skip a prevented event.
-    if (command && view.current?.command(command)) event.preventDefault();
-  }
+  // One listener for the whole viewer, delegated: the keys come from whatever inside has focus
+  // (the tab panel, a tab, a toolbar button, a thumbnail), each of which is focusable and
+  // interactive in its own right. The region itself is neither, so the listener is not a prop
+  // on it. It runs before the review screen's window listener, as React's handler did.
+  useEffect(() => {
+    const element = viewer.current;
+    if (!element) return;
+    function onKeyDown(event: KeyboardEvent) {
+      const target = event.target as HTMLElement;
+      if (event.isComposing || target.closest('input, textarea, select')) return;
+      const command = commandForKey(event);
+      // Handled keys stop here; the review screen's shortcuts skip a prevented event.
+      if (command && view.current?.command(command)) event.preventDefault();
+    }
+    element.addEventListener('keydown', onKeyDown);
+    return () => element.removeEventListener('keydown', onKeyDown);
+  }, []);
 
   return (
     <section
+      ref={viewer}
       className="evidence-viewer"
       aria-label={t('evidence.viewer.label')}
       data-testid="evidence-viewer"
-      tabIndex={0}
-      onKeyDown={onKeyDown}
     >
       {evidence.length === 0 ? (
         <p className="evidence-empty">{t('evidence.none')}</p>
@@ -60,6 +71,8 @@ export function EvidenceViewer({ claimId, evidence, active, onActiveChange }: Ev
             id={panelId}
             role="tabpanel"
             aria-labelledby={`${panelId}-tab-${active}`}
+            tabIndex={0}
+            data-testid="evidence-panel"
           >
             {item && item.status === 'stored' ? (
               <EvidenceContent

@@ -13,8 +13,10 @@ export function TextView({ text, truncated }: { text: string; truncated: boolean
           </span>
         </div>
       )}
-      <div className="evidence-paper-wrap">
-        <pre className="evidence-text" data-testid="evidence-text" tabIndex={0}>
+      {/* The scroll container, named: with nothing focusable inside, Chromium (130+) makes it a
+          tab stop by itself whenever it overflows, so the keyboard scrolls it. */}
+      <div className="evidence-paper-wrap" role="region" aria-label={t('evidence.text.label')}>
+        <pre className="evidence-text" data-testid="evidence-text">
           {text}
         </pre>
       </div>

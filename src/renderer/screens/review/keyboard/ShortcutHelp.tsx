@@ -1,5 +1,6 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
 import { OUTCOME_LABELS } from '../../../../shared/domain/decision';
+import { Dialog } from '../../../components/Dialog';
 import { useLocale } from '../../../i18n/locale-context';
 import { SHORTCUTS } from './shortcuts';
 
@@ -13,51 +14,46 @@ const KEY_LABELS: Record<string, string> = {
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const { t, label } = useLocale();
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
 
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div
-        className="overlay__dialog"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcut-help-title"
-        data-testid="shortcut-help"
-        onClick={(event) => event.stopPropagation()}
-      >
-        <header className="overlay__header">
-          <h2 id="shortcut-help-title" className="panel__title">
-            {t('keys.title')}
-          </h2>
-          <button ref={closeRef} type="button" className="button button--ghost" onClick={onClose}>
-            {t('detail.close')}
-          </button>
-        </header>
-        <table className="shortcut-table">
-          <tbody>
-            <tr>
+    <Dialog
+      labelledBy="shortcut-help-title"
+      testId="shortcut-help"
+      initialFocus={closeRef}
+      onClose={onClose}
+    >
+      <header className="dialog__header">
+        <h2 id="shortcut-help-title" className="panel__title">
+          {t('keys.title')}
+        </h2>
+        <button ref={closeRef} type="button" className="button button--ghost" onClick={onClose}>
+          {t('detail.close')}
+        </button>
+      </header>
+      <table className="shortcut-table">
+        <tbody>
+          <tr>
+            <td>
+              <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd>
+            </td>
+            <td>{t('keys.gridArrows')}</td>
+          </tr>
+          {SHORTCUTS.map((shortcut) => (
+            <tr key={shortcut.keys[0]}>
               <td>
-                <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd>
+                {shortcut.keys.map((key) => (
+                  <kbd key={key}>{KEY_LABELS[key] ?? key}</kbd>
+                ))}
               </td>
-              <td>{t('keys.gridArrows')}</td>
+              <td>
+                {shortcut.outcome
+                  ? t(shortcut.description, { outcome: label(OUTCOME_LABELS[shortcut.outcome]) })
+                  : t(shortcut.description)}
+              </td>
             </tr>
-            {SHORTCUTS.map((shortcut) => (
-              <tr key={shortcut.keys[0]}>
-                <td>
-                  {shortcut.keys.map((key) => (
-                    <kbd key={key}>{KEY_LABELS[key] ?? key}</kbd>
-                  ))}
-                </td>
-                <td>
-                  {shortcut.outcome
-                    ? t(shortcut.description, { outcome: label(OUTCOME_LABELS[shortcut.outcome]) })
-                    : t(shortcut.description)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </div>
+          ))}
+        </tbody>
+      </table>
+    </Dialog>
   );
 }

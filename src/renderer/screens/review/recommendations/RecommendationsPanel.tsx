@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { Dialog } from '../../../components/Dialog';
 import { useT } from '../../../i18n/locale-context';
 import { ExportRecommendations } from './ExportRecommendations';
 import { ImportRecommendations } from './ImportRecommendations';
@@ -22,49 +23,43 @@ export function RecommendationsPanel({
 }) {
   const t = useT();
   const closeRef = useRef<HTMLButtonElement>(null);
-  useEffect(() => closeRef.current?.focus(), []);
 
   return (
-    <div className="overlay" role="presentation" onClick={onClose}>
-      <div
-        className="overlay__dialog recs-panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="recs-panel-title"
-        data-testid="recs-panel"
-        onClick={(event) => event.stopPropagation()}
-        // The review screen's shortcuts must not act behind a modal dialog; Escape closes it.
-        onKeyDown={(event) => {
-          event.stopPropagation();
-          if (event.key === 'Escape') onClose();
-        }}
-      >
-        <header className="overlay__header">
-          <h2 id="recs-panel-title" className="panel__title">
-            {t('recs.title')}
-          </h2>
-          <button
-            ref={closeRef}
-            type="button"
-            className="button button--ghost"
-            data-testid="recs-panel-close"
-            onClick={onClose}
-          >
-            {t('detail.close')}
-          </button>
-        </header>
-        {exportFirst ? (
-          <>
-            <ExportRecommendations />
-            <ImportRecommendations onImported={onImported} />
-          </>
-        ) : (
-          <>
-            <ImportRecommendations onImported={onImported} />
-            <ExportRecommendations />
-          </>
-        )}
-      </div>
-    </div>
+    <Dialog
+      labelledBy="recs-panel-title"
+      className="recs-panel"
+      testId="recs-panel"
+      initialFocus={closeRef}
+      onClose={onClose}
+      // The review screen's shortcuts must not act behind a modal dialog (Escape is the
+      // dialog's own: it closes it).
+      onKeyDown={(event) => event.stopPropagation()}
+    >
+      <header className="dialog__header">
+        <h2 id="recs-panel-title" className="panel__title">
+          {t('recs.title')}
+        </h2>
+        <button
+          ref={closeRef}
+          type="button"
+          className="button button--ghost"
+          data-testid="recs-panel-close"
+          onClick={onClose}
+        >
+          {t('detail.close')}
+        </button>
+      </header>
+      {exportFirst ? (
+        <>
+          <ExportRecommendations />
+          <ImportRecommendations onImported={onImported} />
+        </>
+      ) : (
+        <>
+          <ImportRecommendations onImported={onImported} />
+          <ExportRecommendations />
+        </>
+      )}
+    </Dialog>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import {
   DEFAULT_ROW_KEY,
   POLICY_TABLE_KEYS,
@@ -44,6 +44,11 @@ export function PolicyTableEditor({
 
   // A new row takes the keyboard focus, so adding one never strands a keyboard user.
   const [addedId, setAddedId] = useState<number | null>(null);
+  const tbody = useRef<HTMLTableSectionElement>(null);
+  useEffect(() => {
+    if (addedId === null) return;
+    tbody.current?.querySelector<HTMLInputElement>(`[data-row-id="${addedId}"]`)?.focus();
+  }, [addedId]);
 
   function addRow() {
     const row = newRow();
@@ -75,7 +80,7 @@ export function PolicyTableEditor({
               </th>
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={tbody}>
             {rows.map((row, index) => (
               <tr key={row.id}>
                 <td>
@@ -83,7 +88,7 @@ export function PolicyTableEditor({
                     className="input policy-table__key"
                     type="text"
                     value={row.key}
-                    autoFocus={row.id === addedId}
+                    data-row-id={row.id}
                     aria-label={cellLabel(index, 'key')}
                     aria-invalid={invalid(index, 'key')}
                     onChange={(event) => update(row.id, { key: event.target.value })}

@@ -11,6 +11,11 @@ import type { ColumnFilter, FilterCondition, QueueQuery } from '../../../shared/
 /**
  * Turns the grid's query into SQL. Column names come only from the tables below and every
  * value is a bound parameter, so nothing the renderer sends is ever spliced into the text.
+ *
+ * The review queue is a read model over five tables (claims, decisions, claim_support,
+ * claim_assignments, claim_agreement), not one aggregate's store, and composing its text is
+ * pure (no connection): so it lives here, and the statements that run it are in
+ * repositories/queue.ts (docs/decisions/0004).
  */
 
 /** The current decision of each claim: the one no other decision replaces. */

@@ -1,5 +1,4 @@
-import type { MinutesStatus } from '../../../shared/domain/minutes';
-import type { Db } from '../../db/connection';
+import type { Db } from '../connection';
 
 /** Rows of migration 012's tables: minutes versions with their approval, if any. */
 
@@ -24,11 +23,6 @@ const SELECT_VERSIONS = `
          (SELECT max(w.version) FROM minutes_versions w WHERE w.meeting_id = v.meeting_id)
            AS latestVersion
   FROM minutes_versions v LEFT JOIN minutes_approvals a ON a.version_id = v.id`;
-
-export function statusOf(row: MinutesVersionRow): MinutesStatus {
-  if (row.approvedAt !== null) return 'approved';
-  return row.version < row.latestVersion ? 'superseded' : 'draft';
-}
 
 /** Newest first. */
 export function listVersionRows(db: Db, meetingId: number): MinutesVersionRow[] {
