@@ -7,7 +7,7 @@ import { appendAudit } from '../src/main/db/repositories/audit-log';
 import { createIpc } from '../src/main/ipc/create-ipc';
 import { trustOrigins } from '../src/main/ipc/sender';
 import { writeLargeBatch } from '../src/main/demo';
-import { importBatch } from '../src/main/services/import/import-batch';
+import { importBatch } from '../src/main/services/intake/import-batch';
 import { openWorkspace } from '../src/main/services/open-workspace';
 import { emit, round, scratchDir } from './support';
 

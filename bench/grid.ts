@@ -5,11 +5,11 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeBatch } from '../src/main/demo';
-import { importBatch } from '../src/main/services/import/import-batch';
+import { importBatch } from '../src/main/services/intake/import-batch';
 import { openWorkspace } from '../src/main/services/open-workspace';
 import { queuePage } from '../src/main/services/queue/queue';
 import type { QueueQuery } from '../src/shared/ipc/queue-query';
-import { openRenderer } from '../tests/e2e/support/renderer-harness';
+import { openRenderer } from '../tests/e2e/helpers/renderer-harness';
 import { emit, round, scratchDir } from './support';
 
 const ROOT = join(import.meta.dirname, '..');

@@ -1,5 +1,5 @@
 // Runs one import in a fresh process, so its peak RSS is the import's own.
-import { importBatch } from '../src/main/services/import/import-batch';
+import { importBatch } from '../src/main/services/intake/import-batch';
 import { openWorkspace } from '../src/main/services/open-workspace';
 
 const [file, dataDir] = process.argv.slice(2) as [string, string];

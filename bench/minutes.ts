@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import type { VoteValue } from '../src/shared/domain/committee';
 import { writeLargeBatch } from '../src/main/demo';
 import type { ServiceContext } from '../src/main/services/context';
-import { importBatch } from '../src/main/services/import/import-batch';
+import { importBatch } from '../src/main/services/intake/import-batch';
 import {
   addToAgenda,
   closeMeeting,

@@ -5,7 +5,7 @@ import {
   neutraliseFormula,
   unguardCell,
 } from '../../src/shared/domain/spreadsheet-cell';
-import { FORMULA_PAYLOADS } from '../support/formula-payloads';
+import { FORMULA_PAYLOADS } from '../helpers/formula-payloads';
 
 describe('neutraliseFormula', () => {
   it.each([

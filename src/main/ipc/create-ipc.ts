@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../services/context';
-import { ImportRunner } from '../services/import/runner';
+import { ImportRunner } from '../services/intake/runner';
 import { createHandlers } from './handlers';
 import type { Platform } from './platform';
 import { PathGrants } from './path-grants';

@@ -3,7 +3,7 @@ import type { ServiceContext } from '../services/context';
 import { exportedFileText, listExportedFiles } from '../services/decision-file';
 import { exportDecisionFileTo, SIGNED_FILE_RULE } from '../services/decision-file/export';
 import { readKeyFile, unlockKeyFile } from '../services/identity';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import { getMeetingRow } from '../services/meetings/access';
 import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';

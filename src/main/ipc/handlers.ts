@@ -14,7 +14,7 @@ import { openEvidenceFile } from '../services/evidence/open';
 import { addPerson, listPeople, setCurrentPerson } from '../services/people';
 import { queueIds, queueInfo, queuePage } from '../services/queue/queue';
 import { createPolicyVersion, getPolicy, listPolicies } from '../services/support/policies';
-import { recommendSupport } from '../services/support/recommend';
+import { recordSupportCalculation } from '../services/support/record-calculation';
 import type { ServiceContext } from '../services/context';
 import { recordDecision } from '../services/decisions';
 import {
@@ -28,9 +28,9 @@ import {
   recordVote,
   setAttendance,
 } from '../services/meetings';
-import { inspectBatchFile } from '../services/import/inspect';
-import { exportQuarantineCsv } from '../services/import/quarantine-export';
-import { ImportRunner } from '../services/import/runner';
+import { inspectBatchFile } from '../services/intake/inspect';
+import { exportQuarantineCsv } from '../services/intake/quarantine-export';
+import { ImportRunner } from '../services/intake/runner';
 import { batchStats } from '../services/stats';
 import { loadSampleClaims, workspaceSummary } from '../services/workspace';
 import { PathGrants } from './path-grants';
@@ -58,26 +58,26 @@ export function createHandlers(
       dataDir: ctx.dataDir,
       actor: ctx.actor,
     }),
-    'workspace:summary': () => workspaceSummary(ctx),
+    'workspace:counts': () => workspaceSummary(ctx),
     'workspace:loadSample': () => loadSampleClaims(ctx),
-    'batches:list': () => ({ batches: listBatches(ctx.db) }),
+    'intake:batches': () => ({ batches: listBatches(ctx.db) }),
     'stats:get': (request) => batchStats(ctx, request.batchId),
-    'import:chooseFile': async (request) => {
+    'intake:chooseFile': async (request) => {
       const path = await platform.chooseFile(request.kind);
       if (path !== null) grants.grant(path);
       return { path };
     },
-    'import:inspect': (request) => inspectBatchFile(request.file, request.sheet ?? null),
-    'import:start': (request) => runner.run(ctx, request),
-    'import:cancel': () => ({ cancelled: runner.cancel() }),
-    'import:loadDemo': () => runner.run(ctx, demoBatchPaths(platform.resourcesDir)),
-    'import:quarantine': (request) => ({
+    'intake:inspect': (request) => inspectBatchFile(request.file, request.sheet ?? null),
+    'intake:start': (request) => runner.run(ctx, request),
+    'intake:cancel': () => ({ cancelled: runner.cancel() }),
+    'intake:loadDemo': () => runner.run(ctx, demoBatchPaths(platform.resourcesDir)),
+    'intake:quarantine': (request) => ({
       entries: listQuarantine(ctx.db, request.batchId).map(({ sourceRow, ...entry }) => ({
         ...entry,
         row: sourceRow,
       })),
     }),
-    'import:exportQuarantine': async (request) => {
+    'intake:exportQuarantine': async (request) => {
       const path = await platform.chooseSavePath(`quarantine-batch-${request.batchId}.csv`);
       if (path === null) return { path: null, rows: 0 };
       return { path, ...exportQuarantineCsv(ctx, request.batchId, path) };
@@ -93,14 +93,14 @@ export function createHandlers(
     'policy:list': () => ({ versions: listPolicies(ctx) }),
     'policy:get': (request) => getPolicy(ctx, request.version),
     'policy:create': (request) => createPolicyVersion(ctx, request),
-    'support:recommend': (request) => recommendSupport(ctx, request),
+    'support:calculate': (request) => recordSupportCalculation(ctx, request),
     'people:list': () => listPeople(ctx),
     'people:add': (request) => addPerson(ctx, request),
     'people:setCurrent': (request) => setCurrentPerson(ctx, request.name),
     'assignments:assign': (request) => assignClaims(ctx, request),
     'decisions:record': (request) => recordDecision(ctx, request),
-    'audit:list': (request) => listAuditEntries(ctx, request),
-    'audit:verify': () => verifyAudit(ctx),
+    'auditLog:list': (request) => listAuditEntries(ctx, request),
+    'auditLog:verify': () => verifyAudit(ctx),
     'meetings:list': () => listMeetings(ctx),
     'meetings:get': (request) => getMeeting(ctx, request.meetingId),
     'meetings:open': (request) => openMeeting(ctx, request),

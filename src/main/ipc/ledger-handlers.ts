@@ -1,6 +1,6 @@
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import {
   buildLedger,
   defaultLedgerFileName,
@@ -20,7 +20,7 @@ export function ledgerHandlers(
   _grants: PathGrants,
 ) {
   return {
-    'ledger:summary': (request: ParsedRequestOf<'ledger:summary'>) =>
+    'ledger:totals': (request: ParsedRequestOf<'ledger:totals'>) =>
       buildLedger(ctx, request).summary,
     'ledger:export': async (request: ParsedRequestOf<'ledger:export'>) => {
       // Made before the dialog, so a refusal (no such batch, a name CP949 lacks) comes first.

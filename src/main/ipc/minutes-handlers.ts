@@ -1,7 +1,7 @@
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import { writeNewFile } from '../services/new-file';
 import type { ServiceContext } from '../services/context';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import {
   approveMinutes,
   draftMinutes,

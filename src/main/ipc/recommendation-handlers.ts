@@ -1,6 +1,6 @@
 import { basename } from 'node:path';
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import type { ServiceContext } from '../services/context';
 import { unlockKeyFile, type KeyProtector, type UnlockedIdentity } from '../services/identity';
 import {

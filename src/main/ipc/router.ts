@@ -10,7 +10,7 @@ import {
 } from '../../shared/ipc/contract';
 import { valuesAtPath } from '../../shared/ipc/channel-rules';
 import { ServiceError } from '../services/errors';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import type { PathGrants } from './path-grants';
 import type { IpcSender } from './sender';
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { formatFingerprint } from '../../shared/domain/signing/fingerprint';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/ipc/signing-schemas';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import {

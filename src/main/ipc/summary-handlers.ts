@@ -1,6 +1,6 @@
 import type { ParsedRequestOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from '../services/context';
-import type { ImportRunner } from '../services/import/runner';
+import type { ImportRunner } from '../services/intake/runner';
 import { secretarySummary } from '../services/summary';
 import type { Platform } from './platform';
 import type { PathGrants } from './path-grants';
@@ -15,6 +15,7 @@ export function summaryHandlers(
   _grants: PathGrants,
 ) {
   return {
-    'summary:get': (request: ParsedRequestOf<'summary:get'>) => secretarySummary(ctx, request),
+    'payouts:summary': (request: ParsedRequestOf<'payouts:summary'>) =>
+      secretarySummary(ctx, request),
   };
 }

@@ -3,7 +3,7 @@ import { createRequire } from 'node:module';
 
 /**
  * exceljs, for writing ledgers and reading evidence previews (batches are read by
- * services/import/readers/xlsx, decision 0007), with its XLSX reading fixed for Hangul. The reader decodes every chunk of
+ * services/intake/readers/xlsx, decision 0007), with its XLSX reading fixed for Hangul. The reader decodes every chunk of
  * a sheet's XML on its own, so a three-byte Hangul syllable split between two chunks comes out
  * as U+FFFD ("소상공인" -> "소상��인"). Here the decoder it uses is replaced, before exceljs
  * itself loads, with one that carries a split character over to the next chunk.

@@ -14,8 +14,8 @@ import type { ServiceContext } from './context';
 import { nextInChain, recordDecision } from './decisions';
 import { ServiceError } from './errors';
 import { durableTransaction } from '../db/connection';
-import { CsvSplitter, type CsvRecord } from './import/readers/csv';
-import { decideBufferEncoding, decodeBuffer, EncodingRefusal } from './import/readers/encoding';
+import { CsvSplitter, type CsvRecord } from './intake/readers/csv';
+import { decideBufferEncoding, decodeBuffer, EncodingRefusal } from './intake/readers/encoding';
 
 /**
  * Decisions taken on paper (a meeting's sheet typed into Excel) recorded in one go. Every row

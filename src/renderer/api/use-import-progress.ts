@@ -3,13 +3,13 @@ import type { ImportProgress } from '../../shared/ipc/import-schemas';
 import { subscribe } from './client';
 
 /**
- * The latest 'import:progress' event from main, or null before the first one (and after
+ * The latest 'intake:progress' event from main, or null before the first one (and after
  * reset()). Subscribes on mount and unsubscribes on unmount.
  */
 export function useImportProgress(): { progress: ImportProgress | null; reset: () => void } {
   const [progress, setProgress] = useState<ImportProgress | null>(null);
 
-  useEffect(() => subscribe('import:progress', setProgress), []);
+  useEffect(() => subscribe('intake:progress', setProgress), []);
 
   const reset = useCallback(() => setProgress(null), []);
   return { progress, reset };

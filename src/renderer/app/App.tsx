@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useT } from '../i18n/locale-context';
-import { AuditScreen } from '../screens/audit/AuditScreen';
-import { BatchesScreen } from '../screens/batches/BatchesScreen';
+import { AuditScreen } from '../screens/audit-log/AuditScreen';
+import { IntakeScreen } from '../screens/intake/IntakeScreen';
 import { MeetingsScreen } from '../screens/meetings/MeetingsScreen';
 import { ReviewScreen } from '../screens/review/ReviewScreen';
 import { SettingsScreen } from '../screens/settings/SettingsScreen';
@@ -12,7 +12,7 @@ import { TopBar } from './TopBar';
 
 export function App() {
   const t = useT();
-  const [screen, setScreen] = useState<ScreenId>('batches');
+  const [screen, setScreen] = useState<ScreenId>('intake');
 
   return (
     <div className="shell">
@@ -28,7 +28,7 @@ export function App() {
           tabIndex={-1}
           data-testid={`screen-${screen}`}
         >
-          {screen === 'batches' && <BatchesScreen onNavigate={setScreen} />}
+          {screen === 'intake' && <IntakeScreen onNavigate={setScreen} />}
           {screen === 'review' && <ReviewScreen />}
           {screen === 'meetings' && <MeetingsScreen />}
           {screen === 'summary' && <SummaryScreen />}

@@ -1,10 +1,10 @@
 import type { MessageKey } from '../i18n/ko';
 
-export const SCREENS = ['batches', 'review', 'meetings', 'summary', 'audit', 'settings'] as const;
+export const SCREENS = ['intake', 'review', 'meetings', 'summary', 'audit', 'settings'] as const;
 export type ScreenId = (typeof SCREENS)[number];
 
 export const SCREEN_LABEL_KEYS: Record<ScreenId, MessageKey> = {
-  batches: 'nav.batches',
+  intake: 'nav.intake',
   review: 'nav.review',
   meetings: 'nav.meetings',
   summary: 'nav.summary',

@@ -22,7 +22,7 @@ export const en: Messages = {
   'locale.en': 'English',
 
   'nav.label': 'Main menu',
-  'nav.batches': 'Batches',
+  'nav.intake': 'Batches',
   'nav.review': 'Review',
   'nav.meetings': 'Meetings',
   'nav.summary': 'Payout summary',

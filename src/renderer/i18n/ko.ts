@@ -24,7 +24,7 @@ export const ko = {
   'locale.en': 'English',
 
   'nav.label': '주 메뉴',
-  'nav.batches': '신청 묶음',
+  'nav.intake': '신청 묶음',
   'nav.review': '심사',
   'nav.meetings': '회의',
   'nav.summary': '지급 요약',

@@ -10,6 +10,9 @@ export const AUDIT_ACTION_LABELS = {
   'decision.amended': { ko: '결정 변경', en: 'Decision amended' },
   'evidence.viewed': { ko: '증빙 열람', en: 'Evidence viewed' },
   'claim.contact_revealed': { ko: '연락처 열람', en: 'Contact revealed' },
+  'support.calculated': { ko: '지원금 산정', en: 'Support calculated' },
+  // The same act under its name before the calculator was called "calculate" everywhere; kept so
+  // older logs still read.
   'claim.recommended': { ko: '지원금 산정', en: 'Support calculated' },
   'claims.assigned': { ko: '배정', en: 'Claims assigned' },
   'policy.versioned': { ko: '지원 기준 새 판', en: 'New support policy version' },

@@ -76,7 +76,7 @@ export const contract = {
       actor: z.string(),
     }),
   },
-  'workspace:summary': {
+  'workspace:counts': {
     lock: 'none',
     request: z.undefined(),
     response: z.object({
@@ -92,7 +92,7 @@ export const contract = {
     request: z.undefined(),
     response: z.object({ batchId: z.number().int().positive(), claims: z.number().int() }),
   },
-  'batches:list': {
+  'intake:batches': {
     lock: 'none',
     request: z.undefined(),
     response: z.object({ batches: z.array(batchSummary) }),
@@ -102,12 +102,12 @@ export const contract = {
     request: z.object({ batchId: z.number().int().positive().optional() }).strict(),
     response: stats,
   },
-  'import:chooseFile': {
+  'intake:chooseFile': {
     lock: 'none',
     request: z.object({ kind: z.enum(['batch', 'evidence-folder', 'evidence-zip']) }).strict(),
     response: z.object({ path: z.string().nullable() }),
   },
-  'import:inspect': {
+  'intake:inspect': {
     lock: 'none',
     paths: ['file'],
     request: z
@@ -118,28 +118,28 @@ export const contract = {
       .strict(),
     response: importInspection,
   },
-  'import:start': {
+  'intake:start': {
     lock: 'import',
     paths: ['file', 'evidence'],
     request: importRequest,
     response: importReport,
   },
-  'import:cancel': {
+  'intake:cancel': {
     lock: 'none',
     request: z.undefined(),
     response: z.object({ cancelled: z.boolean() }),
   },
-  'import:loadDemo': {
+  'intake:loadDemo': {
     lock: 'import',
     request: z.undefined(),
     response: importReport,
   },
-  'import:quarantine': {
+  'intake:quarantine': {
     lock: 'none',
     request: z.object({ batchId: z.number().int().positive() }).strict(),
     response: z.object({ entries: z.array(quarantineEntry) }),
   },
-  'import:exportQuarantine': {
+  'intake:exportQuarantine': {
     lock: 'none',
     request: z.object({ batchId: z.number().int().positive() }).strict(),
     /** path is null when the save dialog was closed without a choice. */
@@ -233,7 +233,7 @@ export const contract = {
       .strict(),
     response: supportPolicy,
   },
-  'support:recommend': {
+  'support:calculate': {
     lock: 'write',
     request: z
       .object({ claimId, verifiedLoss: krw, policyVersion: z.number().int().positive() })
@@ -271,7 +271,7 @@ export const contract = {
     request: decisionDraft.strict(),
     response: decisionRecord,
   },
-  'audit:list': {
+  'auditLog:list': {
     lock: 'none',
     request: z
       .object({
@@ -281,7 +281,7 @@ export const contract = {
       .strict(),
     response: z.object({ entries: z.array(auditEntry) }),
   },
-  'audit:verify': {
+  'auditLog:verify': {
     lock: 'none',
     request: z.undefined(),
     response: auditVerification,
@@ -362,7 +362,7 @@ export type PathsFitTheirRequests = MustBeNone<UnknownPaths>;
 
 /** What main pushes to the renderer, each with its payload schema. */
 export const events = {
-  'import:progress': importProgress,
+  'intake:progress': importProgress,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 /** What a caller passes (before defaults and trimming). */

@@ -38,7 +38,7 @@ export const ledgerSummary = z.object({
 export type LedgerSummary = z.infer<typeof ledgerSummary>;
 
 export const ledgerContract = {
-  'ledger:summary': {
+  'ledger:totals': {
     lock: 'none',
     request: z.object({ batchId: batchId.optional() }).strict(),
     response: ledgerSummary,

@@ -40,7 +40,7 @@ export const secretarySummary = z.object({
 export type SecretarySummary = z.infer<typeof secretarySummary>;
 
 export const summaryContract = {
-  'summary:get': {
+  'payouts:summary': {
     lock: 'none',
     request: z.object({ batchId: batchId.optional() }).strict(),
     response: secretarySummary,

@@ -3,10 +3,10 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { launchStandIn, type StandInApp } from '../../electron-stand-in/launch';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
 
 /*
  * The built main bundle and preload as Electron would start them (under the stand-in): the

@@ -4,11 +4,11 @@ import { join } from 'node:path';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { decisionRecords, makeCouncil, signedFile } from '../../main/decision-file/council';
-import { swapSignature } from '../../support/tampering';
-import { makeTempDir } from '../../support/temp-workspace';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
-import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
+import { swapSignature } from '../../helpers/tampering';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
+import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 
 let temp: ReturnType<typeof makeTempDir>;
 let desktop: Desktop;

@@ -13,11 +13,11 @@ import {
   RECOMMENDING_MEMBERS,
   type MemberFiles,
 } from '../../main/recommendations/member-files';
-import { changeFirstAmount } from '../../support/tampering';
-import { makeTempDir } from '../../support/temp-workspace';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
-import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
+import { changeFirstAmount } from '../../helpers/tampering';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
+import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 
 /*
  * The committee's whole path at the secretary's machine, through the app's UI (built main and

@@ -2,15 +2,15 @@ import { expect, test } from '@playwright/test';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   claimRow,
   expectDecisionAndAuditEntry,
   loadSample,
   recordPartialDecision,
   screenshot,
-} from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
+} from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;

@@ -6,10 +6,10 @@ import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { makeTempDir } from '../../support/temp-workspace';
-import { readXlsxParts, writeXlsxParts } from '../../support/xlsx-parts';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { readXlsxParts, writeXlsxParts } from '../../helpers/xlsx-parts';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
 
 /*
  * Intake through the app as a person starts it: the built main bundle and preload under the

@@ -10,11 +10,11 @@ import {
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { latestRoster } from '../../../src/main/services/roster';
 import { PASSPHRASE, TEST_SCRYPT } from '../../main/decision-file/council';
-import { changeRosterRole } from '../../support/roster-tampering';
-import { makeTempDir } from '../../support/temp-workspace';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop, type DesktopOptions } from '../support/desktop';
-import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
+import { changeRosterRole } from '../../helpers/roster-tampering';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop, type DesktopOptions } from '../helpers/desktop';
+import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 
 const FINGERPRINT = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
 const SECRETARY_PASSPHRASE = '간사 열쇠 말 quiet lantern 42';

@@ -2,14 +2,14 @@ import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { ROOT } from '../../electron-stand-in/launch';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
 
 /*
  * A council meeting through the app as a person starts it: the built main bundle and preload

@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../../src/main/services/context';
 import { confirmFinalDecision } from '../../../src/main/services/meetings';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
 import { setCurrentPerson } from '../../../src/main/services/people';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   amendMeetingDecision,
   CARRIED_CLAIM,
@@ -13,10 +13,10 @@ import {
   closedMeetingWorkspace,
   DEFERRED_CLAIM,
   SECRETARY,
-} from '../support/closed-meeting';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
-import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
+} from '../helpers/closed-meeting';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
+import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 
 /*
  * Minutes (회의록) of a closed meeting on the Meetings screen, through the UI of the app (built

@@ -16,10 +16,10 @@ import {
   SINGLE_CLAIM,
   type MemberFiles,
 } from '../../main/recommendations/member-files';
-import { makeTempDir } from '../../support/temp-workspace';
-import { claimRow, claimRowText, screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
-import { expectDialogsOverMainWindow } from '../support/desktop-dialogs';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { claimRow, claimRowText, screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
+import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 
 /*
  * Members' recommendations in the app (built main and preload under the Electron stand-in, the

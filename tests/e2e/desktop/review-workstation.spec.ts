@@ -2,14 +2,14 @@ import { expect, test, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { queuePage } from '../../../src/main/services/queue/queue';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { makeTempDir } from '../../support/temp-workspace';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
 import { ROOT } from '../../electron-stand-in/launch';
 
 /**
@@ -196,7 +196,7 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   await expect(timeline.locator('[data-action="decision.amended"]')).toHaveCount(1);
   await openBySearch(page, WITH_PDF_AND_IMAGE);
   await expect(timeline.locator('[data-action="evidence.viewed"]').first()).toBeVisible();
-  await expect(timeline.locator('[data-action="claim.recommended"]')).toHaveCount(1);
+  await expect(timeline.locator('[data-action="support.calculated"]')).toHaveCount(1);
   await expect(timeline.locator('[data-action="batch.imported"]')).toHaveCount(1);
   expect(verifyAuditChain(workspace.db).ok).toBe(true);
 });

@@ -5,19 +5,19 @@ import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { LEDGER_HEADERS } from '../../../src/main/services/ledger';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { secretarySummary } from '../../../src/main/services/summary';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { budgetOf } from '../../../src/shared/domain/summary';
-import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
-import { makeTempDir } from '../../support/temp-workspace';
+import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { ROOT } from '../../electron-stand-in/launch';
-import { screenshot } from '../support/decision-steps';
-import { openDesktop, type Desktop } from '../support/desktop';
-import { holdNextSaveDialog } from '../support/held-save-dialog';
+import { screenshot } from '../helpers/decision-steps';
+import { openDesktop, type Desktop } from '../helpers/desktop';
+import { holdNextSaveDialog } from '../helpers/held-save-dialog';
 
 /*
  * The secretary's payout summary in the app as a person starts it (the built main bundle and

@@ -1,11 +1,11 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   expectDecisionAndAuditEntry,
   loadSample,
   recordPartialDecision,
-} from '../support/decision-steps';
-import { APP_ROOT, electronAvailability } from '../support/electron-availability';
+} from '../helpers/decision-steps';
+import { APP_ROOT, electronAvailability } from '../helpers/electron-availability';
 
 const availability = electronAvailability();
 if (!availability.ok) console.log(`electron spec skipped: ${availability.reason}`);

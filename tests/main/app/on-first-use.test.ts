@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { onFirstUse } from '../../../src/main/app/on-first-use';
-import { testPlatform } from '../../support/test-platform';
-import { InMemoryKeyProtector } from '../../support/in-memory-key-protector';
+import { testPlatform } from '../../helpers/test-platform';
+import { InMemoryKeyProtector } from '../../helpers/in-memory-key-protector';
 
 describe('the keychain is probed on first use, not at start', () => {
   it('runs the probe only when first asked, then remembers the answer', () => {

@@ -8,7 +8,7 @@ import {
   type RendererFiles,
 } from '../../../src/main/app/renderer-handler';
 import { CONTENT_SECURITY_POLICY, STYLE_NONCE_PLACEHOLDER } from '../../../src/main/app/security';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 const PAGE = `<!doctype html><html><head><meta http-equiv="Content-Security-Policy" content="style-src 'self' 'nonce-${STYLE_NONCE_PLACEHOLDER}'" /><meta name="style-nonce" content="${STYLE_NONCE_PLACEHOLDER}" /></head><body></body></html>`;
 

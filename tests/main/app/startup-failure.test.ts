@@ -11,7 +11,7 @@ import {
 import { chosenWorkspaceDir, nativeBindingFile } from '../../../src/main/app/startup-paths';
 import { MigrationError } from '../../../src/main/db/errors';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));

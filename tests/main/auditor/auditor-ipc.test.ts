@@ -6,9 +6,9 @@ import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { decisionFileSha256 } from '../../../src/main/services/decision-file';
 import { importRoster } from '../../../src/main/services/roster';
 import type { AuditorReport } from '../../../src/shared/ipc/auditor-schemas';
-import { changeFirstAmount, swapSignature } from '../../support/tampering';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { changeFirstAmount, swapSignature } from '../../helpers/tampering';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 import {
   decisionRecords,
   EVIDENCE,

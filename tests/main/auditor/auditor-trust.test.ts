@@ -6,8 +6,8 @@ import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { reportAsText } from '../../../src/main/services/auditor';
 import { importRoster } from '../../../src/main/services/roster';
 import type { AuditorReport } from '../../../src/shared/ipc/auditor-schemas';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 import { decisionRecords, makeCouncil, signedFile, type Council } from '../decision-file/council';
 
 /*

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { verifyForAuditor } from '../../../src/main/services/auditor';
 import { exportMeetingDecisions } from '../../../src/main/services/decision-file';
-import { changeFirstAmount, editPayload } from '../../support/tampering';
-import { makeTempDir } from '../../support/temp-workspace';
+import { changeFirstAmount, editPayload } from '../../helpers/tampering';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { signedFile, makeCouncil } from '../decision-file/council';
 import { heldMeeting, makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import {

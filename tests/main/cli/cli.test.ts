@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BATCH_FIELDS } from '../../../src/shared/domain/batch-format';
 import { TIERS } from '../../../src/shared/domain/tier';
-import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
-import { makeTempDir } from '../../support/temp-workspace';
-import { cli } from '../../support/run-cli';
+import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/run-cli';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { makeTempDir } from '../../support/temp-workspace';
-import { cli } from '../../support/run-cli';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/run-cli';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

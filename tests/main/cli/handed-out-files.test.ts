@@ -8,7 +8,7 @@ import { ServiceError } from '../../../src/main/services/errors';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster, verifyRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { makeTempDir, steppingClock } from '../../support/temp-workspace';
+import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { PASSPHRASE } from '../decision-file/council';
 import { makeKeys, rosterOf } from '../decision-file/export-fixture';
 import { REVIEW_CLAIM, SECRETARY } from '../meetings/support';

@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../support/batch-files';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
-import { makeTempDir } from '../../support/temp-workspace';
-import { cli } from '../../support/run-cli';
+import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../helpers/batch-files';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/run-cli';
 
 /*
  * Issue 12 through the terminal: `quarantine` then `import --into-batch` gives back the source

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionFileSha256 } from '../../../src/main/services/decision-file';
 import { decisionRecords, makeCouncil, signedFile } from '../decision-file/council';
-import { makeTempDir } from '../../support/temp-workspace';
-import { cli } from '../../support/run-cli';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/run-cli';
 
 /*
  * `review-desk verify` against issue 12's attacks, through the real CLI: the roster's

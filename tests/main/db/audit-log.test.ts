@@ -8,7 +8,7 @@ import {
   listAudit,
   verifyAuditChain,
 } from '../../../src/main/db/repositories/audit-log';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { durableTransaction, openDatabase } from '../../../src/main/db/connection';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 /* What the council acknowledges commits with synchronous = FULL; the connection stays NORMAL. */
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/connection';
 import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

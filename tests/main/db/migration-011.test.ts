@@ -5,7 +5,7 @@ import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { writeClaimAgreement } from '../../../src/main/services/recommendations/agreement-summary';
 import { recommendationsByClaim } from '../../../src/main/services/recommendations/queries';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

@@ -5,7 +5,7 @@ import { openDatabase } from '../../../src/main/db/connection';
 import { DatabaseTooNewError, MigrationError } from '../../../src/main/db/errors';
 import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/db/migrations';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 const temps: (() => void)[] = [];
 function tempDb(): { file: string; db: Database.Database } {

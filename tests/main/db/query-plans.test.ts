@@ -9,7 +9,7 @@ import {
 import { COMMITTEE_SQL, TIER_COUNTS_SQL } from '../../../src/main/db/repositories/summary';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 /*
  * The hot queries' plans, as SQLite chooses them today (docs/decisions/0004: sorting and

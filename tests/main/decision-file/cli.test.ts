@@ -5,9 +5,9 @@ import { signDecisionFile } from '../../../src/main/services/decision-file';
 import { unlockIdentity } from '../../../src/main/services/identity';
 import { verifyRoster } from '../../../src/main/services/roster';
 import { canonicalJson } from '../../../src/shared/domain/canonical-json';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { COUNCIL_PEOPLE, PASSPHRASE, payloadFor } from './council';
-import { cli } from '../../support/run-cli';
+import { cli } from '../../helpers/run-cli';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-signing-');
 afterAll(cleanup);

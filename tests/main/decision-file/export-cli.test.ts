@@ -4,11 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { makeTempDir, steppingClock } from '../../support/temp-workspace';
+import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { CHAIR, MEMBERS, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf, storeEvidence } from './export-fixture';
-import { cli } from '../../support/run-cli';
+import { cli } from '../../helpers/run-cli';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-export-');
 afterAll(cleanup);

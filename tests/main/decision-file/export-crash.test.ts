@@ -6,7 +6,7 @@ import { decisionFileSha256 } from '../../../src/main/services/decision-file';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { makeTempDir, steppingClock } from '../../support/temp-workspace';
+import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { CHAIR, MEMBERS, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf } from './export-fixture';

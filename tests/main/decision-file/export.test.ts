@@ -9,7 +9,7 @@ import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { getClaim } from '../../../src/main/db/repositories/claims';
 import { sha256Hex } from '../../../src/main/services/hashing';
 import { importRoster, latestRoster } from '../../../src/main/services/roster';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   CHAIR,
   councilWorkspace,

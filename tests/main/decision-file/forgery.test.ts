@@ -14,8 +14,8 @@ import {
   type VerifiedRoster,
 } from '../../../src/main/services/roster';
 import { canonicalJson } from '../../../src/shared/domain/canonical-json';
-import { changeFirstAmount } from '../../support/tampering';
-import { makeTempDir } from '../../support/temp-workspace';
+import { changeFirstAmount } from '../../helpers/tampering';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { decisionRecords, makeCouncil, signedFile, type Council } from './council';
 
 /*

@@ -17,7 +17,7 @@ import {
   removeLeftoverTempFiles,
   writeNewFile,
 } from '../../../src/main/services/new-file';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 /* The durable write every handed-out file goes through (issue 12, item 6). */
 

@@ -9,8 +9,8 @@ import {
   type VerifyOptions,
 } from '../../../src/main/services/decision-file';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
-import { editPayload } from '../../support/tampering';
-import { makeTempDir } from '../../support/temp-workspace';
+import { editPayload } from '../../helpers/tampering';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   decisionRecords,
   EVIDENCE,

@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionFilePath, DEMO_PATHS, minutesFilePath } from '../../../src/main/demo/council';
 import { sha256Hex } from '../../../src/main/services/hashing';
-import { makeTempDir } from '../../support/temp-workspace';
-import { cli } from '../../support/run-cli';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { cli } from '../../helpers/run-cli';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-demo-');
 afterAll(cleanup);

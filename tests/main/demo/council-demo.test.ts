@@ -17,7 +17,7 @@ import { ServiceError } from '../../../src/main/services/errors';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { sha256Hex } from '../../../src/main/services/hashing';
 import { readKeyFile, unlockIdentity } from '../../../src/main/services/identity';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { getMeeting, listMeetings } from '../../../src/main/services/meetings';
 import { listMinutesVersions } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
@@ -29,9 +29,9 @@ import {
 } from '../../../src/main/services/recommendations';
 import { importRoster, verifyRoster } from '../../../src/main/services/roster';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
-import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { RESOURCES_DIR } from '../../support/test-platform';
+import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { RESOURCES_DIR } from '../../helpers/test-platform';
 
 /*
  * The demo is made once (real keys, real SQLite workspaces, the real demo batch) and each test

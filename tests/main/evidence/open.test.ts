@@ -20,9 +20,9 @@ import {
 } from '../../../src/main/services/evidence/open';
 import { EvidenceStore } from '../../../src/main/services/evidence/store';
 import { ServiceError } from '../../../src/main/services/errors';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 const CLAIM = 'K-2022-100001';
 

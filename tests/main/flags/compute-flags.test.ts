@@ -7,9 +7,9 @@ import {
   RELATED_CLAIMS_LIMIT,
 } from '../../../src/main/db/repositories/claim-flags';
 import { recomputeFlags } from '../../../src/main/services/flags/compute-flags';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { writeCsv, type Row } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { writeCsv, type Row } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { claimId, claimRow, regNo } from './flag-rows';
 
 const cleanups: (() => void)[] = [];

@@ -2,7 +2,7 @@ import {
   businessRegNoCheckDigit,
   formatBusinessRegNo,
 } from '../../../src/shared/domain/business-reg-no';
-import type { Row } from '../../support/batch-files';
+import type { Row } from '../../helpers/batch-files';
 
 /** Batch rows written for one flag at a time: everything else stays plain and unique. */
 

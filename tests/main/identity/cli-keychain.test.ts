@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createIdentity, generateIdentity } from '../../../src/main/services/identity';
-import { InMemoryKeyProtector } from '../../support/in-memory-key-protector';
-import { makeTempDir } from '../../support/temp-workspace';
+import { InMemoryKeyProtector } from '../../helpers/in-memory-key-protector';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { PASSPHRASE, TEST_SCRYPT } from '../decision-file/council';
 
 const ROOT = join(import.meta.dirname, '../../..');

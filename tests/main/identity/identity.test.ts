@@ -10,7 +10,7 @@ import {
   WrongPassphraseError,
 } from '../../../src/main/services/identity';
 import { formatFingerprint, sameFingerprint } from '../../../src/shared/domain/signing/fingerprint';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { PASSPHRASE, TEST_SCRYPT } from '../decision-file/council';
 
 const cleanups: (() => void)[] = [];

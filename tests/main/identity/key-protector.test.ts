@@ -16,8 +16,8 @@ import {
   WrongPassphraseError,
 } from '../../../src/main/services/identity';
 import { ServiceError } from '../../../src/main/services/errors';
-import { InMemoryKeyProtector } from '../../support/in-memory-key-protector';
-import { makeTempDir } from '../../support/temp-workspace';
+import { InMemoryKeyProtector } from '../../helpers/in-memory-key-protector';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { PASSPHRASE, TEST_SCRYPT } from '../decision-file/council';
 
 const cleanups: (() => void)[] = [];

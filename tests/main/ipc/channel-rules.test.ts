@@ -6,11 +6,11 @@ import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { createHandlers } from '../../../src/main/ipc/handlers';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { ImportRunner } from '../../../src/main/services/import/runner';
+import { ImportRunner } from '../../../src/main/services/intake/runner';
 import { CHANNELS, type Channel } from '../../../src/shared/ipc/channels';
 import { contract, type ContractEntry } from '../../../src/shared/ipc/contract';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 
 /**
  * The contract's rules, proved for every channel through the router: the rules are data in
@@ -63,7 +63,7 @@ describe('every channel declares its rules', () => {
     for (const channel of CHANNELS)
       expect(['none', 'write', 'import'], channel).toContain(entryOf(channel).lock);
     expect(channelsWith('write').length).toBeGreaterThan(20);
-    expect(channelsWith('import')).toEqual(['import:start', 'import:loadDemo']);
+    expect(channelsWith('import')).toEqual(['intake:start', 'intake:loadDemo']);
   });
 
   it('lists every request field that names a file under `paths`', () => {
@@ -98,7 +98,7 @@ describe('a write while an import runs', () => {
     const runner = new ImportRunner();
     const { router, reached, grants } = routerWithSpies(runner);
     grants.grant(file);
-    const importing = router.handle(ours, 'import:start', { file });
+    const importing = router.handle(ours, 'intake:start', { file });
     await expect.poll(() => runner.importRunning).toBe(true);
 
     const answers = await Promise.all(
@@ -134,8 +134,8 @@ describe('a write while an import runs', () => {
 
 /** A valid request for each channel that names files: the paths are filled in by the test. */
 const REQUESTS_WITH_PATHS: Partial<Record<Channel, (path: string) => unknown>> = {
-  'import:inspect': (path) => ({ file: path }),
-  'import:start': (path) => ({ file: path, evidence: path }),
+  'intake:inspect': (path) => ({ file: path }),
+  'intake:start': (path) => ({ file: path, evidence: path }),
   'auditor:verify': (path) => ({ file: path, roster: path, evidence: path, previousFile: path }),
   'decisionFiles:export': (path) => ({
     meetingId: 1,

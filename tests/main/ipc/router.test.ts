@@ -7,11 +7,11 @@ import { createHandlers } from '../../../src/main/ipc/handlers';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
-import { ImportRunner } from '../../../src/main/services/import/runner';
+import { ImportRunner } from '../../../src/main/services/intake/runner';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { GOOD_ROWS, writeCsv } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 
 const ORIGIN = 'app://review-desk';
 const ours: IpcSender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOwnWindow: true };
@@ -66,10 +66,10 @@ describe('the IPC contract', () => {
     expect(exposed.sort()).toEqual([...CHANNELS].sort());
     void api.claims.get({ claimId: 'K-1' });
     expect(calls).toEqual([['claims:get', { claimId: 'K-1' }]]);
-    on('import:progress', () => undefined);
-    expect(subscribed).toEqual(['import:progress']);
+    on('intake:progress', () => undefined);
+    expect(subscribed).toEqual(['intake:progress']);
     // Only the contract's events can be subscribed to.
-    expect(() => on('app:secrets' as 'import:progress', () => undefined)).toThrow(TypeError);
+    expect(() => on('app:secrets' as 'intake:progress', () => undefined)).toThrow(TypeError);
   });
 });
 
@@ -97,7 +97,7 @@ describe('the router', () => {
     const r = router();
     const result = await r.handle(sender, 'workspace:loadSample', undefined);
     expect(result).toMatchObject({ ok: false, error: { code: 'untrusted_sender' } });
-    expect((await r.handle(ours, 'workspace:summary', undefined)) as unknown).toMatchObject({
+    expect((await r.handle(ours, 'workspace:counts', undefined)) as unknown).toMatchObject({
       ok: true,
       value: { claims: 0 },
     });
@@ -162,24 +162,24 @@ describe('the router', () => {
     const logged: unknown[] = [];
     const r = router(
       {
-        'audit:verify': () => {
+        'auditLog:verify': () => {
           throw new Error('secret path /home/x');
         },
       },
       logged,
     );
-    const result = await r.handle(ours, 'audit:verify', undefined);
+    const result = await r.handle(ours, 'auditLog:verify', undefined);
     expect(result).toEqual({
       ok: false,
-      error: { code: 'internal', message: 'audit:verify failed unexpectedly; see the log' },
+      error: { code: 'internal', message: 'auditLog:verify failed unexpectedly; see the log' },
     });
     expect(logged).toHaveLength(1);
   });
 
   it('checks its own answers against the contract', async () => {
     const logged: unknown[] = [];
-    const r = router({ 'workspace:summary': () => ({ batches: -1 }) as never }, logged);
-    expect(await r.handle(ours, 'workspace:summary', undefined)).toMatchObject({
+    const r = router({ 'workspace:counts': () => ({ batches: -1 }) as never }, logged);
+    expect(await r.handle(ours, 'workspace:counts', undefined)).toMatchObject({
       ok: false,
       error: { code: 'internal' },
     });
@@ -195,22 +195,22 @@ describe('the router', () => {
     const { router: r } = createIpc(ws, testPlatform([chosen]), {
       isTrustedSender: trustOrigins([ORIGIN]),
     });
-    const refused = await r.handle(ours, 'import:start', { file: secret });
+    const refused = await r.handle(ours, 'intake:start', { file: secret });
     expect(refused).toMatchObject({ ok: false, error: { code: 'forbidden' } });
-    expect(await r.handle(ours, 'import:inspect', { file: secret })).toMatchObject({
+    expect(await r.handle(ours, 'intake:inspect', { file: secret })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });
-    expect(await r.handle(ours, 'import:chooseFile', { kind: 'batch' })).toEqual({
+    expect(await r.handle(ours, 'intake:chooseFile', { kind: 'batch' })).toEqual({
       ok: true,
       value: { path: chosen },
     });
-    expect(await r.handle(ours, 'import:start', { file: chosen })).toMatchObject({
+    expect(await r.handle(ours, 'intake:start', { file: chosen })).toMatchObject({
       ok: true,
       value: { imported: 6 },
     });
     // A granted batch file does not stretch to an evidence folder nobody chose.
-    expect(await r.handle(ours, 'import:start', { file: chosen, evidence: dir })).toMatchObject({
+    expect(await r.handle(ours, 'intake:start', { file: chosen, evidence: dir })).toMatchObject({
       ok: false,
       error: { code: 'forbidden' },
     });

@@ -7,10 +7,10 @@ import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { latestRoster } from '../../../src/main/services/roster';
 import type { Channel } from '../../../src/shared/ipc/channels';
 import type { IpcResult, RequestOf, ResponseOf } from '../../../src/shared/ipc/contract';
-import { InMemoryKeyProtector } from '../../support/in-memory-key-protector';
-import { changeRosterRole } from '../../support/roster-tampering';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { InMemoryKeyProtector } from '../../helpers/in-memory-key-protector';
+import { changeRosterRole } from '../../helpers/roster-tampering';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 import { makeCouncil, makeIdentity, PASSPHRASE } from '../decision-file/council';
 
 const ORIGIN = 'app://review-desk';

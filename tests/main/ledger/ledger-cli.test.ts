@@ -2,13 +2,13 @@ import iconv from 'iconv-lite';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { runLedger } from '../../../src/main/cli/ledger';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
-import { writeCsv } from '../../support/batch-files';
-import { makeTempDir } from '../../support/temp-workspace';
+import { writeCsv } from '../../helpers/batch-files';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { bracketRow, ledgerWorkspace } from './support';
-import { cli } from '../../support/run-cli';
+import { cli } from '../../helpers/run-cli';
 
 /** Runs the installed entry point, as `npx review-desk ...` would. */
 

@@ -4,11 +4,11 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ServiceError } from '../../../src/main/services/errors';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { buildLedger, exportLedger, LEDGER_HEADERS } from '../../../src/main/services/ledger';
-import { writeCsv } from '../../support/batch-files';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
-import { makeTempDir } from '../../support/temp-workspace';
+import { writeCsv } from '../../helpers/batch-files';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { bracketRow, importHostileBatch, ledgerWorkspace } from './support';
 
 const cleanups: (() => void)[] = [];

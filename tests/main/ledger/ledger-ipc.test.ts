@@ -6,10 +6,10 @@ import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { writeCsv } from '../../support/batch-files';
-import { makeTempDir } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { writeCsv } from '../../helpers/batch-files';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 import { bracketRow, ledgerWorkspace } from './support';
 
 /*
@@ -59,12 +59,12 @@ const SAMPLE_SUMMARY = {
 describe('ledger over IPC', { timeout: 60_000 }, () => {
   it('gives the totals per basis, for the workspace or one batch', async () => {
     const { call } = setUp();
-    expect(await call('ledger:summary', {})).toEqual({ ok: true, value: SAMPLE_SUMMARY });
-    expect(await call('ledger:summary', { batchId: 1 })).toEqual({
+    expect(await call('ledger:totals', {})).toEqual({ ok: true, value: SAMPLE_SUMMARY });
+    expect(await call('ledger:totals', { batchId: 1 })).toEqual({
       ok: true,
       value: { ...SAMPLE_SUMMARY, batchId: 1 },
     });
-    expect(await call('ledger:summary', { batchId: 99 })).toMatchObject({
+    expect(await call('ledger:totals', { batchId: 99 })).toMatchObject({
       ok: false,
       error: { code: 'not_found', message: 'batch 99 does not exist' },
     });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { buildLedger, LEDGER_HEADERS } from '../../../src/main/services/ledger';
 import { ServiceError } from '../../../src/main/services/errors';
 import { PAYOUT_BASES } from '../../../src/shared/ipc/ledger-schemas';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { importHostileBatch, ledgerWorkspace, SAMPLE_LEDGER } from './support';
 
 const cleanups: (() => void)[] = [];

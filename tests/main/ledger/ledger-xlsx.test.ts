@@ -10,8 +10,8 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../../src/main/services/ledger';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
-import { makeTempDir } from '../../support/temp-workspace';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { importHostileBatch, ledgerWorkspace, SAMPLE_LEDGER } from './support';
 
 const cleanups: (() => void)[] = [];

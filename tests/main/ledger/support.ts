@@ -1,6 +1,6 @@
 import type { ServiceContext } from '../../../src/main/services/context';
 import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import {
   addToAgenda,
   closeVoting,
@@ -8,8 +8,8 @@ import {
   recordVote,
 } from '../../../src/main/services/meetings';
 import type { Outcome, ReasonCode } from '../../../src/shared/domain/decision';
-import { GOOD_ROWS, writeCsv, type Row } from '../../support/batch-files';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
+import { GOOD_ROWS, writeCsv, type Row } from '../../helpers/batch-files';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
 import { actAs, CHAIR, councilWorkspace, MEMBERS, openWith, SECRETARY } from '../meetings/support';
 
 /*

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import type { Router } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { testPlatform } from '../../support/test-platform';
+import { testPlatform } from '../../helpers/test-platform';
 import { actAs, CHAIR, councilWorkspace, MEMBERS, REVIEW_CLAIM } from './support';
 
 const ORIGIN = 'app://review-desk';

@@ -5,7 +5,7 @@ import { openMeeting } from '../../../src/main/services/meetings';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { OpenMeetingRequest } from '../../../src/shared/ipc/meeting-schemas';
-import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 export const SECRETARY = '박서연';
 export const CHAIR = '이도윤';

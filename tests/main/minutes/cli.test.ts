@@ -3,11 +3,11 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { setCurrentPerson } from '../../../src/main/services/people';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { CHAIR } from '../meetings/support';
 import { minutesWorkspace, type MinutesWorkspace } from './fixture';
 import { unzipText } from './unzip';
-import { cli } from '../../support/run-cli';
+import { cli } from '../../helpers/run-cli';
 
 /*
  * review-desk minutes from a terminal, through the installed entry point, on a workspace with

@@ -6,7 +6,7 @@ import {
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
 import { latestRoster } from '../../../src/main/services/roster';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import { CHAIR, SECRETARY } from '../meetings/support';
 import {

@@ -19,7 +19,7 @@ import {
   type StoredMinutesModel,
 } from '../../../src/shared/domain/minutes';
 import { PUBLISHED_RULES } from '../../../src/shared/domain/summary';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import { expectServiceError } from '../meetings/support';
 import {

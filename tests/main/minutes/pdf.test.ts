@@ -14,8 +14,8 @@ import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { draftMinutes, renderMinutes } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
-import { makeTempDir } from '../../support/temp-workspace';
-import { RESOURCES_DIR } from '../../support/test-platform';
+import { makeTempDir } from '../../helpers/temp-workspace';
+import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { minutesWorkspace } from './fixture';
 
 /*

@@ -11,7 +11,7 @@ import {
 import { latestRoster } from '../../../src/main/services/roster';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { OUTCOMES } from '../../../src/shared/domain/decision';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import {
   actAs,

@@ -16,8 +16,8 @@ import type { Channel } from '../../../src/shared/ipc/channels';
 import type { IpcResult, ResponseOf } from '../../../src/shared/ipc/contract';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { sha256Hex } from '../../../src/main/services/hashing';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 import { PASSPHRASE } from '../decision-file/council';
 import {
   AGREED_CLAIM,

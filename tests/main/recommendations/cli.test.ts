@@ -5,11 +5,11 @@ import { recordDecision } from '../../../src/main/services/decisions';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { makeTempDir, steppingClock } from '../../support/temp-workspace';
+import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { PASSPHRASE } from '../decision-file/council';
 import { makeKeys, rosterOf } from '../decision-file/export-fixture';
 import { REVIEW_CLAIM } from '../meetings/support';
-import { cli } from '../../support/run-cli';
+import { cli } from '../../helpers/run-cli';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-recs-');
 afterAll(cleanup);

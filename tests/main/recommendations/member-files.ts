@@ -5,7 +5,7 @@ import { exportRecommendations } from '../../../src/main/services/recommendation
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
-import { steppingClock } from '../../support/temp-workspace';
+import { steppingClock } from '../../helpers/temp-workspace';
 import { makeCouncil, type Council } from '../decision-file/council';
 
 /*

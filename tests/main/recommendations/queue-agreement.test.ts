@@ -5,7 +5,7 @@ import { fromFor, whereSql } from '../../../src/main/db/queries/queue';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import {
   AGREED_CLAIM,
   CONFLICT_CLAIM,

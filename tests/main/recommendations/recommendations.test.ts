@@ -14,7 +14,7 @@ import {
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { makeIdentity } from '../decision-file/council';
 import { EXPORT_PEOPLE, makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import {

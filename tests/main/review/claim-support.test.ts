@@ -3,7 +3,7 @@ import { createPolicyVersion, getPolicy } from '../../../src/main/services/suppo
 import { queuePage } from '../../../src/main/services/queue/queue';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
-import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

@@ -18,7 +18,7 @@ const listQueue = (ctx: Parameters<typeof queuePage>[0]) => ({
   ...queueInfo(ctx),
 });
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

@@ -10,7 +10,7 @@ import {
   verifyRoster,
 } from '../../../src/main/services/roster';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { makeCouncil, makeIdentity, type Council } from '../decision-file/council';
 
 const cleanups: (() => void)[] = [];

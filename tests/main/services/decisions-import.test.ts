@@ -6,7 +6,7 @@ import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/a
 import { importDecisions } from '../../../src/main/services/decisions-import';
 import { ServiceError } from '../../../src/main/services/errors';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

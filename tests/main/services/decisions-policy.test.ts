@@ -6,7 +6,7 @@ import { ServiceError } from '../../../src/main/services/errors';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { decisionRecord } from '../../../src/shared/ipc/schemas';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

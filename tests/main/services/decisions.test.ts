@@ -5,7 +5,7 @@ import { getClaimDetail, listClaimSummaries } from '../../../src/main/services/c
 import { recordDecision } from '../../../src/main/services/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { loadSampleClaims, workspaceSummary } from '../../../src/main/services/workspace';
-import { openTempWorkspace } from '../../support/temp-workspace';
+import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { EvidenceStore } from '../../../src/main/services/evidence/store';
 import { LEFTOVER_TEMP_FILE_AGE_MS } from '../../../src/main/services/new-file';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { makeTempDir } from '../../support/temp-workspace';
+import { makeTempDir } from '../../helpers/temp-workspace';
 
 /*
  * A process killed mid-write leaves dot-named temp files in the workspace folder: writeNewFile's

@@ -6,10 +6,10 @@ import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { FIELD_MAX_LENGTH } from '../../../src/shared/domain/batch-format';
 import type { IpcResult } from '../../../src/shared/ipc/contract';
 import type { ImportReport } from '../../../src/shared/ipc/import-schemas';
-import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../support/batch-files';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { testPlatform } from '../../support/test-platform';
+import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../helpers/batch-files';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
 
 /*
  * Issue 12, items 3 and 4 through the real router, as the app reaches them: a refusal the
@@ -38,16 +38,16 @@ function setUp() {
   /** Imports a file as the app does: chosen in main's dialog, then started. */
   const importFile = async (file: string, intoBatchId?: number) => {
     platform.chosen.push(file);
-    await call('import:chooseFile', { kind: 'batch' });
+    await call('intake:chooseFile', { kind: 'batch' });
     return (await call(
-      'import:start',
+      'intake:start',
       intoBatchId === undefined ? { file } : { file, intoBatchId },
     )) as IpcResult<ImportReport>;
   };
   const inspectFile = async (file: string) => {
     platform.chosen.push(file);
-    await call('import:chooseFile', { kind: 'batch' });
-    return call('import:inspect', { file });
+    await call('intake:chooseFile', { kind: 'batch' });
+    return call('intake:inspect', { file });
   };
   const count = (table: string) =>
     ws.db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
@@ -58,7 +58,7 @@ describe('workspace:loadSample', () => {
   it('refuses with conflict, naming the claims, when the workspace already holds them', async () => {
     const { call, count, errors } = setUp();
     // The demo batch carries the sample's claim ids (K-2022-000101 ...).
-    expect(await call('import:loadDemo')).toMatchObject({ ok: true });
+    expect(await call('intake:loadDemo')).toMatchObject({ ok: true });
     const before = [count('claims'), count('batches'), count('audit_log')];
     const answer = await call('workspace:loadSample');
     expect(answer).toMatchObject({ ok: false, error: { code: 'conflict' } });
@@ -105,7 +105,7 @@ describe('people:add', () => {
   });
 });
 
-describe('import:start', { timeout: 60_000 }, () => {
+describe('intake:start', { timeout: 60_000 }, () => {
   it("imports a JSON batch whose keys are named after Object's members", async () => {
     const { dir, importFile, inspectFile, errors } = setUp();
     const extra = ['constructor', 'toString', 'valueOf', 'hasOwnProperty', '__proto__'];
@@ -169,7 +169,7 @@ describe('import:start', { timeout: 60_000 }, () => {
           ['affiliate', 'too_long'],
         ]);
       } else {
-        // The reader's own bound (src/main/services/import/readers) may refuse the file first.
+        // The reader's own bound (src/main/services/intake/readers) may refuse the file first.
         expect(answer.error.code).toBe('validation_failed');
         expect(count('claims')).toBe(0);
       }
@@ -182,7 +182,7 @@ describe('import:start', { timeout: 60_000 }, () => {
   );
 });
 
-describe('import:exportQuarantine then import:start into the batch', { timeout: 30_000 }, () => {
+describe('intake:exportQuarantine then intake:start into the batch', { timeout: 30_000 }, () => {
   it('stores every formula payload exactly as the source had it', async () => {
     const { dir, ws, platform, call, importFile } = setUp();
     const rows = FORMULA_PAYLOADS.map((payload, i) => {
@@ -198,7 +198,7 @@ describe('import:exportQuarantine then import:start into the batch', { timeout: 
     if (!first.ok) return;
     const out = join(dir, 'quarantine.csv');
     platform.chosen.push(out);
-    expect(await call('import:exportQuarantine', { batchId: first.value.batchId })).toMatchObject({
+    expect(await call('intake:exportQuarantine', { batchId: first.value.batchId })).toMatchObject({
       ok: true,
       value: { path: out, rows: rows.length },
     });

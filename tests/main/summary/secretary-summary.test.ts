@@ -2,13 +2,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { ServiceError } from '../../../src/main/services/errors';
 import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { buildLedger } from '../../../src/main/services/ledger';
 import { secretarySummary } from '../../../src/main/services/summary';
 import { budgetOf } from '../../../src/shared/domain/summary';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { secretarySummary as summarySchema } from '../../../src/shared/ipc/summary-schemas';
-import { RESOURCES_DIR } from '../../support/test-platform';
+import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { ledgerWorkspace } from '../ledger/support';
 
 /*

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { buildLedger } from '../../../src/main/services/ledger';
-import { testPlatform } from '../../support/test-platform';
+import { testPlatform } from '../../helpers/test-platform';
 import { ledgerWorkspace } from '../ledger/support';
 
 /* The summary from the app, through the real router: parsed requests, checked answers. */
@@ -20,11 +20,11 @@ function setUp() {
     isTrustedSender: trustOrigins([ORIGIN]),
     logError: () => undefined,
   });
-  const call = (payload?: unknown) => router.handle(ours, 'summary:get', payload);
+  const call = (payload?: unknown) => router.handle(ours, 'payouts:summary', payload);
   return { ws, call };
 }
 
-describe('summary:get', () => {
+describe('payouts:summary', () => {
   it("answers the workspace's or one batch's summary, with the ledger's own totals", async () => {
     const { ws, call } = setUp();
     const all = await call({});

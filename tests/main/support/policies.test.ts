@@ -10,7 +10,7 @@ import {
 } from '../../../src/main/services/support/policies';
 import type { SupportPolicyBody } from '../../../src/shared/domain/support-policy';
 import { supportPolicy } from '../../../src/shared/ipc/review-schemas';
-import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
 
 let ws: ReturnType<typeof openTempWorkspace>;

@@ -1,6 +1,6 @@
 import { getClaim } from '../../db/repositories/claims';
 import type { ImportReport } from '../../../shared/ipc/import-schemas';
-import { importBatch } from '../../services/import/import-batch';
+import { importBatch } from '../../services/intake/import-batch';
 import { openWorkspace } from '../../services/open-workspace';
 import type { ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/errors';

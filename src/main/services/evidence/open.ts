@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import { cellText } from './sheet-cell-text';
-import { decodeBuffer, detectEncoding } from '../import/readers/encoding';
+import { decodeBuffer, detectEncoding } from '../intake/readers/encoding';
 import { EvidenceStore } from './store';
 
 /** The viewer shows a sample, not the whole file: enough to judge it, small enough for IPC. */

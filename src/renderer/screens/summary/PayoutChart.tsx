@@ -10,7 +10,7 @@ import {
 } from '../../../shared/domain/summary';
 import { formatCount } from '../../i18n/format';
 import { useLocale, type Locale } from '../../i18n/locale-context';
-import '../batches/stats/chart-setup';
+import '../intake/stats/chart-setup';
 import { SUMMARY_COLOURS } from './summary-colours';
 
 const BARS: { id: BudgetRowId; colour: string }[] = [

@@ -26,8 +26,8 @@ const WHOLE_WORKSPACE = '';
 export function SummaryScreen() {
   const { t } = useLocale();
   const [batchId, setBatchId] = useState<number | null>(null);
-  const batches = useApi(api.batches.list, undefined);
-  const summary = useApi(api.summary.get, batchId === null ? {} : { batchId });
+  const batches = useApi(api.intake.batches, undefined);
+  const summary = useApi(api.payouts.summary, batchId === null ? {} : { batchId });
   const list = batches.state.status === 'ready' ? batches.state.value.batches : [];
   const chosen = list.find((batch) => batch.id === batchId);
   const scopeName =

@@ -1,4 +1,4 @@
-import { CHART_COLOURS } from '../batches/stats/chart-setup';
+import { CHART_COLOURS } from '../intake/stats/chart-setup';
 
 /**
  * One colour per bar of the payout chart, shared with the tables' swatches so the tables read

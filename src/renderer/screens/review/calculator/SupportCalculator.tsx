@@ -86,7 +86,7 @@ export function SupportCalculator({
     setBusy(true);
     setError(null);
     try {
-      const result = await api.support.recommend({
+      const result = await api.support.calculate({
         claimId: claim.claimId,
         verifiedLoss,
         policyVersion: policy.version,

@@ -18,6 +18,7 @@ function useEventSummary() {
     switch (event.action) {
       case 'evidence.viewed':
         return typeof d.fileName === 'string' ? d.fileName : null;
+      case 'support.calculated':
       case 'claim.recommended':
         return typeof d.recommended === 'number'
           ? `${formatKrw(d.recommended)} (v${String(d.policyVersion)})`

@@ -13,7 +13,7 @@ import { useT } from '../../../i18n/locale-context';
  */
 export function ExportRecommendations() {
   const t = useT();
-  const batches = useApi(api.batches.list, undefined);
+  const batches = useApi(api.intake.batches, undefined);
   const [batchId, setBatchId] = useState<number | null>(null);
   const [keyFile, setKeyFile] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');

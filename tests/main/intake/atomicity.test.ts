@@ -2,10 +2,10 @@ import Database from 'better-sqlite3';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importBatch, ImportCancelledError } from '../../../src/main/services/import/import-batch';
+import { importBatch, ImportCancelledError } from '../../../src/main/services/intake/import-batch';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { GOOD_ROWS, writeCsv, type Row } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { GOOD_ROWS, writeCsv, type Row } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

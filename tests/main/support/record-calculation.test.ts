@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { ServiceError } from '../../../src/main/services/errors';
 import { createPolicyVersion, getPolicy } from '../../../src/main/services/support/policies';
-import { recommendSupport } from '../../../src/main/services/support/recommend';
+import { recordSupportCalculation } from '../../../src/main/services/support/record-calculation';
 import { loadSampleClaims } from '../../../src/main/services/workspace';
 import { supportCalculation } from '../../../src/shared/ipc/review-schemas';
-import { actAsSecretary, openTempWorkspace } from '../../support/temp-workspace';
+import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -26,7 +26,7 @@ describe('recommending support', () => {
   it('computes with the named policy version and records the figures in the audit log', () => {
     ws = openTempWorkspace('위원 박지호');
     loadSampleClaims(ws);
-    const result = recommendSupport(ws, {
+    const result = recordSupportCalculation(ws, {
       claimId: REVIEW_CLAIM,
       verifiedLoss: 1_850_000,
       policyVersion: 1,
@@ -37,7 +37,7 @@ describe('recommending support', () => {
 
     const [entry] = listAudit(ws.db, { subjectId: REVIEW_CLAIM });
     expect(entry).toMatchObject({
-      action: 'claim.recommended',
+      action: 'support.calculated',
       actor: '위원 박지호',
       subjectType: 'claim',
       subjectId: REVIEW_CLAIM,
@@ -60,7 +60,7 @@ describe('recommending support', () => {
     loadSampleClaims(ws);
     actAsSecretary(ws);
     // K-2022-000112: 음식점업 on 카카오페이, which no table lists.
-    const v1 = recommendSupport(ws, {
+    const v1 = recordSupportCalculation(ws, {
       claimId: 'K-2022-000112',
       verifiedLoss: 650_000,
       policyVersion: 1,
@@ -71,7 +71,7 @@ describe('recommending support', () => {
     const body = structuredClone(getPolicy(ws).body);
     body.minimumAmount = 0;
     createPolicyVersion(ws, { basedOn: 1, note: '최저액 없음', body });
-    const v2 = recommendSupport(ws, {
+    const v2 = recordSupportCalculation(ws, {
       claimId: 'K-2022-000112',
       verifiedLoss: 650_000,
       policyVersion: 2,
@@ -84,23 +84,35 @@ describe('recommending support', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
     const tier30k = serviceError(() =>
-      recommendSupport(ws, { claimId: 'K-2022-000105', verifiedLoss: 300_000, policyVersion: 1 }),
+      recordSupportCalculation(ws, {
+        claimId: 'K-2022-000105',
+        verifiedLoss: 300_000,
+        policyVersion: 1,
+      }),
     );
     expect(tier30k.code).toBe('validation_failed');
     expect(tier30k.issues.map((i) => i.code)).toEqual(['claim_not_reviewable']);
     expect(
       serviceError(() =>
-        recommendSupport(ws, { claimId: 'K-2022-999999', verifiedLoss: 1, policyVersion: 1 }),
+        recordSupportCalculation(ws, {
+          claimId: 'K-2022-999999',
+          verifiedLoss: 1,
+          policyVersion: 1,
+        }),
       ).code,
     ).toBe('not_found');
     expect(
       serviceError(() =>
-        recommendSupport(ws, { claimId: REVIEW_CLAIM, verifiedLoss: 1, policyVersion: 9 }),
+        recordSupportCalculation(ws, { claimId: REVIEW_CLAIM, verifiedLoss: 1, policyVersion: 9 }),
       ).code,
     ).toBe('not_found');
     expect(
       serviceError(() =>
-        recommendSupport(ws, { claimId: REVIEW_CLAIM, verifiedLoss: 1.5, policyVersion: 1 }),
+        recordSupportCalculation(ws, {
+          claimId: REVIEW_CLAIM,
+          verifiedLoss: 1.5,
+          policyVersion: 1,
+        }),
       ).code,
     ).toBe('validation_failed');
     expect(listAudit(ws.db).map((e) => e.action)).toEqual(['batch.imported']);

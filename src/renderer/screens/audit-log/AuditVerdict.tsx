@@ -2,7 +2,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { formatCount } from '../../i18n/format';
 import { useT } from '../../i18n/locale-context';
 
-export function AuditVerdict({ verification }: { verification: ResponseOf<'audit:verify'> }) {
+export function AuditVerdict({ verification }: { verification: ResponseOf<'auditLog:verify'> }) {
   const t = useT();
   if (verification.ok) {
     return (

@@ -12,7 +12,7 @@ import { ServiceError } from '../errors';
  * with the figures it used, so the minutes can show what the council was advised and when.
  * The decision itself is recorded separately (and recomputes this figure rather than trust it).
  */
-export function recommendSupport(
+export function recordSupportCalculation(
   ctx: ServiceContext,
   request: { claimId: string; verifiedLoss: number; policyVersion: number },
 ): SupportCalculation {
@@ -54,7 +54,7 @@ export function recommendSupport(
     appendAudit(db, {
       at: ctx.now().toISOString(),
       actor: ctx.actor,
-      action: 'claim.recommended',
+      action: 'support.calculated',
       subjectType: 'claim',
       subjectId: claim.claimId,
       details: {

@@ -13,7 +13,7 @@ type InspectTarget = { file: string; sheet: string | null } | null;
 
 // Module-level so useApi gets a stable fetcher; nothing is inspected before a file is chosen.
 const inspectTarget = (target: InspectTarget) =>
-  target === null ? Promise.resolve(null) : api.import.inspect(target);
+  target === null ? Promise.resolve(null) : api.intake.inspect(target);
 
 /** Choose a batch file (and evidence), check its columns, then hand the request to onStart. */
 export function ImportPanel({

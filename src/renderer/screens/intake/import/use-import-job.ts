@@ -21,8 +21,8 @@ export interface ImportJob {
 
 /**
  * One import at a time, whichever button started it: main runs a single import, its progress
- * events carry no job id, and import:cancel stops whatever is running. The job stays
- * "running" until import:start settles, so nothing new starts while main rolls back.
+ * events carry no job id, and intake:cancel stops whatever is running. The job stays
+ * "running" until intake:start settles, so nothing new starts while main rolls back.
  */
 export function useImportJob(onSettled: () => void): ImportJob {
   const [state, setState] = useState<ImportJobState>({ status: 'idle' });
@@ -42,7 +42,7 @@ export function useImportJob(onSettled: () => void): ImportJob {
         report = await start();
         setState({ status: 'done', report });
       } catch (cause) {
-        // Main answers a cancelled import:start with an error; that is not a failure to show.
+        // Main answers a cancelled intake:start with an error; that is not a failure to show.
         setState(
           cancelRequested.current
             ? { status: 'cancelled' }
@@ -62,7 +62,7 @@ export function useImportJob(onSettled: () => void): ImportJob {
     cancelRequested.current = true;
     setState({ status: 'running', cancelling: true });
     try {
-      const { cancelled } = await api.import.cancel();
+      const { cancelled } = await api.intake.cancel();
       // Too late to cancel (already committing): the import's own answer will arrive.
       if (!cancelled && running.current) {
         cancelRequested.current = false;

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchCsv, writeBatchJson, writeBatchXlsx } from '../../../src/main/demo/write-batch';
 import { ServiceError } from '../../../src/main/services/errors';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { rowObject, uniqueHeaders } from '../../../src/main/services/import/readers/types';
-import { referenceCsvRecords } from '../../support/reference-csv';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { rowObject, uniqueHeaders } from '../../../src/main/services/intake/readers/types';
+import { referenceCsvRecords } from '../../helpers/reference-csv';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 /**
  * Byte flips and truncations of small CSV, XLSX and JSON batches. Every case must end, within

@@ -3,12 +3,12 @@ import Papa from 'papaparse';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listQuarantine } from '../../../src/main/db/repositories/quarantine';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
-import { importBatch } from '../../../src/main/services/import/import-batch';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { ServiceError } from '../../../src/main/services/errors';
-import { exportQuarantineCsv } from '../../../src/main/services/import/quarantine-export';
-import { GOOD_ROWS, writeCsv, type Row } from '../../support/batch-files';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { exportQuarantineCsv } from '../../../src/main/services/intake/quarantine-export';
+import { GOOD_ROWS, writeCsv, type Row } from '../../helpers/batch-files';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

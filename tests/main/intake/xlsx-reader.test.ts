@@ -5,11 +5,11 @@ import yazl from 'yazl';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { openBatchReader, type SourceRow } from '../../../src/main/services/import/readers';
-import { XLSX_LIMITS } from '../../../src/main/services/import/readers/xlsx';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
-import { handMadeXlsx, readXlsxParts, SHEET_NS, writeXlsxParts } from '../../support/xlsx-parts';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { openBatchReader, type SourceRow } from '../../../src/main/services/intake/readers';
+import { XLSX_LIMITS } from '../../../src/main/services/intake/readers/xlsx';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { handMadeXlsx, readXlsxParts, SHEET_NS, writeXlsxParts } from '../../helpers/xlsx-parts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

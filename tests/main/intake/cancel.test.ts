@@ -2,10 +2,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
-import { ImportCancelledError } from '../../../src/main/services/import/import-batch';
-import { readUntilStopped } from '../../../src/main/services/import/read-until';
-import { ImportRunner } from '../../../src/main/services/import/runner';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { ImportCancelledError } from '../../../src/main/services/intake/import-batch';
+import { readUntilStopped } from '../../../src/main/services/intake/read-until';
+import { ImportRunner } from '../../../src/main/services/intake/runner';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));

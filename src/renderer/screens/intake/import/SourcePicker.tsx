@@ -33,7 +33,7 @@ export function SourcePicker({
   async function choose(kind: ChooseKind) {
     setError(null);
     try {
-      const { path } = await api.import.chooseFile({ kind });
+      const { path } = await api.intake.chooseFile({ kind });
       if (path === null) return; // the dialog was closed without a choice
       if (kind === 'batch') {
         setDropped(null);

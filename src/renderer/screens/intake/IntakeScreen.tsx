@@ -15,9 +15,9 @@ import { useImportJob } from './import/use-import-job';
 import { ImportReportView } from './report/ImportReportView';
 import { WorkspaceSummary } from './WorkspaceSummary';
 
-export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) => void }) {
+export function IntakeScreen({ onNavigate }: { onNavigate: (screen: ScreenId) => void }) {
   const t = useT();
-  const { state, reload } = useApi(api.workspace.summary, undefined);
+  const { state, reload } = useApi(api.workspace.counts, undefined);
   // Bumped after every import so statistics and the batch list fetch again.
   const [version, setVersion] = useState(0);
   const [importOpen, setImportOpen] = useState(false);
@@ -31,13 +31,13 @@ export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =
 
   async function startImport(request: ImportRequest) {
     // The panel stays open on failure or cancel, so the mapping can be fixed and retried.
-    if (await job.run(() => api.import.start(request))) setImportOpen(false);
+    if (await job.run(() => api.intake.start(request))) setImportOpen(false);
   }
 
   /** The fixed quarantine CSV goes back into its own batch, with the same progress and report. */
   async function importFixes(batchId: number) {
-    const { path } = await api.import.chooseFile({ kind: 'batch' });
-    if (path !== null) await job.run(() => api.import.start({ file: path, intoBatchId: batchId }));
+    const { path } = await api.intake.chooseFile({ kind: 'batch' });
+    if (path !== null) await job.run(() => api.intake.start({ file: path, intoBatchId: batchId }));
   }
 
   const empty = state.status === 'ready' && state.value.claims === 0;
@@ -104,7 +104,7 @@ export function BatchesScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =
           !importOpen && (
             <EmptyWorkspace
               onLoaded={openReview}
-              onLoadDemo={() => void job.run(api.import.loadDemo)}
+              onLoadDemo={() => void job.run(api.intake.loadDemo)}
               onImportFile={() => setImportOpen(true)}
               importBusy={running}
             />

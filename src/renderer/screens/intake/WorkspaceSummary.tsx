@@ -4,7 +4,7 @@ import { formatCount } from '../../i18n/format';
 import { useT } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/ko';
 
-type Summary = ResponseOf<'workspace:summary'>;
+type Summary = ResponseOf<'workspace:counts'>;
 
 export function WorkspaceSummary({
   summary,

@@ -33,7 +33,7 @@ export class ImportRunner {
     try {
       return await importBatch(ctx, request, {
         signal: controller.signal,
-        onProgress: (progress) => ctx.emit?.('import:progress', progress),
+        onProgress: (progress) => ctx.emit?.('intake:progress', progress),
       });
     } finally {
       this.current = null;

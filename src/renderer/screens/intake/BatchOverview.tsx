@@ -5,9 +5,9 @@ import { Loading } from '../../components/Loading';
 import { BatchList } from './BatchList';
 import { StatsPanel } from './stats/StatsPanel';
 
-/** Statistics and the batch list share one batches:list answer. */
+/** Statistics and the batch list share one intake:batches answer. */
 export function BatchOverview({ onImportFixes }: { onImportFixes: (batchId: number) => void }) {
-  const { state, reload } = useApi(api.batches.list, undefined);
+  const { state, reload } = useApi(api.intake.batches, undefined);
   const batches = state.status === 'ready' ? state.value.batches : [];
   return (
     <>

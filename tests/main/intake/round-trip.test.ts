@@ -2,11 +2,11 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listQuarantine } from '../../../src/main/db/repositories/quarantine';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { exportQuarantineCsv } from '../../../src/main/services/import/quarantine-export';
-import { GOOD_ROWS, KO_HEADERS, writeCsv, type Row } from '../../support/batch-files';
-import { FORMULA_PAYLOADS } from '../../support/formula-payloads';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { exportQuarantineCsv } from '../../../src/main/services/intake/quarantine-export';
+import { GOOD_ROWS, KO_HEADERS, writeCsv, type Row } from '../../helpers/batch-files';
+import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 /*
  * Issue 12, item 4: a quarantine export imported back yields exactly the claim text of the

@@ -7,7 +7,7 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n/locale-context';
 import { AuditTable } from './AuditTable';
 import { AuditVerdict } from './AuditVerdict';
-import { DecisionFileCheck } from './auditor/DecisionFileCheck';
+import { DecisionFileCheck } from '../auditor/DecisionFileCheck';
 
 /** How many recent entries to show; the full chain is still what verify checks. */
 const LATEST_ENTRIES = 200;
@@ -39,8 +39,8 @@ export function AuditScreen() {
 
 function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
   const t = useT();
-  const verification = useApi(api.audit.verify, undefined);
-  const entries = useApi(api.audit.list, { limit: LATEST_ENTRIES });
+  const verification = useApi(api.auditLog.verify, undefined);
+  const entries = useApi(api.auditLog.list, { limit: LATEST_ENTRIES });
 
   function refresh() {
     verification.reload();

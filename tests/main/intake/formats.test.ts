@@ -3,10 +3,10 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchCsv, writeBatchXlsx } from '../../../src/main/demo/write-batch';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { JSON_LIMITS } from '../../../src/main/services/import/readers/json';
-import { GOOD_ROWS, writeCsv, writeJson, writeXlsx } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { JSON_LIMITS } from '../../../src/main/services/intake/readers/json';
+import { GOOD_ROWS, writeCsv, writeJson, writeXlsx } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { PNG_BYTES, writeZip } from '../evidence/helpers';
 
 const cleanups: (() => void)[] = [];

@@ -4,12 +4,12 @@ import { spawnSync } from 'node:child_process';
 import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { importBatch } from '../../../src/main/services/import/import-batch';
-import { openBatchReader } from '../../../src/main/services/import/readers';
-import { CsvSplitter, type CsvRecord } from '../../../src/main/services/import/readers/csv';
+import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { openBatchReader } from '../../../src/main/services/intake/readers';
+import { CsvSplitter, type CsvRecord } from '../../../src/main/services/intake/readers/csv';
 import { ServiceError } from '../../../src/main/services/errors';
-import { GOOD_ROWS, KO_HEADERS, type Row } from '../../support/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../support/temp-workspace';
+import { GOOD_ROWS, KO_HEADERS, type Row } from '../../helpers/batch-files';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 
 /**
  * The CSV reader against the files the issue-12 attack found: line endings of every kind,

@@ -8,7 +8,7 @@ import { formatCount, formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { QuarantineTable } from './report/ReportTables';
 
-export type BatchSummary = ResponseOf<'batches:list'>['batches'][number];
+export type BatchSummary = ResponseOf<'intake:batches'>['batches'][number];
 
 /** Every imported batch, newest as main lists them, with its quarantined rows on request. */
 export function BatchList({
@@ -96,14 +96,14 @@ function BatchQuarantine({
   onImportFixes: (batchId: number) => void;
 }) {
   const { t } = useLocale();
-  const { state, reload } = useApi(api.import.quarantine, { batchId });
+  const { state, reload } = useApi(api.intake.quarantine, { batchId });
   const [exported, setExported] = useState<{ path: string; rows: number } | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
 
   async function exportRows() {
     setError(null);
     try {
-      const result = await api.import.exportQuarantine({ batchId });
+      const result = await api.intake.exportQuarantine({ batchId });
       if (result.path !== null) setExported({ path: result.path, rows: result.rows });
     } catch (cause) {
       setError(asApiError(cause));

@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
-import type { RequestOf, ResponseOf } from '../../../../shared/ipc/contract';
-import { asApiError, api, type ApiError } from '../../../api/client';
-import { ErrorNotice } from '../../../components/ErrorNotice';
-import { useT } from '../../../i18n/locale-context';
+import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
+import { asApiError, api, type ApiError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useT } from '../../i18n/locale-context';
 import { ReportView } from './ReportView';
-import { droppedFile } from '../../../api/dropped-file';
-import '../../../styles/auditor.css';
+import { droppedFile } from '../../api/dropped-file';
+import '../../styles/auditor.css';
 
 type Kind = RequestOf<'auditor:chooseFile'>['kind'];
 type Evidence = { kind: 'evidence-folder' | 'evidence-zip'; path: string };

@@ -1,5 +1,5 @@
-import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { useT, type Translate } from '../../../i18n/locale-context';
+import type { ResponseOf } from '../../../shared/ipc/contract';
+import { useT, type Translate } from '../../i18n/locale-context';
 
 type Report = ResponseOf<'auditor:verify'>;
 const ROLES = ['member', 'chair', 'secretary', 'auditor'] as const;
