@@ -28,7 +28,7 @@ import {
 } from '../src/main/services/minutes';
 import { getMeetingRow } from '../src/main/services/meetings/access';
 import { openWorkspace } from '../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../src/main/services/people/people';
 import { emit, round, scratchDir } from './support';
 
 const DECISIONS = 500;

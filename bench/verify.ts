@@ -9,7 +9,7 @@ import {
   signDecisionFile,
   verifyDecisionFile,
   type DecisionRecord,
-} from '../src/main/services/decision-file';
+} from '../src/main/services/decision-files';
 import { sha256Hex } from '../src/main/services/hashing';
 import { generateIdentity, readPublicKeyFile, unlockIdentity } from '../src/main/services/identity';
 import { buildRosterPayload, signRoster, verifyRoster } from '../src/main/services/roster';

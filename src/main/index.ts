@@ -21,7 +21,7 @@ import {
 import { bringToFront, createMainWindow, preloadPathFrom } from './app/window';
 import { DROPPED_PATH_CHANNEL, registerIpc, senderOf } from './ipc/electron-adapter';
 import { PathGrants } from './ipc/path-grants';
-import type { Platform } from './ipc/platform';
+import type { Platform } from './services/platform';
 import { createIpc } from './ipc/create-ipc';
 import { originOf, trustOrigins } from './ipc/sender';
 import type { ServiceContext } from './services/context';

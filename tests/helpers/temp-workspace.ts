@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../src/main/services/context';
-import { addPerson, setCurrentPerson } from '../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../src/main/services/people/people';
 
 /** A fresh temp folder; the test removes it with cleanup(). Real files, real SQLite. */
 export function makeTempDir(prefix = 'review-desk-'): { dir: string; cleanup: () => void } {

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { Platform } from '../../src/main/ipc/platform';
+import type { Platform } from '../../src/main/services/platform';
 import type { KeyProtector } from '../../src/main/services/identity';
 
 export const RESOURCES_DIR = join(import.meta.dirname, '../../resources');

@@ -1,6 +1,6 @@
 import { dialog } from 'electron';
 import { windowOfCurrentRequest } from '../ipc/electron-adapter';
-import type { FileKind } from '../ipc/platform';
+import type { FileKind } from '../services/platform';
 
 /** What each kind of open dialog shows: a folder picker, or files filtered by extension. */
 const FILTERS: Record<FileKind, Electron.FileFilter[] | 'directory'> = {

@@ -9,8 +9,8 @@ import {
 } from '../../shared/domain/decision';
 import { parseKrw } from '../../shared/domain/money';
 import type { ServiceContext } from '../services/context';
-import { nextInChain, recordDecision } from '../services/decisions';
-import { importDecisions } from '../services/decisions-import';
+import { nextInChain, recordDecision } from '../services/decisions/decisions';
+import { importDecisions } from '../services/decisions/decisions-import';
 import { ServiceError } from '../services/errors';
 
 export const DECIDE_USAGE = [

@@ -7,7 +7,7 @@ import { DATABASE_FILE_NAME, openWorkspace } from '../services/open-workspace';
 import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';
 import { exportQuarantineCsv } from '../services/intake/quarantine-export';
-import { batchStats, sharesOf } from '../services/stats';
+import { batchStats, sharesOf } from '../services/stats/stats';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceContext } from '../services/context';
-import { SIGNED_FILE_RULE } from '../services/decision-file/export';
+import { SIGNED_FILE_RULE } from '../services/decision-files/export';
 import { ServiceError } from '../services/errors';
 import { unlockIdentity } from '../services/identity';
 import { refuseIfTaken, writeNewFile } from '../services/new-file';

@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import type { VerificationReport } from '../../shared/domain/signing/verification-report';
 import { PERSON_ROLES, type PersonRole } from '../../shared/ipc/review-schemas';
 import type { ServiceContext } from '../services/context';
-import { verifyDecisionFile } from '../services/decision-file';
+import { verifyDecisionFile } from '../services/decision-files';
 import { ServiceError } from '../services/errors';
 import { openEvidenceSource } from '../services/evidence/source';
 import { refuseIfTaken, writeNewFile } from '../services/new-file';

@@ -1,21 +1,21 @@
 import type { ServiceContext } from '../services/context';
 import { ImportRunner } from '../services/intake/runner';
-import { createHandlers } from './handlers';
-import type { Platform } from './platform';
+import type { Platform } from '../services/platform';
 import { PathGrants } from './path-grants';
 import { createRouter, type Router, type RouterOptions } from './router';
+import { bindServices } from './services';
 
 export interface Ipc {
   router: Router;
-  /** Shared by the router's rules and the handlers that grant (dialogs) and import. */
+  /** Shared by the router's rules and the services that grant (dialogs) and import. */
   grants: PathGrants;
   runner: ImportRunner;
 }
 
 /**
- * Main's IPC as one piece: the handlers and the router that applies the contract's rules to
- * them, sharing one set of path grants and one write lock. The app, the browser harness and
- * the tests all start IPC here, so none can wire the rules differently.
+ * Main's IPC as one piece: every channel bound to its service (services.ts) and the router that
+ * applies the contract's rules to them, sharing one set of path grants and one write lock. The
+ * app, the browser harness and the tests all start IPC here, so none can wire it differently.
  */
 export function createIpc(
   ctx: ServiceContext,
@@ -28,7 +28,12 @@ export function createIpc(
   const grants = options.grants ?? new PathGrants();
   const runner = options.runner ?? new ImportRunner();
   const { isTrustedSender, logError } = options;
-  const router = createRouter(createHandlers(ctx, platform, runner, grants), {
+  const handlers = bindServices(ctx, {
+    platform,
+    grantPath: (path) => grants.grant(path),
+    imports: runner,
+  });
+  const router = createRouter(handlers, {
     isTrustedSender,
     ...(logError ? { logError } : {}),
     grants,

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { decisionFileSha256 } from '../../../src/main/services/decision-file';
+import { decisionFileSha256 } from '../../../src/main/services/decision-files';
 import { importRoster } from '../../../src/main/services/roster';
 import type { AuditorReport } from '../../../src/shared/ipc/auditor-schemas';
 import { changeFirstAmount, swapSignature } from '../../helpers/tampering';

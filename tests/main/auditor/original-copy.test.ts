@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { verifyForAuditor } from '../../../src/main/services/auditor';
-import { exportMeetingDecisions } from '../../../src/main/services/decision-file';
+import { exportMeetingDecisions } from '../../../src/main/services/decision-files';
 import { changeFirstAmount, editPayload } from '../../helpers/tampering';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { signedFile, makeCouncil } from '../decision-file/council';

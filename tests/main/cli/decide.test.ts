@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { cli } from '../../helpers/run-cli';
 

@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { decisionFileSha256 } from '../../../src/main/services/decision-file';
+import { decisionFileSha256 } from '../../../src/main/services/decision-files';
 import { decisionRecords, makeCouncil, signedFile } from '../decision-file/council';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { cli } from '../../helpers/run-cli';

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { signDecisionFile } from '../../../src/main/services/decision-file';
+import { signDecisionFile } from '../../../src/main/services/decision-files';
 import { unlockIdentity } from '../../../src/main/services/identity';
 import { verifyRoster } from '../../../src/main/services/roster';
 import { canonicalJson } from '../../../src/shared/domain/canonical-json';

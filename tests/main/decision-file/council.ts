@@ -3,7 +3,7 @@ import {
   buildDecisionPayload,
   signDecisionFile,
   type DecisionRecord,
-} from '../../../src/main/services/decision-file';
+} from '../../../src/main/services/decision-files';
 import { sha256Hex } from '../../../src/main/services/hashing';
 import {
   generateIdentity,

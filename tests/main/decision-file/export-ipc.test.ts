@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
-import { verifyDecisionFile } from '../../../src/main/services/decision-file';
+import { verifyDecisionFile } from '../../../src/main/services/decision-files';
 import { latestRoster } from '../../../src/main/services/roster';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { testPlatform } from '../../helpers/test-platform';

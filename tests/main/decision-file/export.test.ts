@@ -4,7 +4,7 @@ import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/a
 import {
   exportMeetingDecisions,
   verifyDecisionFile,
-} from '../../../src/main/services/decision-file';
+} from '../../../src/main/services/decision-files';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { getClaim } from '../../../src/main/db/repositories/claims';
 import { sha256Hex } from '../../../src/main/services/hashing';

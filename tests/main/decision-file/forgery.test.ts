@@ -5,7 +5,7 @@ import {
   decisionFileSha256,
   verifyDecisionFile,
   type VerifyOptions,
-} from '../../../src/main/services/decision-file';
+} from '../../../src/main/services/decision-files';
 import { readPublicKeyFile } from '../../../src/main/services/identity';
 import {
   buildRosterPayload,

@@ -7,7 +7,7 @@ import {
   signDecisionFile,
   verifyDecisionFile,
   type VerifyOptions,
-} from '../../../src/main/services/decision-file';
+} from '../../../src/main/services/decision-files';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { editPayload } from '../../helpers/tampering';
 import { makeTempDir } from '../../helpers/temp-workspace';

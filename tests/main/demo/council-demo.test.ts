@@ -12,7 +12,7 @@ import {
   type CouncilDemo,
 } from '../../../src/main/demo/council';
 import { CLAIMS, MEETING, RECOMMENDATIONS } from '../../../src/main/demo/council/script';
-import { verifyDecisionFile } from '../../../src/main/services/decision-file';
+import { verifyDecisionFile } from '../../../src/main/services/decision-files';
 import { ServiceError } from '../../../src/main/services/errors';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { sha256Hex } from '../../../src/main/services/hashing';
@@ -21,7 +21,7 @@ import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { getMeeting, listMeetings } from '../../../src/main/services/meetings';
 import { listMinutesVersions } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { currentPerson } from '../../../src/main/services/people';
+import { currentPerson } from '../../../src/main/services/people/people';
 import {
   agreementOf,
   importRecommendations,

@@ -3,7 +3,7 @@ import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { flagCodesByClaim, flagsForClaim } from '../../../src/main/db/repositories/claim-flags';
 import { recomputeFlags } from '../../../src/main/services/flags/compute-flags';
 import { importBatch, ImportCancelledError } from '../../../src/main/services/intake/import-batch';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { writeCsv } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { claimId, claimRow, regNo } from './flag-rows';

@@ -3,7 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { buildWindowApi } from '../../../src/shared/ipc/build-api';
 import { contract } from '../../../src/shared/ipc/contract';
-import { createHandlers } from '../../../src/main/ipc/handlers';
+import { bindServices } from '../../../src/main/ipc/services';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
@@ -28,7 +28,14 @@ function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
   const grants = new PathGrants();
   const runner = new ImportRunner();
   return createRouter(
-    { ...createHandlers(ws, testPlatform(), runner, grants), ...overrides },
+    {
+      ...bindServices(ws, {
+        platform: testPlatform(),
+        grantPath: (path) => grants.grant(path),
+        imports: runner,
+      }),
+      ...overrides,
+    },
     {
       isTrustedSender: trustOrigins([ORIGIN]),
       logError: (error) => logged.push(error),

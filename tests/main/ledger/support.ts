@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../../../src/main/services/context';
-import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
+import { nextInChain, recordDecision } from '../../../src/main/services/decisions/decisions';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import {
   addToAgenda,

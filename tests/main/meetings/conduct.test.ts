@@ -9,7 +9,7 @@ import {
   recordVote,
   setAttendance,
 } from '../../../src/main/services/meetings';
-import { addPerson } from '../../../src/main/services/people';
+import { addPerson } from '../../../src/main/services/people/people';
 import type { VoteValue } from '../../../src/shared/domain/committee';
 import {
   actAs,

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { getClaimDetail } from '../../../src/main/services/claims';
+import { getClaimDetail } from '../../../src/main/services/claims/claims';
 import {
   addToAgenda,
   closeVoting,

@@ -2,8 +2,8 @@ import { expect } from 'vitest';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { ServiceError } from '../../../src/main/services/errors';
 import { openMeeting } from '../../../src/main/services/meetings';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { OpenMeetingRequest } from '../../../src/shared/ipc/meeting-schemas';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 

@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
-import { setCurrentPerson } from '../../../src/main/services/people';
+import { setCurrentPerson } from '../../../src/main/services/people/people';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { CHAIR } from '../meetings/support';
 import { minutesWorkspace, type MinutesWorkspace } from './fixture';

@@ -2,7 +2,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   exportMeetingDecisions,
   verifyDecisionFile,
-} from '../../../src/main/services/decision-file';
+} from '../../../src/main/services/decision-files';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
 import { latestRoster } from '../../../src/main/services/roster';

@@ -1,12 +1,12 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import {
   approveMinutes,
   draftMinutes,
   getStoredMinutes,
   listMinutesVersions,
 } from '../../../src/main/services/minutes';
-import { secretarySummary } from '../../../src/main/services/summary';
+import { secretarySummary } from '../../../src/main/services/payouts';
 import {
   buildMinutes,
   meetingRecordCanonicalJson,

@@ -4,14 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import {
   buildRecommendationsPayload,
   signRecommendations,
   type RecommendationsPayload,
 } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { Channel } from '../../../src/shared/ipc/channels';
 import type { IpcResult, ResponseOf } from '../../../src/shared/ipc/contract';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';

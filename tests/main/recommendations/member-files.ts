@@ -1,9 +1,9 @@
 import { join } from 'node:path';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { exportRecommendations } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { steppingClock } from '../../helpers/temp-workspace';
 import { makeCouncil, type Council } from '../decision-file/council';

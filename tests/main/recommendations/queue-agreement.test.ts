@@ -3,7 +3,7 @@ import { importRecommendations } from '../../../src/main/services/recommendation
 import { queueIds, queuePage } from '../../../src/main/services/queue/queue';
 import { fromFor, whereSql } from '../../../src/main/db/queries/queue';
 import { importRoster } from '../../../src/main/services/roster';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import {

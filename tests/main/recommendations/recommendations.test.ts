@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import type { Profile } from '../../../src/main/services/identity';
 import {
   agreementOf,
@@ -12,7 +12,7 @@ import {
   type RecommendationsPayload,
 } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { makeIdentity } from '../decision-file/council';

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createPolicyVersion, getPolicy } from '../../../src/main/services/support/policies';
+import { createPolicyVersion, getPolicy } from '../../../src/main/services/policy/policies';
 import { queuePage } from '../../../src/main/services/queue/queue';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 

@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { assignClaims } from '../../../src/main/services/assignments';
-import { claimHistory, getClaimDetail, revealContact } from '../../../src/main/services/claims';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { assignClaims } from '../../../src/main/services/assignments/assignments';
+import { claimHistory, getClaimDetail, revealContact } from '../../../src/main/services/claims/claims';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, listPeople, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, listPeople, setCurrentPerson } from '../../../src/main/services/people/people';
 import { queueIds, queueInfo, queuePage } from '../../../src/main/services/queue/queue';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 
@@ -17,7 +17,7 @@ const listQueue = (ctx: Parameters<typeof queuePage>[0]) => ({
   rows: rowsOf(ctx),
   ...queueInfo(ctx),
 });
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;

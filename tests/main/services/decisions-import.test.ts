@@ -3,9 +3,9 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { importDecisions } from '../../../src/main/services/decisions-import';
+import { importDecisions } from '../../../src/main/services/decisions/decisions-import';
 import { ServiceError } from '../../../src/main/services/errors';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;

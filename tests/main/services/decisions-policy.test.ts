@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { getClaimDetail } from '../../../src/main/services/claims';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { getClaimDetail } from '../../../src/main/services/claims/claims';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { decisionRecord } from '../../../src/shared/ipc/schemas';
 import { openTempWorkspace } from '../../helpers/temp-workspace';

@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { getClaimDetail, listClaimSummaries } from '../../../src/main/services/claims';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { getClaimDetail, listClaimSummaries } from '../../../src/main/services/claims/claims';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
-import { loadSampleClaims, workspaceSummary } from '../../../src/main/services/workspace';
+import { loadSampleClaims, workspaceSummary } from '../../../src/main/services/workspace/workspace';
 import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;

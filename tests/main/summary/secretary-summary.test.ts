@@ -1,10 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { ServiceError } from '../../../src/main/services/errors';
-import { nextInChain, recordDecision } from '../../../src/main/services/decisions';
+import { nextInChain, recordDecision } from '../../../src/main/services/decisions/decisions';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { buildLedger } from '../../../src/main/services/ledger';
-import { secretarySummary } from '../../../src/main/services/summary';
+import { secretarySummary } from '../../../src/main/services/payouts';
 import { budgetOf } from '../../../src/shared/domain/summary';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { secretarySummary as summarySchema } from '../../../src/shared/ipc/summary-schemas';

@@ -7,11 +7,11 @@ import {
   createPolicyVersion,
   getPolicy,
   listPolicies,
-} from '../../../src/main/services/support/policies';
+} from '../../../src/main/services/policy/policies';
 import type { SupportPolicyBody } from '../../../src/shared/domain/support-policy';
 import { supportPolicy } from '../../../src/shared/ipc/review-schemas';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { ServiceError } from '../../../src/main/services/errors';
-import { createPolicyVersion, getPolicy } from '../../../src/main/services/support/policies';
+import { createPolicyVersion, getPolicy } from '../../../src/main/services/policy/policies';
 import { recordSupportCalculation } from '../../../src/main/services/support/record-calculation';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { supportCalculation } from '../../../src/shared/ipc/review-schemas';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 

@@ -3,7 +3,7 @@ import type { Tier } from '../../../shared/domain/tier';
 import type { Db } from '../connection';
 
 /*
- * The counts behind the secretary's summary (services/summary/secretary-summary.ts), for the
+ * The counts behind the secretary's summary (services/payouts/secretary-summary.ts), for the
  * whole workspace (batchId null) or one batch.
  */
 

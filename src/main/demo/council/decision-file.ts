@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { VerificationReport } from '../../../shared/domain/signing/verification-report';
-import { exportMeetingDecisions, verifyDecisionFile } from '../../services/decision-file';
+import { exportMeetingDecisions, verifyDecisionFile } from '../../services/decision-files';
 import { ServiceError } from '../../services/errors';
 import { openEvidenceSource } from '../../services/evidence/source';
 import { verifyRoster } from '../../services/roster';

@@ -8,7 +8,7 @@ import {
   recordVote,
 } from '../../services/meetings';
 import { ServiceError } from '../../services/errors';
-import { setCurrentPerson } from '../../services/people';
+import { setCurrentPerson } from '../../services/people/people';
 import { CHAIR, MEETING, MEMBERS, SECRETARY, STORY_TIMES } from './script';
 import { openSecretaryWorkspace } from './secretary';
 import { withWorkspace } from './workspaces';

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { recordDecision } from '../../services/decisions';
-import { addPerson, setCurrentPerson } from '../../services/people';
+import { recordDecision } from '../../services/decisions/decisions';
+import { addPerson, setCurrentPerson } from '../../services/people/people';
 import { exportRecommendations } from '../../services/recommendations';
 import { keyOf, type DemoKeys } from './keys';
 import { DEMO_PATHS, inDemo, memberWorkspacePath, recommendationFilePath } from './layout';

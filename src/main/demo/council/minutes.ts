@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { MinutesVersionDto } from '../../../shared/ipc/minutes-schemas';
 import { approveMinutes, draftMinutes, renderMinutes } from '../../services/minutes';
-import { setCurrentPerson } from '../../services/people';
+import { setCurrentPerson } from '../../services/people/people';
 import { DEMO_PATHS, inDemo, minutesFilePath } from './layout';
 import { CHAIR, MEETING, SECRETARY, STORY_TIMES } from './script';
 import { openSecretaryWorkspace } from './secretary';

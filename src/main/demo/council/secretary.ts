@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../../shared/ipc/import-schemas';
 import type { ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/errors';
-import { addPerson, setCurrentPerson } from '../../services/people';
+import { addPerson, setCurrentPerson } from '../../services/people/people';
 import {
   agreementOf,
   importRecommendations,

@@ -2,7 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { AuditorReport, AuditorVerifyRequest } from '../../../shared/ipc/auditor-schemas';
 import type { ServiceContext } from '../context';
-import { decisionFileSha256, verifyDecisionFile } from '../decision-file';
+import { decisionFileSha256, verifyDecisionFile } from '../decision-files';
 import { openEvidenceSource } from '../evidence/source';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';

@@ -3,7 +3,7 @@ import { findMeeting, type MeetingRow } from '../../db/repositories/meetings';
 import { listPeopleRows } from '../../db/repositories/people';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { currentPerson } from '../people';
+import { currentPerson } from '../people/people';
 
 /**
  * Who takes part in votes: members and the chair. The secretary runs the meeting and records

@@ -32,7 +32,7 @@ import {
 } from '../../db/repositories/meetings';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { requireSecretary } from '../people';
+import { requireSecretary } from '../people/people';
 import { requireOpenMeeting, votingMembers } from './access';
 import { getMeeting } from './read';
 

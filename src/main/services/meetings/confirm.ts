@@ -5,7 +5,7 @@ import { appendAudit } from '../../db/repositories/audit-log';
 import { currentDecisionForClaim } from '../../db/repositories/decisions';
 import { confirmedDecisionId, findAgendaItem } from '../../db/repositories/meetings';
 import type { ServiceContext } from '../context';
-import { recordDecision } from '../decisions';
+import { recordDecision } from '../decisions/decisions';
 import { ServiceError } from '../errors';
 import { getMeetingRow, requireChair } from './access';
 import { getMeeting } from './read';

@@ -16,8 +16,8 @@ import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import { getMeetingRow, requireChair } from '../meetings/access';
-import { requireSecretary } from '../people';
-import { secretarySummary } from '../summary';
+import { requireSecretary } from '../people/people';
+import { secretarySummary } from '../payouts';
 import { readMinutesInput } from './read';
 import {
   findVersionRow,

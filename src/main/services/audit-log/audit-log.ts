@@ -1,5 +1,5 @@
-import type { ServiceContext } from './context';
-import { listAudit, verifyAuditChain } from '../db/repositories/audit-log';
+import type { ServiceContext } from '../context';
+import { listAudit, verifyAuditChain } from '../../db/repositories/audit-log';
 
 export function listAuditEntries(
   ctx: ServiceContext,

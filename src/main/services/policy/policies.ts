@@ -17,8 +17,8 @@ import {
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { hashCanonical } from '../hashing';
-import { recomputeClaimSupport } from './claim-support';
-import { requireSecretary } from '../people';
+import { recomputeClaimSupport } from '../support/claim-support';
+import { requireSecretary } from '../people/people';
 
 export function listPolicies(ctx: ServiceContext): PolicySummary[] {
   return listPolicySummaries(ctx.db);

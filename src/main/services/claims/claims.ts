@@ -1,16 +1,16 @@
-import { maskContact } from '../../shared/domain/claim';
-import { reviewStateOf } from '../../shared/domain/decision';
-import type { ClaimDetail, ClaimSummary } from '../../shared/ipc/schemas';
-import type { HistoryEvent } from '../../shared/ipc/review-schemas';
-import type { ClaimFlagDetail } from '../../shared/domain/flags';
-import { appendAudit, listClaimHistory } from '../db/repositories/audit-log';
-import { assigneeOf } from '../db/repositories/assignments';
-import { flagsForClaim } from '../db/repositories/claim-flags';
-import { getClaim, listClaims, type ClaimFilter } from '../db/repositories/claims';
-import { listDecisionsForClaim } from '../db/repositories/decisions';
-import { listEvidenceForClaim } from '../db/repositories/evidence';
-import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
+import { maskContact } from '../../../shared/domain/claim';
+import { reviewStateOf } from '../../../shared/domain/decision';
+import type { ClaimDetail, ClaimSummary } from '../../../shared/ipc/schemas';
+import type { HistoryEvent } from '../../../shared/ipc/review-schemas';
+import type { ClaimFlagDetail } from '../../../shared/domain/flags';
+import { appendAudit, listClaimHistory } from '../../db/repositories/audit-log';
+import { assigneeOf } from '../../db/repositories/assignments';
+import { flagsForClaim } from '../../db/repositories/claim-flags';
+import { getClaim, listClaims, type ClaimFilter } from '../../db/repositories/claims';
+import { listDecisionsForClaim } from '../../db/repositories/decisions';
+import { listEvidenceForClaim } from '../../db/repositories/evidence';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
 
 export function listClaimSummaries(
   ctx: ServiceContext,

@@ -7,15 +7,15 @@ import {
   type DecisionRecord,
   type Outcome,
   type ReasonCode,
-} from '../../shared/domain/decision';
-import { parseKrw } from '../../shared/domain/money';
-import { toNfkc } from '../../shared/domain/text';
-import type { ServiceContext } from './context';
+} from '../../../shared/domain/decision';
+import { parseKrw } from '../../../shared/domain/money';
+import { toNfkc } from '../../../shared/domain/text';
+import type { ServiceContext } from '../context';
 import { nextInChain, recordDecision } from './decisions';
-import { ServiceError } from './errors';
-import { durableTransaction } from '../db/connection';
-import { CsvSplitter, type CsvRecord } from './intake/readers/csv';
-import { decideBufferEncoding, decodeBuffer, EncodingRefusal } from './intake/readers/encoding';
+import { ServiceError } from '../errors';
+import { durableTransaction } from '../../db/connection';
+import { CsvSplitter, type CsvRecord } from '../intake/readers/csv';
+import { decideBufferEncoding, decodeBuffer, EncodingRefusal } from '../intake/readers/encoding';
 
 /**
  * Decisions taken on paper (a meeting's sheet typed into Excel) recorded in one go. Every row

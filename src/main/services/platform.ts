@@ -1,4 +1,4 @@
-import type { KeyProtector } from '../services/identity';
+import type { KeyProtector } from './identity';
 
 /** What an open dialog is asked for; main/index.ts gives each its filter. */
 export type FileKind =

@@ -5,15 +5,15 @@ import {
   validateDecision,
   type DecisionDraft,
   type DecisionRecord,
-} from '../../shared/domain/decision';
-import { calculateSupport } from '../../shared/domain/support-calculator';
-import { appendAudit } from '../db/repositories/audit-log';
-import { getClaim, type StoredClaim } from '../db/repositories/claims';
-import { currentDecisionForClaim, insertDecision } from '../db/repositories/decisions';
-import { durableTransaction, type Db } from '../db/connection';
-import { findPolicy } from '../db/repositories/support-policies';
-import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
+} from '../../../shared/domain/decision';
+import { calculateSupport } from '../../../shared/domain/support-calculator';
+import { appendAudit } from '../../db/repositories/audit-log';
+import { getClaim, type StoredClaim } from '../../db/repositories/claims';
+import { currentDecisionForClaim, insertDecision } from '../../db/repositories/decisions';
+import { durableTransaction, type Db } from '../../db/connection';
+import { findPolicy } from '../../db/repositories/support-policies';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
 
 const AUDIT_ACTION = {
   first: 'decision.recorded',

@@ -1,15 +1,15 @@
-import sample from '../../../resources/sample-claims.json' with { type: 'json' };
-import type { Claim } from '../../shared/domain/claim';
-import { classifyTier, TIER_RULE_VERSION } from '../../shared/domain/tier';
-import { appendAudit } from '../db/repositories/audit-log';
-import { countBatches, insertBatch } from '../db/repositories/batches';
-import { findImportByContentHash, insertImportFile } from '../db/repositories/import-files';
-import { claimBatchLookup, countClaims, insertClaim } from '../db/repositories/claims';
-import { insertEvidence } from '../db/repositories/evidence';
-import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
-import { refreshDerivedData } from './derived-data';
-import { hashCanonical, hashClaimContent } from './hashing';
+import sample from '../../../../resources/sample-claims.json' with { type: 'json' };
+import type { Claim } from '../../../shared/domain/claim';
+import { classifyTier, TIER_RULE_VERSION } from '../../../shared/domain/tier';
+import { appendAudit } from '../../db/repositories/audit-log';
+import { countBatches, insertBatch } from '../../db/repositories/batches';
+import { findImportByContentHash, insertImportFile } from '../../db/repositories/import-files';
+import { claimBatchLookup, countClaims, insertClaim } from '../../db/repositories/claims';
+import { insertEvidence } from '../../db/repositories/evidence';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
+import { refreshDerivedData } from '../derived-data';
+import { hashCanonical, hashClaimContent } from '../hashing';
 
 export function workspaceSummary(ctx: ServiceContext) {
   const counts = countClaims(ctx.db);

@@ -1,9 +1,9 @@
-import type { PersonDto } from '../../shared/ipc/review-schemas';
-import { appendAudit } from '../db/repositories/audit-log';
-import { findPerson, insertPerson, listPeopleRows } from '../db/repositories/people';
-import { getSetting, setSetting } from '../db/repositories/settings';
-import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
+import type { PersonDto } from '../../../shared/ipc/review-schemas';
+import { appendAudit } from '../../db/repositories/audit-log';
+import { findPerson, insertPerson, listPeopleRows } from '../../db/repositories/people';
+import { getSetting, setSetting } from '../../db/repositories/settings';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
 
 /**
  * The council's people as this workspace knows them, and who sits at this machine. Until the

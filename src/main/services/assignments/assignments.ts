@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { appendAudit } from '../db/repositories/audit-log';
-import { assignmentWriter } from '../db/repositories/assignments';
-import { claimExistence } from '../db/repositories/claims';
-import { findPerson } from '../db/repositories/people';
-import { requireSecretary } from './people';
-import type { ServiceContext } from './context';
-import { ServiceError } from './errors';
+import { appendAudit } from '../../db/repositories/audit-log';
+import { assignmentWriter } from '../../db/repositories/assignments';
+import { claimExistence } from '../../db/repositories/claims';
+import { findPerson } from '../../db/repositories/people';
+import { requireSecretary } from '../people/people';
+import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
 
 /** Up to this many claim ids are written into the audit entry itself; beyond, their hash. */
 const AUDIT_ID_LIST_LIMIT = 5000;

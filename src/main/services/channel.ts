@@ -1,0 +1,26 @@
+import type { Channel } from '../../shared/ipc/channels';
+import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { ServiceContext } from './context';
+import type { ImportRunner } from './intake/runner';
+import type { Platform } from './platform';
+
+/** What a channel's service may use beyond the workspace: the machine, its grants, its imports. */
+export interface ChannelIo {
+  /** Dialogs, the app version, the resources folder, the OS keychain. */
+  platform: Platform;
+  /** Lets later requests name this file: the person chose it in main's dialog (or made it). */
+  grantPath(path: string): void;
+  /** The workspace's one import at a time (the router holds its write lock around writes). */
+  imports: ImportRunner;
+}
+
+/**
+ * The function that serves channel C: `export const verb: Serve<'area:verb'>` in
+ * services/<area>/channels.ts. The request arrives parsed by the contract and the router has
+ * already applied the channel's rules (grants, write lock), so a service only does its work.
+ */
+export type Serve<C extends Channel> = (
+  ctx: ServiceContext,
+  request: ParsedRequestOf<C>,
+  io: ChannelIo,
+) => ResponseOf<C> | Promise<ResponseOf<C>>;
