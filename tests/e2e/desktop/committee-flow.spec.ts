@@ -2,9 +2,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { importRoster } from '../../../src/main/services/roster';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { COUNCIL_PEOPLE, PASSPHRASE } from '../../main/decision-file/council';
 import {
   AGREED_CLAIM,

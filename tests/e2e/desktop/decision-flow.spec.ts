@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   claimRow,

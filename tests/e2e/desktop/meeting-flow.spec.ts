@@ -4,7 +4,7 @@ import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { ROOT } from '../../electron-stand-in/launch';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { confirmFinalDecision } from '../../../src/main/services/meetings';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
-import { setCurrentPerson } from '../../../src/main/services/people';
+import { setCurrentPerson } from '../../../src/main/services/people/people';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   amendMeetingDecision,

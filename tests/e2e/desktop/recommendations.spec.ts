@@ -3,10 +3,10 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { importRecommendations } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { PASSPHRASE } from '../../main/decision-file/council';
 import {
   AGREED_CLAIM,

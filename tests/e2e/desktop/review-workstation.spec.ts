@@ -5,7 +5,7 @@ import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { queuePage } from '../../../src/main/services/queue/queue';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { screenshot } from '../helpers/decision-steps';

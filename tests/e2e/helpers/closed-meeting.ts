@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { currentDecisionForClaim } from '../../../src/main/db/repositories/decisions';
-import { recordDecision } from '../../../src/main/services/decisions';
+import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import {
   addToAgenda,
   closeMeeting,
@@ -10,8 +10,8 @@ import {
   recordVote,
 } from '../../../src/main/services/meetings';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people';
-import { loadSampleClaims } from '../../../src/main/services/workspace';
+import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 
 /*
  * A workspace with a held and closed meeting, made through the services, for browser specs.

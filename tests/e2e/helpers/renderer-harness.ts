@@ -2,7 +2,7 @@ import type { Page } from '@playwright/test';
 import { readFile } from 'node:fs/promises';
 import { extname, join, normalize, relative } from 'node:path';
 import { CHANNELS, EVENTS } from '../../../src/shared/ipc/channels';
-import type { Platform } from '../../../src/main/ipc/platform';
+import type { Platform } from '../../../src/main/services/platform';
 import { ImportRunner } from '../../../src/main/services/intake/runner';
 import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { testPlatform } from '../../helpers/test-platform';
