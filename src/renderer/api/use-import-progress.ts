@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { ImportProgress } from '../../shared/ipc/import-schemas';
+import type { ImportProgress } from '../../shared/ipc/intake-schemas';
 import { subscribe } from './client';
 
 /**

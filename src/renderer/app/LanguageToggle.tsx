@@ -4,7 +4,7 @@ import { LOCALES, useLocale } from '../i18n/locale-context';
 export function LanguageToggle() {
   const { locale, setLocale, t } = useLocale();
   return (
-    <div className="lang-toggle" role="group" aria-label={t('locale.label')}>
+    <div className="lang-toggle" role="group" aria-label={t('app.locale.label')}>
       {LOCALES.map((option) => (
         <button
           key={option}
@@ -15,7 +15,7 @@ export function LanguageToggle() {
           data-testid={`locale-${option}`}
           onClick={() => setLocale(option)}
         >
-          {t(option === 'ko' ? 'locale.ko' : 'locale.en')}
+          {t(option === 'ko' ? 'app.locale.ko' : 'app.locale.en')}
         </button>
       ))}
     </div>

@@ -10,7 +10,7 @@ export function NavSidebar({
 }) {
   const t = useT();
   return (
-    <nav className="sidebar" aria-label={t('nav.label')}>
+    <nav className="sidebar" aria-label={t('app.nav.label')}>
       <ul className="sidebar__list">
         {SCREENS.map((screen) => (
           <li key={screen}>

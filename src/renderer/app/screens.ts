@@ -4,10 +4,10 @@ export const SCREENS = ['intake', 'review', 'meetings', 'summary', 'audit', 'set
 export type ScreenId = (typeof SCREENS)[number];
 
 export const SCREEN_LABEL_KEYS: Record<ScreenId, MessageKey> = {
-  intake: 'nav.intake',
-  review: 'nav.review',
-  meetings: 'nav.meetings',
-  summary: 'nav.summary',
-  audit: 'nav.audit',
-  settings: 'nav.settings',
+  intake: 'app.nav.intake',
+  review: 'app.nav.review',
+  meetings: 'app.nav.meetings',
+  summary: 'app.nav.summary',
+  audit: 'app.nav.audit',
+  settings: 'app.nav.settings',
 };

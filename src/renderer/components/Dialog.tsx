@@ -6,7 +6,6 @@ import {
   type ReactNode,
   type RefObject,
 } from 'react';
-import '../styles/dialog.css';
 
 /**
  * A modal dialog on the native <dialog>, opened with showModal() while mounted: the browser

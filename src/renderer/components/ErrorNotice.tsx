@@ -22,11 +22,11 @@ export function ErrorNotice({
   testId?: string;
 }) {
   const { t, label } = useLocale();
-  const detail = error.message === BRIDGE_MISSING ? t('error.bridgeMissing') : error.message;
+  const detail = error.message === BRIDGE_MISSING ? t('app.error.bridgeMissing') : error.message;
   return (
     <div className="notice notice--error" role="alert" data-testid={testId}>
-      <p className="notice__title">{t(`error.title.${error.code}`)}</p>
-      <p className="notice__detail">{t('error.detail', { message: detail })}</p>
+      <p className="notice__title">{t(`app.error.title.${error.code}`)}</p>
+      <p className="notice__detail">{t('app.error.detail', { message: detail })}</p>
       {error.issues.length > 0 && (
         <ul className="notice__issues">
           {error.issues.map((issue, i) => (
@@ -45,7 +45,7 @@ export function ErrorNotice({
       )}
       {onRetry && (
         <button type="button" className="button button--secondary" onClick={onRetry}>
-          {t('common.retry')}
+          {t('app.common.retry')}
         </button>
       )}
     </div>

@@ -4,7 +4,7 @@ export function Loading() {
   const t = useT();
   return (
     <p className="loading" role="status" aria-live="polite">
-      {t('common.loading')}
+      {t('app.common.loading')}
     </p>
   );
 }

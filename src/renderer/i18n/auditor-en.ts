@@ -1,6 +1,9 @@
 import type { auditorKo } from './auditor-ko';
 
-/** English messages of auditor mode; the type makes it carry exactly auditorKo's keys. */
+/**
+ * English messages of auditor mode (Audit screen); the type makes it carry exactly auditorKo's
+ * keys.
+ */
 export const auditorEn: Record<keyof typeof auditorKo, string> = {
   'auditor.open': 'Auditor mode',
   'auditor.close': 'Back to the audit log',
@@ -65,10 +68,6 @@ export const auditorEn: Record<keyof typeof auditorKo, string> = {
   'auditor.sig.validNo': 'Invalid',
   'auditor.sig.none': 'The file has no signatures.',
 
-  'auditor.role.member': 'Member',
-  'auditor.role.chair': 'Chair',
-  'auditor.role.secretary': 'Secretary',
-  'auditor.role.auditor': 'Auditor',
 
   'auditor.records.title': 'Decisions',
   'auditor.records.summary': '{valid} of {total} valid',

@@ -1,4 +1,6 @@
-/** Korean messages of auditor mode on the Audit screen, spread into ko.ts. Keys are "auditor.*". */
+import type { AreaMessages } from './area';
+
+/** Korean messages of auditor mode (Audit screen), spread into ko.ts. Keys are "auditor.*". */
 export const auditorKo = {
   'auditor.open': '감사인 모드',
   'auditor.close': '감사 로그로 돌아가기',
@@ -60,10 +62,6 @@ export const auditorKo = {
   'auditor.sig.validNo': '무효',
   'auditor.sig.none': '서명이 없습니다.',
 
-  'auditor.role.member': '위원',
-  'auditor.role.chair': '위원장',
-  'auditor.role.secretary': '간사',
-  'auditor.role.auditor': '감사',
 
   'auditor.records.title': '결정',
   'auditor.records.summary': '{total}건 중 {valid}건 유효',
@@ -90,4 +88,4 @@ export const auditorKo = {
   'auditor.saveJson': '보고서 저장 (JSON) / Save report',
   'auditor.saveTxt': '보고서 저장 (텍스트) / Save report (text)',
   'auditor.saved': '{path}에 저장했습니다.',
-} as const;
+} satisfies AreaMessages<'auditor'>;

@@ -1,5 +1,9 @@
 import type { decisionFilesKo } from './decision-files-ko';
 
+/**
+ * English messages of signing a meeting's decision file (Meetings screen); the type makes it carry
+ * exactly decisionFilesKo's keys.
+ */
 export const decisionFilesEn: Record<keyof typeof decisionFilesKo, string> = {
   'decisionFiles.title': 'Signed decision file',
   'decisionFiles.intro':

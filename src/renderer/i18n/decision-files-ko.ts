@@ -1,4 +1,9 @@
-/** Messages of signing a meeting's decision file (Meetings screen). */
+import type { AreaMessages } from './area';
+
+/**
+ * Korean messages of signing a meeting's decision file (Meetings screen), spread into ko.ts. Keys
+ * are "decisionFiles.*".
+ */
 export const decisionFilesKo = {
   'decisionFiles.title': '서명된 결정 파일',
   'decisionFiles.intro':
@@ -15,4 +20,4 @@ export const decisionFilesKo = {
   'decisionFiles.decisions': '결정 수',
   'decisionFiles.signers': '서명자',
   'decisionFiles.saveCopy': '사본 저장…',
-};
+} satisfies AreaMessages<'decisionFiles'>;

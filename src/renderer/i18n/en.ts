@@ -1,170 +1,34 @@
+import { appEn } from './app-en';
 import { intakeEn } from './intake-en';
+import { reviewEn } from './review-en';
 import { evidenceEn } from './evidence-en';
 import { policyEn } from './policy-en';
-import { reviewEn } from './review-en';
-import { meetingsEn } from './meetings-en';
-import { auditorEn } from './auditor-en';
-import { decisionFilesEn } from './decision-files-en';
 import { recommendationsEn } from './recommendations-en';
-import { signingEn } from './signing';
-import { summaryEn } from './summary-en';
+import { meetingsEn } from './meetings-en';
+import { decisionFilesEn } from './decision-files-en';
 import { minutesEn } from './minutes-en';
+import { summaryEn } from './summary-en';
+import { auditLogEn } from './audit-log-en';
+import { auditorEn } from './auditor-en';
+import { settingsEn } from './settings-en';
+import { signingEn } from './signing-en';
 import type { Messages } from './ko';
 
-// Typed as Messages so a key missing here, or one ko.ts does not have, fails the build.
+// Typed as Messages so a key missing here fails the build; each area file is typed with its
+// Korean counterpart's keys, so a key ko.ts does not have fails it too.
 export const en: Messages = {
-  'app.title': 'Review Desk',
-  'app.council': '1015 Damage Support Council',
-  'app.skipToContent': 'Skip to content',
-
-  'locale.label': 'Language',
-  'locale.ko': '한국어',
-  'locale.en': 'English',
-
-  'nav.label': 'Main menu',
-  'nav.intake': 'Batches',
-  'nav.review': 'Review',
-  'nav.meetings': 'Meetings',
-  'nav.summary': 'Payout summary',
-  'nav.audit': 'Audit',
-  'nav.settings': 'Settings',
-
-  'common.loading': 'Loading…',
-  'common.retry': 'Try again',
-  'common.refresh': 'Refresh',
-  'common.yes': 'Yes',
-  'common.no': 'No',
-
-  'error.title.unknown_channel': 'Unknown request',
-  'error.title.untrusted_sender': 'Request from a screen that is not allowed',
-  'error.title.invalid_payload': 'The request is malformed',
-  'error.title.validation_failed': 'The input breaks a rule',
-  'error.title.not_found': 'Not found',
-  'error.title.conflict': 'Already done, or clashes with another change',
-  'error.title.forbidden': 'Not allowed (a role, a passphrase, or a file not chosen here)',
-  'error.title.internal': 'Internal error',
-  'error.bridgeMissing':
-    'The app bridge (window.api) is missing. Open this inside the Review Desk app.',
-  'error.detail': 'Details: {message}',
-
-  'batches.title': 'Batches',
-  'batches.summary': 'Workspace summary',
-  'batches.batches': 'Batches',
-  'batches.claims': 'Claims',
-  'batches.reviewQueue': 'Committee review queue',
-  'batches.decided': 'Decided',
-  'batches.reviewQueueTotal': 'Total claimed in the review queue',
-  'batches.openReview': 'Go to review',
-  'batches.empty.title': 'No claims loaded yet',
-  'batches.empty.body':
-    'Loading a batch file sorts its claims into tiers; claims over 500,000 KRW go to committee review. You can try it first with the demo batch or the sample claims.',
-  'batches.empty.loadSample': 'Load sample claims',
-  'batches.empty.loading': 'Loading the sample…',
-
+  ...appEn,
   ...intakeEn,
+  ...reviewEn,
   ...evidenceEn,
   ...policyEn,
-  ...reviewEn,
-  ...meetingsEn,
-  ...auditorEn,
-  ...decisionFilesEn,
   ...recommendationsEn,
-  ...signingEn,
-  ...summaryEn,
+  ...meetingsEn,
+  ...decisionFilesEn,
   ...minutesEn,
-
-  'review.title': 'Review',
-  'review.filter.tier': 'Tier',
-  'review.filter.allTiers': 'All tiers',
-  'review.shown': 'Showing {shown} of {total}',
-  'review.empty': 'No claims match this filter.',
-  'review.table.caption': 'Claims. Click a row or press Enter to open its details.',
-  'review.col.claimId': 'Claim',
-  'review.col.received': 'Received',
-  'review.col.businessName': 'Business',
-  'review.col.industry': 'Industry',
-  'review.col.service': 'Service',
-  'review.col.claimedLoss': 'Claimed loss',
-  'review.col.tier': 'Tier',
-  'review.col.reviewState': 'Review state',
-  'review.col.evidence': 'Evidence',
-  'review.noSelection': 'Pick a claim in the list to see its details and the decision form here.',
-
-  'detail.title': 'Claim {claimId}',
-  'detail.close': 'Close',
-  'detail.fields': 'Claim',
-  'detail.batch': 'Batch',
-  'detail.claimantType': 'Claimant type',
-  'detail.affiliate': 'Affiliate',
-  'detail.paid': 'Paid service',
-  'detail.damageType': 'Damage type',
-  'detail.businessRegNo': 'Business reg. no.',
-  'detail.contact': 'Contact (masked)',
-  'detail.tierRule': 'Tier rule version',
-  'detail.description': 'Description',
-  'detail.evidence': 'Evidence ({count})',
-  'detail.evidence.none': 'No evidence attached.',
-  'evidence.status.stored': 'Stored',
-  'evidence.status.missing': 'File missing',
-  'evidence.status.rejected': 'Rejected',
-  'detail.notReviewable': 'This claim is not for committee review, so no decision is needed.',
-  'detail.fixedSupport': 'This tier pays a fixed {amount}.',
-
-  'history.title': 'Decision history',
-  'history.empty': 'No decision recorded yet.',
-  'history.amount': 'Amount',
-  'history.reasons': 'Reasons',
-  'history.note': 'Note',
-  'history.by': '{who} · {when}',
-  'history.replaces': 'replaces #{id}',
-  'history.amendmentReason': 'Amendment reason',
-
-  'form.title.first': 'Record a decision',
-  'form.title.follow_up': 'Record a follow-up decision',
-  'form.title.amendment': 'Amend a final decision',
-  'form.amendmentHint':
-    'A final decision is never edited; it is replaced by a new one that gives the reason.',
-  'form.outcome': 'Outcome',
-  'form.amount': 'Support amount',
-  'form.amount.hint': 'e.g. 1,200,000 · 120만원 · 1억 2천만원',
-  'form.amount.parsed': '= {amount}',
-  'form.amount.chooseOutcome': 'Choose an outcome first; approvals take an amount.',
-  'form.amount.notNeeded': 'This outcome takes no amount.',
-  'form.claimedLoss': 'Claimed loss {amount}',
-  'form.reasons': 'Reason codes',
-  'form.note': 'Note',
-  'form.amendmentReason': 'Amendment reason',
-  'form.outcomeRequired': 'Choose an outcome.',
-  'form.save': 'Save decision',
-  'form.saving': 'Saving…',
-  'form.issueCount': 'Fix {count} item(s) to save.',
-  'form.saved': 'Decision #{id} saved.',
-
-  'audit.title': 'Audit',
-  'audit.verdict.ok': 'Audit log intact: all {count} entries chain correctly.',
-  'audit.verdict.broken': 'Audit log broken at seq {seq} ({problem}).',
-  'audit.problem.hash_mismatch': 'hash mismatch',
-  'audit.problem.broken_link': 'broken link',
-  'audit.problem.sequence_gap': 'sequence gap',
-  'audit.latest': 'Latest entries',
-  'audit.empty': 'The audit log is empty.',
-  'audit.col.seq': 'Seq',
-  'audit.col.at': 'Time',
-  'audit.col.actor': 'Actor',
-  'audit.col.action': 'Action',
-  'audit.col.subject': 'Subject',
-  'audit.col.hash': 'Hash',
-
-  'meetings.title': 'Meetings',
-  'meetings.empty.title': 'Meetings are on their way',
-  'meetings.empty.body':
-    'Meeting schedules, merging members’ recommendations and exporting minutes arrive in a later release. For now, record decisions claim by claim on the Review screen.',
-
-  'settings.title': 'Settings',
-  'settings.language': 'Display language',
-  'settings.about': 'About',
-  'settings.appVersion': 'App version',
-  'settings.schemaVersion': 'Database schema version',
-  'settings.dataDir': 'Data folder',
-  'settings.actor': 'Current user',
+  ...summaryEn,
+  ...auditLogEn,
+  ...auditorEn,
+  ...settingsEn,
+  ...signingEn,
 };

@@ -2,6 +2,10 @@ import type { evidenceKo } from './evidence-ko';
 
 /** English messages of the evidence views; the type makes it carry exactly evidenceKo's keys. */
 export const evidenceEn: Record<keyof typeof evidenceKo, string> = {
+  'evidence.status.stored': 'Stored',
+  'evidence.status.missing': 'File missing',
+  'evidence.status.rejected': 'Rejected',
+
   'evidence.viewer.label': 'Evidence viewer',
   'evidence.tabs.label': 'Evidence files ({count})',
   'evidence.none': 'This claim has no evidence attached.',

@@ -1,3 +1,5 @@
+import type { AreaMessages } from './area';
+
 /** Korean messages of the evidence views, spread into ko.ts. Keys are "evidence.*". */
 export const evidenceKo = {
   'evidence.viewer.label': '증빙 보기',
@@ -38,4 +40,8 @@ export const evidenceKo = {
   'evidence.table.truncated': '처음 {rows}행까지만 표시합니다. 파일에는 행이 더 있습니다.',
   'evidence.text.label': '문서 내용',
   'evidence.text.truncated': '처음 {chars}자까지만 표시합니다. 파일에는 내용이 더 있습니다.',
-} as const;
+
+  'evidence.status.stored': '보관됨',
+  'evidence.status.missing': '파일 없음',
+  'evidence.status.rejected': '거부됨',
+} satisfies AreaMessages<'evidence'>;

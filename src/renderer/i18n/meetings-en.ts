@@ -1,7 +1,12 @@
 import type { meetingsKo } from './meetings-ko';
 
-/** English messages of the meetings screen; the type makes it carry exactly meetingsKo's keys. */
+/** English messages of the Meetings screen; the type makes it carry exactly meetingsKo's keys. */
 export const meetingsEn: Record<keyof typeof meetingsKo, string> = {
+  'meetings.title': 'Meetings',
+  'meetings.empty.title': 'Meetings are on their way',
+  'meetings.empty.body':
+    'Meeting schedules, merging members’ recommendations and exporting minutes arrive in a later release. For now, record decisions claim by claim on the Review screen.',
+
   'meetings.list.title': 'Meetings',
   'meetings.list.none': 'No meeting has been opened yet.',
   'meetings.list.number': 'No. {number}',

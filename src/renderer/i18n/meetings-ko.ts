@@ -1,5 +1,12 @@
-/** Korean messages of the meetings screen, spread into ko.ts. Keys are "meetings.*". */
+import type { AreaMessages } from './area';
+
+/** Korean messages of the Meetings screen, spread into ko.ts. Keys are "meetings.*". */
 export const meetingsKo = {
+  'meetings.title': '회의',
+  'meetings.empty.title': '회의 기능은 준비 중입니다',
+  'meetings.empty.body':
+    '회의 일정, 위원 의견 취합, 회의록 내보내기는 다음 버전에서 제공됩니다. 지금은 심사 화면에서 신청별 결정을 기록할 수 있습니다.',
+
   'meetings.list.title': '회의 목록',
   'meetings.list.none': '아직 열린 회의가 없습니다.',
   'meetings.list.number': '제{number}차',
@@ -50,4 +57,4 @@ export const meetingsKo = {
   'meetings.confirm.amendmentReason': '변경 사유 (확정된 결정을 바꿀 때)',
   'meetings.confirm.submit': '결정 확정',
   'meetings.confirm.done': '확정됨: 결정 #{id}',
-};
+} satisfies AreaMessages<'meetings'>;

@@ -1,5 +1,9 @@
 import type { minutesKo } from './minutes-ko';
 
+/**
+ * English messages of a closed meeting's minutes (회의록) panel and its print preview; the type makes
+ * it carry exactly minutesKo's keys.
+ */
 export const minutesEn: Record<keyof typeof minutesKo, string> = {
   'minutes.title': 'Minutes',
   'minutes.intro':

@@ -1,4 +1,9 @@
-/** Korean messages of a closed meeting's minutes (회의록) panel and its print preview. */
+import type { AreaMessages } from './area';
+
+/**
+ * Korean messages of a closed meeting's minutes (회의록) panel and its print preview, spread into
+ * ko.ts. Keys are "minutes.*".
+ */
 export const minutesKo = {
   'minutes.title': '회의록',
   'minutes.intro':
@@ -67,4 +72,4 @@ export const minutesKo = {
   'minutes.rendering': '회의록 PDF를 만드는 중…',
   'minutes.renderingFor': '{seconds}초 지남. 안건이 많은 회의는 조금 더 걸립니다.',
   'minutes.closePreview': '닫기 (Esc)',
-};
+} satisfies AreaMessages<'minutes'>;

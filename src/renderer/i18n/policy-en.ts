@@ -1,6 +1,9 @@
 import type { policyKo } from './policy-ko';
 
-/** English messages of the policy views; the type makes it carry exactly policyKo's keys. */
+/**
+ * English messages of the support policy views (calculator, policy editor); the type makes it carry
+ * exactly policyKo's keys.
+ */
 export const policyEn: Record<keyof typeof policyKo, string> = {
   'policy.table.margin': 'Operating margin (by industry)',
   'policy.table.alternative': 'No alternative service (by service)',

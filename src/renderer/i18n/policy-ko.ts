@@ -1,4 +1,9 @@
-/** Korean messages of the policy views, spread into ko.ts. Keys are "policy.*". */
+import type { AreaMessages } from './area';
+
+/**
+ * Korean messages of the support policy views (calculator, policy editor), spread into ko.ts. Keys
+ * are "policy.*".
+ */
 export const policyKo = {
   'policy.table.margin': '영업이익률 (업종별)',
   'policy.table.alternative': '대체 수단 부족 (서비스별)',
@@ -79,4 +84,4 @@ export const policyKo = {
   'policy.editor.conflictHint':
     '그 사이 다른 사람이 새 판을 저장했습니다. 최신 판을 다시 불러온 뒤 고치세요.',
   'policy.editor.reload': '최신 판 다시 불러오기',
-} as const;
+} satisfies AreaMessages<'policy'>;

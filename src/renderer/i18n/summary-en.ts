@@ -1,5 +1,8 @@
 import type { summaryKo } from './summary-ko';
 
+/**
+ * English messages of the payout summary screen; the type makes it carry exactly summaryKo's keys.
+ */
 export const summaryEn: Record<keyof typeof summaryKo, string> = {
   'summary.title': 'Payout summary',
   'summary.scope': 'Scope',

@@ -1,3 +1,5 @@
+import type { AreaMessages } from './area';
+
 /** Korean messages of the payout summary screen, spread into ko.ts. Keys are "summary.*". */
 export const summaryKo = {
   'summary.title': '지급 요약',
@@ -99,4 +101,4 @@ export const summaryKo = {
   'summary.export.format.xlsx': 'XLSX',
   'summary.export.format.utf8': 'CSV UTF-8',
   'summary.export.format.cp949': 'CSV CP949',
-};
+} satisfies AreaMessages<'summary'>;

@@ -18,7 +18,7 @@ export function AuditScreen() {
   return auditorMode ? (
     <section className="screen">
       <ScreenHeader
-        title={t('audit.title')}
+        title={t('auditLog.title')}
         actions={
           <button
             type="button"
@@ -50,7 +50,7 @@ function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
   return (
     <section className="screen">
       <ScreenHeader
-        title={t('audit.title')}
+        title={t('auditLog.title')}
         actions={
           <>
             <button
@@ -62,7 +62,7 @@ function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
               {t('auditor.open')}
             </button>
             <button type="button" className="button button--secondary" onClick={refresh}>
-              {t('common.refresh')}
+              {t('app.common.refresh')}
             </button>
           </>
         }
@@ -76,7 +76,7 @@ function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
       )}
 
       <div className="panel">
-        <h2 className="panel__title">{t('audit.latest')}</h2>
+        <h2 className="panel__title">{t('auditLog.latest')}</h2>
         {entries.state.status === 'loading' && <Loading />}
         {entries.state.status === 'error' && (
           <ErrorNotice error={entries.state.error} onRetry={entries.reload} />

@@ -1,11 +1,11 @@
 import { AUDIT_ACTION_LABELS, isKnownAuditAction } from '../../../shared/domain/audit-actions';
-import type { AuditEntryDto } from '../../../shared/ipc/schemas';
+import type { AuditEntryDto } from '../../../shared/ipc/audit-log-schemas';
 import { formatDateTime, shortHash } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 
 export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
   const { t, locale, label } = useLocale();
-  if (entries.length === 0) return <p className="muted">{t('audit.empty')}</p>;
+  if (entries.length === 0) return <p className="muted">{t('auditLog.empty')}</p>;
 
   // Actions new to this build still show, by their raw name, rather than vanish.
   const actionLabel = (action: string) =>
@@ -17,13 +17,13 @@ export function AuditTable({ entries }: { entries: AuditEntryDto[] }) {
         <thead>
           <tr>
             <th scope="col" className="num">
-              {t('audit.col.seq')}
+              {t('auditLog.col.seq')}
             </th>
-            <th scope="col">{t('audit.col.at')}</th>
-            <th scope="col">{t('audit.col.actor')}</th>
-            <th scope="col">{t('audit.col.action')}</th>
-            <th scope="col">{t('audit.col.subject')}</th>
-            <th scope="col">{t('audit.col.hash')}</th>
+            <th scope="col">{t('auditLog.col.at')}</th>
+            <th scope="col">{t('auditLog.col.actor')}</th>
+            <th scope="col">{t('auditLog.col.action')}</th>
+            <th scope="col">{t('auditLog.col.subject')}</th>
+            <th scope="col">{t('auditLog.col.hash')}</th>
           </tr>
         </thead>
         <tbody>

@@ -7,14 +7,14 @@ export function AuditVerdict({ verification }: { verification: ResponseOf<'audit
   if (verification.ok) {
     return (
       <p className="verdict verdict--ok" role="status" data-testid="audit-verdict" data-ok="true">
-        {t('audit.verdict.ok', { count: formatCount(verification.entries) })}
+        {t('auditLog.verdict.ok', { count: formatCount(verification.entries) })}
       </p>
     );
   }
-  const problem = verification.problem ? t(`audit.problem.${verification.problem}`) : '?';
+  const problem = verification.problem ? t(`auditLog.problem.${verification.problem}`) : '?';
   return (
     <p className="verdict verdict--broken" role="alert" data-testid="audit-verdict" data-ok="false">
-      {t('audit.verdict.broken', { seq: verification.firstBadSeq ?? '?', problem })}
+      {t('auditLog.verdict.broken', { seq: verification.firstBadSeq ?? '?', problem })}
     </p>
   );
 }

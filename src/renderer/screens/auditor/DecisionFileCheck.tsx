@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState, type DragEvent, type ReactNode } from 'react';
 import type { RequestOf, ResponseOf } from '../../../shared/ipc/contract';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n/locale-context';
 import { ReportView } from './ReportView';
 import { droppedFile } from '../../api/dropped-file';
-import '../../styles/auditor.css';
 
 type Kind = RequestOf<'auditor:chooseFile'>['kind'];
 type Evidence = { kind: 'evidence-folder' | 'evidence-zip'; path: string };
@@ -28,62 +28,46 @@ export function DecisionFileCheck() {
   useEffect(() => {
     if (report) reportTop.current?.scrollIntoView({ block: 'start' });
   }, [report]);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useWrite();
   const [dragging, setDragging] = useState(false);
   const [dropped, setDropped] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
   async function choose(kind: Kind | 'previous') {
-    setError(null);
-    try {
-      const { path } = await api.auditor.chooseFile({
-        kind: kind === 'previous' ? 'decision-file' : kind,
-      });
-      if (path === null) return;
-      if (kind === 'decision-file') {
-        setDropped(null);
-        setFile(path);
-        setReport(null);
-      } else if (kind === 'roster') setRoster(path);
-      else if (kind === 'previous') setPrevious(path);
-      else setEvidence({ kind, path });
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const chosen = await run(
+      () => api.auditor.chooseFile({ kind: kind === 'previous' ? 'decision-file' : kind }),
+      { pending: false },
+    );
+    const path = chosen?.path ?? null;
+    if (path === null) return;
+    if (kind === 'decision-file') {
+      setDropped(null);
+      setFile(path);
+      setReport(null);
+    } else if (kind === 'roster') setRoster(path);
+    else if (kind === 'previous') setPrevious(path);
+    else setEvidence({ kind, path });
   }
 
   async function verify() {
     if (file === null) return;
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    try {
-      setReport(
-        await api.auditor.verify({
-          file,
-          roster,
-          evidence: evidence?.path ?? null,
-          previousFile: previous,
-        }),
-      );
-    } catch (cause) {
-      setReport(null);
-      setError(asApiError(cause));
-    } finally {
-      setBusy(false);
-    }
+    const answer = await run(() =>
+      api.auditor.verify({
+        file,
+        roster,
+        evidence: evidence?.path ?? null,
+        previousFile: previous,
+      }),
+    );
+    setReport(answer ?? null);
   }
 
   async function save(format: 'json' | 'txt') {
     if (report === null) return;
-    setError(null);
-    try {
-      const { path } = await api.auditor.saveReport({ report, format });
-      if (path !== null) setSaved(path);
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const answer = await run(() => api.auditor.saveReport({ report, format }), { pending: false });
+    const path = answer?.path ?? null;
+    if (path !== null) setSaved(path);
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>) {

@@ -1,15 +1,8 @@
 import type { ResponseOf } from '../../../shared/ipc/contract';
-import { useT, type Translate } from '../../i18n/locale-context';
+import { useT } from '../../i18n/locale-context';
+import { roleLabel } from '../../i18n/role-label';
 
 type Report = ResponseOf<'auditor:verify'>;
-const ROLES = ['member', 'chair', 'secretary', 'auditor'] as const;
-
-function roleLabel(t: Translate, role: string | null): string {
-  if (role === null) return '-';
-  return (ROLES as readonly string[]).includes(role)
-    ? t(`auditor.role.${role as (typeof ROLES)[number]}`)
-    : role;
-}
 
 /** The verification report: verdict first, then signatures, decisions, evidence, chain, problems. */
 export function ReportView({ report }: { report: Report }) {
@@ -92,7 +85,7 @@ export function ReportView({ report }: { report: Report }) {
               {report.signatures.map((s, i) => (
                 <tr key={`${s.keyId ?? 'none'}-${i}`} data-testid={`auditor-signature-${i}`}>
                   <td>{s.signer ?? t('auditor.sig.unknown')}</td>
-                  <td>{roleLabel(t, s.role)}</td>
+                  <td>{s.role === null ? '-' : roleLabel(t, s.role)}</td>
                   <td className="mono" title={s.keyId ?? ''}>
                     {s.fingerprint ?? s.keyId?.slice(0, 12) ?? '-'}
                   </td>

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -25,29 +26,29 @@ export function BatchList({
   return (
     <section className="panel" data-testid="batch-list" aria-labelledby="batch-list-title">
       <h2 id="batch-list-title" className="panel__title">
-        {t('batchList.title')}
+        {t('intake.batchList.title')}
       </h2>
       {batches.length === 0 ? (
-        <p className="muted">{t('batchList.empty')}</p>
+        <p className="muted">{t('intake.batchList.empty')}</p>
       ) : (
         <div className="table-scroll">
           <table className="data-table">
             <thead>
               <tr>
                 <th scope="col" className="num">
-                  {t('batchList.col.id')}
+                  {t('intake.batchList.col.id')}
                 </th>
-                <th scope="col">{t('batchList.col.name')}</th>
-                <th scope="col">{t('batchList.col.importedAt')}</th>
-                <th scope="col">{t('batchList.col.importedBy')}</th>
+                <th scope="col">{t('intake.batchList.col.name')}</th>
+                <th scope="col">{t('intake.batchList.col.importedAt')}</th>
+                <th scope="col">{t('intake.batchList.col.importedBy')}</th>
                 <th scope="col" className="num">
-                  {t('batchList.col.rows')}
-                </th>
-                <th scope="col" className="num">
-                  {t('batchList.col.claims')}
+                  {t('intake.batchList.col.rows')}
                 </th>
                 <th scope="col" className="num">
-                  {t('batchList.col.quarantined')}
+                  {t('intake.batchList.col.claims')}
+                </th>
+                <th scope="col" className="num">
+                  {t('intake.batchList.col.quarantined')}
                 </th>
               </tr>
             </thead>
@@ -98,16 +99,11 @@ function BatchQuarantine({
   const { t } = useLocale();
   const { state, reload } = useApi(api.intake.quarantine, { batchId });
   const [exported, setExported] = useState<{ path: string; rows: number } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   async function exportRows() {
-    setError(null);
-    try {
-      const result = await api.intake.exportQuarantine({ batchId });
-      if (result.path !== null) setExported({ path: result.path, rows: result.rows });
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const result = await run(() => api.intake.exportQuarantine({ batchId }));
+    if (result && result.path !== null) setExported({ path: result.path, rows: result.rows });
   }
 
   if (state.status === 'loading') return <Loading />;
@@ -115,7 +111,7 @@ function BatchQuarantine({
   const waiting = state.value.entries.filter((entry) => entry.resolvedBy === null);
   return (
     <div className="batch-quarantine" data-testid={`batch-quarantine-${batchId}`}>
-      <p className="muted">{t('batchList.quarantine.howToFix')}</p>
+      <p className="muted">{t('intake.batchList.quarantine.howToFix')}</p>
       <div className="button-row">
         <button
           type="button"
@@ -123,7 +119,7 @@ function BatchQuarantine({
           data-testid={`export-quarantine-${batchId}`}
           onClick={() => void exportRows()}
         >
-          {t('batchList.quarantine.export')}
+          {t('intake.batchList.quarantine.export')}
         </button>
         <button
           type="button"
@@ -131,12 +127,12 @@ function BatchQuarantine({
           data-testid={`import-fixes-${batchId}`}
           onClick={() => onImportFixes(batchId)}
         >
-          {t('batchList.quarantine.importFixes')}
+          {t('intake.batchList.quarantine.importFixes')}
         </button>
       </div>
       {exported && (
         <p className="notice notice--info" role="status" data-testid="quarantine-exported">
-          {t('batchList.quarantine.exported', {
+          {t('intake.batchList.quarantine.exported', {
             rows: formatCount(exported.rows),
             path: exported.path,
           })}

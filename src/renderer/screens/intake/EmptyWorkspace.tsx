@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n/locale-context';
 
@@ -19,27 +19,19 @@ export function EmptyWorkspace({
   importBusy: boolean;
 }) {
   const t = useT();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error } = useWrite();
 
   async function loadSample() {
-    setBusy(true);
-    setError(null);
-    try {
-      await api.workspace.loadSample();
-      // The review screen fetches its own list on mount, so navigating is the refresh.
-      onLoaded();
-    } catch (cause) {
-      setError(asApiError(cause));
-      setBusy(false);
-    }
+    // Stays busy after a success: the review screen replaces this one and fetches its own list
+    // on mount, so navigating is the refresh.
+    if (await run(() => api.workspace.loadSample(), { holdOnSuccess: true })) onLoaded();
   }
 
   const disabled = busy || importBusy;
   return (
     <div className="empty-state" data-testid="empty-workspace">
-      <h2 className="empty-state__title">{t('batches.empty.title')}</h2>
-      <p className="empty-state__body">{t('batches.empty.body')}</p>
+      <h2 className="empty-state__title">{t('intake.empty.title')}</h2>
+      <p className="empty-state__body">{t('intake.empty.body')}</p>
       <div className="button-row">
         <button
           type="button"
@@ -48,7 +40,7 @@ export function EmptyWorkspace({
           disabled={disabled}
           onClick={onLoadDemo}
         >
-          {importBusy ? t('batches.empty.demoLoading') : t('batches.empty.loadDemo')}
+          {importBusy ? t('intake.empty.demoLoading') : t('intake.empty.loadDemo')}
         </button>
         <button
           type="button"
@@ -57,7 +49,7 @@ export function EmptyWorkspace({
           disabled={disabled}
           onClick={onImportFile}
         >
-          {t('batches.importFile')}
+          {t('intake.importFile')}
         </button>
         <button
           type="button"
@@ -66,10 +58,10 @@ export function EmptyWorkspace({
           disabled={disabled}
           onClick={() => void loadSample()}
         >
-          {busy ? t('batches.empty.loading') : t('batches.empty.loadSample')}
+          {busy ? t('intake.empty.loading') : t('intake.empty.loadSample')}
         </button>
       </div>
-      <p className="empty-state__hint">{t('batches.empty.hint')}</p>
+      <p className="empty-state__hint">{t('intake.empty.hint')}</p>
       {error && <ErrorNotice error={error} testId="load-sample-error" />}
     </div>
   );

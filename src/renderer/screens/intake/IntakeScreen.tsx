@@ -5,7 +5,7 @@ import type { ScreenId } from '../../app/screens';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { ScreenHeader } from '../../components/ScreenHeader';
-import type { ImportRequest } from '../../../shared/ipc/import-schemas';
+import type { ImportRequest } from '../../../shared/ipc/intake-schemas';
 import { useT } from '../../i18n/locale-context';
 import { BatchOverview } from './BatchOverview';
 import { EmptyWorkspace } from './EmptyWorkspace';
@@ -44,7 +44,7 @@ export function IntakeScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =>
   return (
     <section className="screen">
       <ScreenHeader
-        title={t('batches.title')}
+        title={t('intake.title')}
         actions={
           <>
             {!empty && !importOpen && (
@@ -55,11 +55,11 @@ export function IntakeScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =>
                 disabled={running}
                 onClick={() => setImportOpen(true)}
               >
-                {t('batches.importFile')}
+                {t('intake.importFile')}
               </button>
             )}
             <button type="button" className="button button--secondary" onClick={refresh}>
-              {t('common.refresh')}
+              {t('app.common.refresh')}
             </button>
           </>
         }
@@ -74,7 +74,7 @@ export function IntakeScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =>
       )}
       {job.state.status === 'cancelled' && (
         <p className="notice notice--info" role="status" data-testid="import-cancelled">
-          {t('import.cancelled')}
+          {t('intake.import.cancelled')}
         </p>
       )}
       {job.state.status === 'error' && (

@@ -15,24 +15,24 @@ export function WorkspaceSummary({
 }) {
   const t = useT();
   const figures: { key: string; label: MessageKey; value: string }[] = [
-    { key: 'batches', label: 'batches.batches', value: formatCount(summary.batches) },
-    { key: 'claims', label: 'batches.claims', value: formatCount(summary.claims) },
+    { key: 'batches', label: 'intake.batches', value: formatCount(summary.batches) },
+    { key: 'claims', label: 'intake.claims', value: formatCount(summary.claims) },
     {
       key: 'review-queue',
-      label: 'batches.reviewQueue',
+      label: 'intake.reviewQueue',
       value: formatCount(summary.reviewQueue),
     },
-    { key: 'decided', label: 'batches.decided', value: formatCount(summary.decided) },
+    { key: 'decided', label: 'intake.decided', value: formatCount(summary.decided) },
     {
       key: 'review-total',
-      label: 'batches.reviewQueueTotal',
+      label: 'intake.reviewQueueTotal',
       value: formatKrw(summary.reviewQueueClaimedTotal),
     },
   ];
 
   return (
     <div className="panel" data-testid="workspace-summary">
-      <h2 className="panel__title">{t('batches.summary')}</h2>
+      <h2 className="panel__title">{t('intake.summary')}</h2>
       <dl className="stat-grid">
         {figures.map((figure) => (
           <div className="stat" key={figure.key} data-testid={`summary-${figure.key}`}>
@@ -42,7 +42,7 @@ export function WorkspaceSummary({
         ))}
       </dl>
       <button type="button" className="button button--primary" onClick={onOpenReview}>
-        {t('batches.openReview')}
+        {t('intake.openReview')}
       </button>
     </div>
   );

@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import {
   VOTE_LABELS,
   VOTE_RESULT_LABELS,
@@ -8,7 +7,8 @@ import {
 import { OUTCOME_LABELS } from '../../../shared/domain/decision';
 import { formatKrw } from '../../../shared/domain/money';
 import type { AgendaItemDto, MeetingDetail } from '../../../shared/ipc/meeting-schemas';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { ConfirmPanel } from './ConfirmPanel';
@@ -30,23 +30,17 @@ export function AgendaItemView({
   onChanged: () => void;
 }) {
   const { t, label } = useLocale();
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
   const open = item.votingClosedAt === null && meeting.status === 'open';
   const standing = new Map(item.votes.map((vote) => [vote.member, vote.vote]));
   const changes = item.voteHistory.length - item.votes.length;
 
-  async function run(write: () => Promise<unknown>) {
-    try {
-      await write();
-      setError(null);
-      onChanged();
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+  async function change(write: () => Promise<object>) {
+    if (await run(write)) onChanged();
   }
 
   const vote = (member: string, value: VoteValue) =>
-    run(() =>
+    change(() =>
       api.meetings.vote({ meetingId: meeting.id, claimId: item.claimId, member, vote: value }),
     );
 
@@ -138,7 +132,7 @@ export function AgendaItemView({
           className="button button--secondary"
           data-testid={`close-voting-${item.claimId}`}
           onClick={() =>
-            void run(() =>
+            void change(() =>
               api.meetings.closeVoting({ meetingId: meeting.id, claimId: item.claimId }),
             )
           }

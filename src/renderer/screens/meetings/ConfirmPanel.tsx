@@ -10,7 +10,8 @@ import {
 } from '../../../shared/domain/decision';
 import { parseKrw } from '../../../shared/domain/money';
 import type { AgendaItemDto } from '../../../shared/ipc/meeting-schemas';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 
@@ -37,7 +38,7 @@ export function ConfirmPanel({
   const [reasons, setReasons] = useState<ReasonCode[]>(proposal?.reasonCodes ?? []);
   const [note, setNote] = useState('');
   const [amendmentReason, setAmendmentReason] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   function toggleReason(code: ReasonCode) {
     setReasons(reasons.includes(code) ? reasons.filter((r) => r !== code) : [...reasons, code]);
@@ -46,8 +47,8 @@ export function ConfirmPanel({
   async function submit(event: FormEvent) {
     event.preventDefault();
     const parsed = parseKrw(amountText);
-    try {
-      await api.meetings.confirm({
+    const confirmed = await run(() =>
+      api.meetings.confirm({
         meetingId,
         claimId: item.claimId,
         outcome,
@@ -55,12 +56,9 @@ export function ConfirmPanel({
         reasonCodes: reasons,
         note,
         amendmentReason: amendmentReason.trim() === '' ? null : amendmentReason,
-      });
-      setError(null);
-      onConfirmed();
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+      }),
+    );
+    if (confirmed) onConfirmed();
   }
 
   return (

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { SignerKey } from '../../../shared/ipc/decision-file-schemas';
 import type { PersonRole } from '../../../shared/ipc/review-schemas';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, groupedHash } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
-import type { MessageKey } from '../../i18n/ko';
+import { roleLabel } from '../../i18n/role-label';
 
-const roleKey = (role: string) => `role.${role}` as MessageKey;
 /** Who must sign; the roster's roles are what main checks, the key's are a hint here. */
 const REQUIRED_ROLES: PersonRole[] = ['chair', 'secretary'];
 
@@ -25,51 +25,35 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
   const { t, locale } = useLocale();
   const { state, reload } = useApi(api.decisionFiles.list, { meetingId });
   const [signers, setSigners] = useState<Signer[]>([]);
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error } = useWrite();
 
   async function addSigner() {
-    try {
-      const { key } = await api.decisionFiles.chooseSigner();
-      if (key && !signers.some((s) => s.path === key.path))
-        setSigners([...signers, { ...key, passphrase: '' }]);
-      setError(null);
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const chosen = await run(() => api.decisionFiles.chooseSigner(), { pending: false });
+    const key = chosen?.key;
+    if (key && !signers.some((s) => s.path === key.path))
+      setSigners([...signers, { ...key, passphrase: '' }]);
   }
 
   async function sign() {
-    setBusy(true);
-    try {
-      const result = await api.decisionFiles.export({
+    const result = await run(() =>
+      api.decisionFiles.export({
         meetingId,
         signers: signers.map((s) => ({ keyFile: s.path, passphrase: s.passphrase })),
-      });
-      setError(null);
-      if (result.path !== null) {
-        setSaved(result.path);
-        setSigners(signers.map((s) => ({ ...s, passphrase: '' })));
-        reload();
-      }
-    } catch (cause) {
-      setError(asApiError(cause));
-      setSigners(signers.map((s) => ({ ...s, passphrase: '' })));
-      reload();
-    } finally {
-      setBusy(false);
+      }),
+    );
+    if (result) {
+      if (result.path === null) return; // the save dialog was closed: nothing was signed
+      setSaved(result.path);
     }
+    // Signed or refused, the passphrases are not kept, and the list shows what main now has.
+    setSigners(signers.map((s) => ({ ...s, passphrase: '' })));
+    reload();
   }
 
   async function saveCopy(fileId: number) {
-    try {
-      const { path } = await api.decisionFiles.saveCopy({ fileId });
-      if (path !== null) setSaved(path);
-      setError(null);
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const copy = await run(() => api.decisionFiles.saveCopy({ fileId }), { pending: false });
+    if (copy && copy.path !== null) setSaved(copy.path);
   }
 
   const missing = REQUIRED_ROLES.filter((role) => !signers.some((s) => s.role === role));
@@ -86,7 +70,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
         {signers.map((signer, index) => (
           <li key={signer.path} className="decision-files__signer" data-testid="signer-row">
             <span>
-              <strong>{signer.name}</strong> ({t(roleKey(signer.role))})
+              <strong>{signer.name}</strong> ({roleLabel(t, signer.role)})
             </span>
             <code className="fingerprint">{signer.fingerprint}</code>
             {signer.protection === 'os-keychain' ? (
@@ -120,7 +104,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
       </ul>
       {missing.length > 0 && (
         <p className="notice notice--info" data-testid="signers-missing">
-          {t('decisionFiles.missing', { roles: missing.map((r) => t(roleKey(r))).join(', ') })}
+          {t('decisionFiles.missing', { roles: missing.map((r) => roleLabel(t, r)).join(', ') })}
         </p>
       )}
       <div className="inline-form">
@@ -168,7 +152,9 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
                 <tr key={file.id}>
                   <td>{formatDateTime(file.exportedAt, locale)}</td>
                   <td>{file.decisions}</td>
-                  <td>{file.signers.map((s) => `${s.name} (${t(roleKey(s.role))})`).join(', ')}</td>
+                  <td>
+                    {file.signers.map((s) => `${s.name} (${roleLabel(t, s.role)})`).join(', ')}
+                  </td>
                   <td>
                     <code className="fingerprint" title={file.fileSha256}>
                       {groupedHash(file.fileSha256.slice(0, 24))}…

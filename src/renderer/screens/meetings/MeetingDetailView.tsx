@@ -11,7 +11,8 @@ import {
   type Outcome,
 } from '../../../shared/domain/decision';
 import { parseKrw } from '../../../shared/domain/money';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -36,19 +37,16 @@ export function MeetingDetailView({
   const [claimId, setClaimId] = useState('');
   const [proposed, setProposed] = useState<Outcome | ''>('');
   const [amountText, setAmountText] = useState('');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
-  async function run(write: () => Promise<unknown>): Promise<boolean> {
-    try {
-      await write();
-      setError(null);
+  /** A change to this meeting; after a success, shows it as main now has it, here and above. */
+  async function change<T extends object>(write: () => Promise<T>): Promise<T | undefined> {
+    const answer = await run(write);
+    if (answer) {
       reload();
       onChanged();
-      return true;
-    } catch (cause) {
-      setError(asApiError(cause));
-      return false;
     }
+    return answer;
   }
 
   async function addItem(event: FormEvent) {
@@ -62,7 +60,7 @@ export function MeetingDetailView({
             amount: outcomeTakesAmount(proposed) && amount.ok ? amount.value : null,
             reasonCodes: [],
           };
-    const added = await run(() =>
+    const added = await change(() =>
       api.meetings.addToAgenda({ meetingId, claimId: claimId.trim(), proposal }),
     );
     if (added) {
@@ -91,7 +89,7 @@ export function MeetingDetailView({
             type="button"
             className="button button--secondary"
             data-testid="meeting-close"
-            onClick={() => void run(() => api.meetings.close({ meetingId }))}
+            onClick={() => void change(() => api.meetings.close({ meetingId }))}
           >
             {t('meetings.detail.close')}
           </button>

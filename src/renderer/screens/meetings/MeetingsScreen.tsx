@@ -7,7 +7,6 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n/locale-context';
 import { MeetingDetailView } from './MeetingDetailView';
 import { OpenMeetingForm } from './OpenMeetingForm';
-import '../../styles/meetings.css';
 
 /**
  * Council meetings: the list and the secretary's "open meeting" form on the left, the chosen

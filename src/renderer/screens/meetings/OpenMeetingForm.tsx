@@ -9,9 +9,11 @@ import {
 } from '../../../shared/domain/committee';
 import type { MeetingDetail } from '../../../shared/ipc/meeting-schemas';
 import type { PersonDto } from '../../../shared/ipc/review-schemas';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
+import { roleLabel } from '../../i18n/role-label';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -36,7 +38,7 @@ export function OpenMeetingForm({
   const [quorumCount, setQuorumCount] = useState('3');
   const [threshold, setThreshold] = useState<ThresholdRule['kind']>('majority_of_votes_cast');
   const [absent, setAbsent] = useState<ReadonlySet<string>>(new Set());
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   function toggle(name: string) {
     const next = new Set(absent);
@@ -51,20 +53,17 @@ export function OpenMeetingForm({
       quorumKind === 'at_least'
         ? { kind: 'at_least', count: Number(quorumCount) }
         : { kind: 'majority_of_members' };
-    try {
-      const meeting = await api.meetings.open({
+    const meeting = await run(() =>
+      api.meetings.open({
         number: Number(number),
         heldOn,
         place,
         quorum,
         threshold: { kind: threshold },
         attendance: voters.map((p) => ({ member: p.name, present: !absent.has(p.name) })),
-      });
-      setError(null);
-      onOpened(meeting);
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+      }),
+    );
+    if (meeting) onOpened(meeting);
   }
 
   if (voters.length === 0) return <p className="muted">{t('meetings.open.noMembers')}</p>;
@@ -159,7 +158,7 @@ export function OpenMeetingForm({
               checked={!absent.has(person.name)}
               onChange={() => toggle(person.name)}
             />{' '}
-            {person.name} ({t(`role.${person.role}`)})
+            {person.name} ({roleLabel(t, person.role)})
           </label>
         ))}
       </fieldset>

@@ -28,7 +28,7 @@ export function AmountField({
   return (
     <div className="field">
       <label className="field__label" htmlFor="decision-amount">
-        {t('form.amount')}
+        {t('review.form.amount')}
       </label>
       <div className="amount-row">
         <input
@@ -46,16 +46,16 @@ export function AmountField({
         />
         {enabled && parsedAmount !== null && (
           <output className="amount-row__parsed num" data-testid="decision-amount-parsed">
-            {t('form.amount.parsed', { amount: formatKrw(parsedAmount) })}
+            {t('review.form.amount.parsed', { amount: formatKrw(parsedAmount) })}
           </output>
         )}
       </div>
       <p id="decision-amount-hint" className="field__hint">
         {enabled
-          ? t('form.amount.hint')
-          : t(outcomeChosen ? 'form.amount.notNeeded' : 'form.amount.chooseOutcome')}
+          ? t('review.form.amount.hint')
+          : t(outcomeChosen ? 'review.form.amount.notNeeded' : 'review.form.amount.chooseOutcome')}
         {claimedLoss !== null && (
-          <> · {t('form.claimedLoss', { amount: formatKrw(claimedLoss) })}</>
+          <> · {t('review.form.claimedLoss', { amount: formatKrw(claimedLoss) })}</>
         )}
       </p>
       {amountError && (

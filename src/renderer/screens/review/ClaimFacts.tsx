@@ -22,15 +22,15 @@ export function ClaimFacts({
   const rows: [string, string, string?][] = [
     [t('review.col.claimId'), claim.claimId, 'mono'],
     [t('review.col.received'), formatDateTime(claim.receivedAt, locale)],
-    [t('detail.batch'), `#${claim.batchId}`],
-    [t('detail.claimantType'), label(CLAIMANT_TYPE_LABELS[claim.claimantType])],
-    [t('detail.affiliate'), claim.affiliate],
+    [t('review.detail.batch'), `#${claim.batchId}`],
+    [t('review.detail.claimantType'), label(CLAIMANT_TYPE_LABELS[claim.claimantType])],
+    [t('review.detail.affiliate'), claim.affiliate],
     [t('review.col.service'), claim.service],
-    [t('detail.paid'), claim.paid ? t('common.yes') : t('common.no')],
-    [t('detail.damageType'), label(DAMAGE_TYPE_LABELS[claim.damageType])],
+    [t('review.detail.paid'), claim.paid ? t('app.common.yes') : t('app.common.no')],
+    [t('review.detail.damageType'), label(DAMAGE_TYPE_LABELS[claim.damageType])],
     [t('review.col.businessName'), claim.businessName ?? none],
     [
-      t('detail.businessRegNo'),
+      t('review.detail.businessRegNo'),
       claim.businessRegNo === null ? none : maskBusinessRegNo(claim.businessRegNo),
       'mono',
     ],
@@ -41,12 +41,12 @@ export function ClaimFacts({
       'num',
     ],
     [t('review.col.tier'), label(TIER_LABELS[claim.tier])],
-    [t('detail.tierRule'), `v${claim.tierRuleVersion}`],
+    [t('review.detail.tierRule'), `v${claim.tierRuleVersion}`],
     [t('review.col.reviewState'), label(REVIEW_STATE_LABELS[claim.reviewState])],
   ];
 
   return (
-    <section className="detail__section" aria-label={t('detail.fields')}>
+    <section className="detail__section" aria-label={t('review.detail.fields')}>
       <dl className="facts" data-testid="claim-facts">
         {rows.map(([term, value, className]) => (
           <div className="facts__row" key={term}>
@@ -55,7 +55,11 @@ export function ClaimFacts({
           </div>
         ))}
         <div className="facts__row">
-          <dt>{contact === undefined ? t('detail.contact') : t('detail.contactRevealed')}</dt>
+          <dt>
+            {contact === undefined
+              ? t('review.detail.contact')
+              : t('review.detail.contactRevealed')}
+          </dt>
           <dd className="mono contact-cell" data-testid="claim-contact">
             {contact === undefined ? (claim.contactMasked ?? none) : (contact ?? none)}
             {contact === undefined && claim.contactMasked !== null && (
@@ -65,13 +69,13 @@ export function ClaimFacts({
                 data-testid="reveal-contact"
                 onClick={onReveal}
               >
-                {t('detail.reveal')} <kbd>m</kbd>
+                {t('review.detail.reveal')} <kbd>m</kbd>
               </button>
             )}
           </dd>
         </div>
       </dl>
-      <h3 className="detail__subtitle">{t('detail.description')}</h3>
+      <h3 className="detail__subtitle">{t('review.detail.description')}</h3>
       <p className="detail__description" data-testid="claim-description">
         {claim.description}
       </p>

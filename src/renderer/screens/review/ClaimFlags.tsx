@@ -8,14 +8,14 @@ export function ClaimFlags({ flags }: { flags: ClaimFlagDetail[] }) {
   if (flags.length === 0) return null;
   return (
     <section className="detail__section" data-testid="claim-flags">
-      <h3 className="detail__subtitle">{t('flags.title')}</h3>
+      <h3 className="detail__subtitle">{t('review.flags.title')}</h3>
       <ul className="flag-list">
         {flags.map((flag) => (
           <li key={flag.flag} className="flag-list__item" data-flag={flag.flag}>
             <span className="badge badge--flag">{label(CLAIM_FLAG_LABELS[flag.flag])}</span>
             {flag.threshold !== null && (
               <span className="muted">
-                {t('flags.threshold', { amount: formatKrw(flag.threshold) })}
+                {t('review.flags.threshold', { amount: formatKrw(flag.threshold) })}
               </span>
             )}
             {flag.relatedClaimIds.length > 0 && (

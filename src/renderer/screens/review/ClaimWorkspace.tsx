@@ -3,7 +3,8 @@ import type { SupportCalculation, SupportPolicy } from '../../../shared/domain/s
 import { fixedSupportFor } from '../../../shared/domain/tier';
 import { formatKrw } from '../../../shared/domain/money';
 import type { DecisionRecordDto } from '../../../shared/ipc/schemas';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
@@ -58,7 +59,7 @@ export function ClaimWorkspace({
   const [activeEvidence, setActiveEvidence] = useState(0);
   const [recommendation, setRecommendation] = useState<SupportCalculation | null>(null);
   const [contact, setContact] = useState<string | null | undefined>(undefined);
-  const [revealError, setRevealError] = useState<ApiError | null>(null);
+  const { run, error: revealError } = useWrite();
   const [saved, setSaved] = useState<DecisionRecordDto | null>(null);
   const root = useRef<HTMLDivElement>(null);
   const timeline = useRef<HTMLElement>(null);
@@ -70,14 +71,10 @@ export function ClaimWorkspace({
   const focusIn = (selector: string) => root.current?.querySelector<HTMLElement>(selector)?.focus();
 
   async function reveal() {
-    try {
-      const result = await api.claims.revealContact({ claimId });
-      setContact(result.contact);
-      setRevealError(null);
-      touched();
-    } catch (cause) {
-      setRevealError(asApiError(cause));
-    }
+    const result = await run(() => api.claims.revealContact({ claimId }));
+    if (!result) return;
+    setContact(result.contact);
+    touched();
   }
 
   function showEvidence(index: number) {
@@ -129,10 +126,10 @@ export function ClaimWorkspace({
       >
         <header className="detail__header">
           <h2 id="claim-detail-title" className="panel__title">
-            {t('detail.title', { claimId })}
+            {t('review.detail.title', { claimId })}
           </h2>
           <button type="button" className="button button--ghost" onClick={onClose}>
-            {t('detail.close')} <kbd>Esc</kbd>
+            {t('review.detail.close')} <kbd>Esc</kbd>
           </button>
         </header>
         {state.status === 'loading' && <Loading />}
@@ -158,7 +155,7 @@ export function ClaimWorkspace({
             <DecisionHistory decisions={claim.decisions} />
             {saved && (
               <p className="notice notice--success" role="status" data-testid="save-status">
-                {t('form.saved', { id: saved.id })}
+                {t('review.form.saved', { id: saved.id })}
               </p>
             )}
             {claim.tier === 'committee_review' ? (
@@ -186,10 +183,10 @@ function NoDecisionNeeded({ tierFixedSupport }: { tierFixedSupport: number | nul
   const t = useT();
   return (
     <div className="notice notice--info" data-testid="no-decision-needed">
-      <p>{t('detail.notReviewable')}</p>
+      <p>{t('review.detail.notReviewable')}</p>
       {tierFixedSupport !== null && (
         <p data-testid="fixed-support">
-          {t('detail.fixedSupport', { amount: formatKrw(tierFixedSupport) })}
+          {t('review.detail.fixedSupport', { amount: formatKrw(tierFixedSupport) })}
         </p>
       )}
     </div>

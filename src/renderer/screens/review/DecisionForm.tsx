@@ -11,7 +11,8 @@ import {
   type ReasonCode,
 } from '../../../shared/domain/decision';
 import type { ClaimDetail, DecisionRecordDto } from '../../../shared/ipc/schemas';
-import { asApiError, api, type ApiError } from '../../api/client';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { AmountField } from './AmountField';
@@ -42,15 +43,14 @@ export function DecisionForm({
 }) {
   const { t, label } = useLocale();
   const [form, setForm] = useState<DecisionFormState>(EMPTY_FORM);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error, clearError } = useWrite();
   const check = checkDraft(claim, form, recommendation);
   const { issues } = check;
   const formRef = useRef<HTMLFormElement>(null);
 
   function update(patch: Partial<DecisionFormState>) {
     setForm((previous) => ({ ...previous, ...patch }));
-    setError(null);
+    clearError();
     onEdit();
   }
 
@@ -88,18 +88,12 @@ export function DecisionForm({
 
   async function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    if (!check.canSave || !check.draft || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const record = await api.decisions.record(check.draft);
-      // Stays busy: the panel reloads and replaces this form, and a second click in between
-      // would point at a decision that is no longer the current one.
-      onSaved(record);
-    } catch (cause) {
-      setError(asApiError(cause));
-      setBusy(false);
-    }
+    const { draft } = check;
+    if (!check.canSave || !draft || busy) return;
+    // Stays busy after a success: the panel reloads and replaces this form, and a second click
+    // in between would point at a decision that is no longer the current one.
+    const record = await run(() => api.decisions.record(draft), { holdOnSuccess: true });
+    if (record) onSaved(record);
   }
 
   return (
@@ -110,11 +104,13 @@ export function DecisionForm({
       noValidate
       onSubmit={submit}
     >
-      <h3 className="detail__subtitle">{t(`form.title.${check.kind}`)}</h3>
-      {check.kind === 'amendment' && <p className="field__hint">{t('form.amendmentHint')}</p>}
+      <h3 className="detail__subtitle">{t(`review.form.title.${check.kind}`)}</h3>
+      {check.kind === 'amendment' && (
+        <p className="field__hint">{t('review.form.amendmentHint')}</p>
+      )}
 
       <fieldset className="field" aria-describedby="decision-outcome-issues">
-        <legend className="field__label">{t('form.outcome')}</legend>
+        <legend className="field__label">{t('review.form.outcome')}</legend>
         <div className="choice-list">
           {OUTCOMES.map((outcome) => (
             <label key={outcome} className="choice">
@@ -146,7 +142,7 @@ export function DecisionForm({
 
       {recommendation && outcomeTakesAmount(form.outcome) && (
         <p className="field__hint" data-testid="recommendation-hint">
-          {t('form.recommendation', {
+          {t('review.form.recommendation', {
             amount: formatKrw(recommendation.recommended),
             version: recommendation.policyVersion,
           })}
@@ -155,7 +151,7 @@ export function DecisionForm({
       {check.overridesRecommendation && (
         <div className="field">
           <label className="field__label" htmlFor="override-reason">
-            {t('form.overrideReason')}
+            {t('review.form.overrideReason')}
           </label>
           <textarea
             id="override-reason"
@@ -176,7 +172,7 @@ export function DecisionForm({
         aria-describedby="decision-reasons-issues"
         aria-invalid={hasIssue(issues, 'reasonCodes') || undefined}
       >
-        <legend className="field__label">{t('form.reasons')}</legend>
+        <legend className="field__label">{t('review.form.reasons')}</legend>
         <div className="choice-list">
           {REASON_CODES.map((code) => (
             <label key={code} className="choice">
@@ -196,7 +192,7 @@ export function DecisionForm({
 
       <div className="field">
         <label className="field__label" htmlFor="decision-note">
-          {t('form.note')}
+          {t('review.form.note')}
         </label>
         <textarea
           id="decision-note"
@@ -214,7 +210,7 @@ export function DecisionForm({
       {check.kind === 'amendment' && (
         <div className="field">
           <label className="field__label" htmlFor="amendment-reason">
-            {t('form.amendmentReason')}
+            {t('review.form.amendmentReason')}
           </label>
           <textarea
             id="amendment-reason"
@@ -240,13 +236,13 @@ export function DecisionForm({
           data-testid="save-decision"
           disabled={!check.canSave || busy}
         >
-          {busy ? t('form.saving') : t('form.save')}
+          {busy ? t('review.form.saving') : t('review.form.save')}
         </button>
         {!check.canSave && (
           <span className="muted" data-testid="save-blocked-reason">
             {form.outcome === null
-              ? t('form.outcomeRequired')
-              : t('form.issueCount', {
+              ? t('review.form.outcomeRequired')
+              : t('review.form.issueCount', {
                   count: issues.length + (check.amountError ? 1 : 0),
                 })}
           </span>

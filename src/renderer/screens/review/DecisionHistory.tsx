@@ -9,9 +9,9 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] 
   const { t, label, locale } = useLocale();
   return (
     <section className="detail__section" data-testid="decision-history">
-      <h3 className="detail__subtitle">{t('history.title')}</h3>
+      <h3 className="detail__subtitle">{t('review.history.title')}</h3>
       {decisions.length === 0 ? (
-        <p className="muted">{t('history.empty')}</p>
+        <p className="muted">{t('review.history.empty')}</p>
       ) : (
         <ol className="history">
           {decisions.map((decision) => (
@@ -28,20 +28,20 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] 
                 </span>
                 {decision.replacesId !== null && (
                   <span className="history__replaces">
-                    {t('history.replaces', { id: decision.replacesId })}
+                    {t('review.history.replaces', { id: decision.replacesId })}
                   </span>
                 )}
               </div>
               <dl className="history__facts">
                 {decision.amount !== null && (
                   <>
-                    <dt>{t('history.amount')}</dt>
+                    <dt>{t('review.history.amount')}</dt>
                     <dd className="num">{formatKrw(decision.amount)}</dd>
                   </>
                 )}
                 {decision.reasonCodes.length > 0 && (
                   <>
-                    <dt>{t('history.reasons')}</dt>
+                    <dt>{t('review.history.reasons')}</dt>
                     <dd>
                       {decision.reasonCodes.map((code) => label(REASON_LABELS[code])).join(', ')}
                     </dd>
@@ -49,19 +49,19 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] 
                 )}
                 {decision.note !== '' && (
                   <>
-                    <dt>{t('history.note')}</dt>
+                    <dt>{t('review.history.note')}</dt>
                     <dd className="pre-wrap">{decision.note}</dd>
                   </>
                 )}
                 {decision.amendmentReason !== null && (
                   <>
-                    <dt>{t('history.amendmentReason')}</dt>
+                    <dt>{t('review.history.amendmentReason')}</dt>
                     <dd className="pre-wrap">{decision.amendmentReason}</dd>
                   </>
                 )}
               </dl>
               <p className="history__by muted">
-                {t('history.by', {
+                {t('review.history.by', {
                   who: decision.decidedBy,
                   when: formatDateTime(decision.decidedAt, locale),
                 })}

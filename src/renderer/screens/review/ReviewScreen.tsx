@@ -227,7 +227,7 @@ function ReviewDesk({
               })}
             </span>
             <button type="button" className="button button--ghost" onClick={onQueueChanged}>
-              {t('common.refresh')}
+              {t('app.common.refresh')}
             </button>
             <button
               type="button"
@@ -235,7 +235,7 @@ function ReviewDesk({
               data-testid="recs-open"
               onClick={() => setRecsOpen(true)}
             >
-              {t('recs.open')}
+              {t('recommendations.open')}
             </button>
             <button
               type="button"
@@ -243,7 +243,7 @@ function ReviewDesk({
               data-testid="shortcut-help-open"
               onClick={() => setHelpOpen(true)}
             >
-              {t('keys.button')} <kbd>?</kbd>
+              {t('review.keys.button')} <kbd>?</kbd>
             </button>
           </>
         }

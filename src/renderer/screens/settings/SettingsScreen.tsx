@@ -28,7 +28,7 @@ export function SettingsScreen() {
         >
           {LOCALES.map((option) => (
             <option key={option} value={option} lang={option}>
-              {t(option === 'ko' ? 'locale.ko' : 'locale.en')}
+              {t(option === 'ko' ? 'app.locale.ko' : 'app.locale.en')}
             </option>
           ))}
         </select>

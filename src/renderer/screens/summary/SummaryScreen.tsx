@@ -14,7 +14,6 @@ import { LedgerExportPanel } from './LedgerExportPanel';
 import { PayoutChart } from './PayoutChart';
 import { PublishedPackage } from './PublishedPackage';
 import { TierTable } from './TierTable';
-import '../../styles/summary.css';
 
 const WHOLE_WORKSPACE = '';
 

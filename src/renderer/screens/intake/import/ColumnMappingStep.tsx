@@ -5,7 +5,7 @@ import {
   type BatchField,
   type ColumnMapping,
 } from '../../../../shared/domain/batch-format';
-import type { ImportInspection } from '../../../../shared/ipc/import-schemas';
+import type { ImportInspection } from '../../../../shared/ipc/intake-schemas';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MappingProblems } from './mapping-check';
 
@@ -41,12 +41,12 @@ export function ColumnMappingStep({
   return (
     <div className="table-scroll" data-testid="column-mapping">
       <table className="data-table mapping-table">
-        <caption className="visually-hidden">{t('import.mapping.caption')}</caption>
+        <caption className="visually-hidden">{t('intake.import.mapping.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t('import.mapping.header')}</th>
-            <th scope="col">{t('import.mapping.field')}</th>
-            <th scope="col">{t('import.mapping.samples')}</th>
+            <th scope="col">{t('intake.import.mapping.header')}</th>
+            <th scope="col">{t('intake.import.mapping.field')}</th>
+            <th scope="col">{t('intake.import.mapping.samples')}</th>
           </tr>
         </thead>
         <tbody>
@@ -66,10 +66,12 @@ export function ColumnMappingStep({
               >
                 <th scope="row" className="mapping-table__header">
                   <label htmlFor={selectId}>
-                    {header === '' ? t('import.mapping.blank') : header}
+                    {header === '' ? t('intake.import.mapping.blank') : header}
                   </label>
                   {isUnknown && (
-                    <span className="badge badge--unknown">{t('import.mapping.unknown')}</span>
+                    <span className="badge badge--unknown">
+                      {t('intake.import.mapping.unknown')}
+                    </span>
                   )}
                 </th>
                 <td>
@@ -86,18 +88,18 @@ export function ColumnMappingStep({
                       )
                     }
                   >
-                    <option value={IGNORE}>{t('import.mapping.ignore')}</option>
+                    <option value={IGNORE}>{t('intake.import.mapping.ignore')}</option>
                     {BATCH_FIELDS.map((field) => (
                       <option key={field} value={field}>
                         {REQUIRED_FIELDS.includes(field)
-                          ? `${fieldName(field)} · ${t('import.mapping.required')}`
+                          ? `${fieldName(field)} · ${t('intake.import.mapping.required')}`
                           : fieldName(field)}
                       </option>
                     ))}
                   </select>
                 </td>
                 <td className="wrap muted">
-                  {samples.length > 0 ? samples.join(' · ') : t('import.mapping.noSamples')}
+                  {samples.length > 0 ? samples.join(' · ') : t('intake.import.mapping.noSamples')}
                 </td>
               </tr>
             );
@@ -115,16 +117,16 @@ export function MappingProblemsNotice({ problems }: { problems: MappingProblems 
   if (problems.missingRequired.length === 0 && problems.duplicates.length === 0) return null;
   return (
     <div className="notice notice--error" role="alert" data-testid="mapping-problems">
-      <p className="notice__title">{t('import.mapping.blocked')}</p>
+      <p className="notice__title">{t('intake.import.mapping.blocked')}</p>
       <ul className="notice__issues">
         {problems.missingRequired.map((field) => (
           <li key={`missing-${field}`} data-testid={`missing-${field}`}>
-            {t('import.mapping.missing', { field: fieldName(field) })}
+            {t('intake.import.mapping.missing', { field: fieldName(field) })}
           </li>
         ))}
         {problems.duplicates.map(({ field, headers }) => (
           <li key={`duplicate-${field}`} data-testid={`duplicate-${field}`}>
-            {t('import.mapping.duplicate', {
+            {t('intake.import.mapping.duplicate', {
               field: fieldName(field),
               headers: headers.join(', '),
             })}

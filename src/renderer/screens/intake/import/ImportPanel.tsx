@@ -4,7 +4,7 @@ import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import type { ColumnMapping } from '../../../../shared/domain/batch-format';
-import type { ImportRequest } from '../../../../shared/ipc/import-schemas';
+import type { ImportRequest } from '../../../../shared/ipc/intake-schemas';
 import { useT } from '../../../i18n/locale-context';
 import { ImportSetup } from './ImportSetup';
 import { SourcePicker, type EvidenceSource } from './SourcePicker';
@@ -51,7 +51,7 @@ export function ImportPanel({
     >
       <div className="panel__head">
         <h2 id="import-title" className="panel__title">
-          {t('import.title')}
+          {t('intake.import.title')}
         </h2>
         <button
           type="button"
@@ -60,7 +60,7 @@ export function ImportPanel({
           disabled={busy}
           onClick={onClose}
         >
-          {t('import.close')}
+          {t('intake.import.close')}
         </button>
       </div>
       <SourcePicker

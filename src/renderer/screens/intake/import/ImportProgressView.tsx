@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react';
 import type { ApiError } from '../../../api/client';
 import { ErrorNotice } from '../../../components/ErrorNotice';
-import type { ImportProgress } from '../../../../shared/ipc/import-schemas';
+import type { ImportProgress } from '../../../../shared/ipc/intake-schemas';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
 
@@ -41,22 +41,22 @@ export function ImportProgressView({
       aria-labelledby="import-running-title"
     >
       <h2 id="import-running-title" className="panel__title">
-        {t('import.running.title')}
+        {t('intake.import.running.title')}
       </h2>
       <p className="import-running__phase" role="status" aria-live="polite">
-        {t(`import.phase.${phase}`)}
+        {t(`intake.import.phase.${phase}`)}
       </p>
       <progress
         className="import-progress"
         data-testid="import-progress"
-        aria-label={t('import.running.progressLabel')}
+        aria-label={t('intake.import.running.progressLabel')}
         max={100}
         // Without a size yet the bar is indeterminate rather than stuck at zero.
         value={percent ?? undefined}
         aria-valuenow={percent ?? undefined}
       />
       <p className="import-running__rate num-inline" data-testid="import-rate">
-        {t('import.running.rate', {
+        {t('intake.import.running.rate', {
           percent: percent === null ? '–' : String(percent),
           rows: formatCount(progress?.rowsRead ?? 0),
           rate: formatCount(Math.round(progress?.rowsPerSecond ?? 0)),
@@ -69,7 +69,7 @@ export function ImportProgressView({
         disabled={cancelling}
         onClick={onCancel}
       >
-        {cancelling ? t('import.running.cancelling') : t('import.running.cancel')}
+        {cancelling ? t('intake.import.running.cancelling') : t('intake.import.running.cancel')}
       </button>
       {cancelError && <ErrorNotice error={cancelError} testId="cancel-import-error" />}
     </section>

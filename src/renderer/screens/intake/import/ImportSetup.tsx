@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import type { BatchField, ColumnMapping } from '../../../../shared/domain/batch-format';
-import type { ImportInspection } from '../../../../shared/ipc/import-schemas';
+import type { ImportInspection } from '../../../../shared/ipc/intake-schemas';
 import { useT } from '../../../i18n/locale-context';
 import { ColumnMappingStep, MappingProblemsNotice } from './ColumnMappingStep';
 import { checkMapping, hasProblems, mappingFromInspection } from './mapping-check';
 import { loadSavedMapping, saveMapping } from './saved-mappings';
 
 const ENCODING_KEYS = {
-  'utf-8': 'import.encoding.utf8',
-  'utf-8-bom': 'import.encoding.utf8bom',
-  cp949: 'import.encoding.cp949',
+  'utf-8': 'intake.import.encoding.utf8',
+  'utf-8-bom': 'intake.import.encoding.utf8bom',
+  cp949: 'intake.import.encoding.cp949',
 } as const;
 
 /**
@@ -54,26 +54,26 @@ export function ImportSetup({
     <div className="import-setup">
       <dl className="import-facts" data-testid="import-detected">
         <div>
-          <dt>{t('import.detected.format')}</dt>
+          <dt>{t('intake.import.detected.format')}</dt>
           <dd data-testid="detected-format">{inspection.format.toUpperCase()}</dd>
         </div>
         <div>
-          <dt>{t('import.detected.encoding')}</dt>
+          <dt>{t('intake.import.detected.encoding')}</dt>
           <dd data-testid="detected-encoding">
             {inspection.encoding
               ? t(ENCODING_KEYS[inspection.encoding])
-              : t('import.encoding.none')}
+              : t('intake.import.encoding.none')}
           </dd>
         </div>
         <div>
-          <dt>{t('import.detected.columns')}</dt>
+          <dt>{t('intake.import.detected.columns')}</dt>
           <dd>{inspection.headers.length}</dd>
         </div>
       </dl>
 
       {inspection.sheets.length > 1 && (
         <label className="inline-field">
-          <span className="inline-field__label">{t('import.sheet')}</span>
+          <span className="inline-field__label">{t('intake.import.sheet')}</span>
           <select
             className="select"
             data-testid="import-sheet"
@@ -90,11 +90,11 @@ export function ImportSetup({
         </label>
       )}
 
-      <h3 className="import-step__title">{t('import.mapping.title')}</h3>
-      <p className="muted">{t('import.mapping.intro')}</p>
+      <h3 className="import-step__title">{t('intake.import.mapping.title')}</h3>
+      <p className="muted">{t('intake.import.mapping.intro')}</p>
       {saved && (
         <p className="notice notice--info" role="status" data-testid="saved-mapping-applied">
-          {t('import.mapping.savedApplied')}
+          {t('intake.import.mapping.savedApplied')}
         </p>
       )}
       <ColumnMappingStep
@@ -112,11 +112,11 @@ export function ImportSetup({
           checked={remember}
           onChange={(event) => setRemember(event.target.checked)}
         />
-        {t('import.mapping.save')}
+        {t('intake.import.mapping.save')}
       </label>
       {saveFailed && (
         <p className="field-issues__item" role="alert">
-          {t('import.mapping.saveFailed')}
+          {t('intake.import.mapping.saveFailed')}
         </p>
       )}
 
@@ -129,11 +129,11 @@ export function ImportSetup({
           aria-describedby={blocked ? 'start-import-blocked' : undefined}
           onClick={start}
         >
-          {busy ? t('import.starting') : t('import.start')}
+          {busy ? t('intake.import.starting') : t('intake.import.start')}
         </button>
         {blocked && (
           <span id="start-import-blocked" className="muted">
-            {t('import.mapping.fixFirst')}
+            {t('intake.import.mapping.fixFirst')}
           </span>
         )}
       </div>

@@ -1,5 +1,6 @@
 import { useState, type DragEvent } from 'react';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { droppedFile } from '../../../api/dropped-file';
 import { useT } from '../../../i18n/locale-context';
@@ -28,20 +29,16 @@ export function SourcePicker({
   const t = useT();
   const [dragging, setDragging] = useState(false);
   const [dropped, setDropped] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   async function choose(kind: ChooseKind) {
-    setError(null);
-    try {
-      const { path } = await api.intake.chooseFile({ kind });
-      if (path === null) return; // the dialog was closed without a choice
-      if (kind === 'batch') {
-        setDropped(null);
-        onFile(path);
-      } else onEvidence({ kind, path });
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const chosen = await run(() => api.intake.chooseFile({ kind }));
+    const path = chosen?.path ?? null;
+    if (path === null) return; // failed, or the dialog was closed without a choice
+    if (kind === 'batch') {
+      setDropped(null);
+      onFile(path);
+    } else onEvidence({ kind, path });
   }
 
   function onDrop(event: DragEvent<HTMLDivElement>) {
@@ -70,9 +67,9 @@ export function SourcePicker({
         onDrop={onDrop}
       >
         <p id="drop-zone-title" className="drop-zone__title">
-          {t('import.source.dropTitle')}
+          {t('intake.import.source.dropTitle')}
         </p>
-        <p className="drop-zone__hint">{t('import.source.formats')}</p>
+        <p className="drop-zone__hint">{t('intake.import.source.formats')}</p>
         <button
           type="button"
           className="button button--primary"
@@ -80,21 +77,23 @@ export function SourcePicker({
           disabled={disabled}
           onClick={() => void choose('batch')}
         >
-          {t('import.source.chooseFile')}
+          {t('intake.import.source.chooseFile')}
         </button>
         <p className={file ? 'drop-zone__file' : 'muted'} data-testid="chosen-file">
-          {file ?? t('import.source.noFile')}
+          {file ?? t('intake.import.source.noFile')}
         </p>
       </div>
       {dropped !== null && (
         <p className="notice notice--info" role="status" data-testid="drop-message">
-          {t('import.source.dropUnsupported', { name: dropped || t('import.source.droppedFile') })}
+          {t('intake.import.source.dropUnsupported', {
+            name: dropped || t('intake.import.source.droppedFile'),
+          })}
         </p>
       )}
 
       <fieldset className="field import-evidence">
-        <legend className="field__label">{t('import.source.evidence')}</legend>
-        <p className="field__hint">{t('import.source.evidenceHint')}</p>
+        <legend className="field__label">{t('intake.import.source.evidence')}</legend>
+        <p className="field__hint">{t('intake.import.source.evidenceHint')}</p>
         <div className="button-row">
           <button
             type="button"
@@ -103,7 +102,7 @@ export function SourcePicker({
             disabled={disabled}
             onClick={() => void choose('evidence-folder')}
           >
-            {t('import.source.chooseFolder')}
+            {t('intake.import.source.chooseFolder')}
           </button>
           <button
             type="button"
@@ -112,7 +111,7 @@ export function SourcePicker({
             disabled={disabled}
             onClick={() => void choose('evidence-zip')}
           >
-            {t('import.source.chooseZip')}
+            {t('intake.import.source.chooseZip')}
           </button>
           {evidence && (
             <button
@@ -122,7 +121,7 @@ export function SourcePicker({
               disabled={disabled}
               onClick={() => onEvidence(null)}
             >
-              {t('import.source.clearEvidence')}
+              {t('intake.import.source.clearEvidence')}
             </button>
           )}
         </div>
@@ -130,11 +129,11 @@ export function SourcePicker({
           {evidence
             ? t(
                 evidence.kind === 'evidence-zip'
-                  ? 'import.source.evidenceZip'
-                  : 'import.source.evidenceFolder',
+                  ? 'intake.import.source.evidenceZip'
+                  : 'intake.import.source.evidenceFolder',
                 { path: evidence.path },
               )
-            : t('import.source.noEvidence')}
+            : t('intake.import.source.noEvidence')}
         </p>
       </fieldset>
       {error && <ErrorNotice error={error} testId="choose-file-error" />}

@@ -3,7 +3,7 @@ import {
   type BatchField,
   type ColumnMapping,
 } from '../../../../shared/domain/batch-format';
-import type { ImportInspection } from '../../../../shared/ipc/import-schemas';
+import type { ImportInspection } from '../../../../shared/ipc/intake-schemas';
 
 export interface MappingProblems {
   missingRequired: BatchField[];

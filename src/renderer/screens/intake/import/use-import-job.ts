@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState } from 'react';
 import { asApiError, api, type ApiError } from '../../../api/client';
 import { useImportProgress } from '../../../api/use-import-progress';
-import type { ImportProgress, ImportReport } from '../../../../shared/ipc/import-schemas';
+import type { ImportProgress, ImportReport } from '../../../../shared/ipc/intake-schemas';
 
 export type ImportJobState =
   | { status: 'idle' }

@@ -1,21 +1,21 @@
 import { TIER_LABELS, TIERS } from '../../../../shared/domain/tier';
-import type { ImportReport } from '../../../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../../../shared/ipc/intake-schemas';
 import { formatCount } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { DuplicatesTable, EvidenceProblemsTable, QuarantineTable } from './ReportTables';
 
 const FIGURES: { key: 'imported' | 'quarantined' | 'duplicates' | 'rows'; label: MessageKey }[] = [
-  { key: 'imported', label: 'report.imported' },
-  { key: 'quarantined', label: 'report.quarantined' },
-  { key: 'duplicates', label: 'report.duplicates' },
-  { key: 'rows', label: 'report.rows' },
+  { key: 'imported', label: 'intake.report.imported' },
+  { key: 'quarantined', label: 'intake.report.quarantined' },
+  { key: 'duplicates', label: 'intake.report.duplicates' },
+  { key: 'rows', label: 'intake.report.rows' },
 ];
 
 const EVIDENCE: { key: keyof ImportReport['evidence']; label: MessageKey }[] = [
-  { key: 'stored', label: 'report.evidence.stored' },
-  { key: 'rejected', label: 'report.evidence.rejected' },
-  { key: 'missing', label: 'report.evidence.missing' },
+  { key: 'stored', label: 'intake.report.evidence.stored' },
+  { key: 'rejected', label: 'intake.report.evidence.rejected' },
+  { key: 'missing', label: 'intake.report.evidence.missing' },
 ];
 
 /** What one import did: counts first, then every row that needs someone's attention. */
@@ -32,9 +32,9 @@ export function ImportReportView({
   return (
     <section className="panel" data-testid="import-report" aria-labelledby="import-report-title">
       <h2 id="import-report-title" className="panel__title">
-        {t('report.title', { batchId: report.batchId })}
+        {t('intake.report.title', { batchId: report.batchId })}
       </h2>
-      <p className="muted">{t('report.seconds', { seconds: report.seconds.toFixed(1) })}</p>
+      <p className="muted">{t('intake.report.seconds', { seconds: report.seconds.toFixed(1) })}</p>
       <dl className="stat-grid">
         {FIGURES.map(({ key, label: name }) => (
           <div className="stat" key={key}>
@@ -48,7 +48,7 @@ export function ImportReportView({
 
       <div className="report-columns">
         <div>
-          <h3 className="report__subtitle">{t('report.tiers')}</h3>
+          <h3 className="report__subtitle">{t('intake.report.tiers')}</h3>
           <table className="data-table data-table--compact" data-testid="report-tiers">
             <tbody>
               {TIERS.map((tier) => (
@@ -61,7 +61,7 @@ export function ImportReportView({
           </table>
         </div>
         <div>
-          <h3 className="report__subtitle">{t('report.evidence')}</h3>
+          <h3 className="report__subtitle">{t('intake.report.evidence')}</h3>
           <table className="data-table data-table--compact" data-testid="report-evidence">
             <tbody>
               {EVIDENCE.map(({ key, label: name }) => (
@@ -84,7 +84,7 @@ export function ImportReportView({
 
       <div className="button-row">
         <button type="button" className="button button--primary" onClick={onOpenReview}>
-          {t('batches.openReview')}
+          {t('intake.openReview')}
         </button>
         <button
           type="button"
@@ -92,7 +92,7 @@ export function ImportReportView({
           data-testid="dismiss-report"
           onClick={onDismiss}
         >
-          {t('report.dismiss')}
+          {t('intake.report.dismiss')}
         </button>
       </div>
     </section>

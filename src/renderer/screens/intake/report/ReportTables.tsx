@@ -1,5 +1,5 @@
 import { EVIDENCE_PROBLEM_LABELS } from '../../../../shared/domain/evidence';
-import type { ImportReport } from '../../../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../../../shared/ipc/intake-schemas';
 import { formatCount } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import { useFieldName } from '../import/ColumnMappingStep';
@@ -14,7 +14,7 @@ function Truncated({ shown, total }: { shown: number; total: number }) {
   if (listed >= total) return null;
   return (
     <p className="muted" data-testid="report-truncated">
-      {t('report.truncated', { shown: formatCount(listed), total: formatCount(total) })}
+      {t('intake.report.truncated', { shown: formatCount(listed), total: formatCount(total) })}
     </p>
   );
 }
@@ -33,24 +33,24 @@ export function QuarantineTable({
   return (
     <div className="report-section">
       <h3 className="report__subtitle">
-        {t('report.quarantine.title', { count: formatCount(total) })}
+        {t('intake.report.quarantine.title', { count: formatCount(total) })}
       </h3>
       <div className="table-scroll report-table">
         <table className="data-table" data-testid="quarantine-table">
           <thead>
             <tr>
               <th scope="col" className="num">
-                {t('report.col.row')}
+                {t('intake.report.col.row')}
               </th>
-              <th scope="col">{t('report.col.claimId')}</th>
-              <th scope="col">{t('report.col.reasons')}</th>
+              <th scope="col">{t('intake.report.col.claimId')}</th>
+              <th scope="col">{t('intake.report.col.reasons')}</th>
             </tr>
           </thead>
           <tbody>
             {rows.slice(0, SHOWN_ROWS).map((row) => (
               <tr key={row.row} data-testid="quarantine-row" data-row={row.row}>
                 <td className="num">{formatCount(row.row)}</td>
-                <td className="mono">{row.claimId ?? t('report.noClaimId')}</td>
+                <td className="mono">{row.claimId ?? t('intake.report.noClaimId')}</td>
                 <td className="wrap">
                   <ul className="reason-list">
                     {row.reasons.map((reason, i) => (
@@ -83,17 +83,17 @@ export function DuplicatesTable({
   return (
     <div className="report-section">
       <h3 className="report__subtitle">
-        {t('report.duplicatesTitle', { count: formatCount(total) })}
+        {t('intake.report.duplicatesTitle', { count: formatCount(total) })}
       </h3>
       <div className="table-scroll report-table">
         <table className="data-table" data-testid="duplicates-table">
           <thead>
             <tr>
               <th scope="col" className="num">
-                {t('report.col.row')}
+                {t('intake.report.col.row')}
               </th>
-              <th scope="col">{t('report.col.claimId')}</th>
-              <th scope="col">{t('report.col.existingBatch')}</th>
+              <th scope="col">{t('intake.report.col.claimId')}</th>
+              <th scope="col">{t('intake.report.col.existingBatch')}</th>
             </tr>
           </thead>
           <tbody>
@@ -101,7 +101,7 @@ export function DuplicatesTable({
               <tr key={`${row.row}-${row.claimId}`} data-testid="duplicate-row">
                 <td className="num">{formatCount(row.row)}</td>
                 <td className="mono">{row.claimId}</td>
-                <td>{t('report.batchNumber', { id: row.existingBatchId })}</td>
+                <td>{t('intake.report.batchNumber', { id: row.existingBatchId })}</td>
               </tr>
             ))}
           </tbody>
@@ -125,15 +125,15 @@ export function EvidenceProblemsTable({
   return (
     <div className="report-section">
       <h3 className="report__subtitle" data-testid="evidence-problems-title">
-        {t('report.evidenceTitle', { count: formatCount(total) })}
+        {t('intake.report.evidenceTitle', { count: formatCount(total) })}
       </h3>
       <div className="table-scroll report-table">
         <table className="data-table" data-testid="evidence-problems-table">
           <thead>
             <tr>
-              <th scope="col">{t('report.col.claimId')}</th>
-              <th scope="col">{t('report.col.file')}</th>
-              <th scope="col">{t('report.col.problem')}</th>
+              <th scope="col">{t('intake.report.col.claimId')}</th>
+              <th scope="col">{t('intake.report.col.file')}</th>
+              <th scope="col">{t('intake.report.col.problem')}</th>
             </tr>
           </thead>
           <tbody>

@@ -44,7 +44,7 @@ export function BreakdownChart({
   };
   const canvasProps = {
     'data-testid': `chart-${id}`,
-    'aria-label': t('stats.chartLabel', { title }),
+    'aria-label': t('intake.stats.chartLabel', { title }),
   };
 
   return (
@@ -62,12 +62,12 @@ export function BreakdownChart({
           <caption className="visually-hidden">{title}</caption>
           <thead>
             <tr>
-              <th scope="col">{t('stats.col.category')}</th>
+              <th scope="col">{t('intake.stats.col.category')}</th>
               <th scope="col" className="num">
-                {t('stats.col.count')}
+                {t('intake.stats.col.count')}
               </th>
               <th scope="col" className="num">
-                {t('stats.col.share')}
+                {t('intake.stats.col.share')}
               </th>
             </tr>
           </thead>

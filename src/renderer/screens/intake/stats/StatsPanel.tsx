@@ -11,7 +11,7 @@ import {
 } from '../../../../shared/domain/claim';
 import { formatKrw } from '../../../../shared/domain/money';
 import { TIER_LABELS, TIERS } from '../../../../shared/domain/tier';
-import type { Stats } from '../../../../shared/ipc/import-schemas';
+import type { Stats } from '../../../../shared/ipc/stats-schemas';
 import { formatCount } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import type { BatchSummary } from '../BatchList';
@@ -31,10 +31,10 @@ export function StatsPanel({ batches }: { batches: BatchSummary[] }) {
     <section className="panel" data-testid="stats-panel" aria-labelledby="stats-title">
       <div className="panel__head">
         <h2 id="stats-title" className="panel__title">
-          {t('stats.title')}
+          {t('intake.stats.title')}
         </h2>
         <label className="inline-field">
-          <span className="inline-field__label">{t('stats.scope')}</span>
+          <span className="inline-field__label">{t('intake.stats.scope')}</span>
           <select
             className="select"
             data-testid="stats-batch"
@@ -43,10 +43,10 @@ export function StatsPanel({ batches }: { batches: BatchSummary[] }) {
               setBatchId(event.target.value === WHOLE_WORKSPACE ? null : Number(event.target.value))
             }
           >
-            <option value={WHOLE_WORKSPACE}>{t('stats.wholeWorkspace')}</option>
+            <option value={WHOLE_WORKSPACE}>{t('intake.stats.wholeWorkspace')}</option>
             {batches.map((batch) => (
               <option key={batch.id} value={String(batch.id)}>
-                {t('stats.batchOption', { id: batch.id, name: batch.name })}
+                {t('intake.stats.batchOption', { id: batch.id, name: batch.name })}
               </option>
             ))}
           </select>
@@ -74,15 +74,15 @@ function StatsBody({ stats }: { stats: Stats }) {
     <>
       <dl className="stat-grid">
         <div className="stat" data-testid="stats-claims">
-          <dt className="stat__label">{t('stats.claims')}</dt>
+          <dt className="stat__label">{t('intake.stats.claims')}</dt>
           <dd className="stat__value num">{formatCount(stats.claims)}</dd>
         </div>
         <div className="stat" data-testid="stats-review-queue">
-          <dt className="stat__label">{t('batches.reviewQueue')}</dt>
+          <dt className="stat__label">{t('intake.reviewQueue')}</dt>
           <dd className="stat__value num">{formatCount(stats.reviewQueue.count)}</dd>
         </div>
         <div className="stat" data-testid="stats-review-total">
-          <dt className="stat__label">{t('batches.reviewQueueTotal')}</dt>
+          <dt className="stat__label">{t('intake.reviewQueueTotal')}</dt>
           <dd className="stat__value num">{formatKrw(stats.reviewQueue.totalClaimed)}</dd>
         </div>
       </dl>
@@ -90,13 +90,13 @@ function StatsBody({ stats }: { stats: Stats }) {
         <BreakdownChart
           id="tier"
           kind="doughnut"
-          title={t('stats.byTier')}
+          title={t('intake.stats.byTier')}
           rows={rows(TIERS, stats.byTier, (tier) => label(TIER_LABELS[tier]))}
         />
         <BreakdownChart
           id="claimant"
           kind="bar"
-          title={t('stats.byClaimant')}
+          title={t('intake.stats.byClaimant')}
           rows={rows(CLAIMANT_TYPES, stats.byClaimantType, (type) =>
             label(CLAIMANT_TYPE_LABELS[type]),
           )}
@@ -104,16 +104,16 @@ function StatsBody({ stats }: { stats: Stats }) {
         <BreakdownChart
           id="damage"
           kind="bar"
-          title={t('stats.byDamage')}
+          title={t('intake.stats.byDamage')}
           rows={rows(DAMAGE_TYPES, stats.byDamageType, (type) => label(DAMAGE_TYPE_LABELS[type]))}
         />
         <BreakdownChart
           id="affiliate"
           kind="bar"
           small
-          title={t('stats.byAffiliate')}
+          title={t('intake.stats.byAffiliate')}
           rows={rows(['kakao', 'other'] as const, stats.byAffiliate, (key) =>
-            t(`stats.affiliate.${key}`),
+            t(`intake.stats.affiliate.${key}`),
           )}
         />
       </div>

@@ -8,14 +8,12 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { useLocale, type Translate } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
-import '../../../styles/minutes.css';
+import { roleLabel } from '../../../i18n/role-label';
 import { ApproveConfirm } from './ApproveConfirm';
 import { minutesRefusal, type MinutesAction, type MinutesRefusal } from './minutes-refusal';
 import { MinutesPreview } from './MinutesPreview';
 import { MinutesRefusalNotice } from './MinutesRefusalNotice';
 import { MinutesVersionsTable, type RowBusy } from './MinutesVersionsTable';
-
-const roleKey = (role: PersonRole) => `role.${role}` as MessageKey;
 
 /** "The chair (이도윤) ..." or, when nobody holds the role, says that instead of a blank. */
 function whoMay(
@@ -27,9 +25,9 @@ function whoMay(
 ): string {
   const names = people.filter((p) => p.role === role).map((p) => p.name);
   const holders =
-    names.length > 0 ? names.join(', ') : t('minutes.nobodyInRole', { role: t(roleKey(role)) });
+    names.length > 0 ? names.join(', ') : t('minutes.nobodyInRole', { role: roleLabel(t, role) });
   const here = current
-    ? t('minutes.currentPerson', { name: current.name, role: t(roleKey(current.role)) })
+    ? t('minutes.currentPerson', { name: current.name, role: roleLabel(t, current.role) })
     : t('minutes.noCurrentPerson');
   return `${t(key, { names: holders })} ${here}`;
 }

@@ -7,7 +7,6 @@ import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import { commandForKey, type ViewerHandle } from '../../review/evidence/evidence-format';
-import '../../../styles/evidence.css';
 
 // The evidence viewer's PDF view, fetched with pdf.js the first time a preview opens.
 const PdfView = lazy(() => import('../../review/evidence/PdfView'));

@@ -43,7 +43,7 @@ export function MinutesRefusalNotice({
           ))}
         </ul>
       )}
-      <p className="notice__detail muted">{t('error.detail', { message: error.message })}</p>
+      <p className="notice__detail muted">{t('app.error.detail', { message: error.message })}</p>
     </div>
   );
 }

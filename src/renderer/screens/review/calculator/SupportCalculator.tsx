@@ -16,10 +16,10 @@ import {
   type SupportCalculation,
   type SupportPolicy,
 } from '../../../../shared/domain/support-policy';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
-import '../../../styles/calculator.css';
 import { describePolicyRule } from './policy-rule';
 
 export interface CalculatorClaimFacts {
@@ -62,8 +62,7 @@ export function SupportCalculator({
   const [lossText, setLossText] = useState(() =>
     claim.claimedLoss === null ? '' : formatKrwPlain(claim.claimedLoss),
   );
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error, clearError } = useWrite();
   const [recorded, setRecorded] = useState<SupportCalculation | null>(null);
 
   const parsed = parseKrw(lossText);
@@ -72,7 +71,7 @@ export function SupportCalculator({
 
   function edit(text: string) {
     setLossText(text);
-    setError(null);
+    clearError();
     setRecorded(null);
   }
 
@@ -83,21 +82,16 @@ export function SupportCalculator({
 
   async function record() {
     if (verifiedLoss === null || busy) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.support.calculate({
+    const result = await run(() =>
+      api.support.calculate({
         claimId: claim.claimId,
         verifiedLoss,
         policyVersion: policy.version,
-      });
-      setRecorded(result);
-      onRecommended(result);
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!result) return;
+    setRecorded(result);
+    onRecommended(result);
   }
 
   const claimValue = (table: (typeof POLICY_TABLES)[number]) =>

@@ -43,7 +43,9 @@ export function EvidenceContent({
         <div className="evidence-error">
           <div className="notice notice--error" role="alert" data-testid="evidence-conflict">
             <p className="notice__title">{t('evidence.error.conflict')}</p>
-            <p className="notice__detail">{t('error.detail', { message: state.error.message })}</p>
+            <p className="notice__detail">
+              {t('app.error.detail', { message: state.error.message })}
+            </p>
           </div>
         </div>
       );

@@ -1,6 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
 import { useLocale } from '../../../i18n/locale-context';
-import '../../../styles/evidence.css';
 import { commandForKey, type ViewerHandle } from './evidence-format';
 import { problemLabel, type EvidenceItem } from './evidence-item';
 import { EvidenceContent } from './EvidenceContent';

@@ -58,7 +58,7 @@ export const ClaimTimeline = forwardRef<HTMLElement, { claimId: string; version:
         data-testid="claim-timeline"
       >
         <h3 id="timeline-title" className="detail__subtitle">
-          {t('timeline.title')}
+          {t('review.timeline.title')}
         </h3>
         {state.status === 'loading' && <Loading />}
         {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}

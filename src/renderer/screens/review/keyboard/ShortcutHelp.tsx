@@ -24,10 +24,10 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
     >
       <header className="dialog__header">
         <h2 id="shortcut-help-title" className="panel__title">
-          {t('keys.title')}
+          {t('review.keys.title')}
         </h2>
         <button ref={closeRef} type="button" className="button button--ghost" onClick={onClose}>
-          {t('detail.close')}
+          {t('review.detail.close')}
         </button>
       </header>
       <table className="shortcut-table">
@@ -36,7 +36,7 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
             <td>
               <kbd>↑</kbd> <kbd>↓</kbd> <kbd>Enter</kbd>
             </td>
-            <td>{t('keys.gridArrows')}</td>
+            <td>{t('review.keys.gridArrows')}</td>
           </tr>
           {SHORTCUTS.map((shortcut) => (
             <tr key={shortcut.keys[0]}>

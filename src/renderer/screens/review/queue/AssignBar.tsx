@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import type { PersonDto } from '../../../../shared/ipc/review-schemas';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
@@ -23,37 +24,28 @@ export function AssignBar({
   const t = useT();
   const members = people.filter((p) => p.role === 'member' || p.role === 'chair');
   const [assignee, setAssignee] = useState(members[0]?.name ?? NOBODY);
-  const [busy, setBusy] = useState(false);
+  const { run, pending: busy, error } = useWrite();
   const [message, setMessage] = useState<string | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
 
   async function assign() {
     const claimIds = await shownClaimIds();
     if (claimIds.length === 0) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const result = await api.assignments.assign({
-        claimIds,
-        assignee: assignee === NOBODY ? null : assignee,
-      });
-      setMessage(
-        assignee === NOBODY
-          ? t('assign.cleared', { count: formatCount(result.assigned) })
-          : t('assign.done', { count: formatCount(result.assigned), name: assignee }),
-      );
-      onAssigned();
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setBusy(false);
-    }
+    const result = await run(() =>
+      api.assignments.assign({ claimIds, assignee: assignee === NOBODY ? null : assignee }),
+    );
+    if (!result) return;
+    setMessage(
+      assignee === NOBODY
+        ? t('review.assign.cleared', { count: formatCount(result.assigned) })
+        : t('review.assign.done', { count: formatCount(result.assigned), name: assignee }),
+    );
+    onAssigned();
   }
 
   return (
     <div className="assign-bar" data-testid="assign-bar">
       <label className="inline-field">
-        <span className="inline-field__label">{t('assign.to')}</span>
+        <span className="inline-field__label">{t('review.assign.to')}</span>
         <select
           className="select"
           data-testid="assign-to"
@@ -65,7 +57,7 @@ export function AssignBar({
               {person.name}
             </option>
           ))}
-          <option value={NOBODY}>{t('assign.nobody')}</option>
+          <option value={NOBODY}>{t('review.assign.nobody')}</option>
         </select>
       </label>
       <button
@@ -75,7 +67,7 @@ export function AssignBar({
         disabled={busy}
         onClick={() => void assign()}
       >
-        {t('assign.shown')}
+        {t('review.assign.shown')}
       </button>
       {message && (
         <span className="muted" role="status" data-testid="assign-status">

@@ -3,6 +3,24 @@ import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import type { QueueViewId } from './queue-views';
 
+/** The views with a name of their own; the tier views are named by their tier. */
+type NamedView = Exclude<QueueViewId, `tier:${string}`>;
+
+const VIEW_LABEL_KEYS: Record<NamedView, MessageKey> = {
+  mine: 'review.view.mine',
+  queue: 'review.view.queue',
+  all: 'review.view.all',
+  decided: 'review.view.decided',
+  evidence_requested: 'review.view.evidence_requested',
+  deferred: 'review.view.deferred',
+  flagged: 'review.view.flagged',
+  member_conflict: 'review.view.member_conflict',
+};
+
+function isNamedView(view: QueueViewId): view is NamedView {
+  return !view.startsWith('tier:');
+}
+
 /** The saved views, tiers grouped under their own heading. */
 export function ViewPicker({
   views,
@@ -17,8 +35,8 @@ export function ViewPicker({
   hasMe: boolean;
 }) {
   const { t, label } = useLocale();
-  const named = views.filter((v) => !v.startsWith('tier:') && (hasMe || v !== 'mine'));
-  const tiers = views.filter((v) => v.startsWith('tier:'));
+  const named = views.filter(isNamedView).filter((v) => hasMe || v !== 'mine');
+  const tiers = views.filter((v) => !isNamedView(v));
   return (
     <label className="inline-field">
       <span className="inline-field__label">{t('review.view')}</span>
@@ -30,7 +48,7 @@ export function ViewPicker({
       >
         {named.map((view) => (
           <option key={view} value={view}>
-            {t(`review.view.${view}` as MessageKey)}
+            {t(VIEW_LABEL_KEYS[view])}
           </option>
         ))}
         <optgroup label={t('review.view.tiers')}>

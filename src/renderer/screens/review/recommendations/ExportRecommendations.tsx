@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ResponseOf } from '../../../../shared/ipc/contract';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../i18n/format';
@@ -17,52 +18,41 @@ export function ExportRecommendations() {
   const [batchId, setBatchId] = useState<number | null>(null);
   const [keyFile, setKeyFile] = useState<string | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
   const [saved, setSaved] = useState<ResponseOf<'recommendations:export'> | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error } = useWrite();
 
   const list = batches.state.status === 'ready' ? batches.state.value.batches : [];
   const chosenBatch = batchId ?? list[0]?.id ?? null;
 
   async function chooseKey() {
-    setError(null);
-    try {
-      const { path } = await api.recommendations.chooseKeyFile();
-      if (path !== null) setKeyFile(path);
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const chosen = await run(() => api.recommendations.chooseKeyFile(), { pending: false });
+    if (chosen && chosen.path !== null) setKeyFile(chosen.path);
   }
 
   async function save(event: FormEvent) {
     event.preventDefault();
     if (chosenBatch === null || keyFile === null || passphrase === '') return;
-    setBusy(true);
-    setError(null);
     setSaved(null);
-    try {
-      setSaved(await api.recommendations.export({ batchId: chosenBatch, keyFile, passphrase }));
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setPassphrase('');
-      setBusy(false);
-    }
+    const answer = await run(() =>
+      api.recommendations.export({ batchId: chosenBatch, keyFile, passphrase }),
+    );
+    if (answer) setSaved(answer);
+    setPassphrase(''); // whatever the answer
   }
 
   return (
     <section className="recs-panel__section" aria-labelledby="recs-export-title">
       <h3 id="recs-export-title" className="detail__subtitle">
-        {t('recs.export.title')}
+        {t('recommendations.export.title')}
       </h3>
-      <p className="recs-panel__hint">{t('recs.export.hint')}</p>
+      <p className="recs-panel__hint">{t('recommendations.export.hint')}</p>
       {batches.state.status === 'ready' && list.length === 0 && (
-        <p className="muted">{t('recs.export.noBatches')}</p>
+        <p className="muted">{t('recommendations.export.noBatches')}</p>
       )}
       <form onSubmit={(event) => void save(event)} data-testid="recs-export-form">
         <div className="recs-panel__row">
           <label className="inline-field">
-            <span className="inline-field__label">{t('recs.export.batch')}</span>
+            <span className="inline-field__label">{t('recommendations.export.batch')}</span>
             <select
               className="select recs-panel__batch"
               data-testid="recs-export-batch"
@@ -71,7 +61,7 @@ export function ExportRecommendations() {
             >
               {list.map((batch) => (
                 <option key={batch.id} value={batch.id}>
-                  {t('recs.export.batchOption', {
+                  {t('recommendations.export.batchOption', {
                     name: batch.name,
                     claims: formatCount(batch.claims),
                   })}
@@ -81,22 +71,22 @@ export function ExportRecommendations() {
           </label>
         </div>
         <div className="recs-panel__row">
-          <span className="inline-field__label">{t('recs.export.key')}</span>
+          <span className="inline-field__label">{t('recommendations.export.key')}</span>
           <button
             type="button"
             className="button button--secondary"
             data-testid="recs-export-choose-key"
             onClick={() => void chooseKey()}
           >
-            {t('recs.export.chooseKey')}
+            {t('recommendations.export.chooseKey')}
           </button>
           <span className="mono break-all" data-testid="recs-export-key">
-            {keyFile ?? t('recs.export.noKey')}
+            {keyFile ?? t('recommendations.export.noKey')}
           </span>
         </div>
         <div className="recs-panel__row">
           <label className="inline-field">
-            <span className="inline-field__label">{t('recs.export.passphrase')}</span>
+            <span className="inline-field__label">{t('recommendations.export.passphrase')}</span>
             <input
               className="input"
               type="password"
@@ -112,7 +102,7 @@ export function ExportRecommendations() {
             data-testid="recs-export-save"
             disabled={busy || chosenBatch === null || keyFile === null || passphrase === ''}
           >
-            {busy ? t('recs.export.busy') : t('recs.export.save')}
+            {busy ? t('recommendations.export.busy') : t('recommendations.export.save')}
           </button>
         </div>
       </form>
@@ -124,8 +114,8 @@ export function ExportRecommendations() {
           data-testid="recs-export-status"
         >
           {saved.path === null
-            ? t('recs.export.notSaved')
-            : t('recs.export.saved', {
+            ? t('recommendations.export.notSaved')
+            : t('recommendations.export.saved', {
                 member: saved.member,
                 count: formatCount(saved.count),
                 path: saved.path,

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import type { RecommendationFileResult } from '../../../../shared/ipc/recommendation-schemas';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount, formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
+import { roleLabel } from '../../../i18n/role-label';
 
 /** The last part of a path, for a list a person reads; the whole path is in the tooltip. */
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -18,35 +19,28 @@ const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
 export function ImportRecommendations({ onImported }: { onImported: () => void }) {
   const { t, locale } = useLocale();
   const files = useApi(api.recommendations.files, undefined);
-  const [busy, setBusy] = useState(false);
   const [results, setResults] = useState<RecommendationFileResult[] | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error } = useWrite();
 
   async function chooseAndImport() {
-    setError(null);
-    try {
-      const { paths } = await api.recommendations.chooseFiles();
-      if (paths.length === 0) return;
-      setBusy(true);
-      setResults(null);
-      const answer = await api.recommendations.import({ files: paths });
-      setResults(answer.results);
-      files.reload();
-      if (answer.results.some((r) => r.status === 'accepted' && !r.alreadyImported)) onImported();
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setBusy(false);
-    }
+    // Choosing is not importing: the button keeps its label while main's dialog is open.
+    const chosen = await run(() => api.recommendations.chooseFiles(), { pending: false });
+    if (!chosen || chosen.paths.length === 0) return;
+    setResults(null);
+    const answer = await run(() => api.recommendations.import({ files: chosen.paths }));
+    if (!answer) return;
+    setResults(answer.results);
+    files.reload();
+    if (answer.results.some((r) => r.status === 'accepted' && !r.alreadyImported)) onImported();
   }
 
   const accepted = results?.filter((r) => r.status === 'accepted').length ?? 0;
   return (
     <section className="recs-panel__section" aria-labelledby="recs-import-title">
       <h3 id="recs-import-title" className="detail__subtitle">
-        {t('recs.import.title')}
+        {t('recommendations.import.title')}
       </h3>
-      <p className="recs-panel__hint">{t('recs.import.hint')}</p>
+      <p className="recs-panel__hint">{t('recommendations.import.hint')}</p>
       <div className="recs-panel__row">
         <button
           type="button"
@@ -55,11 +49,11 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
           disabled={busy}
           onClick={() => void chooseAndImport()}
         >
-          {busy ? t('recs.import.busy') : t('recs.import.choose')}
+          {busy ? t('recommendations.import.busy') : t('recommendations.import.choose')}
         </button>
         {results && (
           <span role="status" data-testid="recs-import-summary">
-            {t('recs.import.summary', {
+            {t('recommendations.import.summary', {
               accepted: formatCount(accepted),
               refused: formatCount(results.length - accepted),
             })}
@@ -82,16 +76,21 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
               </div>
               {result.status === 'accepted' ? (
                 <div className="recs-result__status">
-                  {t(result.alreadyImported ? 'recs.result.already' : 'recs.result.accepted', {
-                    member: result.member,
-                    batch: result.batchName,
-                    count: formatCount(result.count),
-                  })}
+                  {t(
+                    result.alreadyImported
+                      ? 'recommendations.result.already'
+                      : 'recommendations.result.accepted',
+                    {
+                      member: result.member,
+                      batch: result.batchName,
+                      count: formatCount(result.count),
+                    },
+                  )}
                 </div>
               ) : (
                 <>
                   <div className="recs-result__status">
-                    {t('recs.result.refused')}: {result.ko}
+                    {t('recommendations.result.refused')}: {result.ko}
                   </div>
                   <div className="recs-result__en" lang="en">
                     {result.reason}
@@ -103,13 +102,13 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
         </ul>
       )}
 
-      <h4 className="detail__subtitle">{t('recs.files.title')}</h4>
+      <h4 className="detail__subtitle">{t('recommendations.files.title')}</h4>
       {files.state.status === 'error' && (
         <ErrorNotice error={files.state.error} onRetry={files.reload} />
       )}
       {files.state.status === 'ready' && files.state.value.files.length === 0 && (
         <p className="muted" data-testid="recs-files-empty">
-          {t('recs.files.empty')}
+          {t('recommendations.files.empty')}
         </p>
       )}
       {files.state.status === 'ready' && files.state.value.files.length > 0 && (
@@ -117,12 +116,12 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
           <table className="data-table" data-testid="recs-files">
             <thead>
               <tr>
-                <th>{t('recs.files.member')}</th>
-                <th>{t('recs.files.fingerprint')}</th>
-                <th>{t('recs.files.batch')}</th>
-                <th className="num">{t('recs.files.count')}</th>
-                <th>{t('recs.files.signedAt')}</th>
-                <th>{t('recs.files.importedAt')}</th>
+                <th>{t('recommendations.files.member')}</th>
+                <th>{t('recommendations.files.fingerprint')}</th>
+                <th>{t('recommendations.files.batch')}</th>
+                <th className="num">{t('recommendations.files.count')}</th>
+                <th>{t('recommendations.files.signedAt')}</th>
+                <th>{t('recommendations.files.importedAt')}</th>
               </tr>
             </thead>
             <tbody>
@@ -137,14 +136,14 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
                   <td>
                     {file.member} (
                     {file.role === null
-                      ? t('recs.roleUnknown')
-                      : t(`role.${file.role}` as MessageKey)}
-                    ){!file.current && <div>{t('recs.files.superseded')}</div>}
+                      ? t('recommendations.roleUnknown')
+                      : roleLabel(t, file.role)}
+                    ){!file.current && <div>{t('recommendations.files.superseded')}</div>}
                   </td>
                   <td className="mono">{file.fingerprint}</td>
                   <td>{file.batchName}</td>
                   <td className="num">
-                    {t('recs.files.countValue', { count: formatCount(file.count) })}
+                    {t('recommendations.files.countValue', { count: formatCount(file.count) })}
                   </td>
                   <td className="nowrap">{formatDateTime(file.signedAt, locale)}</td>
                   <td className="nowrap">

@@ -6,9 +6,8 @@ import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
+import { roleLabel } from '../../../i18n/role-label';
 import { agreementSentence } from './agreement-text';
-import './recommendations.css';
 
 /** What a recommendation says for comparing: the outcome, and the amount where one is taken. */
 const opinionOf = (rec: Pick<ClaimRecommendationDto, 'outcome' | 'amount'>) =>
@@ -45,7 +44,7 @@ export function MemberRecommendations({ claimId, version }: { claimId: string; v
       aria-labelledby="member-recs-title"
     >
       <h3 id="member-recs-title" className="detail__subtitle">
-        {t('recs.detail.title')}
+        {t('recommendations.detail.title')}
       </h3>
       <p className="member-recs__agreement" data-testid="member-recommendations-agreement">
         {agreementSentence(t, agreement, split)}
@@ -65,36 +64,36 @@ export function MemberRecommendations({ claimId, version }: { claimId: string; v
                 <div className="member-recs__head">
                   <strong>{rec.member}</strong>
                   <span className="muted">
-                    {rec.role === null
-                      ? t('recs.roleUnknown')
-                      : t(`role.${rec.role}` as MessageKey)}
+                    {rec.role === null ? t('recommendations.roleUnknown') : roleLabel(t, rec.role)}
                   </span>
                   <span className={`badge badge--outcome-${rec.outcome}`}>
                     {label(OUTCOME_LABELS[rec.outcome])}
                   </span>
                   {rec.amount !== null && <span className="num">{formatKrw(rec.amount)}</span>}
                   {differs && (
-                    <span className="member-recs__differs">{t('recs.detail.differs')}</span>
+                    <span className="member-recs__differs">
+                      {t('recommendations.detail.differs')}
+                    </span>
                   )}
                 </div>
                 {(rec.reasonCodes.length > 0 || rec.note !== '') && (
                   <dl className="history__facts">
                     {rec.reasonCodes.length > 0 && (
                       <>
-                        <dt>{t('recs.detail.reasons')}</dt>
+                        <dt>{t('recommendations.detail.reasons')}</dt>
                         <dd>{rec.reasonCodes.map((c) => label(REASON_LABELS[c])).join(', ')}</dd>
                       </>
                     )}
                     {rec.note !== '' && (
                       <>
-                        <dt>{t('recs.detail.note')}</dt>
+                        <dt>{t('recommendations.detail.note')}</dt>
                         <dd className="pre-wrap">{rec.note}</dd>
                       </>
                     )}
                   </dl>
                 )}
                 <p className="muted member-recs__signed">
-                  {t('recs.detail.signed', {
+                  {t('recommendations.detail.signed', {
                     when: formatDateTime(rec.signedAt, locale),
                     fingerprint: rec.fingerprint,
                   })}

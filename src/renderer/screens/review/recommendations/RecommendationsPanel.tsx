@@ -3,7 +3,6 @@ import { Dialog } from '../../../components/Dialog';
 import { useT } from '../../../i18n/locale-context';
 import { ExportRecommendations } from './ExportRecommendations';
 import { ImportRecommendations } from './ImportRecommendations';
-import './recommendations.css';
 
 /**
  * Members' recommendation files, opened from the Review screen: the secretary imports the
@@ -37,7 +36,7 @@ export function RecommendationsPanel({
     >
       <header className="dialog__header">
         <h2 id="recs-panel-title" className="panel__title">
-          {t('recs.title')}
+          {t('recommendations.title')}
         </h2>
         <button
           ref={closeRef}
@@ -46,7 +45,7 @@ export function RecommendationsPanel({
           data-testid="recs-panel-close"
           onClick={onClose}
         >
-          {t('detail.close')}
+          {t('review.detail.close')}
         </button>
       </header>
       {exportFirst ? (

@@ -22,12 +22,12 @@ export function agreementCellText(t: Translate, agreement: Agreement, split: str
 export function agreementSentence(t: Translate, agreement: Agreement, split: string | null) {
   switch (agreement) {
     case 'none':
-      return t('recs.detail.none');
+      return t('recommendations.detail.none');
     case 'single':
-      return t('recs.detail.single');
+      return t('recommendations.detail.single');
     case 'agree':
-      return t('recs.detail.agree', { count: split ?? '' });
+      return t('recommendations.detail.agree', { count: split ?? '' });
     case 'conflict':
-      return t('recs.detail.conflict', { split: split ?? '' });
+      return t('recommendations.detail.conflict', { split: split ?? '' });
   }
 }

@@ -1,13 +1,12 @@
 import { useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/ipc/review-schemas';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { useT } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
-
-const roleKey = (role: PersonRole) => `role.${role}` as MessageKey;
+import { roleLabel } from '../../../i18n/role-label';
 
 /**
  * The council's people at this workspace and who sits at this machine. Until members have
@@ -18,54 +17,44 @@ export function PeoplePanel() {
   const { state, reload } = useApi(api.people.list, undefined);
   const [name, setName] = useState('');
   const [role, setRole] = useState<PersonRole>('member');
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   async function add(event: FormEvent) {
     event.preventDefault();
-    try {
-      await api.people.add({ name: name.trim(), role });
+    if (await run(() => api.people.add({ name: name.trim(), role }))) {
       setName('');
-      setError(null);
       reload();
-    } catch (cause) {
-      setError(asApiError(cause));
     }
   }
 
   async function choose(person: string) {
-    try {
-      await api.people.setCurrent({ name: person });
-      setError(null);
-      reload();
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    if (await run(() => api.people.setCurrent({ name: person }))) reload();
   }
 
   return (
     <div className="panel" data-testid="people-panel">
-      <h2 className="panel__title">{t('people.title')}</h2>
+      <h2 className="panel__title">{t('settings.people.title')}</h2>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
       {state.status === 'ready' && (
         <>
           <p className="muted" data-testid="people-current">
-            {t('people.current')}:{' '}
+            {t('settings.people.current')}:{' '}
             <strong>
               {state.value.current
-                ? `${state.value.current.name} (${t(roleKey(state.value.current.role))})`
+                ? `${state.value.current.name} (${roleLabel(t, state.value.current.role)})`
                 : '—'}
             </strong>
           </p>
-          <p className="field__hint">{t('people.currentHint')}</p>
+          <p className="field__hint">{t('settings.people.currentHint')}</p>
           {state.value.people.length === 0 ? (
-            <p className="muted">{t('people.none')}</p>
+            <p className="muted">{t('settings.people.none')}</p>
           ) : (
             <table className="data-table data-table--compact" data-testid="people-table">
               <thead>
                 <tr>
-                  <th scope="col">{t('people.name')}</th>
-                  <th scope="col">{t('people.role')}</th>
+                  <th scope="col">{t('settings.people.name')}</th>
+                  <th scope="col">{t('settings.people.role')}</th>
                   <th scope="col" />
                 </tr>
               </thead>
@@ -73,7 +62,7 @@ export function PeoplePanel() {
                 {state.value.people.map((person) => (
                   <tr key={person.name}>
                     <td>{person.name}</td>
-                    <td>{t(roleKey(person.role))}</td>
+                    <td>{roleLabel(t, person.role)}</td>
                     <td>
                       <button
                         type="button"
@@ -82,7 +71,7 @@ export function PeoplePanel() {
                         disabled={state.value.current?.name === person.name}
                         onClick={() => void choose(person.name)}
                       >
-                        {t('people.choose')}
+                        {t('settings.people.choose')}
                       </button>
                     </td>
                   </tr>
@@ -92,7 +81,7 @@ export function PeoplePanel() {
           )}
           <form className="inline-form" onSubmit={(event) => void add(event)}>
             <label className="inline-field">
-              <span className="inline-field__label">{t('people.name')}</span>
+              <span className="inline-field__label">{t('settings.people.name')}</span>
               <input
                 className="input"
                 data-testid="people-name"
@@ -102,7 +91,7 @@ export function PeoplePanel() {
               />
             </label>
             <label className="inline-field">
-              <span className="inline-field__label">{t('people.role')}</span>
+              <span className="inline-field__label">{t('settings.people.role')}</span>
               <select
                 className="select"
                 data-testid="people-role"
@@ -111,7 +100,7 @@ export function PeoplePanel() {
               >
                 {PERSON_ROLES.map((option) => (
                   <option key={option} value={option}>
-                    {t(roleKey(option))}
+                    {roleLabel(t, option)}
                   </option>
                 ))}
               </select>
@@ -122,7 +111,7 @@ export function PeoplePanel() {
               data-testid="people-add"
               disabled={name.trim() === ''}
             >
-              {t('people.add')}
+              {t('settings.people.add')}
             </button>
           </form>
           {error && <ErrorNotice error={error} testId="people-error" />}

@@ -6,7 +6,6 @@ import { Loading } from '../../../components/Loading';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import { describePolicyRule } from '../../review/calculator/policy-rule';
-import '../../../styles/calculator.css';
 import { PolicyForm } from './PolicyForm';
 
 /**

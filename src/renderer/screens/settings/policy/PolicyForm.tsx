@@ -8,7 +8,8 @@ import {
   type SupportPolicy,
 } from '../../../../shared/domain/support-policy';
 import { formatKrw } from '../../../../shared/domain/money';
-import { asApiError, api, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import {
@@ -40,8 +41,7 @@ export function PolicyForm({
 }) {
   const { t, label } = useLocale();
   const [form, setForm] = useState<PolicyFormState>(() => formFromBody(latest.body));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error, clearError } = useWrite();
   // The note is only called missing once someone tries to save: not while they are still editing.
   const [attempted, setAttempted] = useState(false);
 
@@ -57,26 +57,20 @@ export function PolicyForm({
 
   function update(patch: Partial<PolicyFormState>) {
     setForm((previous) => ({ ...previous, ...patch }));
-    setError(null);
+    clearError();
     onEdit();
   }
 
   async function save() {
     setAttempted(true);
-    if (busy || check.body === null || noteMissing) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const created = await api.policy.create({
-        basedOn: latest.version,
-        note: form.note.trim(),
-        body: check.body,
-      });
-      onSaved(created);
-    } catch (cause) {
-      setError(asApiError(cause));
-      setBusy(false);
-    }
+    const { body } = check;
+    if (busy || body === null || noteMissing) return;
+    // Stays busy after a success: the new version remounts this form (it is the React key).
+    const created = await run(
+      () => api.policy.create({ basedOn: latest.version, note: form.note.trim(), body }),
+      { holdOnSuccess: true },
+    );
+    if (created) onSaved(created);
   }
 
   function where(path: string): string {
@@ -254,7 +248,7 @@ export function PolicyForm({
           onClick={() => {
             setForm(formFromBody(latest.body));
             setAttempted(false);
-            setError(null);
+            clearError();
             onEdit();
           }}
         >

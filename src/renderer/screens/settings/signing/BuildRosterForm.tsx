@@ -1,13 +1,13 @@
 import { useState, type FormEvent } from 'react';
 import type { PersonRole } from '../../../../shared/ipc/review-schemas';
-import { api, asApiError, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
+import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import type { CreatedKey, InspectedKey, RosterView } from './signing-types';
 
-const roleKey = (role: string) => `role.${role}` as MessageKey;
 const COUNCIL = '1015 피해지원 협의체';
 
 /** A member from a chosen public key file, or carried over from the current roster by key. */
@@ -48,9 +48,8 @@ export function BuildRosterForm({
   const [edited, setEdited] = useState<Member[] | null>(null);
   const [signer, setSigner] = useState<Signer | null>(null);
   const [passphrase, setPassphrase] = useState('');
-  const [busy, setBusy] = useState(false);
   const [built, setBuilt] = useState<Built | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error } = useWrite();
   const [notAKey, setNotAKey] = useState(false);
 
   const members = edited ?? fromRoster(roster);
@@ -61,34 +60,24 @@ export function BuildRosterForm({
   };
 
   async function chooseMembers() {
-    try {
-      const { members: chosen } = await api.roster.chooseMembers();
-      setError(null);
-      addMembers(chosen.map((m) => ({ ...m, source: 'file' as const })));
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const chosen = await run(() => api.roster.chooseMembers(), { pending: false });
+    if (chosen) addMembers(chosen.members.map((m) => ({ ...m, source: 'file' as const })));
   }
 
   async function chooseSigner() {
-    try {
-      const { key } = await api.keys.inspect({ kind: 'key-file' });
-      setError(null);
-      setNotAKey(key?.file === 'public-key');
-      if (key?.file === 'key') setSigner(key);
-    } catch (cause) {
-      setError(asApiError(cause));
-    }
+    const answer = await run(() => api.keys.inspect({ kind: 'key-file' }), { pending: false });
+    if (!answer) return;
+    const { key } = answer;
+    setNotAKey(key?.file === 'public-key');
+    if (key?.file === 'key') setSigner(key);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!signer) return;
-    setBusy(true);
-    setError(null);
     setBuilt(null);
-    try {
-      const answer = await api.roster.build({
+    const answer = await run(() =>
+      api.roster.build({
         council: council.trim(),
         validFrom,
         memberFiles: members.flatMap((m) => (m.source === 'file' ? [m.path] : [])),
@@ -98,18 +87,14 @@ export function BuildRosterForm({
           signer.protection === 'os-keychain'
             ? { kind: 'os-keychain' }
             : { kind: 'passphrase', passphrase },
-      });
-      if (answer.built) {
-        setBuilt(answer.built);
-        setEdited(null);
-        onBuilt();
-      }
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setPassphrase('');
-      setBusy(false);
+      }),
+    );
+    if (answer?.built) {
+      setBuilt(answer.built);
+      setEdited(null);
+      onBuilt();
     }
+    setPassphrase(''); // whatever the answer
   }
 
   const hasRoles = (['chair', 'secretary'] as const).every((role) =>
@@ -164,7 +149,7 @@ export function BuildRosterForm({
                 {members.map((member) => (
                   <tr key={member.kid} data-testid="roster-build-member">
                     <td>{member.name}</td>
-                    <td>{t(roleKey(member.role))}</td>
+                    <td>{roleLabel(t, member.role)}</td>
                     <td>
                       <Fingerprint value={member.fingerprint} />
                     </td>
@@ -213,7 +198,7 @@ export function BuildRosterForm({
           <legend className="field__label">{t('signing.build.signer')}</legend>
           {signer ? (
             <p data-testid="roster-signer">
-              <strong>{signer.name}</strong> ({t(roleKey(signer.role))}){' '}
+              <strong>{signer.name}</strong> ({roleLabel(t, signer.role)}){' '}
               <Fingerprint value={signer.fingerprint} />
             </p>
           ) : (

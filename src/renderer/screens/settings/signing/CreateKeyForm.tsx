@@ -1,15 +1,14 @@
 import { useState, type FormEvent } from 'react';
 import { PERSON_ROLES, type PersonRole } from '../../../../shared/ipc/review-schemas';
 import type { KeyProtectionKind } from '../../../../shared/ipc/signing-schemas';
-import { api, asApiError, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
+import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import { passphraseStrength } from './passphrase-strength';
 import type { CreatedKey } from './signing-types';
-
-const roleKey = (role: string) => `role.${role}` as MessageKey;
 
 interface Props {
   osKeychain: boolean;
@@ -29,8 +28,7 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
   const [protection, setProtection] = useState<KeyProtectionKind>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, pending: busy, error } = useWrite();
 
   const usesPassphrase = protection === 'passphrase';
   const tooShort = passphrase.length > 0 && passphrase.length < minPassphraseLength;
@@ -43,23 +41,18 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (!ready) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const { created: made } = await api.keys.create({
+    const answer = await run(() =>
+      api.keys.create({
         name: name.trim(),
         role,
         protection: usesPassphrase ? { kind: 'passphrase', passphrase } : { kind: 'os-keychain' },
-      });
-      if (made) {
-        setPassphrase('');
-        setConfirm('');
-        onCreated(made);
-      }
-    } catch (cause) {
-      setError(asApiError(cause));
-    } finally {
-      setBusy(false);
+      }),
+    );
+    const made = answer?.created;
+    if (made) {
+      setPassphrase('');
+      setConfirm('');
+      onCreated(made);
     }
   }
 
@@ -92,7 +85,7 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
             >
               {PERSON_ROLES.map((option) => (
                 <option key={option} value={option}>
-                  {t(roleKey(option))}
+                  {roleLabel(t, option)}
                 </option>
               ))}
             </select>
@@ -205,7 +198,7 @@ function CreatedKeyView({ created }: { created: CreatedKey }) {
   return (
     <div className="signing-result" role="status" data-testid="key-created">
       <p className="signing-result__title">
-        {t('signing.result.title')}: {created.name} ({t(roleKey(created.role))})
+        {t('signing.result.title')}: {created.name} ({roleLabel(t, created.role)})
       </p>
       <p className="signing-result__label">{t('signing.result.fingerprint')}</p>
       <Fingerprint value={created.fingerprint} large testId="key-created-fingerprint" />

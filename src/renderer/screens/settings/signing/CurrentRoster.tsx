@@ -1,13 +1,12 @@
 import { useState } from 'react';
-import { api, asApiError, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
+import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import type { RosterView } from './signing-types';
-
-const roleKey = (role: string) => `role.${role}` as MessageKey;
 
 type Notice = { version: number; fingerprint: string; alreadyImported: boolean };
 
@@ -24,19 +23,15 @@ export function CurrentRoster({
 }) {
   const { t, locale } = useLocale();
   const [notice, setNotice] = useState<Notice | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   async function importFile() {
     setNotice(null);
-    try {
-      const { imported } = await api.roster.import();
-      setError(null);
-      if (imported) {
-        setNotice(imported);
-        onChanged();
-      }
-    } catch (cause) {
-      setError(asApiError(cause));
+    const answer = await run(() => api.roster.import());
+    const imported = answer?.imported;
+    if (imported) {
+      setNotice(imported);
+      onChanged();
     }
   }
 
@@ -62,7 +57,7 @@ export function CurrentRoster({
       {error && error.code === 'validation_failed' ? (
         <div className="notice notice--error" role="alert" data-testid="roster-import-error">
           <p className="notice__title">{t('signing.roster.refused')}</p>
-          <p className="notice__detail">{t('error.detail', { message: error.message })}</p>
+          <p className="notice__detail">{t('app.error.detail', { message: error.message })}</p>
         </div>
       ) : (
         error && <ErrorNotice error={error} testId="roster-import-error" />
@@ -107,7 +102,7 @@ export function CurrentRoster({
               <div className="facts__row">
                 <dt>{t('signing.roster.signedBy')}</dt>
                 <dd data-testid="roster-signers">
-                  {roster.signers.map((s) => `${s.name} (${t(roleKey(s.role))})`).join(', ')}
+                  {roster.signers.map((s) => `${s.name} (${roleLabel(t, s.role)})`).join(', ')}
                 </dd>
               </div>
               <div className="facts__row">
@@ -133,7 +128,7 @@ export function CurrentRoster({
               {roster.members.map((member) => (
                 <tr key={member.kid} data-testid="roster-member">
                   <td>{member.name}</td>
-                  <td>{t(roleKey(member.role))}</td>
+                  <td>{roleLabel(t, member.role)}</td>
                   <td>
                     <Fingerprint value={member.fingerprint} />
                   </td>

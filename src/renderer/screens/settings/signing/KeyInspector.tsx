@@ -1,29 +1,23 @@
 import { useState } from 'react';
-import { api, asApiError, type ApiError } from '../../../api/client';
+import { api } from '../../../api/client';
+import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
-import type { MessageKey } from '../../../i18n/ko';
+import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import type { InspectedKey } from './signing-types';
-
-const roleKey = (role: string) => `role.${role}` as MessageKey;
 
 /** Whose a key or public key file is, and whether the current roster has that key. */
 export function KeyInspector({ rosterVersion }: { rosterVersion: number | null }) {
   const { t, locale } = useLocale();
   const [key, setKey] = useState<InspectedKey | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { run, error } = useWrite();
 
   async function open(kind: 'key-file' | 'public-key-file') {
-    try {
-      const answer = await api.keys.inspect({ kind });
-      setError(null);
-      if (answer.key) setKey(answer.key);
-    } catch (cause) {
-      setKey(null);
-      setError(asApiError(cause));
-    }
+    const answer = await run(() => api.keys.inspect({ kind }));
+    if (!answer) setKey(null);
+    else if (answer.key) setKey(answer.key);
   }
 
   return (
@@ -58,7 +52,7 @@ export function KeyInspector({ rosterVersion }: { rosterVersion: number | null }
             <div className="facts__row">
               <dt>{t('signing.inspect.holder')}</dt>
               <dd>
-                {key.name} ({t(roleKey(key.role))})
+                {key.name} ({roleLabel(t, key.role)})
               </dd>
             </div>
             <div className="facts__row">
@@ -81,7 +75,7 @@ export function KeyInspector({ rosterVersion }: { rosterVersion: number | null }
                   ? t('signing.inspect.onRosterYes', {
                       version: key.onRoster.version,
                       name: key.onRoster.name,
-                      role: t(roleKey(key.onRoster.role)),
+                      role: roleLabel(t, key.onRoster.role),
                     })
                   : rosterVersion === null
                     ? '—'

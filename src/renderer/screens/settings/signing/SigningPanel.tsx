@@ -9,7 +9,6 @@ import { CreateKeyForm } from './CreateKeyForm';
 import { CurrentRoster } from './CurrentRoster';
 import { KeyInspector } from './KeyInspector';
 import type { CreatedKey } from './signing-types';
-import './signing.css';
 
 /**
  * Settings' "Keys and roster": a person makes their key here, anyone checks a key file or the
