@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { columnMapping } from '../../shared/ipc/import-schemas';
+import { columnMapping } from '../../shared/ipc/intake-schemas';
 import { DATABASE_FILE_NAME, openWorkspace } from '../services/open-workspace';
 import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';

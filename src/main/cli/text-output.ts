@@ -2,7 +2,8 @@ import { CLAIMANT_TYPE_LABELS, DAMAGE_TYPE_LABELS } from '../../shared/domain/cl
 import { EVIDENCE_PROBLEM_LABELS } from '../../shared/domain/evidence';
 import { formatKrw } from '../../shared/domain/money';
 import { TIER_LABELS, TIERS } from '../../shared/domain/tier';
-import type { ImportReport, Stats } from '../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../shared/ipc/intake-schemas';
+import type { Stats } from '../../shared/ipc/stats-schemas';
 
 /** Terminal output for people: Korean first, English after, as in the app. */
 

@@ -89,3 +89,24 @@ export type AuditorReport = z.infer<typeof auditorReport>;
 export const auditorSaveReportRequest = z
   .object({ report: auditorReport, format: z.enum(['json', 'txt']) })
   .strict();
+
+export const auditorContract = {
+  /** Auditor mode is read-only: it reads files the person chose and writes only the saved report. */
+  'auditor:chooseFile': {
+    lock: 'none',
+    request: auditorChooseFileRequest,
+    response: z.object({ path: z.string().nullable() }),
+  },
+  'auditor:verify': {
+    lock: 'none',
+    paths: ['file', 'roster', 'evidence', 'previousFile'],
+    request: auditorVerifyRequest,
+    response: auditorReport,
+  },
+  'auditor:saveReport': {
+    lock: 'none',
+    request: auditorSaveReportRequest,
+    /** path is null when the save dialog was closed without a choice. */
+    response: z.object({ path: z.string().nullable() }),
+  },
+} as const;

@@ -1,57 +1,21 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Channel, EventName } from './channels';
 import type { ChannelRules, PathIn } from './channel-rules';
-import {
-  auditEntry,
-  auditVerification,
-  claimDetail,
-  claimId,
-  claimSummary,
-  decisionDraft,
-  decisionRecord,
-  krw,
-} from './schemas';
-import { TIERS } from '../domain/tier';
-import {
-  batchSummary,
-  importInspection,
-  importProgress,
-  importReport,
-  importRequest,
-  quarantineEntry,
-  stats,
-} from './import-schemas';
-import { REVIEW_STATES } from '../domain/decision';
-import {
-  claimFlagDetail,
-  evidenceFile,
-  historyEvent,
-  person,
-  personName,
-  policySummary,
-  queueRow,
-  supportCalculation,
-  supportPolicy,
-  supportPolicyBody,
-} from './review-schemas';
-import { queueQuery } from './queue-query';
-import {
-  addToAgendaRequest,
-  agendaItemRequest,
-  confirmDecisionRequest,
-  meetingDetail,
-  meetingId,
-  meetingSummary,
-  openMeetingRequest,
-  setAttendanceRequest,
-  voteRequest,
-} from './meeting-schemas';
-import {
-  auditorChooseFileRequest,
-  auditorReport,
-  auditorSaveReportRequest,
-  auditorVerifyRequest,
-} from './auditor-schemas';
+import { appContract } from './app-schemas';
+import { workspaceContract } from './workspace-schemas';
+import { importProgress, intakeContract } from './intake-schemas';
+import { statsContract } from './stats-schemas';
+import { claimsContract } from './claims-schemas';
+import { queueContract } from './queue-schemas';
+import { evidenceContract } from './evidence-schemas';
+import { policyContract } from './policy-schemas';
+import { supportContract } from './support-schemas';
+import { peopleContract } from './people-schemas';
+import { assignmentsContract } from './assignments-schemas';
+import { decisionsContract } from './decisions-schemas';
+import { auditLogContract } from './audit-log-schemas';
+import { meetingsContract } from './meeting-schemas';
+import { auditorContract } from './auditor-schemas';
 import { decisionFileContract } from './decision-file-schemas';
 import { minutesContract } from './minutes-schemas';
 import { ledgerContract } from './ledger-schemas';
@@ -66,277 +30,21 @@ import { signingContract } from './signing-schemas';
  * the rules.
  */
 export const contract = {
-  'app:info': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({
-      appVersion: z.string(),
-      schemaVersion: z.number().int(),
-      dataDir: z.string(),
-      actor: z.string(),
-    }),
-  },
-  'workspace:counts': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({
-      batches: z.number().int().nonnegative(),
-      claims: z.number().int().nonnegative(),
-      reviewQueue: z.number().int().nonnegative(),
-      decided: z.number().int().nonnegative(),
-      reviewQueueClaimedTotal: krw,
-    }),
-  },
-  'workspace:loadSample': {
-    lock: 'write',
-    request: z.undefined(),
-    response: z.object({ batchId: z.number().int().positive(), claims: z.number().int() }),
-  },
-  'intake:batches': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({ batches: z.array(batchSummary) }),
-  },
-  'stats:get': {
-    lock: 'none',
-    request: z.object({ batchId: z.number().int().positive().optional() }).strict(),
-    response: stats,
-  },
-  'intake:chooseFile': {
-    lock: 'none',
-    request: z.object({ kind: z.enum(['batch', 'evidence-folder', 'evidence-zip']) }).strict(),
-    response: z.object({ path: z.string().nullable() }),
-  },
-  'intake:inspect': {
-    lock: 'none',
-    paths: ['file'],
-    request: z
-      .object({
-        file: z.string().min(1).max(4096),
-        sheet: z.string().max(200).nullable().optional(),
-      })
-      .strict(),
-    response: importInspection,
-  },
-  'intake:start': {
-    lock: 'import',
-    paths: ['file', 'evidence'],
-    request: importRequest,
-    response: importReport,
-  },
-  'intake:cancel': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({ cancelled: z.boolean() }),
-  },
-  'intake:loadDemo': {
-    lock: 'import',
-    request: z.undefined(),
-    response: importReport,
-  },
-  'intake:quarantine': {
-    lock: 'none',
-    request: z.object({ batchId: z.number().int().positive() }).strict(),
-    response: z.object({ entries: z.array(quarantineEntry) }),
-  },
-  'intake:exportQuarantine': {
-    lock: 'none',
-    request: z.object({ batchId: z.number().int().positive() }).strict(),
-    /** path is null when the save dialog was closed without a choice. */
-    response: z.object({ path: z.string().nullable(), rows: z.number().int().nonnegative() }),
-  },
-  'claims:list': {
-    lock: 'none',
-    request: z
-      .object({
-        tier: z.enum(TIERS).optional(),
-        reviewState: z.enum(REVIEW_STATES).optional(),
-        limit: z.number().int().min(1).max(100_000).optional(),
-      })
-      .strict(),
-    response: z.object({ claims: z.array(claimSummary), total: z.number().int() }),
-  },
-  'claims:get': {
-    lock: 'none',
-    request: z.object({ claimId }).strict(),
-    response: claimDetail.extend({
-      flags: z.array(claimFlagDetail),
-      assignee: z.string().nullable(),
-    }),
-  },
-  'claims:revealContact': {
-    lock: 'write',
-    request: z.object({ claimId }).strict(),
-    /** The unmasked contact; the reveal is written to the audit log first. */
-    response: z.object({ claimId, contact: z.string().nullable() }),
-  },
-  'claims:history': {
-    lock: 'none',
-    request: z.object({ claimId }).strict(),
-    response: z.object({ events: z.array(historyEvent) }),
-  },
-  'queue:info': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({
-      /** Identifies the workspace, so a grid layout is remembered per workspace. */
-      workspaceId: z.string(),
-      claims: z.number().int().nonnegative(),
-      /** Claims assigned to the person at this machine: their default view when any. */
-      assignedToMe: z.number().int().nonnegative(),
-      policyVersion: z.number().int().positive().nullable(),
-    }),
-  },
-  'queue:page': {
-    lock: 'none',
-    request: z
-      .object({
-        query: queueQuery,
-        startRow: z.number().int().nonnegative(),
-        endRow: z.number().int().positive(),
-      })
-      .strict()
-      .refine((r) => r.endRow > r.startRow && r.endRow - r.startRow <= 1000, {
-        message: 'a page is 1 to 1,000 rows',
-      }),
-    response: z.object({ rows: z.array(queueRow), total: z.number().int().nonnegative() }),
-  },
-  'queue:ids': {
-    lock: 'none',
-    request: z.object({ query: queueQuery }).strict(),
-    response: z.object({ claimIds: z.array(z.string()) }),
-  },
-  'evidence:open': {
-    lock: 'write',
-    request: z.object({ claimId, position: z.number().int().nonnegative().max(1000) }).strict(),
-    response: evidenceFile,
-  },
-  'policy:list': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({ versions: z.array(policySummary) }),
-  },
-  'policy:get': {
-    lock: 'none',
-    /** No version: the latest. */
-    request: z.object({ version: z.number().int().positive().optional() }).strict(),
-    response: supportPolicy,
-  },
-  'policy:create': {
-    lock: 'write',
-    request: z
-      .object({
-        basedOn: z.number().int().positive(),
-        note: z.string().trim().min(1).max(2000),
-        body: supportPolicyBody,
-      })
-      .strict(),
-    response: supportPolicy,
-  },
-  'support:calculate': {
-    lock: 'write',
-    request: z
-      .object({ claimId, verifiedLoss: krw, policyVersion: z.number().int().positive() })
-      .strict(),
-    response: supportCalculation,
-  },
-  'people:list': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({ people: z.array(person), current: person.nullable() }),
-  },
-  'people:add': {
-    lock: 'write',
-    request: person.strict(),
-    response: person,
-  },
-  'people:setCurrent': {
-    lock: 'write',
-    request: z.object({ name: personName }).strict(),
-    response: z.object({ current: person }),
-  },
-  'assignments:assign': {
-    lock: 'write',
-    request: z
-      .object({
-        claimIds: z.array(claimId).min(1).max(200_000),
-        /** null takes the claims off anyone's list. */
-        assignee: personName.nullable(),
-      })
-      .strict(),
-    response: z.object({ assigned: z.number().int().nonnegative() }),
-  },
-  'decisions:record': {
-    lock: 'write',
-    request: decisionDraft.strict(),
-    response: decisionRecord,
-  },
-  'auditLog:list': {
-    lock: 'none',
-    request: z
-      .object({
-        subjectId: z.string().max(64).optional(),
-        limit: z.number().int().min(1).max(10_000).optional(),
-      })
-      .strict(),
-    response: z.object({ entries: z.array(auditEntry) }),
-  },
-  'auditLog:verify': {
-    lock: 'none',
-    request: z.undefined(),
-    response: auditVerification,
-  },
-  'meetings:list': {
-    lock: 'none',
-    request: z.undefined(),
-    response: z.object({ meetings: z.array(meetingSummary) }),
-  },
-  'meetings:get': {
-    lock: 'none',
-    request: z.object({ meetingId }).strict(),
-    response: meetingDetail,
-  },
-  'meetings:open': { lock: 'write', request: openMeetingRequest, response: meetingDetail },
-  'meetings:setAttendance': {
-    lock: 'write',
-    request: setAttendanceRequest,
-    response: meetingDetail,
-  },
-  'meetings:addToAgenda': { lock: 'write', request: addToAgendaRequest, response: meetingDetail },
-  'meetings:vote': { lock: 'write', request: voteRequest, response: meetingDetail },
-  'meetings:closeVoting': { lock: 'write', request: agendaItemRequest, response: meetingDetail },
-  'meetings:close': {
-    lock: 'write',
-    request: z.object({ meetingId }).strict(),
-    response: meetingDetail,
-  },
-  /** Chair only: the item's frozen result becomes the claim's decision, sourced to the meeting. */
-  'meetings:confirm': {
-    lock: 'write',
-    request: confirmDecisionRequest,
-    response: z.object({
-      decision: decisionRecord,
-      meeting: meetingDetail,
-    }),
-  },
-  /** Auditor mode is read-only: it reads files the person chose and writes only the saved report. */
-  'auditor:chooseFile': {
-    lock: 'none',
-    request: auditorChooseFileRequest,
-    response: z.object({ path: z.string().nullable() }),
-  },
-  'auditor:verify': {
-    lock: 'none',
-    paths: ['file', 'roster', 'evidence', 'previousFile'],
-    request: auditorVerifyRequest,
-    response: auditorReport,
-  },
-  'auditor:saveReport': {
-    lock: 'none',
-    request: auditorSaveReportRequest,
-    /** path is null when the save dialog was closed without a choice. */
-    response: z.object({ path: z.string().nullable() }),
-  },
+  ...appContract,
+  ...workspaceContract,
+  ...intakeContract,
+  ...statsContract,
+  ...claimsContract,
+  ...queueContract,
+  ...evidenceContract,
+  ...policyContract,
+  ...supportContract,
+  ...peopleContract,
+  ...assignmentsContract,
+  ...decisionsContract,
+  ...auditLogContract,
+  ...meetingsContract,
+  ...auditorContract,
   ...decisionFileContract,
   ...minutesContract,
   ...ledgerContract,

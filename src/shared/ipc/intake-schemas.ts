@@ -1,13 +1,11 @@
 import { z } from 'zod';
 import { BATCH_FIELDS } from '../domain/batch-format';
-import { CLAIMANT_TYPES, DAMAGE_TYPES } from '../domain/claim';
 import { EVIDENCE_PROBLEMS } from '../domain/evidence';
 import { TIERS } from '../domain/tier';
 
-/** Schemas of the intake side of the contract: import, quarantine, statistics. */
+/** The intake area: importing a batch (with its evidence), the batches, and their quarantine. */
 
 const count = z.number().int().nonnegative();
-const krw = z.number().int().nonnegative();
 
 export const rowIssue = z.object({
   field: z.enum(BATCH_FIELDS),
@@ -107,19 +105,6 @@ export const batchSummary = z.object({
   quarantined: count,
 });
 
-const breakdown = <T extends readonly [string, ...string[]]>(keys: T) =>
-  z.object(Object.fromEntries(keys.map((key) => [key, count])) as Record<T[number], typeof count>);
-
-export const stats = z.object({
-  claims: count,
-  byAffiliate: z.object({ kakao: count, other: count }),
-  byClaimantType: breakdown(CLAIMANT_TYPES),
-  byDamageType: breakdown(DAMAGE_TYPES),
-  byTier: breakdown(TIERS),
-  reviewQueue: z.object({ count, totalClaimed: krw }),
-});
-export type Stats = z.infer<typeof stats>;
-
 export const quarantineEntry = z.object({
   id: z.number().int().positive(),
   batchId: z.number().int().positive(),
@@ -130,3 +115,54 @@ export const quarantineEntry = z.object({
   reasons: z.array(rowIssue),
   resolvedBy: z.string().nullable(),
 });
+
+export const intakeContract = {
+  'intake:batches': {
+    lock: 'none',
+    request: z.undefined(),
+    response: z.object({ batches: z.array(batchSummary) }),
+  },
+  'intake:chooseFile': {
+    lock: 'none',
+    request: z.object({ kind: z.enum(['batch', 'evidence-folder', 'evidence-zip']) }).strict(),
+    response: z.object({ path: z.string().nullable() }),
+  },
+  'intake:inspect': {
+    lock: 'none',
+    paths: ['file'],
+    request: z
+      .object({
+        file: z.string().min(1).max(4096),
+        sheet: z.string().max(200).nullable().optional(),
+      })
+      .strict(),
+    response: importInspection,
+  },
+  'intake:start': {
+    lock: 'import',
+    paths: ['file', 'evidence'],
+    request: importRequest,
+    response: importReport,
+  },
+  'intake:cancel': {
+    lock: 'none',
+    request: z.undefined(),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'intake:loadDemo': {
+    lock: 'import',
+    request: z.undefined(),
+    response: importReport,
+  },
+  'intake:quarantine': {
+    lock: 'none',
+    request: z.object({ batchId: z.number().int().positive() }).strict(),
+    response: z.object({ entries: z.array(quarantineEntry) }),
+  },
+  'intake:exportQuarantine': {
+    lock: 'none',
+    request: z.object({ batchId: z.number().int().positive() }).strict(),
+    /** path is null when the save dialog was closed without a choice. */
+    response: z.object({ path: z.string().nullable(), rows: z.number().int().nonnegative() }),
+  },
+} as const;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { THRESHOLD_RULE_KINDS, VOTE_RESULTS, VOTE_VALUES } from '../domain/committee';
 import { NOTE_MAX_LENGTH, OUTCOMES, REASON_CODES } from '../domain/decision';
 import { personName } from './review-schemas';
-import { claimId, krw } from './schemas';
+import { claimId, decisionRecord, krw } from './schemas';
 
 /** The council meeting channels' payloads: opening, attendance, agenda, votes and confirmation. */
 
@@ -129,3 +129,39 @@ export const meetingDetail = meetingSummary.extend({
   agenda: z.array(agendaItem),
 });
 export type MeetingDetail = z.infer<typeof meetingDetail>;
+
+export const meetingsContract = {
+  'meetings:list': {
+    lock: 'none',
+    request: z.undefined(),
+    response: z.object({ meetings: z.array(meetingSummary) }),
+  },
+  'meetings:get': {
+    lock: 'none',
+    request: z.object({ meetingId }).strict(),
+    response: meetingDetail,
+  },
+  'meetings:open': { lock: 'write', request: openMeetingRequest, response: meetingDetail },
+  'meetings:setAttendance': {
+    lock: 'write',
+    request: setAttendanceRequest,
+    response: meetingDetail,
+  },
+  'meetings:addToAgenda': { lock: 'write', request: addToAgendaRequest, response: meetingDetail },
+  'meetings:vote': { lock: 'write', request: voteRequest, response: meetingDetail },
+  'meetings:closeVoting': { lock: 'write', request: agendaItemRequest, response: meetingDetail },
+  'meetings:close': {
+    lock: 'write',
+    request: z.object({ meetingId }).strict(),
+    response: meetingDetail,
+  },
+  /** Chair only: the item's frozen result becomes the claim's decision, sourced to the meeting. */
+  'meetings:confirm': {
+    lock: 'write',
+    request: confirmDecisionRequest,
+    response: z.object({
+      decision: decisionRecord,
+      meeting: meetingDetail,
+    }),
+  },
+} as const;

@@ -82,23 +82,3 @@ export const decisionDraft = z.object({
   recommendedAmount: krw.nullable().optional(),
   overrideReason: z.string().max(NOTE_MAX_LENGTH).nullable().optional(),
 });
-
-export const auditEntry = z.object({
-  seq: z.number().int().positive(),
-  at: isoDateTime,
-  actor: z.string(),
-  action: z.string(),
-  subjectType: z.string(),
-  subjectId: z.string(),
-  details: z.record(z.string(), z.unknown()),
-  prevHash: z.string(),
-  hash: z.string(),
-});
-export type AuditEntryDto = z.infer<typeof auditEntry>;
-
-export const auditVerification = z.object({
-  ok: z.boolean(),
-  entries: z.number().int().nonnegative(),
-  firstBadSeq: z.number().int().nullable(),
-  problem: z.enum(['hash_mismatch', 'broken_link', 'sequence_gap']).nullable(),
-});

@@ -5,7 +5,7 @@ import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { FIELD_MAX_LENGTH } from '../../../src/shared/domain/batch-format';
 import type { IpcResult } from '../../../src/shared/ipc/contract';
-import type { ImportReport } from '../../../src/shared/ipc/import-schemas';
+import type { ImportReport } from '../../../src/shared/ipc/intake-schemas';
 import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../helpers/batch-files';
 import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';

@@ -22,17 +22,11 @@ export interface AuditEntry extends Omit<AuditEntryInput, 'action'> {
   hash: string;
 }
 
-interface AuditRow {
-  seq: number;
-  at: string;
-  actor: string;
-  action: string;
-  subject_type: string;
-  subject_id: string;
-  details: string;
-  prev_hash: string;
-  hash: string;
-}
+/** The columns as AuditEntry names them; details stay JSON text until decoded. */
+const AUDIT_COLUMNS = `seq, at, actor, action, subject_type AS subjectType, subject_id AS subjectId,
+  details, prev_hash AS prevHash, hash`;
+
+type AuditRow = Omit<AuditEntry, 'details'> & { details: string };
 
 /** The hash covers every field but itself, in canonical form, so any change shows. */
 export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
@@ -41,18 +35,8 @@ export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
   return createHash('sha256').update(body, 'utf8').digest('hex');
 }
 
-function fromRow(row: AuditRow): AuditEntry {
-  return {
-    seq: row.seq,
-    at: row.at,
-    actor: row.actor,
-    action: row.action,
-    subjectType: row.subject_type,
-    subjectId: row.subject_id,
-    details: JSON.parse(row.details) as AuditEntry['details'],
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+function decode(row: AuditRow): AuditEntry {
+  return { ...row, details: JSON.parse(row.details) as AuditEntry['details'] };
 }
 
 /**
@@ -80,12 +64,14 @@ export function listAudit(
   const limit = filter.limit ?? 500;
   const rows = (
     filter.subjectId === undefined
-      ? db.prepare('SELECT * FROM audit_log ORDER BY seq DESC LIMIT ?').all(limit)
+      ? db.prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq DESC LIMIT ?`).all(limit)
       : db
-          .prepare('SELECT * FROM audit_log WHERE subject_id = ? ORDER BY seq DESC LIMIT ?')
+          .prepare(
+            `SELECT ${AUDIT_COLUMNS} FROM audit_log WHERE subject_id = ? ORDER BY seq DESC LIMIT ?`,
+          )
           .all(filter.subjectId, limit)
   ) as AuditRow[];
-  return rows.map(fromRow);
+  return rows.map(decode);
 }
 
 export interface AuditChainVerification {
@@ -102,9 +88,9 @@ export function verifyAuditChain(db: Db): AuditChainVerification {
   let expectedSeq = 1;
   let entries = 0;
   for (const row of db
-    .prepare('SELECT * FROM audit_log ORDER BY seq')
+    .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`)
     .iterate() as Iterable<AuditRow>) {
-    const entry = fromRow(row);
+    const entry = decode(row);
     const fail = (problem: AuditChainVerification['problem']): AuditChainVerification => ({
       ok: false,
       entries,

@@ -139,51 +139,23 @@ export function listClaims(
   return { rows: claims, total };
 }
 
-interface ClaimRow {
-  claim_id: string;
-  batch_id: number;
-  source_row: number;
-  received_at: string;
-  claimant_type: ClaimantType;
-  affiliate: string;
-  service: string;
-  paid: number;
-  damage_type: DamageType;
-  business_reg_no: string | null;
-  business_name: string | null;
-  industry: string | null;
-  claimed_loss: number | null;
-  description: string;
-  contact: string | null;
-  tier: Tier;
-  tier_rule_version: number;
-  content_hash: string;
+/** The columns as StoredClaim names them; paid stays 0/1 until decoded. */
+const CLAIM_COLUMNS = `claim_id AS claimId, batch_id AS batchId, source_row AS sourceRow,
+  received_at AS receivedAt, claimant_type AS claimantType, affiliate, service, paid,
+  damage_type AS damageType, business_reg_no AS businessRegNo, business_name AS businessName,
+  industry, claimed_loss AS claimedLoss, description, contact, tier,
+  tier_rule_version AS tierRuleVersion, content_hash AS contentHash`;
+
+type ClaimRow = Omit<StoredClaim, 'paid'> & { paid: number };
+
+function decode(row: ClaimRow): StoredClaim {
+  return { ...row, paid: row.paid === 1 };
 }
 
 export function getClaim(db: Db, claimId: string): StoredClaim | undefined {
-  const row = db.prepare('SELECT * FROM claims WHERE claim_id = ?').get(claimId) as
+  const row = db.prepare(`SELECT ${CLAIM_COLUMNS} FROM claims WHERE claim_id = ?`).get(claimId) as
     ClaimRow | undefined;
-  if (!row) return undefined;
-  return {
-    claimId: row.claim_id,
-    batchId: row.batch_id,
-    sourceRow: row.source_row,
-    receivedAt: row.received_at,
-    claimantType: row.claimant_type,
-    affiliate: row.affiliate,
-    service: row.service,
-    paid: row.paid === 1,
-    damageType: row.damage_type,
-    businessRegNo: row.business_reg_no,
-    businessName: row.business_name,
-    industry: row.industry,
-    claimedLoss: row.claimed_loss,
-    description: row.description,
-    contact: row.contact,
-    tier: row.tier,
-    tierRuleVersion: row.tier_rule_version,
-    contentHash: row.content_hash,
-  };
+  return row ? decode(row) : undefined;
 }
 
 export interface ClaimCounts {

@@ -34,7 +34,7 @@ const SELECT_FILES = `
     AND a.action = 'decisions.exported'
     AND json_extract(a.details, '$.decisionFileId') = f.id`;
 
-function fromRow(row: DecisionFileRow): DecisionFileSummary {
+function decode(row: DecisionFileRow): DecisionFileSummary {
   const { details, ...rest } = row;
   const parsed = details
     ? (JSON.parse(details) as { decisions?: number; signers?: { name: string; role: string }[] })
@@ -47,7 +47,7 @@ export function listDecisionFilesForMeeting(db: Db, meetingId: number): Decision
   const rows = db
     .prepare(`${SELECT_FILES} WHERE f.meeting_id = ? ORDER BY f.id`)
     .all(meetingId) as DecisionFileRow[];
-  return rows.map(fromRow);
+  return rows.map(decode);
 }
 
 /** The exact text that was signed, with its meeting, if the file exists. */

@@ -6,42 +6,17 @@ import type {
 } from '../../../shared/domain/decision';
 import type { Db } from '../connection';
 
-interface DecisionRow {
-  id: number;
-  claim_id: string;
-  outcome: Outcome;
-  amount: number | null;
-  reason_codes: string;
-  note: string;
-  replaces_id: number | null;
-  amendment_reason: string | null;
-  policy_version: number | null;
-  verified_loss: number | null;
-  recommended_amount: number | null;
-  override_reason: string | null;
-  meeting_id: number | null;
-  decided_by: string;
-  decided_at: string;
-}
+/** The columns as DecisionRecord names them; reason codes stay JSON text until decoded. */
+const DECISION_COLUMNS = `d.id, d.claim_id AS claimId, d.outcome, d.amount, d.reason_codes AS reasonCodes,
+  d.note, d.replaces_id AS replacesId, d.amendment_reason AS amendmentReason,
+  d.policy_version AS policyVersion, d.verified_loss AS verifiedLoss,
+  d.recommended_amount AS recommendedAmount, d.override_reason AS overrideReason,
+  d.meeting_id AS meetingId, d.decided_by AS decidedBy, d.decided_at AS decidedAt`;
 
-function fromRow(row: DecisionRow): DecisionRecord {
-  return {
-    id: row.id,
-    claimId: row.claim_id,
-    outcome: row.outcome,
-    amount: row.amount,
-    reasonCodes: JSON.parse(row.reason_codes) as ReasonCode[],
-    note: row.note,
-    replacesId: row.replaces_id,
-    amendmentReason: row.amendment_reason,
-    policyVersion: row.policy_version,
-    verifiedLoss: row.verified_loss,
-    recommendedAmount: row.recommended_amount,
-    overrideReason: row.override_reason,
-    meetingId: row.meeting_id,
-    decidedBy: row.decided_by,
-    decidedAt: row.decided_at,
-  };
+type DecisionRow = Omit<DecisionRecord, 'reasonCodes'> & { reasonCodes: string };
+
+function decode(row: DecisionRow): DecisionRecord {
+  return { ...row, reasonCodes: JSON.parse(row.reasonCodes) as ReasonCode[] };
 }
 
 export function insertDecision(
@@ -75,20 +50,20 @@ export function insertDecision(
 /** A claim's decisions in the order they were recorded; the last is the current one. */
 export function listDecisionsForClaim(db: Db, claimId: string): DecisionRecord[] {
   const rows = db
-    .prepare('SELECT * FROM decisions WHERE claim_id = ? ORDER BY id')
+    .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.claim_id = ? ORDER BY d.id`)
     .all(claimId) as DecisionRow[];
-  return rows.map(fromRow);
+  return rows.map(decode);
 }
 
 /** The decision nothing replaces yet, or undefined when the claim is undecided. */
 export function currentDecisionForClaim(db: Db, claimId: string): DecisionRecord | undefined {
   const row = db
     .prepare(
-      `SELECT * FROM decisions d WHERE d.claim_id = ?
+      `SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.claim_id = ?
          AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)`,
     )
     .get(claimId) as DecisionRow | undefined;
-  return row ? fromRow(row) : undefined;
+  return row ? decode(row) : undefined;
 }
 
 /** Per claim, the latest decision recorded with a meeting as its source, as minutes show it. */

@@ -31,17 +31,15 @@ export function quarantineInserter(db: Db): (entry: QuarantineInput) => void {
     });
 }
 
-interface QuarantineRow {
-  id: number;
-  batch_id: number;
-  import_file_id: number;
-  source_row: number;
-  kind: 'invalid' | 'duplicate';
-  claim_id: string | null;
-  raw: string;
-  reasons: string;
-  existing_batch_id: number | null;
-  resolved_by: string | null;
+/** raw and reasons stay JSON text until decoded. */
+type QuarantineRow = Omit<QuarantineEntry, 'raw' | 'reasons'> & { raw: string; reasons: string };
+
+function decode(row: QuarantineRow): QuarantineEntry {
+  return {
+    ...row,
+    raw: JSON.parse(row.raw) as Record<string, string>,
+    reasons: JSON.parse(row.reasons) as RowIssue[],
+  };
 }
 
 export function listQuarantine(
@@ -51,24 +49,15 @@ export function listQuarantine(
 ): QuarantineEntry[] {
   const rows = db
     .prepare(
-      `SELECT q.*, r.claim_id AS resolved_by FROM quarantine q
+      `SELECT q.id, q.batch_id AS batchId, q.import_file_id AS importFileId,
+         q.source_row AS sourceRow, q.kind, q.claim_id AS claimId, q.raw, q.reasons,
+         q.existing_batch_id AS existingBatchId, r.claim_id AS resolvedBy FROM quarantine q
        LEFT JOIN quarantine_resolutions r ON r.quarantine_id = q.id
        WHERE q.batch_id = ? ${options.unresolvedOnly ? 'AND r.quarantine_id IS NULL' : ''}
        ORDER BY q.import_file_id, q.source_row`,
     )
     .all(batchId) as QuarantineRow[];
-  return rows.map((row) => ({
-    id: row.id,
-    batchId: row.batch_id,
-    importFileId: row.import_file_id,
-    sourceRow: row.source_row,
-    kind: row.kind,
-    claimId: row.claim_id,
-    raw: JSON.parse(row.raw) as Record<string, string>,
-    reasons: JSON.parse(row.reasons) as RowIssue[],
-    existingBatchId: row.existing_batch_id,
-    resolvedBy: row.resolved_by,
-  }));
+  return rows.map(decode);
 }
 
 /** Links every waiting quarantine row of the batch with this claim id to the claim it became. */

@@ -8,7 +8,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { resolve } from 'node:path';
-import type { ImportReport } from '../../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../../shared/ipc/intake-schemas';
 import type { MeetingDetail } from '../../../shared/ipc/meeting-schemas';
 import { ServiceError } from '../../services/errors';
 import type { Agreement } from '../../services/recommendations';

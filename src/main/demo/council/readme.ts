@@ -1,4 +1,4 @@
-import type { ImportReport } from '../../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../../shared/ipc/intake-schemas';
 import { DATABASE_FILE_NAME } from '../../services/open-workspace';
 import { openAppCommand, verifyCommand } from './commands';
 import type { DemoDecisionFile } from './decision-file';

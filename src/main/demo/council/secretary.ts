@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { ImportReport } from '../../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../../shared/ipc/intake-schemas';
 import type { ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/errors';
 import { addPerson, setCurrentPerson } from '../../services/people/people';

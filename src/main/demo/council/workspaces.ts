@@ -1,5 +1,5 @@
 import { getClaim } from '../../db/repositories/claims';
-import type { ImportReport } from '../../../shared/ipc/import-schemas';
+import type { ImportReport } from '../../../shared/ipc/intake-schemas';
 import { importBatch } from '../../services/intake/import-batch';
 import { openWorkspace } from '../../services/open-workspace';
 import type { ServiceContext } from '../../services/context';

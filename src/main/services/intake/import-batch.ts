@@ -22,7 +22,7 @@ import type {
   ImportProgress,
   ImportReport,
   ImportRequest,
-} from '../../../shared/ipc/import-schemas';
+} from '../../../shared/ipc/intake-schemas';
 import {
   beginImmediate,
   commit,

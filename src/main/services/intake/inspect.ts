@@ -1,6 +1,6 @@
 import { isQuarantineExport, resolveColumns } from '../../../shared/domain/batch-format';
 import { unguardCell } from '../../../shared/domain/spreadsheet-cell';
-import type { ImportInspection } from '../../../shared/ipc/import-schemas';
+import type { ImportInspection } from '../../../shared/ipc/intake-schemas';
 import { openBatchReader } from './readers';
 
 const SAMPLE_ROWS = 5;

@@ -1,4 +1,4 @@
-import type { ImportReport, ImportRequest } from '../../../shared/ipc/import-schemas';
+import type { ImportReport, ImportRequest } from '../../../shared/ipc/intake-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { importBatch } from './import-batch';

@@ -1,10 +1,14 @@
 import { CLAIMANT_TYPES, DAMAGE_TYPES } from '../../../shared/domain/claim';
 import { TIERS } from '../../../shared/domain/tier';
-import type { Stats } from '../../../shared/ipc/import-schemas';
+import type { Stats } from '../../../shared/ipc/stats-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { findBatchById } from '../../db/repositories/batches';
-import { countClaimsBy, reviewQueueTotals, type ClaimCountColumn } from '../../db/repositories/claims';
+import {
+  countClaimsBy,
+  reviewQueueTotals,
+  type ClaimCountColumn,
+} from '../../db/repositories/claims';
 
 function countBy<K extends string>(
   keys: readonly K[],
