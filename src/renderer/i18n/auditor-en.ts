@@ -68,7 +68,6 @@ export const auditorEn: Record<keyof typeof auditorKo, string> = {
   'auditor.sig.validNo': 'Invalid',
   'auditor.sig.none': 'The file has no signatures.',
 
-
   'auditor.records.title': 'Decisions',
   'auditor.records.summary': '{valid} of {total} valid',
   'auditor.records.invalid': 'Decisions not verified: {ids}',

@@ -62,7 +62,6 @@ export const auditorKo = {
   'auditor.sig.validNo': '무효',
   'auditor.sig.none': '서명이 없습니다.',
 
-
   'auditor.records.title': '결정',
   'auditor.records.summary': '{total}건 중 {valid}건 유효',
   'auditor.records.invalid': '확인되지 않은 결정: {ids}',

@@ -8,6 +8,7 @@ import { useT } from '../../i18n/locale-context';
 import { AuditTable } from './AuditTable';
 import { AuditVerdict } from './AuditVerdict';
 import { DecisionFileCheck } from '../auditor/DecisionFileCheck';
+import { Button } from '../../components/Button';
 
 /** How many recent entries to show; the full chain is still what verify checks. */
 const LATEST_ENTRIES = 200;
@@ -20,14 +21,13 @@ export function AuditScreen() {
       <ScreenHeader
         title={t('auditLog.title')}
         actions={
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="close-auditor-mode"
+          <Button
+            variant="secondary"
+            testId="close-auditor-mode"
             onClick={() => setAuditorMode(false)}
           >
             {t('auditor.close')}
-          </button>
+          </Button>
         }
       />
       <DecisionFileCheck />
@@ -53,17 +53,12 @@ function AuditLog({ onAuditorMode }: { onAuditorMode: () => void }) {
         title={t('auditLog.title')}
         actions={
           <>
-            <button
-              type="button"
-              className="button button--primary"
-              data-testid="open-auditor-mode"
-              onClick={onAuditorMode}
-            >
+            <Button variant="primary" testId="open-auditor-mode" onClick={onAuditorMode}>
               {t('auditor.open')}
-            </button>
-            <button type="button" className="button button--secondary" onClick={refresh}>
+            </Button>
+            <Button variant="secondary" onClick={refresh}>
               {t('app.common.refresh')}
-            </button>
+            </Button>
           </>
         }
       />

@@ -6,6 +6,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n/locale-context';
 import { ReportView } from './ReportView';
 import { droppedFile } from '../../api/dropped-file';
+import { Button } from '../../components/Button';
+import { ChosenPath } from '../../components/ChosenPath';
 
 type Kind = RequestOf<'auditor:chooseFile'>['kind'];
 type Evidence = { kind: 'evidence-folder' | 'evidence-zip'; path: string };
@@ -101,17 +103,14 @@ export function DecisionFileCheck() {
           onDrop={onDrop}
         >
           <p className="drop-zone__title">{t('auditor.drop')}</p>
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="auditor-choose-file"
+          <Button
+            variant="primary"
+            testId="auditor-choose-file"
             onClick={() => void choose('decision-file')}
           >
             {t('auditor.chooseFile')}
-          </button>
-          <p className={file ? 'drop-zone__file' : 'muted'} data-testid="auditor-chosen-file">
-            {file ?? t('auditor.noFile')}
-          </p>
+          </Button>
+          <ChosenPath path={file} empty={t('auditor.noFile')} testId="auditor-chosen-file" />
         </div>
         {dropped !== null && (
           <p className="notice notice--info" role="status" data-testid="auditor-drop-message">
@@ -126,9 +125,13 @@ export function DecisionFileCheck() {
           testId="auditor-roster-choice"
           onClear={() => setRoster(null)}
         >
-          <ChooseButton testId="auditor-choose-roster" onClick={() => void choose('roster')}>
+          <Button
+            variant="secondary"
+            testId="auditor-choose-roster"
+            onClick={() => void choose('roster')}
+          >
             {t('auditor.roster.choose')}
-          </ChooseButton>
+          </Button>
         </Optional>
         <Optional
           legend={t('auditor.evidence')}
@@ -137,18 +140,20 @@ export function DecisionFileCheck() {
           testId="auditor-evidence-choice"
           onClear={() => setEvidence(null)}
         >
-          <ChooseButton
+          <Button
+            variant="secondary"
             testId="auditor-choose-evidence-folder"
             onClick={() => void choose('evidence-folder')}
           >
             {t('auditor.evidence.folder')}
-          </ChooseButton>
-          <ChooseButton
+          </Button>
+          <Button
+            variant="secondary"
             testId="auditor-choose-evidence-zip"
             onClick={() => void choose('evidence-zip')}
           >
             {t('auditor.evidence.zip')}
-          </ChooseButton>
+          </Button>
         </Optional>
         <Optional
           legend={t('auditor.previous')}
@@ -157,21 +162,24 @@ export function DecisionFileCheck() {
           testId="auditor-previous-choice"
           onClear={() => setPrevious(null)}
         >
-          <ChooseButton testId="auditor-choose-previous" onClick={() => void choose('previous')}>
+          <Button
+            variant="secondary"
+            testId="auditor-choose-previous"
+            onClick={() => void choose('previous')}
+          >
             {t('auditor.previous.choose')}
-          </ChooseButton>
+          </Button>
         </Optional>
 
         <div className="button-row auditor-actions">
-          <button
-            type="button"
-            className="button button--primary"
-            data-testid="auditor-verify"
+          <Button
+            variant="primary"
+            testId="auditor-verify"
             disabled={file === null || busy}
             onClick={() => void verify()}
           >
             {busy ? t('auditor.verifying') : t('auditor.verify')}
-          </button>
+          </Button>
         </div>
       </div>
 
@@ -180,30 +188,19 @@ export function DecisionFileCheck() {
       {report && (
         <>
           <div ref={reportTop} className="button-row auditor-actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="auditor-print"
-              onClick={() => window.print()}
-            >
+            <Button variant="secondary" testId="auditor-print" onClick={() => window.print()}>
               {t('auditor.print')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="auditor-save-json"
+            </Button>
+            <Button
+              variant="secondary"
+              testId="auditor-save-json"
               onClick={() => void save('json')}
             >
               {t('auditor.saveJson')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="auditor-save-txt"
-              onClick={() => void save('txt')}
-            >
+            </Button>
+            <Button variant="secondary" testId="auditor-save-txt" onClick={() => void save('txt')}>
               {t('auditor.saveTxt')}
-            </button>
+            </Button>
           </div>
           {saved && (
             <p
@@ -218,27 +215,6 @@ export function DecisionFileCheck() {
         </>
       )}
     </div>
-  );
-}
-
-function ChooseButton({
-  testId,
-  onClick,
-  children,
-}: {
-  testId: string;
-  onClick: () => void;
-  children: string;
-}) {
-  return (
-    <button
-      type="button"
-      className="button button--secondary"
-      data-testid={testId}
-      onClick={onClick}
-    >
-      {children}
-    </button>
   );
 }
 
@@ -264,14 +240,12 @@ function Optional({
       <div className="button-row">
         {children}
         {value && (
-          <button type="button" className="button button--ghost" onClick={onClear}>
+          <Button variant="ghost" onClick={onClear}>
             {t('auditor.clear')}
-          </button>
+          </Button>
         )}
       </div>
-      <p className={value ? 'drop-zone__file' : 'muted'} data-testid={testId}>
-        {value ?? empty}
-      </p>
+      <ChosenPath path={value} empty={empty} testId={testId} />
     </fieldset>
   );
 }

@@ -8,6 +8,7 @@ import type { ResponseOf } from '../../../shared/ipc/contract';
 import { formatCount, formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { QuarantineTable } from './report/ReportTables';
+import { Button } from '../../components/Button';
 
 export type BatchSummary = ResponseOf<'intake:batches'>['batches'][number];
 
@@ -113,22 +114,20 @@ function BatchQuarantine({
     <div className="batch-quarantine" data-testid={`batch-quarantine-${batchId}`}>
       <p className="muted">{t('intake.batchList.quarantine.howToFix')}</p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid={`export-quarantine-${batchId}`}
+        <Button
+          variant="secondary"
+          testId={`export-quarantine-${batchId}`}
           onClick={() => void exportRows()}
         >
           {t('intake.batchList.quarantine.export')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid={`import-fixes-${batchId}`}
+        </Button>
+        <Button
+          variant="secondary"
+          testId={`import-fixes-${batchId}`}
           onClick={() => onImportFixes(batchId)}
         >
           {t('intake.batchList.quarantine.importFixes')}
-        </button>
+        </Button>
       </div>
       {exported && (
         <p className="notice notice--info" role="status" data-testid="quarantine-exported">

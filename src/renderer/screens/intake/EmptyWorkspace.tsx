@@ -2,6 +2,7 @@ import { api } from '../../api/client';
 import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n/locale-context';
+import { Button } from '../../components/Button';
 
 /**
  * A new workspace: say what to do next. The demo batch goes through the real import (report,
@@ -33,33 +34,20 @@ export function EmptyWorkspace({
       <h2 className="empty-state__title">{t('intake.empty.title')}</h2>
       <p className="empty-state__body">{t('intake.empty.body')}</p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="load-demo"
-          disabled={disabled}
-          onClick={onLoadDemo}
-        >
+        <Button variant="primary" testId="load-demo" disabled={disabled} onClick={onLoadDemo}>
           {importBusy ? t('intake.empty.demoLoading') : t('intake.empty.loadDemo')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="import-file"
-          disabled={disabled}
-          onClick={onImportFile}
-        >
+        </Button>
+        <Button variant="secondary" testId="import-file" disabled={disabled} onClick={onImportFile}>
           {t('intake.importFile')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="load-sample"
+        </Button>
+        <Button
+          variant="secondary"
+          testId="load-sample"
           disabled={disabled}
           onClick={() => void loadSample()}
         >
           {busy ? t('intake.empty.loading') : t('intake.empty.loadSample')}
-        </button>
+        </Button>
       </div>
       <p className="empty-state__hint">{t('intake.empty.hint')}</p>
       {error && <ErrorNotice error={error} testId="load-sample-error" />}

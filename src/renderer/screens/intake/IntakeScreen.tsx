@@ -14,6 +14,7 @@ import { ImportProgressView } from './import/ImportProgressView';
 import { useImportJob } from './import/use-import-job';
 import { ImportReportView } from './report/ImportReportView';
 import { WorkspaceSummary } from './WorkspaceSummary';
+import { Button } from '../../components/Button';
 
 export function IntakeScreen({ onNavigate }: { onNavigate: (screen: ScreenId) => void }) {
   const t = useT();
@@ -48,19 +49,18 @@ export function IntakeScreen({ onNavigate }: { onNavigate: (screen: ScreenId) =>
         actions={
           <>
             {!empty && !importOpen && (
-              <button
-                type="button"
-                className="button button--primary"
-                data-testid="import-file"
+              <Button
+                variant="primary"
+                testId="import-file"
                 disabled={running}
                 onClick={() => setImportOpen(true)}
               >
                 {t('intake.importFile')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="button button--secondary" onClick={refresh}>
+            <Button variant="secondary" onClick={refresh}>
               {t('app.common.refresh')}
-            </button>
+            </Button>
           </>
         }
       />

@@ -3,6 +3,7 @@ import { formatKrw } from '../../../shared/domain/money';
 import { formatCount } from '../../i18n/format';
 import { useT } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/ko';
+import { Button } from '../../components/Button';
 
 type Summary = ResponseOf<'workspace:counts'>;
 
@@ -41,9 +42,9 @@ export function WorkspaceSummary({
           </div>
         ))}
       </dl>
-      <button type="button" className="button button--primary" onClick={onOpenReview}>
+      <Button variant="primary" onClick={onOpenReview}>
         {t('intake.openReview')}
-      </button>
+      </Button>
     </div>
   );
 }

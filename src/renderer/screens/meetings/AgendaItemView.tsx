@@ -12,6 +12,8 @@ import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { ConfirmPanel } from './ConfirmPanel';
+import { Button } from '../../components/Button';
+import { Options } from '../../components/Field';
 
 /**
  * One agenda item: the motion, a vote table with members as columns (absent members shown
@@ -101,11 +103,10 @@ export function AgendaItemView({
                       <option value="" disabled>
                         {t('meetings.vote.none')}
                       </option>
-                      {VOTE_VALUES.map((value) => (
-                        <option key={value} value={value}>
-                          {label(VOTE_LABELS[value])}
-                        </option>
-                      ))}
+                      <Options
+                        values={VOTE_VALUES}
+                        optionLabel={(value) => label(VOTE_LABELS[value])}
+                      />
                     </select>
                   </td>
                 );
@@ -127,10 +128,9 @@ export function AgendaItemView({
         )}
       </p>
       {open && (
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid={`close-voting-${item.claimId}`}
+        <Button
+          variant="secondary"
+          testId={`close-voting-${item.claimId}`}
           onClick={() =>
             void change(() =>
               api.meetings.closeVoting({ meetingId: meeting.id, claimId: item.claimId }),
@@ -138,7 +138,7 @@ export function AgendaItemView({
           }
         >
           {t('meetings.vote.close')}
-        </button>
+        </Button>
       )}
       {item.confirmedDecisionId !== null ? (
         <p className="notice notice--success">

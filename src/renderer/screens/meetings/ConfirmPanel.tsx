@@ -14,6 +14,8 @@ import { api } from '../../api/client';
 import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
+import { Button } from '../../components/Button';
+import { Field, Options, TextField } from '../../components/Field';
 
 /**
  * The chair's confirmation of a closed item. A carried motion is offered as proposed; a motion
@@ -74,11 +76,7 @@ export function ConfirmPanel({
           disabled={!carried || proposal !== null}
           onChange={(event) => setOutcome(event.target.value as Outcome)}
         >
-          {OUTCOMES.map((value) => (
-            <option key={value} value={value}>
-              {label(OUTCOME_LABELS[value])}
-            </option>
-          ))}
+          <Options values={OUTCOMES} optionLabel={(value) => label(OUTCOME_LABELS[value])} />
         </select>
         {outcomeTakesAmount(outcome) && (
           <input
@@ -104,25 +102,17 @@ export function ConfirmPanel({
           </label>
         ))}
       </div>
-      <label className="field">
-        <span className="field__label">{t('meetings.confirm.note')}</span>
+      <Field label={t('meetings.confirm.note')}>
         <textarea className="textarea" value={note} onChange={(e) => setNote(e.target.value)} />
-      </label>
-      <label className="field">
-        <span className="field__label">{t('meetings.confirm.amendmentReason')}</span>
-        <input
-          className="input"
-          value={amendmentReason}
-          onChange={(event) => setAmendmentReason(event.target.value)}
-        />
-      </label>
-      <button
-        type="submit"
-        className="button button--primary"
-        data-testid={`confirm-submit-${item.claimId}`}
-      >
+      </Field>
+      <TextField
+        label={t('meetings.confirm.amendmentReason')}
+        value={amendmentReason}
+        onChange={setAmendmentReason}
+      />
+      <Button variant="primary" type="submit" testId={`confirm-submit-${item.claimId}`}>
         {t('meetings.confirm.submit')}
-      </button>
+      </Button>
       {error && <ErrorNotice error={error} testId="meeting-confirm-error" />}
     </form>
   );

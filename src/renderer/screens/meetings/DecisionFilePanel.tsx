@@ -8,6 +8,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatDateTime, groupedHash } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { roleLabel } from '../../i18n/role-label';
+import { Button } from '../../components/Button';
 
 /** Who must sign; the roster's roles are what main checks, the key's are a hint here. */
 const REQUIRED_ROLES: PersonRole[] = ['chair', 'secretary'];
@@ -92,13 +93,12 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
                 }
               />
             )}
-            <button
-              type="button"
-              className="button button--ghost"
+            <Button
+              variant="ghost"
               onClick={() => setSigners(signers.filter((s) => s.path !== signer.path))}
             >
               {t('decisionFiles.remove')}
-            </button>
+            </Button>
           </li>
         ))}
       </ul>
@@ -108,14 +108,9 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
         </p>
       )}
       <div className="inline-form">
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="signer-add"
-          onClick={() => void addSigner()}
-        >
+        <Button variant="secondary" testId="signer-add" onClick={() => void addSigner()}>
           {t('decisionFiles.addSigner')}
-        </button>
+        </Button>
         <button
           type="button"
           className="button"
@@ -161,13 +156,9 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
                     </code>
                   </td>
                   <td>
-                    <button
-                      type="button"
-                      className="button button--ghost"
-                      onClick={() => void saveCopy(file.id)}
-                    >
+                    <Button variant="ghost" onClick={() => void saveCopy(file.id)}>
                       {t('decisionFiles.saveCopy')}
-                    </button>
+                    </Button>
                   </td>
                 </tr>
               ))}

@@ -21,6 +21,8 @@ import { useLocale } from '../../i18n/locale-context';
 import { AgendaItemView } from './AgendaItemView';
 import { DecisionFilePanel } from './DecisionFilePanel';
 import { MinutesPanel } from './minutes/MinutesPanel';
+import { Button } from '../../components/Button';
+import { Options, SelectField, TextField } from '../../components/Field';
 
 /** One meeting: its rules and attendance, the agenda with its votes, and closing it. */
 export function MeetingDetailView({
@@ -85,14 +87,13 @@ export function MeetingDetailView({
           {meeting.place}
         </h2>
         {isOpen ? (
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="meeting-close"
+          <Button
+            variant="secondary"
+            testId="meeting-close"
             onClick={() => void change(() => api.meetings.close({ meetingId }))}
           >
             {t('meetings.detail.close')}
-          </button>
+          </Button>
         ) : (
           <span className="muted">
             {t('meetings.detail.closedAt', { at: formatDateTime(meeting.closedAt ?? '', locale) })}
@@ -131,52 +132,43 @@ export function MeetingDetailView({
       ))}
       {isOpen && (
         <form className="inline-form" onSubmit={(event) => void addItem(event)}>
-          <label className="inline-field">
-            <span className="inline-field__label">{t('meetings.agenda.claimId')}</span>
-            <input
-              className="input"
-              data-testid="agenda-claim"
-              value={claimId}
-              maxLength={64}
-              placeholder="K-2022-000123"
-              onChange={(event) => setClaimId(event.target.value)}
-            />
-          </label>
-          <label className="inline-field">
-            <span className="inline-field__label">{t('meetings.agenda.proposal')}</span>
-            <select
-              className="select"
-              data-testid="agenda-proposal"
-              value={proposed}
-              onChange={(event) => setProposed(event.target.value as Outcome | '')}
-            >
-              <option value="">{t('meetings.agenda.noProposal')}</option>
-              {OUTCOMES.map((value) => (
-                <option key={value} value={value}>
-                  {label(OUTCOME_LABELS[value])}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TextField
+            label={t('meetings.agenda.claimId')}
+            inline
+            testId="agenda-claim"
+            value={claimId}
+            maxLength={64}
+            placeholder="K-2022-000123"
+            onChange={setClaimId}
+          />
+          <SelectField
+            label={t('meetings.agenda.proposal')}
+            inline
+            testId="agenda-proposal"
+            value={proposed}
+            onChange={(value) => setProposed(value as Outcome | '')}
+          >
+            <option value="">{t('meetings.agenda.noProposal')}</option>
+            <Options values={OUTCOMES} optionLabel={(value) => label(OUTCOME_LABELS[value])} />
+          </SelectField>
           {proposed !== '' && outcomeTakesAmount(proposed) && (
-            <label className="inline-field">
-              <span className="inline-field__label">{t('meetings.agenda.amount')}</span>
-              <input
-                className="input input--amount"
-                data-testid="agenda-amount"
-                value={amountText}
-                onChange={(event) => setAmountText(event.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('meetings.agenda.amount')}
+              inline
+              inputClassName="input--amount"
+              testId="agenda-amount"
+              value={amountText}
+              onChange={setAmountText}
+            />
           )}
-          <button
+          <Button
+            variant="secondary"
             type="submit"
-            className="button button--secondary"
-            data-testid="agenda-add"
+            testId="agenda-add"
             disabled={claimId.trim() === ''}
           >
             {t('meetings.agenda.add')}
-          </button>
+          </Button>
         </form>
       )}
       {error && <ErrorNotice error={error} testId="meeting-detail-error" />}

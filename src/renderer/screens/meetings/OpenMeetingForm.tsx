@@ -14,6 +14,8 @@ import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { roleLabel } from '../../i18n/role-label';
+import { Button } from '../../components/Button';
+import { Options, SelectField, TextField } from '../../components/Field';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
@@ -71,82 +73,70 @@ export function OpenMeetingForm({
     <form className="meetings-form" onSubmit={(event) => void submit(event)}>
       <h3 className="detail__subtitle">{t('meetings.open.title')}</h3>
       <div className="inline-form">
-        <label className="inline-field">
-          <span className="inline-field__label">{t('meetings.open.number')}</span>
-          <input
-            className="input meetings-form__short"
-            type="number"
-            min={1}
-            data-testid="meeting-number"
-            value={number}
-            onChange={(event) => setNumber(event.target.value)}
-          />
-        </label>
-        <label className="inline-field">
-          <span className="inline-field__label">{t('meetings.open.date')}</span>
-          <input
-            className="input"
-            type="date"
-            data-testid="meeting-date"
-            value={heldOn}
-            onChange={(event) => setHeldOn(event.target.value)}
-          />
-        </label>
-        <label className="inline-field">
-          <span className="inline-field__label">{t('meetings.open.place')}</span>
-          <input
-            className="input"
-            maxLength={200}
-            data-testid="meeting-place"
-            value={place}
-            onChange={(event) => setPlace(event.target.value)}
-          />
-        </label>
+        <TextField
+          label={t('meetings.open.number')}
+          inline
+          inputClassName="meetings-form__short"
+          type="number"
+          min={1}
+          testId="meeting-number"
+          value={number}
+          onChange={setNumber}
+        />
+        <TextField
+          label={t('meetings.open.date')}
+          inline
+          type="date"
+          testId="meeting-date"
+          value={heldOn}
+          onChange={setHeldOn}
+        />
+        <TextField
+          label={t('meetings.open.place')}
+          inline
+          maxLength={200}
+          testId="meeting-place"
+          value={place}
+          onChange={setPlace}
+        />
       </div>
       <div className="inline-form">
-        <label className="inline-field">
-          <span className="inline-field__label">{t('meetings.open.quorum')}</span>
-          <select
-            className="select"
-            data-testid="meeting-quorum"
-            value={quorumKind}
-            onChange={(event) => setQuorumKind(event.target.value as QuorumRule['kind'])}
-          >
-            {QUORUM_RULE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {label(QUORUM_RULE_LABELS[kind]).replace('{count}', 'N')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('meetings.open.quorum')}
+          inline
+          testId="meeting-quorum"
+          value={quorumKind}
+          onChange={(value) => setQuorumKind(value as QuorumRule['kind'])}
+        >
+          <Options
+            values={QUORUM_RULE_KINDS}
+            optionLabel={(kind) => label(QUORUM_RULE_LABELS[kind]).replace('{count}', 'N')}
+          />
+        </SelectField>
         {quorumKind === 'at_least' && (
-          <label className="inline-field">
-            <span className="inline-field__label">{t('meetings.open.quorumCount')}</span>
-            <input
-              className="input meetings-form__short"
-              type="number"
-              min={1}
-              data-testid="meeting-quorum-count"
-              value={quorumCount}
-              onChange={(event) => setQuorumCount(event.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('meetings.open.quorumCount')}
+            inline
+            inputClassName="meetings-form__short"
+            type="number"
+            min={1}
+            testId="meeting-quorum-count"
+            value={quorumCount}
+            onChange={setQuorumCount}
+          />
         )}
-        <label className="inline-field">
-          <span className="inline-field__label">{t('meetings.open.threshold')}</span>
-          <select
-            className="select"
-            data-testid="meeting-threshold"
-            value={threshold}
-            onChange={(event) => setThreshold(event.target.value as ThresholdRule['kind'])}
-          >
-            {THRESHOLD_RULE_KINDS.map((kind) => (
-              <option key={kind} value={kind}>
-                {label(THRESHOLD_LABELS[kind])}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('meetings.open.threshold')}
+          inline
+          testId="meeting-threshold"
+          value={threshold}
+          onChange={(value) => setThreshold(value as ThresholdRule['kind'])}
+        >
+          <Options
+            values={THRESHOLD_RULE_KINDS}
+            optionLabel={(kind) => label(THRESHOLD_LABELS[kind])}
+          />
+        </SelectField>
       </div>
       <fieldset className="meetings-form__attendance">
         <legend className="field__label">{t('meetings.open.attendance')}</legend>
@@ -162,9 +152,9 @@ export function OpenMeetingForm({
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="button button--primary" data-testid="meeting-open">
+      <Button variant="primary" type="submit" testId="meeting-open">
         {t('meetings.open.submit')}
-      </button>
+      </Button>
       {error && <ErrorNotice error={error} testId="meeting-open-error" />}
     </form>
   );

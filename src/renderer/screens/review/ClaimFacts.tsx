@@ -6,6 +6,7 @@ import { TIER_LABELS } from '../../../shared/domain/tier';
 import type { ClaimDetail } from '../../../shared/ipc/schemas';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
+import { Button } from '../../components/Button';
 
 export function ClaimFacts({
   claim,
@@ -63,14 +64,9 @@ export function ClaimFacts({
           <dd className="mono contact-cell" data-testid="claim-contact">
             {contact === undefined ? (claim.contactMasked ?? none) : (contact ?? none)}
             {contact === undefined && claim.contactMasked !== null && (
-              <button
-                type="button"
-                className="button button--ghost button--small"
-                data-testid="reveal-contact"
-                onClick={onReveal}
-              >
+              <Button variant="ghost" small testId="reveal-contact" onClick={onReveal}>
                 {t('review.detail.reveal')} <kbd>m</kbd>
-              </button>
+              </Button>
             )}
           </dd>
         </div>

@@ -18,6 +18,7 @@ import { EvidenceViewer } from './evidence/EvidenceViewer';
 import { ClaimTimeline } from './history/ClaimTimeline';
 import type { ReviewCommands } from './keyboard/shortcuts';
 import { MemberRecommendations } from './recommendations/MemberRecommendations';
+import { Button } from '../../components/Button';
 
 export type ClaimCommands = Pick<
   ReviewCommands,
@@ -128,9 +129,9 @@ export function ClaimWorkspace({
           <h2 id="claim-detail-title" className="panel__title">
             {t('review.detail.title', { claimId })}
           </h2>
-          <button type="button" className="button button--ghost" onClick={onClose}>
+          <Button variant="ghost" onClick={onClose}>
             {t('review.detail.close')} <kbd>Esc</kbd>
-          </button>
+          </Button>
         </header>
         {state.status === 'loading' && <Loading />}
         {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}

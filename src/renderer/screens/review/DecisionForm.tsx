@@ -18,6 +18,8 @@ import { useLocale } from '../../i18n/locale-context';
 import { AmountField } from './AmountField';
 import { checkDraft, EMPTY_FORM, type DecisionFormState } from './decision-draft';
 import { FieldIssues, hasIssue } from './FieldIssues';
+import { Button } from '../../components/Button';
+import { TextAreaField } from '../../components/Field';
 
 /** What the keyboard shortcuts can ask of the form. */
 export interface DecisionFormCommands {
@@ -149,22 +151,18 @@ export function DecisionForm({
         </p>
       )}
       {check.overridesRecommendation && (
-        <div className="field">
-          <label className="field__label" htmlFor="override-reason">
-            {t('review.form.overrideReason')}
-          </label>
-          <textarea
-            id="override-reason"
-            className="textarea"
-            rows={2}
-            data-testid="override-reason"
-            value={form.overrideReasonText}
-            aria-invalid={hasIssue(issues, 'overrideReason') || undefined}
-            aria-describedby="override-reason-issues"
-            onChange={(event) => update({ overrideReasonText: event.target.value })}
-          />
+        <TextAreaField
+          id="override-reason"
+          label={t('review.form.overrideReason')}
+          rows={2}
+          testId="override-reason"
+          value={form.overrideReasonText}
+          aria-invalid={hasIssue(issues, 'overrideReason') || undefined}
+          aria-describedby="override-reason-issues"
+          onChange={(value) => update({ overrideReasonText: value })}
+        >
           <FieldIssues id="override-reason-issues" issues={issues} field="overrideReason" />
-        </div>
+        </TextAreaField>
       )}
 
       <fieldset
@@ -190,54 +188,46 @@ export function DecisionForm({
         <FieldIssues id="decision-reasons-issues" issues={issues} field="reasonCodes" />
       </fieldset>
 
-      <div className="field">
-        <label className="field__label" htmlFor="decision-note">
-          {t('review.form.note')}
-        </label>
-        <textarea
-          id="decision-note"
-          className="textarea"
-          rows={3}
-          data-testid="decision-note"
-          value={form.note}
-          aria-invalid={hasIssue(issues, 'note') || undefined}
-          aria-describedby="decision-note-issues"
-          onChange={(event) => update({ note: event.target.value })}
-        />
+      <TextAreaField
+        id="decision-note"
+        label={t('review.form.note')}
+        rows={3}
+        testId="decision-note"
+        value={form.note}
+        aria-invalid={hasIssue(issues, 'note') || undefined}
+        aria-describedby="decision-note-issues"
+        onChange={(value) => update({ note: value })}
+      >
         <FieldIssues id="decision-note-issues" issues={issues} field="note" />
-      </div>
+      </TextAreaField>
 
       {check.kind === 'amendment' && (
-        <div className="field">
-          <label className="field__label" htmlFor="amendment-reason">
-            {t('review.form.amendmentReason')}
-          </label>
-          <textarea
-            id="amendment-reason"
-            className="textarea"
-            rows={2}
-            data-testid="amendment-reason"
-            value={form.amendmentReasonText}
-            aria-invalid={hasIssue(issues, 'amendmentReason') || undefined}
-            aria-describedby="amendment-reason-issues"
-            onChange={(event) => update({ amendmentReasonText: event.target.value })}
-          />
+        <TextAreaField
+          id="amendment-reason"
+          label={t('review.form.amendmentReason')}
+          rows={2}
+          testId="amendment-reason"
+          value={form.amendmentReasonText}
+          aria-invalid={hasIssue(issues, 'amendmentReason') || undefined}
+          aria-describedby="amendment-reason-issues"
+          onChange={(value) => update({ amendmentReasonText: value })}
+        >
           <FieldIssues id="amendment-reason-issues" issues={issues} field="amendmentReason" />
-        </div>
+        </TextAreaField>
       )}
 
       <FieldIssues id="decision-chain-issues" issues={issues} field="replacesId" />
       {error && <ErrorNotice error={error} testId="save-error" />}
 
       <div className="decision-form__actions">
-        <button
+        <Button
+          variant="primary"
           type="submit"
-          className="button button--primary"
-          data-testid="save-decision"
+          testId="save-decision"
           disabled={!check.canSave || busy}
         >
           {busy ? t('review.form.saving') : t('review.form.save')}
-        </button>
+        </Button>
         {!check.canSave && (
           <span className="muted" data-testid="save-blocked-reason">
             {form.outcome === null

@@ -19,6 +19,7 @@ import { QuickSearch } from './queue/QuickSearch';
 import { defaultView, QUEUE_VIEWS, type QueueViewId } from './queue/queue-views';
 import { ViewPicker } from './queue/ViewPicker';
 import { RecommendationsPanel } from './recommendations/RecommendationsPanel';
+import { Button } from '../../components/Button';
 
 export function ReviewScreen() {
   const t = useT();
@@ -226,25 +227,15 @@ function ReviewDesk({
                 total: formatCount(claims),
               })}
             </span>
-            <button type="button" className="button button--ghost" onClick={onQueueChanged}>
+            <Button variant="ghost" onClick={onQueueChanged}>
               {t('app.common.refresh')}
-            </button>
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="recs-open"
-              onClick={() => setRecsOpen(true)}
-            >
+            </Button>
+            <Button variant="secondary" testId="recs-open" onClick={() => setRecsOpen(true)}>
               {t('recommendations.open')}
-            </button>
-            <button
-              type="button"
-              className="button button--ghost"
-              data-testid="shortcut-help-open"
-              onClick={() => setHelpOpen(true)}
-            >
+            </Button>
+            <Button variant="ghost" testId="shortcut-help-open" onClick={() => setHelpOpen(true)}>
               {t('review.keys.button')} <kbd>?</kbd>
-            </button>
+            </Button>
           </>
         }
       />

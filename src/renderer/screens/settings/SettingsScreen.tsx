@@ -7,6 +7,7 @@ import { LOCALES, useLocale, type Locale } from '../../i18n/locale-context';
 import { PeoplePanel } from './people/PeoplePanel';
 import { PolicyEditor } from './policy/PolicyEditor';
 import { SigningPanel } from './signing/SigningPanel';
+import { FactRow } from '../../components/Facts';
 
 export function SettingsScreen() {
   const { t, locale, setLocale } = useLocale();
@@ -45,28 +46,18 @@ export function SettingsScreen() {
         {state.status === 'error' && <ErrorNotice error={state.error} onRetry={reload} />}
         {state.status === 'ready' && (
           <dl className="facts" data-testid="app-info">
-            <div className="facts__row">
-              <dt>{t('settings.appVersion')}</dt>
-              <dd className="mono" data-testid="app-version">
-                {state.value.appVersion}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('settings.schemaVersion')}</dt>
-              <dd className="mono" data-testid="schema-version">
-                {state.value.schemaVersion}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('settings.dataDir')}</dt>
-              <dd className="mono break-all" data-testid="data-dir">
-                {state.value.dataDir}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('settings.actor')}</dt>
-              <dd data-testid="current-actor">{state.value.actor}</dd>
-            </div>
+            <FactRow term={t('settings.appVersion')} className="mono" testId="app-version">
+              {state.value.appVersion}
+            </FactRow>
+            <FactRow term={t('settings.schemaVersion')} className="mono" testId="schema-version">
+              {state.value.schemaVersion}
+            </FactRow>
+            <FactRow term={t('settings.dataDir')} className="mono break-all" testId="data-dir">
+              {state.value.dataDir}
+            </FactRow>
+            <FactRow term={t('settings.actor')} testId="current-actor">
+              {state.value.actor}
+            </FactRow>
           </dl>
         )}
       </div>

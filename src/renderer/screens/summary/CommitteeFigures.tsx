@@ -1,10 +1,11 @@
 import { REVIEW_STATE_LABELS, type ReviewState } from '../../../shared/domain/decision';
 import { formatKrw } from '../../../shared/domain/money';
 import { OPEN_REVIEW_STATES } from '../../../shared/domain/summary';
-import type { SecretarySummary } from '../../../shared/ipc/summary-schemas';
+import type { SecretarySummary } from '../../../shared/ipc/payouts-schemas';
 import { formatCount } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { SUMMARY_COLOURS, swatchClass } from './summary-colours';
+import { PanelHead } from '../../components/PanelHead';
 
 const PAID_STATES = ['approved', 'partially_approved'] as const satisfies readonly ReviewState[];
 
@@ -43,14 +44,11 @@ export function CommitteeFigures({ summary }: { summary: SecretarySummary }) {
       data-testid="summary-committee"
       aria-labelledby="summary-committee-title"
     >
-      <div className="panel__head">
-        <h2 id="summary-committee-title" className="panel__title">
-          {t('summary.committee.title')}
-        </h2>
+      <PanelHead titleId="summary-committee-title" title={t('summary.committee.title')}>
         <span className="muted" data-testid="summary-committee-cases">
           {t('summary.committee.cases', { count: formatCount(committee.cases) })}
         </span>
-      </div>
+      </PanelHead>
       <div className="table-scroll">
         <table className="data-table summary-table">
           <caption className="visually-hidden">{t('summary.committee.caption')}</caption>

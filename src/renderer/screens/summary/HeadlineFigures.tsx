@@ -1,5 +1,5 @@
 import { formatKrw } from '../../../shared/domain/money';
-import type { SecretarySummary } from '../../../shared/ipc/summary-schemas';
+import type { SecretarySummary } from '../../../shared/ipc/payouts-schemas';
 import { formatCount } from '../../i18n/format';
 import { useT } from '../../i18n/locale-context';
 

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/summary';
 import { formatCount } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
+import { PanelHead } from '../../components/PanelHead';
 
 /**
  * The published general-user package estimate, item by item with its source sentence. Styled
@@ -28,12 +29,9 @@ export function PublishedPackage({ packageClaims }: { packageClaims: number }) {
       data-testid="summary-published-package"
       aria-labelledby="summary-package-title"
     >
-      <div className="panel__head">
-        <h2 id="summary-package-title" className="panel__title">
-          {t('summary.package.title')}
-        </h2>
+      <PanelHead titleId="summary-package-title" title={t('summary.package.title')}>
         <span className="badge summary-reference__badge">{t('summary.package.label')}</span>
-      </div>
+      </PanelHead>
       <p className="summary-intro">
         {t('summary.package.contents', { contents: label(PUBLISHED_PACKAGE_CONTENTS) })}
       </p>

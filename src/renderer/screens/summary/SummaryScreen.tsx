@@ -5,7 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { budgetOf } from '../../../shared/domain/summary';
-import type { SecretarySummary } from '../../../shared/ipc/summary-schemas';
+import type { SecretarySummary } from '../../../shared/ipc/payouts-schemas';
 import { useLocale } from '../../i18n/locale-context';
 import { BudgetView } from './BudgetView';
 import { CommitteeFigures } from './CommitteeFigures';
@@ -14,6 +14,7 @@ import { LedgerExportPanel } from './LedgerExportPanel';
 import { PayoutChart } from './PayoutChart';
 import { PublishedPackage } from './PublishedPackage';
 import { TierTable } from './TierTable';
+import { SelectField } from '../../components/Field';
 
 const WHOLE_WORKSPACE = '';
 
@@ -35,24 +36,20 @@ export function SummaryScreen() {
       : t('summary.scope.batch', { id: chosen.id, name: chosen.name });
 
   const picker = (
-    <label className="inline-field">
-      <span className="inline-field__label">{t('summary.scope')}</span>
-      <select
-        className="select"
-        data-testid="summary-batch"
-        value={batchId === null ? WHOLE_WORKSPACE : String(batchId)}
-        onChange={(event) =>
-          setBatchId(event.target.value === WHOLE_WORKSPACE ? null : Number(event.target.value))
-        }
-      >
-        <option value={WHOLE_WORKSPACE}>{t('summary.scope.all')}</option>
-        {list.map((batch) => (
-          <option key={batch.id} value={String(batch.id)}>
-            {t('summary.scope.batch', { id: batch.id, name: batch.name })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <SelectField
+      label={t('summary.scope')}
+      inline
+      testId="summary-batch"
+      value={batchId === null ? WHOLE_WORKSPACE : String(batchId)}
+      onChange={(value) => setBatchId(value === WHOLE_WORKSPACE ? null : Number(value))}
+    >
+      <option value={WHOLE_WORKSPACE}>{t('summary.scope.all')}</option>
+      {list.map((batch) => (
+        <option key={batch.id} value={String(batch.id)}>
+          {t('summary.scope.batch', { id: batch.id, name: batch.name })}
+        </option>
+      ))}
+    </SelectField>
   );
 
   return (

@@ -1,7 +1,7 @@
 import { formatKrw } from '../../../shared/domain/money';
 import type { Budget } from '../../../shared/domain/summary';
 import { TIER_LABELS, type Tier } from '../../../shared/domain/tier';
-import type { SecretarySummary } from '../../../shared/ipc/summary-schemas';
+import type { SecretarySummary } from '../../../shared/ipc/payouts-schemas';
 import { formatCount } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 import { SUMMARY_COLOURS, swatchClass } from './summary-colours';

@@ -8,6 +8,8 @@ import type { ImportRequest } from '../../../../shared/ipc/intake-schemas';
 import { useT } from '../../../i18n/locale-context';
 import { ImportSetup } from './ImportSetup';
 import { SourcePicker, type EvidenceSource } from './SourcePicker';
+import { Button } from '../../../components/Button';
+import { PanelHead } from '../../../components/PanelHead';
 
 type InspectTarget = { file: string; sheet: string | null } | null;
 
@@ -49,20 +51,11 @@ export function ImportPanel({
       data-testid="import-panel"
       aria-labelledby="import-title"
     >
-      <div className="panel__head">
-        <h2 id="import-title" className="panel__title">
-          {t('intake.import.title')}
-        </h2>
-        <button
-          type="button"
-          className="button button--ghost"
-          data-testid="close-import"
-          disabled={busy}
-          onClick={onClose}
-        >
+      <PanelHead titleId="import-title" title={t('intake.import.title')}>
+        <Button variant="ghost" testId="close-import" disabled={busy} onClick={onClose}>
           {t('intake.import.close')}
-        </button>
-      </div>
+        </Button>
+      </PanelHead>
       <SourcePicker
         file={file}
         evidence={evidence}

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import type { ImportProgress } from '../../../../shared/ipc/intake-schemas';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
+import { Button } from '../../../components/Button';
 
 /** Whole percent of the file read, or null while main has not said how big the file is. */
 export function percentRead(progress: ImportProgress | null): number | null {
@@ -62,15 +63,9 @@ export function ImportProgressView({
           rate: formatCount(Math.round(progress?.rowsPerSecond ?? 0)),
         })}
       </p>
-      <button
-        type="button"
-        className="button button--secondary"
-        data-testid="cancel-import"
-        disabled={cancelling}
-        onClick={onCancel}
-      >
+      <Button variant="secondary" testId="cancel-import" disabled={cancelling} onClick={onCancel}>
         {cancelling ? t('intake.import.running.cancelling') : t('intake.import.running.cancel')}
-      </button>
+      </Button>
       {cancelError && <ErrorNotice error={cancelError} testId="cancel-import-error" />}
     </section>
   );

@@ -5,6 +5,7 @@ import { useT } from '../../../i18n/locale-context';
 import { ColumnMappingStep, MappingProblemsNotice } from './ColumnMappingStep';
 import { checkMapping, hasProblems, mappingFromInspection } from './mapping-check';
 import { loadSavedMapping, saveMapping } from './saved-mappings';
+import { Options, SelectField } from '../../../components/Field';
 
 const ENCODING_KEYS = {
   'utf-8': 'intake.import.encoding.utf8',
@@ -72,22 +73,16 @@ export function ImportSetup({
       </dl>
 
       {inspection.sheets.length > 1 && (
-        <label className="inline-field">
-          <span className="inline-field__label">{t('intake.import.sheet')}</span>
-          <select
-            className="select"
-            data-testid="import-sheet"
-            value={sheet ?? inspection.sheets[0]}
-            disabled={busy}
-            onChange={(event) => onSheet(event.target.value)}
-          >
-            {inspection.sheets.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={t('intake.import.sheet')}
+          inline
+          testId="import-sheet"
+          value={sheet ?? inspection.sheets[0]}
+          disabled={busy}
+          onChange={(value) => onSheet(value)}
+        >
+          <Options values={inspection.sheets} optionLabel={(name) => name} />
+        </SelectField>
       )}
 
       <h3 className="import-step__title">{t('intake.import.mapping.title')}</h3>

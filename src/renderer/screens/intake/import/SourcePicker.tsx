@@ -4,6 +4,8 @@ import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { droppedFile } from '../../../api/dropped-file';
 import { useT } from '../../../i18n/locale-context';
+import { Button } from '../../../components/Button';
+import { ChosenPath } from '../../../components/ChosenPath';
 
 export type EvidenceSource = { kind: 'evidence-folder' | 'evidence-zip'; path: string };
 type ChooseKind = 'batch' | EvidenceSource['kind'];
@@ -70,18 +72,15 @@ export function SourcePicker({
           {t('intake.import.source.dropTitle')}
         </p>
         <p className="drop-zone__hint">{t('intake.import.source.formats')}</p>
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="choose-batch-file"
+        <Button
+          variant="primary"
+          testId="choose-batch-file"
           disabled={disabled}
           onClick={() => void choose('batch')}
         >
           {t('intake.import.source.chooseFile')}
-        </button>
-        <p className={file ? 'drop-zone__file' : 'muted'} data-testid="chosen-file">
-          {file ?? t('intake.import.source.noFile')}
-        </p>
+        </Button>
+        <ChosenPath path={file} empty={t('intake.import.source.noFile')} testId="chosen-file" />
       </div>
       {dropped !== null && (
         <p className="notice notice--info" role="status" data-testid="drop-message">
@@ -95,34 +94,31 @@ export function SourcePicker({
         <legend className="field__label">{t('intake.import.source.evidence')}</legend>
         <p className="field__hint">{t('intake.import.source.evidenceHint')}</p>
         <div className="button-row">
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="choose-evidence-folder"
+          <Button
+            variant="secondary"
+            testId="choose-evidence-folder"
             disabled={disabled}
             onClick={() => void choose('evidence-folder')}
           >
             {t('intake.import.source.chooseFolder')}
-          </button>
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="choose-evidence-zip"
+          </Button>
+          <Button
+            variant="secondary"
+            testId="choose-evidence-zip"
             disabled={disabled}
             onClick={() => void choose('evidence-zip')}
           >
             {t('intake.import.source.chooseZip')}
-          </button>
+          </Button>
           {evidence && (
-            <button
-              type="button"
-              className="button button--ghost"
-              data-testid="clear-evidence"
+            <Button
+              variant="ghost"
+              testId="clear-evidence"
               disabled={disabled}
               onClick={() => onEvidence(null)}
             >
               {t('intake.import.source.clearEvidence')}
-            </button>
+            </Button>
           )}
         </div>
         <p className={evidence ? 'drop-zone__file' : 'muted'} data-testid="chosen-evidence">

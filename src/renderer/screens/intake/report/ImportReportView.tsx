@@ -4,6 +4,7 @@ import { formatCount } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { DuplicatesTable, EvidenceProblemsTable, QuarantineTable } from './ReportTables';
+import { Button } from '../../../components/Button';
 
 const FIGURES: { key: 'imported' | 'quarantined' | 'duplicates' | 'rows'; label: MessageKey }[] = [
   { key: 'imported', label: 'intake.report.imported' },
@@ -83,17 +84,12 @@ export function ImportReportView({
       />
 
       <div className="button-row">
-        <button type="button" className="button button--primary" onClick={onOpenReview}>
+        <Button variant="primary" onClick={onOpenReview}>
           {t('intake.openReview')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="dismiss-report"
-          onClick={onDismiss}
-        >
+        </Button>
+        <Button variant="secondary" testId="dismiss-report" onClick={onDismiss}>
           {t('intake.report.dismiss')}
-        </button>
+        </Button>
       </div>
     </section>
   );

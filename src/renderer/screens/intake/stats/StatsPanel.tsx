@@ -18,6 +18,8 @@ import type { BatchSummary } from '../BatchList';
 import { BreakdownChart } from './BreakdownChart';
 import { colourAt } from './chart-setup';
 import type { BreakdownRow } from './shares';
+import { SelectField } from '../../../components/Field';
+import { PanelHead } from '../../../components/PanelHead';
 
 const WHOLE_WORKSPACE = '';
 
@@ -29,29 +31,22 @@ export function StatsPanel({ batches }: { batches: BatchSummary[] }) {
 
   return (
     <section className="panel" data-testid="stats-panel" aria-labelledby="stats-title">
-      <div className="panel__head">
-        <h2 id="stats-title" className="panel__title">
-          {t('intake.stats.title')}
-        </h2>
-        <label className="inline-field">
-          <span className="inline-field__label">{t('intake.stats.scope')}</span>
-          <select
-            className="select"
-            data-testid="stats-batch"
-            value={batchId === null ? WHOLE_WORKSPACE : String(batchId)}
-            onChange={(event) =>
-              setBatchId(event.target.value === WHOLE_WORKSPACE ? null : Number(event.target.value))
-            }
-          >
-            <option value={WHOLE_WORKSPACE}>{t('intake.stats.wholeWorkspace')}</option>
-            {batches.map((batch) => (
-              <option key={batch.id} value={String(batch.id)}>
-                {t('intake.stats.batchOption', { id: batch.id, name: batch.name })}
-              </option>
-            ))}
-          </select>
-        </label>
-      </div>
+      <PanelHead titleId="stats-title" title={t('intake.stats.title')}>
+        <SelectField
+          label={t('intake.stats.scope')}
+          inline
+          testId="stats-batch"
+          value={batchId === null ? WHOLE_WORKSPACE : String(batchId)}
+          onChange={(value) => setBatchId(value === WHOLE_WORKSPACE ? null : Number(value))}
+        >
+          <option value={WHOLE_WORKSPACE}>{t('intake.stats.wholeWorkspace')}</option>
+          {batches.map((batch) => (
+            <option key={batch.id} value={String(batch.id)}>
+              {t('intake.stats.batchOption', { id: batch.id, name: batch.name })}
+            </option>
+          ))}
+        </SelectField>
+      </PanelHead>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && (
         <ErrorNotice error={state.error} onRetry={reload} testId="stats-error" />

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import type { MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
 import { useLocale } from '../../../i18n/locale-context';
 import { groupedHash } from '../../../i18n/format';
+import { Button } from '../../../components/Button';
 
 /**
  * The chair's second step before approving: approval locks the version for good, so the
@@ -48,9 +49,9 @@ export function ApproveConfirm({
         >
           {approving ? t('minutes.approving') : t('minutes.approveConfirm')}
         </button>
-        <button type="button" className="button button--ghost" onClick={onCancel}>
+        <Button variant="ghost" onClick={onCancel}>
           {t('minutes.cancel')}
-        </button>
+        </Button>
       </div>
     </div>
   );

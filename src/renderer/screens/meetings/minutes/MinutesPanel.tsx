@@ -14,6 +14,7 @@ import { minutesRefusal, type MinutesAction, type MinutesRefusal } from './minut
 import { MinutesPreview } from './MinutesPreview';
 import { MinutesRefusalNotice } from './MinutesRefusalNotice';
 import { MinutesVersionsTable, type RowBusy } from './MinutesVersionsTable';
+import { Button } from '../../../components/Button';
 
 /** "The chair (이도윤) ..." or, when nobody holds the role, says that instead of a blank. */
 function whoMay(
@@ -129,15 +130,14 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
     <section className="panel minutes-panel" data-testid="minutes-panel">
       <div className="minutes-panel__head">
         <h3 className="detail__subtitle">{t('minutes.title')}</h3>
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="minutes-draft"
+        <Button
+          variant="primary"
+          testId="minutes-draft"
           disabled={!canDraft || drafting || state.status !== 'ready'}
           onClick={() => void draft()}
         >
           {drafting ? t('minutes.drafting') : t('minutes.draft', { version: nextVersion })}
-        </button>
+        </Button>
       </div>
       <p className="muted">{t('minutes.intro')}</p>
       {roster && !canDraft && (

@@ -7,6 +7,7 @@ import { Dialog } from '../../../components/Dialog';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import { commandForKey, type ViewerHandle } from '../../review/evidence/evidence-format';
+import { Button } from '../../../components/Button';
 
 // The evidence viewer's PDF view, fetched with pdf.js the first time a preview opens.
 const PdfView = lazy(() => import('../../review/evidence/PdfView'));
@@ -77,14 +78,9 @@ export function MinutesPreview({
             {state.status === 'ready' && <> · {state.value.fileName}</>}
           </p>
         </div>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="minutes-preview-close"
-          onClick={onClose}
-        >
+        <Button variant="secondary" testId="minutes-preview-close" onClick={onClose}>
           {t('minutes.closePreview')}
-        </button>
+        </Button>
       </header>
       <div className="minutes-preview__body">
         {state.status === 'loading' && (

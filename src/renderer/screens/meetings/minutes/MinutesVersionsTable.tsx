@@ -2,6 +2,7 @@ import { formatFingerprint } from '../../../../shared/domain/signing/fingerprint
 import type { MinutesFormat, MinutesVersionDto } from '../../../../shared/ipc/minutes-schemas';
 import { formatDateTime, groupedHash } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
+import { Button } from '../../../components/Button';
 
 /** What is running on one version's row, so its button can say so and others wait. */
 export type RowBusy = { version: number; what: MinutesFormat | 'approve' } | null;
@@ -67,17 +68,16 @@ export function MinutesVersionsTable({
         {versions.map((v) => {
           const rowBusy = busy?.version === v.version ? busy.what : null;
           const exportButton = (format: MinutesFormat) => (
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid={`minutes-export-${format}-${v.version}`}
+            <Button
+              variant="secondary"
+              testId={`minutes-export-${format}-${v.version}`}
               disabled={busy !== null}
               onClick={() => onExport(v, format)}
             >
               {rowBusy === format
                 ? t('minutes.exporting')
                 : t(format === 'pdf' ? 'minutes.exportPdf' : 'minutes.exportDocx')}
-            </button>
+            </Button>
           );
           // One tbody per version: its facts and its actions read as one unit.
           return (
@@ -119,27 +119,25 @@ export function MinutesVersionsTable({
               <tr className="minutes-versions__actions-row">
                 <td colSpan={5}>
                   <div className="minutes-versions__actions">
-                    <button
-                      type="button"
-                      className="button button--secondary"
-                      data-testid={`minutes-preview-${v.version}`}
+                    <Button
+                      variant="secondary"
+                      testId={`minutes-preview-${v.version}`}
                       onClick={() => onPreview(v)}
                     >
                       {t('minutes.preview')}
-                    </button>
+                    </Button>
                     {exportButton('pdf')}
                     {exportButton('docx')}
                     {v.status === 'draft' &&
                       (approveBlockedBy === null ? (
-                        <button
-                          type="button"
-                          className="button button--primary"
-                          data-testid={`minutes-approve-${v.version}`}
+                        <Button
+                          variant="primary"
+                          testId={`minutes-approve-${v.version}`}
                           disabled={busy !== null}
                           onClick={() => onApprove(v)}
                         >
                           {t('minutes.approve')}
-                        </button>
+                        </Button>
                       ) : (
                         <span
                           className="minutes-versions__note"

@@ -21,6 +21,8 @@ import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useLocale } from '../../../i18n/locale-context';
 import { describePolicyRule } from './policy-rule';
+import { Button } from '../../../components/Button';
+import { FactRow } from '../../../components/Facts';
 
 export interface CalculatorClaimFacts {
   claimId: string;
@@ -199,16 +201,10 @@ export function SupportCalculator({
       </p>
 
       <dl className="facts calculator__result">
-        <div className="facts__row">
-          <dt>{t('policy.calc.unrounded')}</dt>
-          <dd className="num" data-testid="calculator-unrounded">
-            {calculation && formatUnroundedKrw(calculation.unrounded)}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('policy.calc.rule')}</dt>
-          <dd>{describePolicyRule(t, policy.body)}</dd>
-        </div>
+        <FactRow term={t('policy.calc.unrounded')} className="num" testId="calculator-unrounded">
+          {calculation && formatUnroundedKrw(calculation.unrounded)}
+        </FactRow>
+        <FactRow term={t('policy.calc.rule')}>{describePolicyRule(t, policy.body)}</FactRow>
         <div className="facts__row calculator__recommended">
           <dt>{t('policy.calc.recommended')}</dt>
           <dd className="num" data-testid="calculator-recommended">
@@ -218,15 +214,14 @@ export function SupportCalculator({
       </dl>
 
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="calculator-record"
+        <Button
+          variant="secondary"
+          testId="calculator-record"
           disabled={calculation === null || busy}
           onClick={() => void record()}
         >
           {busy ? t('policy.calc.recording') : t('policy.calc.record')}
-        </button>
+        </Button>
         {recorded && (
           <p className="calculator__recorded" role="status" data-testid="calculator-recorded">
             {t('policy.calc.recorded', {

@@ -5,6 +5,8 @@ import { useWrite } from '../../../api/use-write';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
+import { Button } from '../../../components/Button';
+import { SelectField } from '../../../components/Field';
 
 const NOBODY = '';
 
@@ -44,31 +46,28 @@ export function AssignBar({
 
   return (
     <div className="assign-bar" data-testid="assign-bar">
-      <label className="inline-field">
-        <span className="inline-field__label">{t('review.assign.to')}</span>
-        <select
-          className="select"
-          data-testid="assign-to"
-          value={assignee}
-          onChange={(event) => setAssignee(event.target.value)}
-        >
-          {members.map((person) => (
-            <option key={person.name} value={person.name}>
-              {person.name}
-            </option>
-          ))}
-          <option value={NOBODY}>{t('review.assign.nobody')}</option>
-        </select>
-      </label>
-      <button
-        type="button"
-        className="button button--secondary"
-        data-testid="assign-shown"
+      <SelectField
+        label={t('review.assign.to')}
+        inline
+        testId="assign-to"
+        value={assignee}
+        onChange={setAssignee}
+      >
+        {members.map((person) => (
+          <option key={person.name} value={person.name}>
+            {person.name}
+          </option>
+        ))}
+        <option value={NOBODY}>{t('review.assign.nobody')}</option>
+      </SelectField>
+      <Button
+        variant="secondary"
+        testId="assign-shown"
         disabled={busy}
         onClick={() => void assign()}
       >
         {t('review.assign.shown')}
-      </button>
+      </Button>
       {message && (
         <span className="muted" role="status" data-testid="assign-status">
           {message}

@@ -2,6 +2,7 @@ import { TIER_LABELS, type Tier } from '../../../../shared/domain/tier';
 import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import type { QueueViewId } from './queue-views';
+import { Options, SelectField } from '../../../components/Field';
 
 /** The views with a name of their own; the tier views are named by their tier. */
 type NamedView = Exclude<QueueViewId, `tier:${string}`>;
@@ -38,27 +39,20 @@ export function ViewPicker({
   const named = views.filter(isNamedView).filter((v) => hasMe || v !== 'mine');
   const tiers = views.filter((v) => !isNamedView(v));
   return (
-    <label className="inline-field">
-      <span className="inline-field__label">{t('review.view')}</span>
-      <select
-        className="select"
-        data-testid="queue-view"
-        value={value}
-        onChange={(event) => onChange(event.target.value as QueueViewId)}
-      >
-        {named.map((view) => (
-          <option key={view} value={view}>
-            {t(VIEW_LABEL_KEYS[view])}
-          </option>
-        ))}
-        <optgroup label={t('review.view.tiers')}>
-          {tiers.map((view) => (
-            <option key={view} value={view}>
-              {label(TIER_LABELS[view.slice('tier:'.length) as Tier])}
-            </option>
-          ))}
-        </optgroup>
-      </select>
-    </label>
+    <SelectField
+      label={t('review.view')}
+      inline
+      testId="queue-view"
+      value={value}
+      onChange={(view) => onChange(view as QueueViewId)}
+    >
+      <Options values={named} optionLabel={(view) => t(VIEW_LABEL_KEYS[view])} />
+      <optgroup label={t('review.view.tiers')}>
+        <Options
+          values={tiers}
+          optionLabel={(view) => label(TIER_LABELS[view.slice('tier:'.length) as Tier])}
+        />
+      </optgroup>
+    </SelectField>
   );
 }

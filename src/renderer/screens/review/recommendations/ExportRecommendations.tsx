@@ -6,6 +6,8 @@ import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
+import { Button } from '../../../components/Button';
+import { SelectField, TextField } from '../../../components/Field';
 
 /**
  * A member's side, in their own workspace: their decisions on one batch, signed with their key
@@ -51,59 +53,55 @@ export function ExportRecommendations() {
       )}
       <form onSubmit={(event) => void save(event)} data-testid="recs-export-form">
         <div className="recs-panel__row">
-          <label className="inline-field">
-            <span className="inline-field__label">{t('recommendations.export.batch')}</span>
-            <select
-              className="select recs-panel__batch"
-              data-testid="recs-export-batch"
-              value={chosenBatch ?? ''}
-              onChange={(event) => setBatchId(Number(event.target.value))}
-            >
-              {list.map((batch) => (
-                <option key={batch.id} value={batch.id}>
-                  {t('recommendations.export.batchOption', {
-                    name: batch.name,
-                    claims: formatCount(batch.claims),
-                  })}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label={t('recommendations.export.batch')}
+            inline
+            selectClassName="recs-panel__batch"
+            testId="recs-export-batch"
+            value={chosenBatch ?? ''}
+            onChange={(value) => setBatchId(Number(value))}
+          >
+            {list.map((batch) => (
+              <option key={batch.id} value={batch.id}>
+                {t('recommendations.export.batchOption', {
+                  name: batch.name,
+                  claims: formatCount(batch.claims),
+                })}
+              </option>
+            ))}
+          </SelectField>
         </div>
         <div className="recs-panel__row">
           <span className="inline-field__label">{t('recommendations.export.key')}</span>
-          <button
-            type="button"
-            className="button button--secondary"
-            data-testid="recs-export-choose-key"
+          <Button
+            variant="secondary"
+            testId="recs-export-choose-key"
             onClick={() => void chooseKey()}
           >
             {t('recommendations.export.chooseKey')}
-          </button>
+          </Button>
           <span className="mono break-all" data-testid="recs-export-key">
             {keyFile ?? t('recommendations.export.noKey')}
           </span>
         </div>
         <div className="recs-panel__row">
-          <label className="inline-field">
-            <span className="inline-field__label">{t('recommendations.export.passphrase')}</span>
-            <input
-              className="input"
-              type="password"
-              autoComplete="off"
-              data-testid="recs-export-passphrase"
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          </label>
-          <button
+          <TextField
+            label={t('recommendations.export.passphrase')}
+            inline
+            type="password"
+            autoComplete="off"
+            testId="recs-export-passphrase"
+            value={passphrase}
+            onChange={setPassphrase}
+          />
+          <Button
+            variant="primary"
             type="submit"
-            className="button button--primary"
-            data-testid="recs-export-save"
+            testId="recs-export-save"
             disabled={busy || chosenBatch === null || keyFile === null || passphrase === ''}
           >
             {busy ? t('recommendations.export.busy') : t('recommendations.export.save')}
-          </button>
+          </Button>
         </div>
       </form>
       {error && <ErrorNotice error={error} testId="recs-export-error" />}

@@ -7,6 +7,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { formatCount, formatDateTime } from '../../../i18n/format';
 import { useLocale } from '../../../i18n/locale-context';
 import { roleLabel } from '../../../i18n/role-label';
+import { Button } from '../../../components/Button';
 
 /** The last part of a path, for a list a person reads; the whole path is in the tooltip. */
 const fileName = (path: string) => path.split(/[\\/]/).pop() ?? path;
@@ -42,15 +43,14 @@ export function ImportRecommendations({ onImported }: { onImported: () => void }
       </h3>
       <p className="recs-panel__hint">{t('recommendations.import.hint')}</p>
       <div className="recs-panel__row">
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="recs-import-choose"
+        <Button
+          variant="primary"
+          testId="recs-import-choose"
           disabled={busy}
           onClick={() => void chooseAndImport()}
         >
           {busy ? t('recommendations.import.busy') : t('recommendations.import.choose')}
-        </button>
+        </Button>
         {results && (
           <span role="status" data-testid="recs-import-summary">
             {t('recommendations.import.summary', {

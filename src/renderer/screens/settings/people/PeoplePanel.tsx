@@ -7,6 +7,8 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { Loading } from '../../../components/Loading';
 import { useT } from '../../../i18n/locale-context';
 import { roleLabel } from '../../../i18n/role-label';
+import { Button } from '../../../components/Button';
+import { Options, SelectField, TextField } from '../../../components/Field';
 
 /**
  * The council's people at this workspace and who sits at this machine. Until members have
@@ -64,15 +66,15 @@ export function PeoplePanel() {
                     <td>{person.name}</td>
                     <td>{roleLabel(t, person.role)}</td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
-                        data-testid={`people-choose-${person.name}`}
+                      <Button
+                        variant="ghost"
+                        small
+                        testId={`people-choose-${person.name}`}
                         disabled={state.value.current?.name === person.name}
                         onClick={() => void choose(person.name)}
                       >
                         {t('settings.people.choose')}
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 ))}
@@ -80,39 +82,31 @@ export function PeoplePanel() {
             </table>
           )}
           <form className="inline-form" onSubmit={(event) => void add(event)}>
-            <label className="inline-field">
-              <span className="inline-field__label">{t('settings.people.name')}</span>
-              <input
-                className="input"
-                data-testid="people-name"
-                value={name}
-                maxLength={80}
-                onChange={(event) => setName(event.target.value)}
-              />
-            </label>
-            <label className="inline-field">
-              <span className="inline-field__label">{t('settings.people.role')}</span>
-              <select
-                className="select"
-                data-testid="people-role"
-                value={role}
-                onChange={(event) => setRole(event.target.value as PersonRole)}
-              >
-                {PERSON_ROLES.map((option) => (
-                  <option key={option} value={option}>
-                    {roleLabel(t, option)}
-                  </option>
-                ))}
-              </select>
-            </label>
-            <button
+            <TextField
+              label={t('settings.people.name')}
+              inline
+              testId="people-name"
+              value={name}
+              maxLength={80}
+              onChange={setName}
+            />
+            <SelectField
+              label={t('settings.people.role')}
+              inline
+              testId="people-role"
+              value={role}
+              onChange={(value) => setRole(value as PersonRole)}
+            >
+              <Options values={PERSON_ROLES} optionLabel={(option) => roleLabel(t, option)} />
+            </SelectField>
+            <Button
+              variant="secondary"
               type="submit"
-              className="button button--secondary"
-              data-testid="people-add"
+              testId="people-add"
               disabled={name.trim() === ''}
             >
               {t('settings.people.add')}
-            </button>
+            </Button>
           </form>
           {error && <ErrorNotice error={error} testId="people-error" />}
         </>

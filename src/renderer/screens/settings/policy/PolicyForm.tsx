@@ -22,6 +22,8 @@ import {
   type RoundingUnit,
 } from './policy-form';
 import { PolicyTableEditor } from './PolicyTableEditor';
+import { Button } from '../../../components/Button';
+import { Options, SelectField, TextAreaField, TextField } from '../../../components/Field';
 
 /**
  * An edited copy of the latest version, saved as the next one. Mounted with the latest
@@ -121,79 +123,62 @@ export function PolicyForm({
       <fieldset className="field">
         <legend className="field__label">{t('policy.editor.limits')}</legend>
         <div className="policy-form__limits">
-          <label className="inline-field">
-            <span className="inline-field__label">{t('policy.editor.roundingMode')}</span>
-            <select
-              className="select"
-              value={form.roundingMode}
-              onChange={(event) => update({ roundingMode: event.target.value as RoundingMode })}
-            >
-              {ROUNDING_MODES.map((mode) => (
-                <option key={mode} value={mode}>
-                  {t(`policy.editor.mode.${mode}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field">
-            <span className="inline-field__label">{t('policy.editor.roundingUnit')}</span>
-            <select
-              className="select"
-              value={form.roundingUnit}
-              onChange={(event) =>
-                update({ roundingUnit: Number(event.target.value) as RoundingUnit })
-              }
-            >
-              {ROUNDING_UNITS.map((unit) => (
-                <option key={unit} value={unit}>
-                  {formatKrw(unit)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="inline-field">
-            <span className="inline-field__label">{t('policy.editor.minimum')}</span>
-            <input
-              className="input input--amount"
-              type="text"
-              value={form.minimumText}
-              aria-invalid={fieldInvalid('minimumAmount')}
-              onChange={(event) => update({ minimumText: event.target.value })}
+          <SelectField
+            label={t('policy.editor.roundingMode')}
+            inline
+            value={form.roundingMode}
+            onChange={(value) => update({ roundingMode: value as RoundingMode })}
+          >
+            <Options
+              values={ROUNDING_MODES}
+              optionLabel={(mode) => t(`policy.editor.mode.${mode}`)}
             />
-          </label>
-          <label className="inline-field">
-            <span className="inline-field__label">{t('policy.editor.maximum')}</span>
-            <input
-              className="input input--amount"
-              type="text"
-              value={form.maximumText}
-              placeholder={t('policy.editor.maximum.hint')}
-              aria-invalid={fieldInvalid('maximumAmount')}
-              onChange={(event) => update({ maximumText: event.target.value })}
-            />
-          </label>
+          </SelectField>
+          <SelectField
+            label={t('policy.editor.roundingUnit')}
+            inline
+            value={form.roundingUnit}
+            onChange={(value) => update({ roundingUnit: Number(value) as RoundingUnit })}
+          >
+            <Options values={ROUNDING_UNITS} optionLabel={(unit) => formatKrw(unit)} />
+          </SelectField>
+          <TextField
+            label={t('policy.editor.minimum')}
+            inline
+            inputClassName="input--amount"
+            type="text"
+            value={form.minimumText}
+            aria-invalid={fieldInvalid('minimumAmount')}
+            onChange={(value) => update({ minimumText: value })}
+          />
+          <TextField
+            label={t('policy.editor.maximum')}
+            inline
+            inputClassName="input--amount"
+            type="text"
+            value={form.maximumText}
+            placeholder={t('policy.editor.maximum.hint')}
+            aria-invalid={fieldInvalid('maximumAmount')}
+            onChange={(value) => update({ maximumText: value })}
+          />
         </div>
       </fieldset>
 
-      <div className="field">
-        <label className="field__label" htmlFor="policy-note">
-          {t('policy.editor.note')}
-        </label>
-        <textarea
-          id="policy-note"
-          className="textarea"
-          rows={2}
-          required
-          data-testid="policy-note"
-          value={form.note}
-          aria-invalid={fieldInvalid('note')}
-          aria-describedby="policy-note-hint"
-          onChange={(event) => update({ note: event.target.value })}
-        />
+      <TextAreaField
+        id="policy-note"
+        label={t('policy.editor.note')}
+        rows={2}
+        required
+        testId="policy-note"
+        value={form.note}
+        aria-invalid={fieldInvalid('note')}
+        aria-describedby="policy-note-hint"
+        onChange={(value) => update({ note: value })}
+      >
         <p id="policy-note-hint" className="field__hint">
           {t('policy.editor.note.hint')}
         </p>
-      </div>
+      </TextAreaField>
 
       {issues.length > 0 && (
         <div className="policy-form__issues" role="alert" data-testid="policy-issues">
@@ -223,27 +208,20 @@ export function PolicyForm({
           {error.code === 'conflict' && (
             <div className="notice notice--info">
               <p>{t('policy.editor.conflictHint')}</p>
-              <button type="button" className="button button--secondary" onClick={onReload}>
+              <Button variant="secondary" onClick={onReload}>
                 {t('policy.editor.reload')}
-              </button>
+              </Button>
             </div>
           )}
         </>
       )}
 
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--primary"
-          data-testid="policy-save"
-          disabled={busy}
-          onClick={() => void save()}
-        >
+        <Button variant="primary" testId="policy-save" disabled={busy} onClick={() => void save()}>
           {busy ? t('policy.editor.saving') : t('policy.editor.save')}
-        </button>
-        <button
-          type="button"
-          className="button button--ghost"
+        </Button>
+        <Button
+          variant="ghost"
           disabled={busy}
           onClick={() => {
             setForm(formFromBody(latest.body));
@@ -253,7 +231,7 @@ export function PolicyForm({
           }}
         >
           {t('policy.editor.reset')}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -7,6 +7,9 @@ import { useT } from '../../../i18n/locale-context';
 import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import type { CreatedKey, InspectedKey, RosterView } from './signing-types';
+import { Button } from '../../../components/Button';
+import { TextField } from '../../../components/Field';
+import { FactRow } from '../../../components/Facts';
 
 const COUNCIL = '1015 피해지원 협의체';
 
@@ -117,26 +120,21 @@ export function BuildRosterForm({
       <p className="muted">{t('signing.build.intro', { version: nextVersion })}</p>
       <form className="signing-form" onSubmit={(event) => void submit(event)}>
         <div className="signing-form__row">
-          <label className="field signing-form__wide">
-            <span className="field__label">{t('signing.build.council')}</span>
-            <input
-              className="input"
-              data-testid="roster-council"
-              value={council}
-              maxLength={200}
-              onChange={(event) => setCouncil(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('signing.build.validFrom')}</span>
-            <input
-              className="input"
-              type="date"
-              data-testid="roster-valid-from"
-              value={validFrom}
-              onChange={(event) => setValidFrom(event.target.value)}
-            />
-          </label>
+          <TextField
+            label={t('signing.build.council')}
+            className="signing-form__wide"
+            testId="roster-council"
+            value={council}
+            maxLength={200}
+            onChange={setCouncil}
+          />
+          <TextField
+            label={t('signing.build.validFrom')}
+            type="date"
+            testId="roster-valid-from"
+            value={validFrom}
+            onChange={setValidFrom}
+          />
         </div>
 
         <fieldset className="field">
@@ -154,13 +152,13 @@ export function BuildRosterForm({
                       <Fingerprint value={member.fingerprint} />
                     </td>
                     <td>
-                      <button
-                        type="button"
-                        className="button button--ghost button--small"
+                      <Button
+                        variant="ghost"
+                        small
                         onClick={() => setEdited(members.filter((m) => m.kid !== member.kid))}
                       >
                         {t('signing.build.remove')}
-                      </button>
+                      </Button>
                     </td>
                   </tr>
                 ))}
@@ -173,23 +171,21 @@ export function BuildRosterForm({
             </p>
           )}
           <div className="button-row signing-form__actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="roster-add-members"
+            <Button
+              variant="secondary"
+              testId="roster-add-members"
               onClick={() => void chooseMembers()}
             >
               {t('signing.build.addMembers')}
-            </button>
+            </Button>
             {mine && (
-              <button
-                type="button"
-                className="button button--ghost"
-                data-testid="roster-add-mine"
+              <Button
+                variant="ghost"
+                testId="roster-add-mine"
                 onClick={() => addMembers([{ ...mine, source: 'file', path: mine.publicKeyFile }])}
               >
                 {t('signing.build.addMine', { name: mine.name })}
-              </button>
+              </Button>
             )}
           </div>
         </fieldset>
@@ -213,53 +209,42 @@ export function BuildRosterForm({
             <p className="field-issues__item">{t('signing.build.notSecretary')}</p>
           )}
           <div className="button-row signing-form__actions">
-            <button
-              type="button"
-              className="button button--secondary"
-              data-testid="roster-choose-signer"
+            <Button
+              variant="secondary"
+              testId="roster-choose-signer"
               onClick={() => void chooseSigner()}
             >
               {t('signing.build.chooseSigner')}
-            </button>
+            </Button>
             {created && created.keyFile !== signer?.path && (
-              <button
-                type="button"
-                className="button button--ghost"
-                data-testid="roster-use-mine"
+              <Button
+                variant="ghost"
+                testId="roster-use-mine"
                 onClick={() => setSigner({ ...created, path: created.keyFile })}
               >
                 {t('signing.build.useMine')}
-              </button>
+              </Button>
             )}
           </div>
           {signer?.protection === 'passphrase' && (
-            <label className="field signing-form__passphrase">
-              <span className="field__label">
-                {t('signing.build.passphrase', { name: signer.name })}
-              </span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="off"
-                data-testid="roster-passphrase"
-                value={passphrase}
-                onChange={(event) => setPassphrase(event.target.value)}
-              />
-            </label>
+            <TextField
+              label={t('signing.build.passphrase', { name: signer.name })}
+              className="signing-form__passphrase"
+              type="password"
+              autoComplete="off"
+              testId="roster-passphrase"
+              value={passphrase}
+              onChange={setPassphrase}
+            />
           )}
           {signer?.protection === 'os-keychain' && (
             <p className="field__hint">{t('signing.build.keychain')}</p>
           )}
         </fieldset>
 
-        <button
-          type="submit"
-          className="button button--primary"
-          data-testid="roster-build"
-          disabled={!ready}
-        >
+        <Button variant="primary" type="submit" testId="roster-build" disabled={!ready}>
           {busy ? t('signing.build.working') : t('signing.build.submit', { version: nextVersion })}
-        </button>
+        </Button>
       </form>
       {error && <ErrorNotice error={error} testId="roster-build-error" />}
       {built && (
@@ -269,10 +254,9 @@ export function BuildRosterForm({
           </p>
           <Fingerprint value={built.fingerprint} large testId="roster-built-fingerprint" />
           <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('signing.build.savedAt')}</dt>
-              <dd className="mono break-all">{built.path}</dd>
-            </div>
+            <FactRow term={t('signing.build.savedAt')} className="mono break-all">
+              {built.path}
+            </FactRow>
           </dl>
         </div>
       )}

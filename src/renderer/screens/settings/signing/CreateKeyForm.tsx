@@ -9,6 +9,9 @@ import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import { passphraseStrength } from './passphrase-strength';
 import type { CreatedKey } from './signing-types';
+import { Button } from '../../../components/Button';
+import { Options, SelectField, TextField } from '../../../components/Field';
+import { FactRow } from '../../../components/Facts';
 
 interface Props {
   osKeychain: boolean;
@@ -64,32 +67,22 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
       </h3>
       <form className="signing-form" onSubmit={(event) => void submit(event)}>
         <div className="signing-form__row">
-          <label className="field">
-            <span className="field__label">{t('signing.create.name')}</span>
-            <input
-              className="input"
-              data-testid="key-name"
-              value={name}
-              maxLength={80}
-              autoComplete="name"
-              onChange={(event) => setName(event.target.value)}
-            />
-          </label>
-          <label className="field">
-            <span className="field__label">{t('signing.create.role')}</span>
-            <select
-              className="select"
-              data-testid="key-role"
-              value={role}
-              onChange={(event) => setRole(event.target.value as PersonRole)}
-            >
-              {PERSON_ROLES.map((option) => (
-                <option key={option} value={option}>
-                  {roleLabel(t, option)}
-                </option>
-              ))}
-            </select>
-          </label>
+          <TextField
+            label={t('signing.create.name')}
+            testId="key-name"
+            value={name}
+            maxLength={80}
+            autoComplete="name"
+            onChange={setName}
+          />
+          <SelectField
+            label={t('signing.create.role')}
+            testId="key-role"
+            value={role}
+            onChange={(value) => setRole(value as PersonRole)}
+          >
+            <Options values={PERSON_ROLES} optionLabel={(option) => roleLabel(t, option)} />
+          </SelectField>
         </div>
         <fieldset className="field">
           <legend className="field__label">{t('signing.create.protection')}</legend>
@@ -131,19 +124,15 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
         </fieldset>
         {usesPassphrase && (
           <div className="signing-form__row">
-            <label className="field">
-              <span className="field__label">
-                {t('signing.create.passphraseField', { min: minPassphraseLength })}
-              </span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                data-testid="key-passphrase"
-                aria-invalid={tooShort}
-                value={passphrase}
-                onChange={(event) => setPassphrase(event.target.value)}
-              />
+            <TextField
+              label={t('signing.create.passphraseField', { min: minPassphraseLength })}
+              type="password"
+              autoComplete="new-password"
+              testId="key-passphrase"
+              aria-invalid={tooShort}
+              value={passphrase}
+              onChange={setPassphrase}
+            >
               {passphrase.length > 0 && (
                 <span
                   className={`signing-strength signing-strength--${strength}`}
@@ -158,34 +147,27 @@ export function CreateKeyForm({ osKeychain, minPassphraseLength, created, onCrea
                   {t('signing.create.tooShort', { min: minPassphraseLength })}
                 </span>
               )}
-            </label>
-            <label className="field">
-              <span className="field__label">{t('signing.create.confirmField')}</span>
-              <input
-                className="input"
-                type="password"
-                autoComplete="new-password"
-                data-testid="key-passphrase-confirm"
-                aria-invalid={mismatch}
-                value={confirm}
-                onChange={(event) => setConfirm(event.target.value)}
-              />
+            </TextField>
+            <TextField
+              label={t('signing.create.confirmField')}
+              type="password"
+              autoComplete="new-password"
+              testId="key-passphrase-confirm"
+              aria-invalid={mismatch}
+              value={confirm}
+              onChange={setConfirm}
+            >
               {mismatch && (
                 <span className="field-issues__item" data-testid="key-passphrase-mismatch">
                   {t('signing.create.mismatch')}
                 </span>
               )}
-            </label>
+            </TextField>
           </div>
         )}
-        <button
-          type="submit"
-          className="button button--primary"
-          data-testid="key-create"
-          disabled={!ready}
-        >
+        <Button variant="primary" type="submit" testId="key-create" disabled={!ready}>
           {busy ? t('signing.create.working') : t('signing.create.submit')}
-        </button>
+        </Button>
       </form>
       {error && <ErrorNotice error={error} testId="key-create-error" />}
       {created && <CreatedKeyView created={created} />}
@@ -204,22 +186,23 @@ function CreatedKeyView({ created }: { created: CreatedKey }) {
       <Fingerprint value={created.fingerprint} large testId="key-created-fingerprint" />
       <p className="field__hint">{t('signing.result.compare')}</p>
       <dl className="facts">
-        <div className="facts__row">
-          <dt>{t('signing.result.protection')}</dt>
-          <dd>{t(`signing.protection.${created.protection}`)}</dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('signing.result.publicKeyFile')}</dt>
-          <dd className="mono break-all" data-testid="key-created-public-file">
-            {created.publicKeyFile}
-          </dd>
-        </div>
-        <div className="facts__row">
-          <dt>{t('signing.result.keyFile')}</dt>
-          <dd className="mono break-all" data-testid="key-created-key-file">
-            {created.keyFile}
-          </dd>
-        </div>
+        <FactRow term={t('signing.result.protection')}>
+          {t(`signing.protection.${created.protection}`)}
+        </FactRow>
+        <FactRow
+          term={t('signing.result.publicKeyFile')}
+          className="mono break-all"
+          testId="key-created-public-file"
+        >
+          {created.publicKeyFile}
+        </FactRow>
+        <FactRow
+          term={t('signing.result.keyFile')}
+          className="mono break-all"
+          testId="key-created-key-file"
+        >
+          {created.keyFile}
+        </FactRow>
       </dl>
     </div>
   );

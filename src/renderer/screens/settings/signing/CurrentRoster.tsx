@@ -7,6 +7,9 @@ import { useLocale } from '../../../i18n/locale-context';
 import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import type { RosterView } from './signing-types';
+import { Button } from '../../../components/Button';
+import { FactRow } from '../../../components/Facts';
+import { PanelHead } from '../../../components/PanelHead';
 
 type Notice = { version: number; fingerprint: string; alreadyImported: boolean };
 
@@ -41,19 +44,16 @@ export function CurrentRoster({
       aria-labelledby="signing-roster-title"
       data-testid="roster-current"
     >
-      <div className="panel__head">
-        <h3 id="signing-roster-title" className="signing-section__title">
-          {t('signing.roster.title')}
-        </h3>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="roster-import"
-          onClick={() => void importFile()}
-        >
+      <PanelHead
+        titleId="signing-roster-title"
+        title={t('signing.roster.title')}
+        level={3}
+        titleClassName="signing-section__title"
+      >
+        <Button variant="secondary" testId="roster-import" onClick={() => void importFile()}>
           {t('signing.roster.import')}
-        </button>
-      </div>
+        </Button>
+      </PanelHead>
       {error && error.code === 'validation_failed' ? (
         <div className="notice notice--error" role="alert" data-testid="roster-import-error">
           <p className="notice__title">{t('signing.roster.refused')}</p>
@@ -85,32 +85,17 @@ export function CurrentRoster({
               <p className="field__hint">{t('signing.roster.compare')}</p>
             </div>
             <dl className="facts signing-roster__facts">
-              <div className="facts__row">
-                <dt>{t('signing.roster.version')}</dt>
-                <dd data-testid="roster-version">
-                  {t('signing.roster.versionValue', { version: roster.version })}
-                </dd>
-              </div>
-              <div className="facts__row">
-                <dt>{t('signing.roster.council')}</dt>
-                <dd>{roster.council}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>{t('signing.roster.validFrom')}</dt>
-                <dd>{roster.validFrom}</dd>
-              </div>
-              <div className="facts__row">
-                <dt>{t('signing.roster.signedBy')}</dt>
-                <dd data-testid="roster-signers">
-                  {roster.signers.map((s) => `${s.name} (${roleLabel(t, s.role)})`).join(', ')}
-                </dd>
-              </div>
-              <div className="facts__row">
-                <dt>{t('signing.roster.importedAt')}</dt>
-                <dd>
-                  {formatDateTime(roster.importedAt, locale)} · {roster.importedBy}
-                </dd>
-              </div>
+              <FactRow term={t('signing.roster.version')} testId="roster-version">
+                {t('signing.roster.versionValue', { version: roster.version })}
+              </FactRow>
+              <FactRow term={t('signing.roster.council')}>{roster.council}</FactRow>
+              <FactRow term={t('signing.roster.validFrom')}>{roster.validFrom}</FactRow>
+              <FactRow term={t('signing.roster.signedBy')} testId="roster-signers">
+                {roster.signers.map((s) => `${s.name} (${roleLabel(t, s.role)})`).join(', ')}
+              </FactRow>
+              <FactRow term={t('signing.roster.importedAt')}>
+                {formatDateTime(roster.importedAt, locale)} · {roster.importedBy}
+              </FactRow>
             </dl>
           </div>
           <table className="data-table data-table--compact" data-testid="roster-members">

@@ -7,6 +7,8 @@ import { useLocale } from '../../../i18n/locale-context';
 import { roleLabel } from '../../../i18n/role-label';
 import { Fingerprint } from './Fingerprint';
 import type { InspectedKey } from './signing-types';
+import { Button } from '../../../components/Button';
+import { FactRow } from '../../../components/Facts';
 
 /** Whose a key or public key file is, and whether the current roster has that key. */
 export function KeyInspector({ rosterVersion }: { rosterVersion: number | null }) {
@@ -27,65 +29,48 @@ export function KeyInspector({ rosterVersion }: { rosterVersion: number | null }
       </h3>
       <p className="muted">{t('signing.inspect.intro')}</p>
       <div className="button-row">
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="inspect-public-key"
+        <Button
+          variant="secondary"
+          testId="inspect-public-key"
           onClick={() => void open('public-key-file')}
         >
           {t('signing.inspect.choosePublicKey')}
-        </button>
-        <button
-          type="button"
-          className="button button--secondary"
-          data-testid="inspect-key"
-          onClick={() => void open('key-file')}
-        >
+        </Button>
+        <Button variant="secondary" testId="inspect-key" onClick={() => void open('key-file')}>
           {t('signing.inspect.chooseKey')}
-        </button>
+        </Button>
       </div>
       {error && <ErrorNotice error={error} testId="inspect-error" />}
       {key && (
         <div className="signing-result signing-result--plain" data-testid="inspected-key">
           <Fingerprint value={key.fingerprint} large testId="inspected-fingerprint" />
           <dl className="facts">
-            <div className="facts__row">
-              <dt>{t('signing.inspect.holder')}</dt>
-              <dd>
-                {key.name} ({roleLabel(t, key.role)})
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('signing.inspect.kind')}</dt>
-              <dd>
-                {t(`signing.inspect.kind.${key.file}`)}
-                {key.protection && ` · ${t(`signing.protection.${key.protection}`)}`}
-              </dd>
-            </div>
+            <FactRow term={t('signing.inspect.holder')}>
+              {key.name} ({roleLabel(t, key.role)})
+            </FactRow>
+            <FactRow term={t('signing.inspect.kind')}>
+              {t(`signing.inspect.kind.${key.file}`)}
+              {key.protection && ` · ${t(`signing.protection.${key.protection}`)}`}
+            </FactRow>
             {key.createdAt && (
-              <div className="facts__row">
-                <dt>{t('signing.inspect.createdAt')}</dt>
-                <dd>{formatDateTime(key.createdAt, locale)}</dd>
-              </div>
+              <FactRow term={t('signing.inspect.createdAt')}>
+                {formatDateTime(key.createdAt, locale)}
+              </FactRow>
             )}
-            <div className="facts__row">
-              <dt>{t('signing.inspect.onRoster')}</dt>
-              <dd data-testid="inspected-on-roster">
-                {key.onRoster
-                  ? t('signing.inspect.onRosterYes', {
-                      version: key.onRoster.version,
-                      name: key.onRoster.name,
-                      role: roleLabel(t, key.onRoster.role),
-                    })
-                  : rosterVersion === null
-                    ? '—'
-                    : t('signing.inspect.onRosterNo')}
-              </dd>
-            </div>
-            <div className="facts__row">
-              <dt>{t('signing.inspect.file')}</dt>
-              <dd className="mono break-all">{key.path}</dd>
-            </div>
+            <FactRow term={t('signing.inspect.onRoster')} testId="inspected-on-roster">
+              {key.onRoster
+                ? t('signing.inspect.onRosterYes', {
+                    version: key.onRoster.version,
+                    name: key.onRoster.name,
+                    role: roleLabel(t, key.onRoster.role),
+                  })
+                : rosterVersion === null
+                  ? '—'
+                  : t('signing.inspect.onRosterNo')}
+            </FactRow>
+            <FactRow term={t('signing.inspect.file')} className="mono break-all">
+              {key.path}
+            </FactRow>
           </dl>
         </div>
       )}
