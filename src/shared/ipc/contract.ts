@@ -19,7 +19,7 @@ import { auditorContract } from './auditor-schemas';
 import { decisionFileContract } from './decision-file-schemas';
 import { minutesContract } from './minutes-schemas';
 import { ledgerContract } from './ledger-schemas';
-import { summaryContract } from './summary-schemas';
+import { payoutsContract } from './payouts-schemas';
 import { recommendationContract } from './recommendation-schemas';
 import { signingContract } from './signing-schemas';
 
@@ -48,7 +48,7 @@ export const contract = {
   ...decisionFileContract,
   ...minutesContract,
   ...ledgerContract,
-  ...summaryContract,
+  ...payoutsContract,
   ...recommendationContract,
   ...signingContract,
 } as const satisfies Record<string, ContractEntry>;

@@ -39,7 +39,7 @@ export const secretarySummary = z.object({
 });
 export type SecretarySummary = z.infer<typeof secretarySummary>;
 
-export const summaryContract = {
+export const payoutsContract = {
   'payouts:summary': {
     lock: 'none',
     request: z.object({ batchId: batchId.optional() }).strict(),

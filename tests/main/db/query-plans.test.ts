@@ -6,7 +6,7 @@ import {
   queuePageIdsSql,
   queueRowsSql,
 } from '../../../src/main/db/repositories/queue';
-import { COMMITTEE_SQL, TIER_COUNTS_SQL } from '../../../src/main/db/repositories/summary';
+import { COMMITTEE_SQL, TIER_COUNTS_SQL } from '../../../src/main/db/repositories/payouts';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 import { openTempWorkspace } from '../../helpers/temp-workspace';

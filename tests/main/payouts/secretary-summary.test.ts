@@ -7,7 +7,7 @@ import { buildLedger } from '../../../src/main/services/ledger';
 import { secretarySummary } from '../../../src/main/services/payouts';
 import { budgetOf } from '../../../src/shared/domain/summary';
 import { TIERS } from '../../../src/shared/domain/tier';
-import { secretarySummary as summarySchema } from '../../../src/shared/ipc/summary-schemas';
+import { secretarySummary as summarySchema } from '../../../src/shared/ipc/payouts-schemas';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { ledgerWorkspace } from '../ledger/support';
 

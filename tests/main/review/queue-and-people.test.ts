@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { assignClaims } from '../../../src/main/services/assignments/assignments';
-import { claimHistory, getClaimDetail, revealContact } from '../../../src/main/services/claims/claims';
+import {
+  claimHistory,
+  getClaimDetail,
+  revealContact,
+} from '../../../src/main/services/claims/claims';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { openWorkspace } from '../../../src/main/services/open-workspace';

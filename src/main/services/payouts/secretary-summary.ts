@@ -1,11 +1,11 @@
 import { REVIEW_STATES, stateAfter } from '../../../shared/domain/decision';
 import { OPEN_REVIEW_STATES } from '../../../shared/domain/summary';
 import { TIERS, type Tier } from '../../../shared/domain/tier';
-import type { SecretarySummary } from '../../../shared/ipc/summary-schemas';
+import type { SecretarySummary } from '../../../shared/ipc/payouts-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { buildLedger } from '../ledger';
-import { countClaimsByTier, countCommitteeCasesByOutcome } from '../../db/repositories/summary';
+import { countClaimsByTier, countCommitteeCasesByOutcome } from '../../db/repositories/payouts';
 
 /*
  * The secretary's summary of the workspace or one batch. Money to pay is the payout ledger's
