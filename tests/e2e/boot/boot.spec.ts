@@ -236,8 +236,10 @@ test.describe('a normal start', () => {
 
   test('every native addon loaded is the nativeBinding one, also while an import runs', async () => {
     const page = desktop.page;
-    await page.getByTestId('load-demo').click();
-    await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 30_000 });
+    await page.getByRole('button', { name: '데모 묶음 불러오기', exact: true }).click();
+    await expect(
+      page.getByRole('region', { name: /^가져오기 결과 \(신청 묶음 #\d+\)$/ }),
+    ).toBeVisible({ timeout: 30_000 });
     const loaded = await desktop.app.evaluate(({ __standIn }) => __standIn.runtime.loadedAddons);
     expect(loaded.length).toBeGreaterThan(0);
     expect(new Set(loaded)).toEqual(new Set([desktop.app.nativeBinding]));
@@ -257,8 +259,8 @@ test.describe('a normal start', () => {
     });
     expect(asking.focused).not.toBe(asking.first);
     await desktop.answerDialogs([null]);
-    await page.getByTestId('import-file').click();
-    await page.getByTestId('choose-batch-file').click();
+    await page.getByRole('button', { name: '파일 가져오기', exact: true }).click();
+    await page.getByRole('button', { name: '파일 선택…', exact: true }).click();
     await expect.poll(() => desktop.dialogOwners()).toEqual([asking.first]);
   });
 
@@ -279,7 +281,11 @@ test.describe('a normal start', () => {
     const reloaded = page.waitForEvent('load');
     const windowId = await crash('crashed');
     await reloaded;
-    await expect(page.getByTestId('nav-review')).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: '주 메뉴', exact: true })
+        .getByRole('button', { name: '심사', exact: true }),
+    ).toBeVisible();
     expect(desktop.app.dialogs.filter((d) => d.method === 'showMessageBox')).toEqual([]);
 
     await crash('clean-exit');
@@ -293,7 +299,11 @@ test.describe('a normal start', () => {
     expect(JSON.stringify(asked.options)).toContain('다시 불러오기');
     // Nobody is at the stand-in's screen: its message box answers with the first button (reload).
     await reloadedAgain;
-    await expect(page.getByTestId('nav-review')).toBeVisible();
+    await expect(
+      page
+        .getByRole('navigation', { name: '주 메뉴', exact: true })
+        .getByRole('button', { name: '심사', exact: true }),
+    ).toBeVisible();
   });
 });
 

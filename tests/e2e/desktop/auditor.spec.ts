@@ -48,14 +48,17 @@ test.afterEach(async () => {
 /** Chooses `path` in main's open dialog and verifies it. */
 async function verify(page: Page, path: string) {
   await desktop.answerDialogs([path]);
-  await page.getByTestId('auditor-choose-file').click();
+  await page.getByRole('button', { name: '결정 파일 선택', exact: true }).click();
   await expect(page.getByTestId('auditor-chosen-file')).toHaveText(path);
-  await page.getByTestId('auditor-verify').click();
+  await page.getByRole('button', { name: '검증', exact: true }).click();
 }
 
 test('the auditor opens a signed decision file, then a tampered copy', async () => {
-  await page.getByTestId('nav-audit').click();
-  await page.getByTestId('open-auditor-mode').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '감사', exact: true })
+    .click();
+  await page.getByRole('button', { name: '감사인 모드', exact: true }).click();
   await expect(page.getByTestId('auditor-mode')).toBeVisible();
   await expect(page.getByTestId('auditor-roster-choice')).toContainText('작업 공간');
 
@@ -82,7 +85,10 @@ test('the auditor opens a signed decision file, then a tampered copy', async () 
   await screenshot(page, '41-auditor-tampered-ko');
 
   // The same report in English; problem texts stay bilingual, Korean first.
-  await page.getByTestId('locale-en').click();
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
   await expect(verdict).toContainText('INVALID');
   await expect(page.getByTestId('auditor-signature-1')).toContainText('Invalid');
   await screenshot(page, '42-auditor-tampered-en');
@@ -90,7 +96,9 @@ test('the auditor opens a signed decision file, then a tampered copy', async () 
   // Saving the report goes through main's save dialog.
   const saved = join(temp.dir, 'report.txt');
   await desktop.answerDialogs([saved]);
-  await page.getByTestId('auditor-save-txt').click();
-  await expect(page.getByTestId('auditor-saved')).toContainText(saved);
+  await page
+    .getByRole('button', { name: '보고서 저장 (텍스트) / Save report (text)', exact: true })
+    .click();
+  await expect(page.getByRole('status').filter({ hasText: /^Saved to / })).toContainText(saved);
   await expectDialogsOverMainWindow(desktop, 3);
 });

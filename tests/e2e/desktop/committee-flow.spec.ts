@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
@@ -69,96 +69,125 @@ test.afterEach(async () => {
   }
 });
 
+/** A button of the main menu (the sidebar), by its Korean name. */
+function nav(page: Page, name: string): Locator {
+  return page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name, exact: true });
+}
+
+/** The meeting's agenda item for `claimId`: an article headed "<position>. <claim>". */
+function agendaItem(page: Page, claimId: string): Locator {
+  return page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^\\d+\\. ${claimId}$`) }) });
+}
+
 async function actAs(page: Page, name: string) {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId(`people-choose-${name}`).click();
+  await nav(page, '설정').click();
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name, exact: true }) })
+    .getByRole('button', { name: '선택', exact: true })
+    .click();
   await expect(page.getByTestId('people-current')).toContainText(name);
 }
 
 async function verifyAsAuditor(page: Page, path: string) {
   await desktop.answerDialogs([path]);
-  await page.getByTestId('auditor-choose-file').click();
+  await page.getByRole('button', { name: '결정 파일 선택', exact: true }).click();
   await expect(page.getByTestId('auditor-chosen-file')).toHaveText(path);
-  await page.getByTestId('auditor-verify').click();
+  await page.getByRole('button', { name: '검증', exact: true }).click();
 }
 
 test('members’ files, a meeting with quorum and a recusal, a signed file, an auditor', async () => {
   // 1. The secretary imports the three members' signed recommendation files.
-  await page.getByTestId('nav-review').click();
-  await page.getByTestId('recs-open').click();
+  await nav(page, '심사').click();
+  await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
+  const recsPanel = page.getByRole('dialog', { name: '위원 의견 파일', exact: true });
   await desktop.answerDialogs([memberFilePaths]);
-  await page.getByTestId('recs-import-choose').click();
-  await expect(page.getByTestId('recs-import-summary')).toContainText('3개 가져옴');
+  await recsPanel.getByRole('button', { name: '파일 고르기…', exact: true }).click();
+  await expect(
+    recsPanel
+      .getByRole('region', { name: '위원 의견 파일 가져오기', exact: true })
+      .getByRole('status'),
+  ).toContainText('3개 가져옴');
   await expect(page.getByTestId('recs-file')).toHaveCount(3);
-  await page.getByTestId('recs-panel-close').click();
+  await recsPanel.getByRole('button', { name: '닫기', exact: true }).click();
 
   // 2. Meeting no. 1: three of the four voting members present, so the quorum is met.
-  await page.getByTestId('nav-meetings').click();
-  await page.getByTestId('meeting-date').fill('2022-12-20');
-  await page.getByTestId('meeting-place').fill('판교 협의체 회의실');
-  for (const name of [CHAIR, '김민준', RECUSED])
-    await expect(page.getByTestId(`meeting-present-${name}`)).toBeChecked();
-  await page.getByTestId(`meeting-present-${ABSENT}`).uncheck();
-  await page.getByTestId('meeting-open').click();
+  await nav(page, '회의').click();
+  await page.getByLabel('일자', { exact: true }).fill('2022-12-20');
+  await page.getByRole('textbox', { name: '장소', exact: true }).fill('판교 협의체 회의실');
+  /** A voting member's "present" checkbox, labelled "<name> (<role>)". */
+  const attendee = (name: string) =>
+    page
+      .getByRole('group', { name: '출석 (체크하지 않은 위원은 불참)', exact: true })
+      .getByRole('checkbox', { name: new RegExp(`^${name} \\(`) });
+  for (const name of [CHAIR, '김민준', RECUSED]) await expect(attendee(name)).toBeChecked();
+  await attendee(ABSENT).uncheck();
+  await page.getByRole('button', { name: '회의 열기', exact: true }).click();
   const quorum = page.getByTestId('meeting-quorum-state');
   await expect(quorum).toContainText('의사정족수 충족');
   await expect(quorum).toContainText(`불참: ${ABSENT}`);
 
   const propose = async (claimId: string, amount: string) => {
-    await page.getByTestId('agenda-claim').fill(claimId);
-    await page.getByTestId('agenda-proposal').selectOption('approve');
-    await page.getByTestId('agenda-amount').fill(amount);
-    await page.getByTestId('agenda-add').click();
-    await expect(page.getByTestId(`agenda-${claimId}`)).toBeVisible();
+    await page.getByRole('textbox', { name: '접수번호', exact: true }).fill(claimId);
+    await page.getByRole('combobox', { name: '제안 결정', exact: true }).selectOption('approve');
+    await page.getByRole('textbox', { name: '제안 금액', exact: true }).fill(amount);
+    await page.getByRole('button', { name: '안건 상정', exact: true }).click();
+    await expect(agendaItem(page, claimId)).toBeVisible();
   };
+  /** A present member's vote on a claim: a select labelled "<name> 표결". */
+  const vote = (claimId: string, name: string) =>
+    agendaItem(page, claimId).getByRole('combobox', { name: `${name} 표결`, exact: true });
   await propose(AGREED_CLAIM, '620000');
   await propose(CONFLICT_CLAIM, '700000');
-  for (const name of [CHAIR, '김민준', RECUSED])
-    await page.getByTestId(`vote-${AGREED_CLAIM}-${name}`).selectOption('for');
-  await page.getByTestId(`vote-${CONFLICT_CLAIM}-${CHAIR}`).selectOption('for');
-  await page.getByTestId(`vote-${CONFLICT_CLAIM}-김민준`).selectOption('for');
-  await page.getByTestId(`vote-${CONFLICT_CLAIM}-${RECUSED}`).selectOption('recused');
+  for (const name of [CHAIR, '김민준', RECUSED]) await vote(AGREED_CLAIM, name).selectOption('for');
+  await vote(CONFLICT_CLAIM, CHAIR).selectOption('for');
+  await vote(CONFLICT_CLAIM, '김민준').selectOption('for');
+  await vote(CONFLICT_CLAIM, RECUSED).selectOption('recused');
   for (const claimId of [AGREED_CLAIM, CONFLICT_CLAIM]) {
-    await page.getByTestId(`close-voting-${claimId}`).click();
+    await agendaItem(page, claimId).getByRole('button', { name: '표결 종료', exact: true }).click();
     await expect(page.getByTestId(`result-${claimId}`)).toContainText('가결');
   }
-  await expect(page.getByTestId(`agenda-${CONFLICT_CLAIM}`)).toContainText('회피 1');
-  await page.getByTestId('meeting-close').click();
+  await expect(agendaItem(page, CONFLICT_CLAIM)).toContainText('회피 1');
+  await page.getByRole('button', { name: '회의 폐회', exact: true }).click();
   await screenshot(page, '70-committee-meeting-closed-ko');
 
   // 3. The chair confirms both decisions; the secretary takes the machine back.
   await actAs(page, CHAIR);
-  await page.getByTestId('nav-meetings').click();
-  await page.getByTestId('meeting-1').click();
+  await nav(page, '회의').click();
+  await page.getByRole('button', { name: /^제1차 / }).click();
   for (const claimId of [AGREED_CLAIM, CONFLICT_CLAIM])
-    await page.getByTestId(`confirm-submit-${claimId}`).click();
-  await expect(page.getByTestId(`agenda-${CONFLICT_CLAIM}`)).toContainText('700,000원');
+    await agendaItem(page, claimId).getByRole('button', { name: '결정 확정', exact: true }).click();
+  await expect(agendaItem(page, CONFLICT_CLAIM)).toContainText('700,000원');
   await actAs(page, SECRETARY);
 
   // 4. The decision file, signed by the chair and the secretary with their passphrases.
-  await page.getByTestId('nav-meetings').click();
-  await page.getByTestId('meeting-1').click();
+  await nav(page, '회의').click();
+  await page.getByRole('button', { name: /^제1차 / }).click();
   const panel = page.getByTestId('decision-file-panel');
   await expect(panel).toBeVisible();
   for (const name of [CHAIR, SECRETARY]) {
     await desktop.answerDialogs([members.council.people[name]!.keyFile]);
-    await page.getByTestId('signer-add').click();
+    await panel.getByRole('button', { name: '서명 키 추가…', exact: true }).click();
     await expect(panel.getByTestId('signer-row').filter({ hasText: name })).toBeVisible();
   }
   await expect(page.getByTestId('signers-missing')).toHaveCount(0);
-  await page.getByTestId('signer-passphrase-0').fill(PASSPHRASE);
-  await page.getByTestId('signer-passphrase-1').fill(PASSPHRASE);
+  await panel.getByLabel(`${CHAIR}의 암호`, { exact: true }).fill(PASSPHRASE);
+  await panel.getByLabel(`${SECRETARY}의 암호`, { exact: true }).fill(PASSPHRASE);
   const signedPath = join(temp.dir, 'meeting-1-decisions.json');
   await desktop.answerDialogs([signedPath]);
-  await page.getByTestId('decision-file-export').click();
+  await panel.getByRole('button', { name: '서명하고 저장…', exact: true }).click();
   await expect(page.getByTestId('decision-file-saved')).toContainText(signedPath);
   await expect(page.getByTestId('decision-file-list')).toContainText(`${CHAIR} (위원장)`);
   await panel.scrollIntoViewIfNeeded();
   await screenshot(page, '71-committee-decision-file-signed-ko');
 
   // 5. The auditor: the file as signed is valid.
-  await page.getByTestId('nav-audit').click();
-  await page.getByTestId('open-auditor-mode').click();
+  await nav(page, '감사').click();
+  await page.getByRole('button', { name: '감사인 모드', exact: true }).click();
   await verifyAsAuditor(page, signedPath);
   const verdict = page.getByTestId('auditor-verdict');
   await expect(verdict).toHaveAttribute('data-valid', 'true');

@@ -67,22 +67,24 @@ test('an amendment needs its reason and keeps the history visible', async () => 
   await loadSample(page);
   await claimRow(page, 'K-2022-000112').click();
   const form = page.getByTestId('decision-form');
-  await form.getByTestId('outcome-approve').check();
-  await form.getByTestId('decision-amount').fill('650,001');
+  await form.getByRole('radio', { name: '인정', exact: true }).check();
+  await form.getByRole('textbox', { name: '지원 금액', exact: true }).fill('650,001');
   await expect(
     form.getByTestId('issues-amount').locator('[data-issue="amount_above_claimed_loss"]'),
   ).toBeVisible();
-  await expect(form.getByTestId('save-decision')).toBeDisabled();
-  await form.getByTestId('decision-amount').fill('₩300,000');
-  await form.getByTestId('save-decision').click();
+  await expect(form.getByRole('button', { name: '결정 저장', exact: true })).toBeDisabled();
+  await form.getByRole('textbox', { name: '지원 금액', exact: true }).fill('₩300,000');
+  await form.getByRole('button', { name: '결정 저장', exact: true }).click();
   await expect(page.getByTestId('decision-history').getByTestId('decision-1')).toBeVisible();
 
   const amend = page.getByTestId('decision-form');
-  await amend.getByTestId('outcome-reject').check();
-  await amend.getByTestId('reason-not_caused_by_outage').check();
-  await expect(amend.getByTestId('save-decision')).toBeDisabled();
-  await amend.getByTestId('amendment-reason').fill('결제 실패 기록이 장애 시간 밖으로 확인됨');
-  await amend.getByTestId('save-decision').click();
+  await amend.getByRole('radio', { name: '기각', exact: true }).check();
+  await amend.getByRole('checkbox', { name: '장애와 인과관계 없음', exact: true }).check();
+  await expect(amend.getByRole('button', { name: '결정 저장', exact: true })).toBeDisabled();
+  await amend
+    .getByRole('textbox', { name: '변경 사유', exact: true })
+    .fill('결제 실패 기록이 장애 시간 밖으로 확인됨');
+  await amend.getByRole('button', { name: '결정 저장', exact: true }).click();
   const history = page.getByTestId('decision-history');
   await expect(history.getByTestId('decision-2')).toHaveAttribute('data-outcome', 'reject');
   await expect(history.getByTestId('decision-1')).toHaveAttribute('data-outcome', 'approve');
@@ -91,14 +93,32 @@ test('an amendment needs its reason and keeps the history visible', async () => 
 
 test('switches to English and back, and remembers the choice', async () => {
   await loadSample(page);
-  await page.getByTestId('locale-en').click();
-  await expect(page.getByTestId('nav-review')).toContainText('Review');
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Main menu', exact: true })
+      .getByRole('button', { name: 'Review', exact: true }),
+  ).toContainText('Review');
   await claimRow(page, 'K-2022-000104').click();
   await screenshot(page, '06-english-claim-detail');
   await page.reload();
-  await expect(page.getByTestId('nav-review')).toContainText('Review');
-  await page.getByTestId('locale-ko').click();
-  await expect(page.getByTestId('nav-review')).toContainText('심사');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Main menu', exact: true })
+      .getByRole('button', { name: 'Review', exact: true }),
+  ).toContainText('Review');
+  await page
+    .getByRole('group', { name: 'Language', exact: true })
+    .getByRole('button', { name: '한국어', exact: true })
+    .click();
+  await expect(
+    page
+      .getByRole('navigation', { name: '주 메뉴', exact: true })
+      .getByRole('button', { name: '심사', exact: true }),
+  ).toContainText('심사');
 });
 
 test('the renderer cannot reach the network', async () => {

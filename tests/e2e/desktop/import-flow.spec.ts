@@ -44,8 +44,8 @@ test.afterEach(async () => {
 });
 
 test('loads the demo batch, then shows the report and the council statistics as charts', async () => {
-  await page.getByTestId('load-demo').click();
-  const report = page.getByTestId('import-report');
+  await page.getByRole('button', { name: '데모 묶음 불러오기', exact: true }).click();
+  const report = page.getByRole('region', { name: /^가져오기 결과 \(신청 묶음 #\d+\)$/ });
   await expect(report).toBeVisible({ timeout: 20_000 });
   const counts = await Promise.all(
     ['rows', 'imported', 'quarantined', 'duplicates'].map(async (name) =>
@@ -61,10 +61,13 @@ test('loads the demo batch, then shows the report and the council statistics as 
   // What the screen says is what the database holds.
   expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(imported);
 
-  const stats = page.getByTestId('stats-panel');
+  const stats = page.getByRole('region', { name: '통계', exact: true });
   await expect(stats).toBeVisible();
-  for (const chart of ['tier', 'claimant', 'damage', 'affiliate']) {
-    const canvas = page.getByTestId(`chart-${chart}`);
+  for (const chart of ['등급별', '신청인 구분별', '피해 유형별', '계열사별']) {
+    const canvas = page.getByRole('img', {
+      name: `${chart} 차트. 같은 수치가 옆의 표에 있습니다.`,
+      exact: true,
+    });
     await expect(canvas).toBeVisible();
     // A drawn chart has non-blank pixels.
     const painted = await canvas.evaluate((element) => {
@@ -82,8 +85,13 @@ test('loads the demo batch, then shows the report and the council statistics as 
   await screenshot(page, '10-demo-import-report');
   await stats.scrollIntoViewIfNeeded();
   await screenshot(page, '11-statistics-charts');
-  await page.getByTestId('locale-en').click();
-  await expect(page.getByTestId('stats-table-tier')).toContainText('Committee review');
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
+  await expect(page.getByRole('table', { name: 'By tier', exact: true })).toContainText(
+    'Committee review',
+  );
   await screenshot(page, '11-statistics-charts-english');
 });
 
@@ -91,27 +99,31 @@ test('imports a chosen file with a live progress bar and rows per second', async
   test.setTimeout(180_000);
   const file = join(temp.dir, 'large.csv');
   await writeLargeBatch(file, 80_000, 20221015);
-  await page.getByTestId('import-file').click();
+  await page.getByRole('button', { name: '파일 가져오기', exact: true }).click();
   await desktop.answerDialogs([file]);
-  await page.getByTestId('choose-batch-file').click();
-  await expect(page.getByTestId('column-mapping')).toBeVisible();
+  await page.getByRole('button', { name: '파일 선택…', exact: true }).click();
+  await expect(
+    page.getByRole('table', { name: '파일의 열과 신청 항목의 대응', exact: true }),
+  ).toBeVisible();
   await expect(page.getByTestId('detected-encoding')).toContainText(/UTF-8/i);
-  await page.getByTestId('start-import').click();
-  const progress = page.getByTestId('import-progress');
+  await page.getByRole('button', { name: '가져오기 시작', exact: true }).click();
+  const progress = page.getByRole('progressbar', { name: '가져오기 진행률', exact: true });
   await expect(progress).toBeVisible();
   await expect
     .poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 20_000 })
     .toBeGreaterThan(0);
   await screenshot(page, '12-import-progress');
   await expect(page.getByTestId('import-rate')).toContainText(/\d/);
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 90_000 });
+  await expect(
+    page.getByRole('region', { name: /^가져오기 결과 \(신청 묶음 #\d+\)$/ }),
+  ).toBeVisible({ timeout: 90_000 });
   await expect(page.getByTestId('report-rows')).toContainText('80,000');
   // Only the first problems travel in the report; the heading counts them all.
   const missing = workspace.db
     .prepare("SELECT count(*) FROM evidence WHERE status = 'missing'")
     .pluck()
     .get() as number;
-  await expect(page.getByTestId('evidence-problems-title')).toContainText(
+  await expect(page.getByRole('heading', { name: /^증빙 문제 \(/ })).toContainText(
     missing.toLocaleString('en-US'),
   );
   await expect(page.getByTestId('empty-workspace')).toHaveCount(0);
@@ -120,18 +132,27 @@ test('imports a chosen file with a live progress bar and rows per second', async
 test('a cancelled import leaves nothing behind', async () => {
   const file = join(temp.dir, 'to-cancel.csv');
   await writeLargeBatch(file, 60_000, 7);
-  await page.getByTestId('import-file').click();
+  await page.getByRole('button', { name: '파일 가져오기', exact: true }).click();
   await desktop.answerDialogs([file]);
-  await page.getByTestId('choose-batch-file').click();
-  await page.getByTestId('start-import').click();
+  await page.getByRole('button', { name: '파일 선택…', exact: true }).click();
+  await page.getByRole('button', { name: '가져오기 시작', exact: true }).click();
   await expect
     .poll(
-      async () => Number(await page.getByTestId('import-progress').getAttribute('aria-valuenow')),
+      async () =>
+        Number(
+          await page
+            .getByRole('progressbar', { name: '가져오기 진행률', exact: true })
+            .getAttribute('aria-valuenow'),
+        ),
       { timeout: 20_000 },
     )
     .toBeGreaterThan(0);
-  await page.getByTestId('cancel-import').click();
-  await expect(page.getByTestId('import-cancelled')).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: '가져오기 취소', exact: true }).click();
+  await expect(
+    page
+      .getByRole('status')
+      .filter({ hasText: '가져오기를 취소했습니다. 작업 공간은 바뀌지 않았습니다.' }),
+  ).toBeVisible({ timeout: 20_000 });
   expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
   expect(workspace.db.prepare('SELECT count(*) FROM batches').pluck().get()).toBe(0);
 });
@@ -148,21 +169,22 @@ test('a cut workbook is refused whole, said in Korean, and the next import goes 
     await writeXlsxParts(file, new Map([...parts, [sheetPart, cut]]));
     return file;
   };
+  const importPanel = page.getByRole('region', { name: '신청 묶음 파일 가져오기', exact: true });
   const choose = async (file: string) => {
-    await page.getByTestId('import-file').click();
+    await page.getByRole('button', { name: '파일 가져오기', exact: true }).click();
     await desktop.answerDialogs([file]);
-    await page.getByTestId('choose-batch-file').click();
+    await page.getByRole('button', { name: '파일 선택…', exact: true }).click();
   };
 
   // Cut within the rows the mapping step samples: refused before anything starts.
   await choose(await cutAt('cut-early.xlsx', 0.1));
-  await expect(page.getByTestId('inspect-error')).toContainText('엑셀 파일이 손상되었거나 잘림');
-  await page.getByTestId('close-import').click();
+  await expect(importPanel.getByRole('alert')).toContainText('엑셀 파일이 손상되었거나 잘림');
+  await importPanel.getByRole('button', { name: '닫기', exact: true }).click();
 
   // Cut far into the sheet: the import reads 3,000-odd rows, then refuses them all.
   await choose(await cutAt('cut-late.xlsx', 0.75));
-  await page.getByTestId('start-import').click();
-  const refusal = page.getByTestId('import-error');
+  await page.getByRole('button', { name: '가져오기 시작', exact: true }).click();
+  const refusal = page.getByRole('alert');
   await expect(refusal).toContainText('엑셀 파일이 손상되었거나 잘림', { timeout: 30_000 });
   await expect(refusal).toContainText(/after row \d+/);
   await screenshot(page, '14-cut-workbook-refused');
@@ -170,22 +192,28 @@ test('a cut workbook is refused whole, said in Korean, and the next import goes 
 
   // The refusal released the import: the whole workbook, chosen in the same panel, imports.
   await desktop.answerDialogs([whole]);
-  await page.getByTestId('choose-batch-file').click();
-  await page.getByTestId('start-import').click();
+  await page.getByRole('button', { name: '파일 선택…', exact: true }).click();
+  await page.getByRole('button', { name: '가져오기 시작', exact: true }).click();
   await expect(page.getByTestId('report-rows')).toContainText('5,000', { timeout: 60_000 });
 });
 
 test('quarantined rows go out as CSV and, once fixed, come back into the same batch', async () => {
-  await page.getByTestId('load-demo').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
-  await page.getByTestId('dismiss-report').click();
-  await page.getByTestId('show-quarantine-1').click();
-  await expect(page.getByTestId('batch-quarantine-1').getByTestId('quarantine-row')).toHaveCount(4);
+  await page.getByRole('button', { name: '데모 묶음 불러오기', exact: true }).click();
+  await expect(
+    page.getByRole('region', { name: /^가져오기 결과 \(신청 묶음 #\d+\)$/ }),
+  ).toBeVisible({ timeout: 20_000 });
+  await page.getByRole('button', { name: '결과 닫기', exact: true }).click();
+  // The batch row's quarantine count opens that batch's quarantined rows.
+  await page.getByTestId('batch-row-1').getByRole('button').click();
+  const quarantine1 = page.getByTestId('batch-quarantine-1');
+  await expect(quarantine1.getByRole('row').filter({ has: page.getByRole('cell') })).toHaveCount(4);
 
   const exported = join(temp.dir, 'quarantine.csv');
   await desktop.answerDialogs([exported]);
-  await page.getByTestId('export-quarantine-1').click();
-  await expect(page.getByTestId('quarantine-exported')).toBeVisible();
+  await quarantine1.getByRole('button', { name: 'CSV로 내보내기', exact: true }).click();
+  await expect(
+    quarantine1.getByRole('status').filter({ hasText: /^격리 행 \d+건을 .+에 저장했습니다\.$/ }),
+  ).toBeVisible();
   await screenshot(page, '13-quarantine-exported');
   // The secretary fixes the unreadable date in Excel and saves the file.
   const fixed = join(temp.dir, 'quarantine-fixed.csv');
@@ -195,8 +223,10 @@ test('quarantined rows go out as CSV and, once fixed, come back into the same ba
     'utf8',
   );
   await desktop.answerDialogs([fixed]);
-  await page.getByTestId('import-fixes-1').click();
-  await expect(page.getByTestId('import-report')).toBeVisible({ timeout: 20_000 });
+  await quarantine1.getByRole('button', { name: '수정본 가져오기', exact: true }).click();
+  await expect(
+    page.getByRole('region', { name: /^가져오기 결과 \(신청 묶음 #\d+\)$/ }),
+  ).toBeVisible({ timeout: 20_000 });
   await expect(page.getByTestId('report-imported')).toContainText('1');
   expect(
     workspace.db

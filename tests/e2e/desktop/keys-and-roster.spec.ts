@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
@@ -49,6 +49,18 @@ test.beforeEach(() => {
   running = undefined;
 });
 
+/** Settings' "make my signing key" section. */
+const createKeySection = (page: Page) =>
+  page.getByRole('region', { name: '내 서명 키 만들기', exact: true });
+
+/** Settings' "build and sign a roster" section. */
+const buildSection = (page: Page) =>
+  page.getByRole('region', { name: '명부 만들고 서명하기 (간사)', exact: true });
+
+/** Settings' current roster section, named by its heading in either language. */
+const rosterSection = (page: Page) =>
+  page.getByRole('region', { name: /^(현재 위원 명부|Current committee roster)$/ });
+
 /** Starts the app on the workspace; each test says which OS keychain the machine has. */
 async function launch(options: DesktopOptions = {}): Promise<Desktop> {
   running = await openDesktop({ workspaceDir, ...options });
@@ -72,30 +84,55 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   // Linux without a keyring: Electron's safeStorage reports 'basic_text', which protects nothing.
   const desktop = await launch({ keychainBackend: 'basic_text' });
   const page = desktop.page;
-  await page.getByTestId('nav-settings').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
   const panel = page.getByTestId('signing-panel');
   await expect(panel).toBeVisible();
   await expect(page.getByTestId('roster-none')).toBeVisible();
   // No OS keychain the app can use: the choice is there, disabled, and says why.
-  await expect(page.getByTestId('key-protection-keychain')).toBeDisabled();
+  await expect(
+    createKeySection(page).getByRole('radio', { name: /^운영체제 키체인으로 보호/ }),
+  ).toBeDisabled();
   await expect(panel).toContainText('이 컴퓨터에서는 운영체제 키체인을 쓸 수 없습니다.');
 
   // Make my key: a weak passphrase is flagged, a mismatch blocks, then a good one.
-  await page.getByTestId('key-name').fill('박서연');
-  await page.getByTestId('key-role').selectOption('secretary');
-  await page.getByTestId('key-passphrase').fill('abcdefgh');
+  await createKeySection(page).getByRole('textbox', { name: '이름', exact: true }).fill('박서연');
+  await createKeySection(page)
+    .getByRole('combobox', { name: '역할', exact: true })
+    .selectOption('secretary');
+  await createKeySection(page)
+    .getByLabel(/^암호 문구 \(\d+자 이상\)/)
+    .fill('abcdefgh');
   await expect(page.getByTestId('key-strength')).toHaveAttribute('data-strength', 'weak');
-  await page.getByTestId('key-passphrase').fill(SECRETARY_PASSPHRASE);
+  await createKeySection(page)
+    .getByLabel(/^암호 문구 \(\d+자 이상\)/)
+    .fill(SECRETARY_PASSPHRASE);
   await expect(page.getByTestId('key-strength')).toHaveAttribute('data-strength', 'strong');
-  await page.getByTestId('key-passphrase-confirm').fill(`${SECRETARY_PASSPHRASE}x`);
+  await createKeySection(page)
+    .getByLabel(/^암호 문구 확인/)
+    .fill(`${SECRETARY_PASSPHRASE}x`);
   await expect(page.getByTestId('key-passphrase-mismatch')).toBeVisible();
-  await expect(page.getByTestId('key-create')).toBeDisabled();
-  await page.getByTestId('key-passphrase-confirm').fill(SECRETARY_PASSPHRASE);
+  await expect(
+    createKeySection(page).getByRole('button', {
+      name: '키 만들고 저장 위치 고르기',
+      exact: true,
+    }),
+  ).toBeDisabled();
+  await createKeySection(page)
+    .getByLabel(/^암호 문구 확인/)
+    .fill(SECRETARY_PASSPHRASE);
   const keyFile = join(keysDir, '박서연-key.json');
   await desktop.answerDialogs([keyFile]);
-  await page.getByTestId('key-create').click();
+  await createKeySection(page)
+    .getByRole('button', {
+      name: '키 만들고 저장 위치 고르기',
+      exact: true,
+    })
+    .click();
 
-  const created = page.getByTestId('key-created');
+  const created = createKeySection(page).getByRole('status');
   await expect(created).toBeVisible({ timeout: 20_000 });
   const publicKeyFile = join(keysDir, '박서연-public-key.json');
   const mine = readPublicKeyFile(publicKeyFile);
@@ -104,36 +141,51 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   expect(shown).toBe(mine.fingerprint);
   await expect(page.getByTestId('key-created-public-file')).toHaveText(publicKeyFile);
   await expect(page.getByTestId('key-created-key-file')).toHaveText(keyFile);
-  await expect(page.getByTestId('key-passphrase')).toHaveValue('');
+  await expect(createKeySection(page).getByLabel(/^암호 문구 \(\d+자 이상\)/)).toHaveValue('');
   expect(readFileSync(keyFile, 'utf8')).not.toContain(SECRETARY_PASSPHRASE);
   await created.scrollIntoViewIfNeeded();
   await screenshot(page, '60-key-created-ko');
 
   // Build the roster: the three files received, my own public key, signed with my new key.
   await desktop.answerDialogs([memberFiles]);
-  await page.getByTestId('roster-add-members').click();
+  await buildSection(page).getByRole('button', { name: '공개 키 파일 추가', exact: true }).click();
   await expect(page.getByTestId('roster-build-member')).toHaveCount(3);
   await expect(page.getByTestId('roster-build-needs')).toBeVisible();
-  await page.getByTestId('roster-add-mine').click();
+  await buildSection(page)
+    .getByRole('button', {
+      name: '방금 만든 내 공개 키 추가 (박서연)',
+      exact: true,
+    })
+    .click();
   await expect(page.getByTestId('roster-build-member')).toHaveCount(4);
   await expect(page.getByTestId('roster-build-needs')).toHaveCount(0);
   await desktop.answerDialogs([keyFile]);
-  await page.getByTestId('roster-choose-signer').click();
+  await buildSection(page)
+    .getByRole('button', { name: '간사 키 파일 고르기', exact: true })
+    .click();
   await expect(page.getByTestId('roster-signer')).toContainText('박서연');
-  await page.getByTestId('roster-valid-from').fill('2022-11-14');
-  await page.getByTestId('roster-passphrase').fill(SECRETARY_PASSPHRASE);
-  await page.getByTestId('roster-build').scrollIntoViewIfNeeded();
+  await buildSection(page).getByLabel('적용 시작일', { exact: true }).fill('2022-11-14');
+  await buildSection(page)
+    .getByLabel('박서연의 암호 문구', { exact: true })
+    .fill(SECRETARY_PASSPHRASE);
+  await buildSection(page)
+    .getByRole('button', { name: '서명하고 명부 v1 저장', exact: true })
+    .scrollIntoViewIfNeeded();
   await screenshot(page, '61-roster-build-ready-ko');
   const rosterFile = join(temp.dir, 'roster-v1.json');
   await desktop.answerDialogs([rosterFile]);
-  await page.getByTestId('roster-build').click();
+  await buildSection(page)
+    .getByRole('button', { name: '서명하고 명부 v1 저장', exact: true })
+    .click();
 
-  const built = page.getByTestId('roster-built');
+  const built = buildSection(page).getByRole('status');
   await expect(built).toBeVisible({ timeout: 20_000 });
   const stored = latestRoster(workspace.db)!;
   expect(stored.fileText).toBe(readFileSync(rosterFile, 'utf8'));
   await expect(page.getByTestId('roster-built-fingerprint')).toHaveText(stored.fingerprint);
-  await expect(page.getByTestId('roster-passphrase')).toHaveValue('');
+  await expect(buildSection(page).getByLabel('박서연의 암호 문구', { exact: true })).toHaveValue(
+    '',
+  );
   await built.scrollIntoViewIfNeeded();
   await screenshot(page, '62-roster-built-ko');
 
@@ -146,12 +198,15 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await expect(rows).toHaveCount(4);
   await expect(rows.filter({ hasText: '이도윤' })).toContainText('위원장');
   await expect(rows.filter({ hasText: '박서연' })).toContainText(mine.fingerprint);
-  await page.getByTestId('roster-current').scrollIntoViewIfNeeded();
+  await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '63-roster-current-ko');
 
   // A member's public key file, checked against the roster it is now on.
   await desktop.answerDialogs([memberFiles[1]!]);
-  await page.getByTestId('inspect-public-key').click();
+  await page
+    .getByRole('region', { name: '키 파일 확인', exact: true })
+    .getByRole('button', { name: '공개 키 파일 열기', exact: true })
+    .click();
   const inspected = page.getByTestId('inspected-key');
   await expect(inspected).toContainText('김민준 (위원)');
   await expect(page.getByTestId('inspected-fingerprint')).toHaveText(
@@ -165,23 +220,30 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   const altered = join(temp.dir, 'roster-v1-altered.json');
   writeFileSync(altered, changeRosterRole(readFileSync(rosterFile, 'utf8'), '김민준', 'chair'));
   await desktop.answerDialogs([altered]);
-  await page.getByTestId('roster-import').click();
-  const refusal = page.getByTestId('roster-import-error');
+  await rosterSection(page)
+    .getByRole('button', { name: '명부 파일 가져오기', exact: true })
+    .click();
+  const refusal = rosterSection(page).getByRole('alert');
   await expect(refusal).toContainText('이 명부 파일은 가져오지 않았습니다');
   await expect(refusal).toContainText('roster: the signature of 박서연 does not match its content');
   await expect(view).toHaveAttribute('data-version', '1');
   expect(latestRoster(workspace.db)?.sha256).toBe(stored.sha256);
-  await page.getByTestId('roster-current').scrollIntoViewIfNeeded();
+  await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '64-roster-altered-refused-ko');
 
   // The original file imports as the same roster, and the panel reads in English too.
   await desktop.answerDialogs([rosterFile]);
-  await page.getByTestId('roster-import').click();
-  await expect(page.getByTestId('roster-imported')).toContainText('이미 가져온 명부');
-  await page.getByTestId('locale-en').click();
+  await rosterSection(page)
+    .getByRole('button', { name: '명부 파일 가져오기', exact: true })
+    .click();
+  await expect(rosterSection(page).getByRole('status')).toContainText('이미 가져온 명부');
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
   await expect(page.getByTestId('roster-signers')).toHaveText('박서연 (Secretary)');
-  await expect(page.getByTestId('roster-imported')).toContainText('already imported');
-  await page.getByTestId('roster-current').scrollIntoViewIfNeeded();
+  await expect(rosterSection(page).getByRole('status')).toContainText('already imported');
+  await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '65-roster-current-en');
   await expectDialogsOverMainWindow(desktop, 7);
 });
@@ -191,21 +253,31 @@ test('with an OS keyring, a key kept by the keychain signs the roster without a 
   // A Linux machine with a secret service: Electron's safeStorage uses the real keyring.
   const desktop = await launch({ keychainBackend: 'gnome_libsecret' });
   let page = desktop.page;
-  await page.getByTestId('nav-settings').click();
-  const keychain = page.getByTestId('key-protection-keychain');
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
+  const keychain = createKeySection(page).getByRole('radio', { name: /^운영체제 키체인으로 보호/ });
   await expect(keychain).toBeEnabled();
   await expect(page.getByTestId('signing-panel')).toContainText(
     '이 컴퓨터의 이 사용자 계정에서만, 데스크톱 앱에서만 열립니다.',
   );
   await keychain.check();
   // Nothing to remember: no passphrase fields.
-  await expect(page.getByTestId('key-passphrase')).toHaveCount(0);
-  await page.getByTestId('key-name').fill('박서연');
-  await page.getByTestId('key-role').selectOption('secretary');
+  await expect(createKeySection(page).getByLabel(/^암호 문구 \(\d+자 이상\)/)).toHaveCount(0);
+  await createKeySection(page).getByRole('textbox', { name: '이름', exact: true }).fill('박서연');
+  await createKeySection(page)
+    .getByRole('combobox', { name: '역할', exact: true })
+    .selectOption('secretary');
   const keyFile = join(keysDir, '박서연-key.json');
   await desktop.answerDialogs([keyFile]);
-  await page.getByTestId('key-create').click();
-  await expect(page.getByTestId('key-created')).toBeVisible({ timeout: 20_000 });
+  await createKeySection(page)
+    .getByRole('button', {
+      name: '키 만들고 저장 위치 고르기',
+      exact: true,
+    })
+    .click();
+  await expect(createKeySection(page).getByRole('status')).toBeVisible({ timeout: 20_000 });
   expect(readKeyFile(keyFile).protection).toBe('os-keychain');
   const publicKeyFile = join(keysDir, '박서연-public-key.json');
   const mine = readPublicKeyFile(publicKeyFile);
@@ -214,30 +286,37 @@ test('with an OS keyring, a key kept by the keychain signs the roster without a 
   // The app starts again: the keychain still opens the key it sealed on this machine.
   await desktop.restart();
   page = desktop.page;
-  await page.getByTestId('nav-settings').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
   await desktop.answerDialogs([[...memberFiles, publicKeyFile]]);
-  await page.getByTestId('roster-add-members').click();
+  await buildSection(page).getByRole('button', { name: '공개 키 파일 추가', exact: true }).click();
   await expect(page.getByTestId('roster-build-member')).toHaveCount(4);
   await expect(page.getByTestId('roster-build-needs')).toHaveCount(0);
   await desktop.answerDialogs([keyFile]);
-  await page.getByTestId('roster-choose-signer').click();
+  await buildSection(page)
+    .getByRole('button', { name: '간사 키 파일 고르기', exact: true })
+    .click();
   await expect(page.getByTestId('roster-signer')).toContainText('박서연');
-  await expect(page.getByTestId('roster-passphrase')).toHaveCount(0);
+  await expect(buildSection(page).getByLabel('박서연의 암호 문구', { exact: true })).toHaveCount(0);
   await expect(page.getByTestId('signing-panel')).toContainText(
     '이 키는 이 컴퓨터의 운영체제 키체인으로 열립니다.',
   );
-  await page.getByTestId('roster-valid-from').fill('2022-11-14');
+  await buildSection(page).getByLabel('적용 시작일', { exact: true }).fill('2022-11-14');
   const rosterFile = join(temp.dir, 'roster-v1.json');
   await desktop.answerDialogs([rosterFile]);
-  await page.getByTestId('roster-build').click();
-  await expect(page.getByTestId('roster-built')).toBeVisible({ timeout: 20_000 });
+  await buildSection(page)
+    .getByRole('button', { name: '서명하고 명부 v1 저장', exact: true })
+    .click();
+  await expect(buildSection(page).getByRole('status')).toBeVisible({ timeout: 20_000 });
   const stored = latestRoster(workspace.db)!;
   expect(stored.fileText).toBe(readFileSync(rosterFile, 'utf8'));
   await expect(page.getByTestId('roster-signers')).toHaveText('박서연 (간사)');
   await expect(page.getByTestId('roster-member').filter({ hasText: '박서연' })).toContainText(
     mine.fingerprint,
   );
-  await page.getByTestId('roster-current').scrollIntoViewIfNeeded();
+  await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '66-roster-signed-with-keychain-key-ko');
   await expectDialogsOverMainWindow(desktop, 3);
 });

@@ -51,38 +51,61 @@ test.afterEach(async () => {
 });
 
 test('the secretary runs a meeting with a recusal; the chair confirms the decision', async () => {
-  await page.getByTestId('nav-meetings').click();
-  await page.getByTestId('meeting-date').fill('2022-12-15');
-  await page.getByTestId('meeting-place').fill('서울 협의체 회의실');
-  await page.getByTestId('meeting-present-최지우').check();
-  await page.getByTestId('meeting-present-김민준').check();
-  await page.getByTestId('meeting-present-이서윤').check();
-  await page.getByTestId('meeting-open').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '회의', exact: true })
+    .click();
+  const attendance = page.getByRole('group', {
+    name: '출석 (체크하지 않은 위원은 불참)',
+    exact: true,
+  });
+  await page.getByLabel('일자', { exact: true }).fill('2022-12-15');
+  await page.getByRole('textbox', { name: '장소', exact: true }).fill('서울 협의체 회의실');
+  await attendance.getByRole('checkbox', { name: '최지우 (위원장)', exact: true }).check();
+  await attendance.getByRole('checkbox', { name: '김민준 (위원)', exact: true }).check();
+  await attendance.getByRole('checkbox', { name: '이서윤 (위원)', exact: true }).check();
+  await page.getByRole('button', { name: '회의 열기', exact: true }).click();
   const detail = page.getByTestId('meeting-detail');
+  /** The agenda item, an article headed by its position and claim. */
+  const agendaItem = page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: `1. ${CLAIM}`, exact: true }) });
   await expect(detail).toBeVisible();
   await expect(page.getByTestId('meeting-quorum-state')).toBeVisible();
 
-  await page.getByTestId('agenda-claim').fill(CLAIM);
-  await page.getByTestId('agenda-proposal').selectOption('approve');
-  await page.getByTestId('agenda-amount').fill('300000');
-  await page.getByTestId('agenda-add').click();
-  await expect(page.getByTestId(`agenda-${CLAIM}`)).toBeVisible();
+  await page.getByRole('textbox', { name: '접수번호', exact: true }).fill(CLAIM);
+  await page.getByRole('combobox', { name: '제안 결정', exact: true }).selectOption('approve');
+  await page.getByRole('textbox', { name: '제안 금액', exact: true }).fill('300000');
+  await page.getByRole('button', { name: '안건 상정', exact: true }).click();
+  await expect(agendaItem).toBeVisible();
 
-  await page.getByTestId(`vote-${CLAIM}-최지우`).selectOption('for');
-  await page.getByTestId(`vote-${CLAIM}-김민준`).selectOption('for');
-  await page.getByTestId(`vote-${CLAIM}-이서윤`).selectOption('recused');
-  await page.getByTestId(`close-voting-${CLAIM}`).click();
+  await agendaItem.getByRole('combobox', { name: '최지우 표결', exact: true }).selectOption('for');
+  await agendaItem.getByRole('combobox', { name: '김민준 표결', exact: true }).selectOption('for');
+  await agendaItem
+    .getByRole('combobox', { name: '이서윤 표결', exact: true })
+    .selectOption('recused');
+  await agendaItem.getByRole('button', { name: '표결 종료', exact: true }).click();
   await expect(page.getByTestId(`result-${CLAIM}`)).toContainText('가결');
   await screenshot(page, '30-meeting-votes-ko');
 
   // The chair takes the machine and confirms.
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('people-choose-최지우').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name: '최지우', exact: true }) })
+    .getByRole('button', { name: '선택', exact: true })
+    .click();
   await expect(page.getByTestId('people-current')).toContainText('최지우');
-  await page.getByTestId('nav-meetings').click();
-  await page.getByTestId('meeting-1').click();
-  await page.getByTestId(`confirm-submit-${CLAIM}`).click();
-  await expect(page.getByTestId(`agenda-${CLAIM}`)).toContainText('300,000원');
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '회의', exact: true })
+    .click();
+  await page.getByRole('button', { name: /^제1차 / }).click();
+  await agendaItem.getByRole('button', { name: '결정 확정', exact: true }).click();
+  await expect(agendaItem).toContainText('300,000원');
   await screenshot(page, '31-meeting-confirmed-ko');
 
   const decision = workspace.db

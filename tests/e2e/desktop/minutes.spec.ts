@@ -61,15 +61,43 @@ async function launch(): Promise<Desktop> {
 }
 
 async function actAs(page: Page, name: string) {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId(`people-choose-${name}`).click();
+  await nav(page, '설정').click();
+  await page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name, exact: true }) })
+    .getByRole('button', { name: '선택', exact: true })
+    .click();
   await expect(page.getByTestId('people-current')).toContainText(name);
 }
 
 async function openMeetingOne(page: Page) {
-  await page.getByTestId('nav-meetings').click();
-  await page.getByTestId('meeting-1').click();
+  await nav(page, '회의').click();
+  await page.getByRole('button', { name: /^제1차 / }).click();
   await expect(page.getByTestId('minutes-panel')).toBeVisible();
+}
+
+/** A button of the main menu (the sidebar), by its Korean name. */
+function nav(page: Page, name: string): Locator {
+  return page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name, exact: true });
+}
+
+/** The meeting's agenda item for `claimId`: an article headed "<position>. <claim>". */
+function agendaItem(page: Page, claimId: string): Locator {
+  return page
+    .getByRole('article')
+    .filter({ has: page.getByRole('heading', { name: new RegExp(`^\\d+\\. ${claimId}$`) }) });
+}
+
+/** The minutes panel's "draft" button, whose name carries the next version's number. */
+function draftButton(page: Page): Locator {
+  return page.getByRole('button', { name: /^초안 작성 \(제\d+판\)$/ });
+}
+
+/** A success notice (role status) of the minutes panel, told apart by its wording. */
+function notice(page: Page, text: RegExp): Locator {
+  return page.getByTestId('minutes-panel').getByRole('status').filter({ hasText: text });
 }
 
 /** Scrolls so the element's end is on screen: the panel sits at the foot of a long meeting. */
@@ -80,8 +108,8 @@ async function showBottomOf(element: Locator) {
 /** True once pdf.js has drawn something dark (text, rules) on the page canvas. */
 async function canvasHasInk(page: Page): Promise<boolean> {
   return page
-    .getByTestId('minutes-preview')
-    .getByTestId('evidence-pdf-page')
+    .getByRole('dialog', { name: '회의록 미리보기', exact: true })
+    .getByRole('img', { name: /^PDF \d+쪽$/ })
     .evaluate((canvas: HTMLCanvasElement) => {
       if (canvas.width === 0) return false;
       const { data } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
@@ -98,23 +126,27 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
   await expect(page.getByTestId('minutes-none')).toBeVisible();
 
   // 1. An item the chair has not confirmed: main refuses and the item is named.
-  await page.getByTestId('minutes-draft').click();
-  const refusal = page.getByTestId('minutes-refusal');
+  await draftButton(page).click();
+  const refusal = panel.getByRole('alert');
   await expect(refusal).toContainText('회의록 초안을 작성할 수 없습니다');
-  await expect(page.getByTestId('minutes-refusal-items')).toHaveText(`안건 2 · ${DEFERRED_CLAIM}`);
-  await expect(page.getByTestId('minutes-refusal-items')).not.toContainText(CARRIED_CLAIM);
+  await expect(refusal.getByRole('list')).toHaveText(`안건 2 · ${DEFERRED_CLAIM}`);
+  await expect(refusal.getByRole('list')).not.toContainText(CARRIED_CLAIM);
   await showBottomOf(panel);
   await screenshot(page, '90-minutes-refused-unconfirmed-ko');
 
   // 2. The chair confirms the deferral; the secretary drafts version 1.
   await actAs(page, CHAIR);
   await openMeetingOne(page);
-  await page.getByTestId(`confirm-submit-${DEFERRED_CLAIM}`).click();
-  await expect(page.getByTestId(`agenda-${DEFERRED_CLAIM}`)).toContainText('확정');
+  await agendaItem(page, DEFERRED_CLAIM)
+    .getByRole('button', { name: '결정 확정', exact: true })
+    .click();
+  await expect(agendaItem(page, DEFERRED_CLAIM)).toContainText('확정');
   await actAs(page, SECRETARY);
   await openMeetingOne(page);
-  await page.getByTestId('minutes-draft').click();
-  await expect(page.getByTestId('minutes-drafted')).toContainText('제1판 초안을 작성했습니다');
+  await draftButton(page).click();
+  await expect(notice(page, /판 초안을 작성했습니다\.$/)).toContainText(
+    '제1판 초안을 작성했습니다',
+  );
   const v1 = page.getByTestId('minutes-version-1');
   await expect(v1).toHaveAttribute('data-status', 'draft');
   await expect(v1).toContainText('초안');
@@ -125,7 +157,7 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
     /SHA-256 전체: [0-9a-f ]{71}/,
   );
   // The secretary cannot approve and is told who can.
-  await expect(page.getByTestId('minutes-approve-1')).toHaveCount(0);
+  await expect(v1.getByRole('button', { name: '승인', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('minutes-approve-who-1')).toContainText(
     `위원장(${CHAIR})만 승인할 수 있습니다`,
   );
@@ -136,31 +168,31 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
   await actAs(page, CHAIR);
   await openMeetingOne(page);
   await expect(page.getByTestId('minutes-draft-who')).toHaveCount(0);
-  await page.getByTestId('minutes-approve-1').click();
-  const confirm = page.getByTestId('minutes-approve-confirm');
+  await v1.getByRole('button', { name: '승인', exact: true }).click();
+  const confirm = page.getByRole('group', { name: '제1판 승인', exact: true });
   const title = await v1.locator('code.fingerprint').getAttribute('title');
   const sha256 = title!.split(': ')[1]!;
   await expect(confirm).toContainText(sha256);
   await showBottomOf(confirm);
   await screenshot(page, '92-minutes-approve-confirm-ko');
-  await page.getByTestId('minutes-approve-submit').click();
-  await expect(page.getByTestId('minutes-approved')).toContainText('제1판을 승인했습니다');
+  await confirm.getByRole('button', { name: '이 판을 승인', exact: true }).click();
+  await expect(notice(page, /판을 승인했습니다\.$/)).toContainText('제1판을 승인했습니다');
   await expect(v1).toHaveAttribute('data-status', 'approved');
   await expect(page.getByTestId('minutes-status-1')).toHaveText('승인됨 · 잠김');
   await expect(page.getByTestId('minutes-status-1')).toHaveAttribute('data-locked', 'true');
   await expect(page.getByTestId('minutes-status-1').locator('svg.minutes-lock')).toBeVisible();
   await expect(v1).toContainText(CHAIR);
-  await expect(page.getByTestId('minutes-approve-1')).toHaveCount(0);
+  await expect(v1.getByRole('button', { name: '승인', exact: true })).toHaveCount(0);
   await expect(page.getByTestId('minutes-approve-who-1')).toHaveCount(0);
   await showBottomOf(panel);
   await screenshot(page, '93-minutes-v1-approved-locked-ko');
 
   // 4. The print preview draws page 1; Esc closes it.
-  await page.getByTestId('minutes-preview-1').click();
-  const preview = page.getByTestId('minutes-preview');
+  await v1.getByRole('button', { name: '미리보기', exact: true }).click();
+  const preview = page.getByRole('dialog', { name: '회의록 미리보기', exact: true });
   await expect(preview).toBeVisible();
   await expect(preview).toContainText('제1차 회의 · 제1판 · 승인됨');
-  const canvas = preview.getByTestId('evidence-pdf-page');
+  const canvas = preview.getByRole('img', { name: /^PDF \d+쪽$/ });
   await expect(canvas).toBeVisible({ timeout: 30_000 });
   await expect(canvas).toHaveAttribute('data-page', '1');
   await expect(preview.getByTestId('evidence-pdf-pageinfo')).toContainText('1 /');
@@ -168,23 +200,23 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
   await screenshot(page, '94-minutes-preview-ko');
   await page.keyboard.press('Escape');
   await expect(preview).toHaveCount(0);
-  await expect(page.getByTestId('minutes-preview-1')).toBeFocused();
+  await expect(v1.getByRole('button', { name: '미리보기', exact: true })).toBeFocused();
 
   // 5. Saved where the dialog says, as PDF and DOCX; an existing file is never overwritten.
   const pdfPath = join(temp.dir, '제1차-회의록-v1.pdf');
   await desktop.answerDialogs([pdfPath]);
-  await page.getByTestId('minutes-export-pdf-1').click();
-  await expect(page.getByTestId('minutes-exported')).toContainText(pdfPath);
+  await v1.getByRole('button', { name: 'PDF 저장', exact: true }).click();
+  await expect(notice(page, /을\(를\) 저장했습니다: /)).toContainText(pdfPath);
   expect(readFileSync(pdfPath).subarray(0, 5).toString('latin1')).toBe('%PDF-');
   const docxPath = join(temp.dir, '제1차-회의록-v1.docx');
   await desktop.answerDialogs([docxPath]);
-  await page.getByTestId('minutes-export-docx-1').click();
-  await expect(page.getByTestId('minutes-exported')).toContainText(docxPath);
+  await v1.getByRole('button', { name: 'DOCX 저장', exact: true }).click();
+  await expect(notice(page, /을\(를\) 저장했습니다: /)).toContainText(docxPath);
   expect(readFileSync(docxPath).subarray(0, 2).toString('latin1')).toBe('PK');
   const before = readFileSync(pdfPath);
   await desktop.answerDialogs([pdfPath]);
-  await page.getByTestId('minutes-export-pdf-1').click();
-  await expect(page.getByTestId('minutes-refusal')).toContainText('덮어쓰지 않으니');
+  await v1.getByRole('button', { name: 'PDF 저장', exact: true }).click();
+  await expect(panel.getByRole('alert')).toContainText('덮어쓰지 않으니');
   expect(readFileSync(pdfPath).equals(before)).toBe(true);
   await expectDialogsOverMainWindow(desktop, 3);
 });
@@ -214,10 +246,8 @@ test('a change after approval is a new version; the approved one stays, locked',
   await expect(page.getByTestId('minutes-version-1')).toHaveAttribute('data-status', 'approved');
 
   // Nothing changed yet: drafting again is refused, saying which version already records it.
-  await page.getByTestId('minutes-draft').click();
-  await expect(page.getByTestId('minutes-refusal')).toContainText(
-    '제1판 이후 바뀐 내용이 없습니다',
-  );
+  await draftButton(page).click();
+  await expect(panel.getByRole('alert')).toContainText('제1판 이후 바뀐 내용이 없습니다');
   await expect(page.getByTestId('minutes-version-2')).toHaveCount(0);
 
   // The chair corrects the meeting's confirmed amount; the secretary drafts version 2. The
@@ -233,24 +263,28 @@ test('a change after approval is a new version; the approved one stays, locked',
     '회의록 검토 중 금액 오기 정정',
   );
   setCurrentPerson(workspace, SECRETARY);
-  await page.getByTestId('minutes-draft').click();
-  await expect(page.getByTestId('minutes-drafted')).toContainText('제2판 초안을 작성했습니다');
-  await expect(page.getByTestId('minutes-refusal')).toHaveCount(0);
+  await draftButton(page).click();
+  await expect(notice(page, /판 초안을 작성했습니다\.$/)).toContainText(
+    '제2판 초안을 작성했습니다',
+  );
+  await expect(panel.getByRole('alert')).toHaveCount(0);
   const versions = page.getByTestId('minutes-versions').locator('tbody');
   await expect(versions).toHaveCount(2);
   await expect(versions.nth(0)).toHaveAttribute('data-testid', 'minutes-version-2');
   await expect(page.getByTestId('minutes-version-2')).toHaveAttribute('data-status', 'draft');
   await expect(page.getByTestId('minutes-version-1')).toHaveAttribute('data-status', 'approved');
   await expect(page.getByTestId('minutes-status-1')).toHaveText('승인됨 · 잠김');
-  await expect(page.getByTestId('minutes-draft')).toHaveText('초안 작성 (제3판)');
+  await expect(draftButton(page)).toHaveText('초안 작성 (제3판)');
   await showBottomOf(panel);
   await screenshot(page, '95-minutes-v2-beside-approved-v1-ko');
 
   // Another correction before v2 was approved: v3 replaces the draft, which stays listed.
   amendMeetingDecision(workspace, meetingId, CARRIED_CLAIM, 610_000, '정정 금액 재확인');
   setCurrentPerson(workspace, SECRETARY);
-  await page.getByTestId('minutes-draft').click();
-  await expect(page.getByTestId('minutes-drafted')).toContainText('제3판 초안을 작성했습니다');
+  await draftButton(page).click();
+  await expect(notice(page, /판 초안을 작성했습니다\.$/)).toContainText(
+    '제3판 초안을 작성했습니다',
+  );
   await expect(versions).toHaveCount(3);
   await expect(page.getByTestId('minutes-status-3')).toHaveText('초안');
   await expect(page.getByTestId('minutes-status-2')).toHaveText('대체됨');
@@ -261,7 +295,10 @@ test('a change after approval is a new version; the approved one stays, locked',
   await screenshot(page, '96-minutes-superseded-draft-ko');
 
   // English: the same versions and states.
-  await page.getByTestId('locale-en').click();
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
   await expect(panel.getByRole('heading', { name: 'Minutes' })).toBeVisible();
   await expect(page.getByTestId('minutes-status-1')).toHaveText('Approved · Locked');
   await expect(page.getByTestId('minutes-status-2')).toHaveText('Superseded');
@@ -269,7 +306,9 @@ test('a change after approval is a new version; the approved one stays, locked',
   await expect(page.getByTestId('minutes-approve-who-3')).toContainText(
     `Only the chair (${CHAIR}) can approve.`,
   );
-  await expect(page.getByTestId('minutes-export-pdf-3')).toHaveText('Save PDF');
+  await expect(
+    page.getByTestId('minutes-version-3').getByRole('button', { name: 'Save PDF', exact: true }),
+  ).toHaveText('Save PDF');
   await showBottomOf(panel);
   await screenshot(page, '97-minutes-versions-en');
 });

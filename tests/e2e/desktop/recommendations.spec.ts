@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
@@ -91,31 +91,47 @@ function secretaryWorkspace(): ServiceContext {
 async function openReview(ws: ServiceContext): Promise<Desktop> {
   running = await openDesktop({ workspaceDir: ws.dataDir });
   const page = running.page;
-  await page.getByTestId('nav-review').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '심사', exact: true })
+    .click();
   await expect(page.locator('.ag-row').first()).toBeVisible();
   return running;
+}
+
+/** The members' recommendation files panel, a modal dialog over the review screen. */
+function recsPanel(page: Page) {
+  return page.getByRole('dialog', { name: '위원 의견 파일', exact: true });
 }
 
 /** Opens the panel and imports `paths`, chosen together in main's open dialog. */
 async function importThroughPanel(desktop: Desktop, paths: string[]) {
   const page = desktop.page;
-  await page.getByTestId('recs-open').click();
-  await expect(page.getByTestId('recs-panel')).toBeVisible();
+  await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
+  await expect(recsPanel(page)).toBeVisible();
   await desktop.answerDialogs([paths]);
-  await page.getByTestId('recs-import-choose').click();
-  await expect(page.getByTestId('recs-import-summary')).toBeVisible();
+  await recsPanel(page).getByRole('button', { name: '파일 고르기…', exact: true }).click();
+  await expect(
+    recsPanel(page)
+      .getByRole('region', { name: '위원 의견 파일 가져오기', exact: true })
+      .getByRole('status'),
+  ).toBeVisible();
 }
 
 test('the secretary imports members’ files and sees agreement and conflicts', async () => {
   workspace = secretaryWorkspace();
   const desktop = await openReview(workspace);
   const page = desktop.page;
-  await page.getByTestId('recs-open').click();
+  await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
   await expect(page.getByTestId('recs-files-empty')).toBeVisible();
-  await page.getByTestId('recs-panel-close').click();
+  await recsPanel(page).getByRole('button', { name: '닫기', exact: true }).click();
 
   await importThroughPanel(desktop, chosenFiles);
-  await expect(page.getByTestId('recs-import-summary')).toHaveText('3개 가져옴, 1개 거부');
+  await expect(
+    recsPanel(page)
+      .getByRole('region', { name: '위원 의견 파일 가져오기', exact: true })
+      .getByRole('status'),
+  ).toHaveText('3개 가져옴, 1개 거부');
   const results = page.getByTestId('recs-import-result');
   await expect(results).toHaveCount(4);
   await expect(results.nth(0)).toHaveAttribute('data-status', 'accepted');
@@ -139,14 +155,14 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
   await screenshot(page, '50-recommendations-import-ko');
 
   // The grid: who agrees and who does not, per claim.
-  await page.getByTestId('recs-panel-close').click();
+  await recsPanel(page).getByRole('button', { name: '닫기', exact: true }).click();
   await expect(claimRowText(page, AGREED_CLAIM).last()).toContainText('일치 3');
   await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('충돌 2:1');
   await expect(claimRowText(page, SINGLE_CLAIM).last()).toContainText('1명');
   await page.locator('.ag-header-cell[col-id="agreement"]').scrollIntoViewIfNeeded();
   await screenshot(page, '51-recommendations-grid-column-ko');
 
-  await page.getByTestId('queue-view').selectOption('member_conflict');
+  await page.getByRole('combobox', { name: '보기', exact: true }).selectOption('member_conflict');
   await expect(page.getByTestId('claim-count')).toContainText('1건 표시');
   await expect(claimRow(page, CONFLICT_CLAIM)).toBeVisible();
   await expect(claimRow(page, AGREED_CLAIM)).toHaveCount(0);
@@ -154,7 +170,8 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
 
   // The claim: each member's recommendation, the one who differs marked.
   await claimRow(page, CONFLICT_CLAIM).click();
-  const section = page.getByTestId('member-recommendations');
+  // Named by its heading in either language: the same section is read again in English below.
+  const section = page.getByRole('region', { name: /^(위원 의견|Members' recommendations)$/ });
   await expect(section).toHaveAttribute('data-agreement', 'conflict');
   await expect(page.getByTestId('member-recommendations-agreement')).toHaveText('의견 충돌 (2:1)');
   const kim = section.locator('[data-member="김민준"]');
@@ -171,7 +188,10 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
   await section.scrollIntoViewIfNeeded();
   await screenshot(page, '53-recommendations-claim-ko');
 
-  await page.getByTestId('locale-en').click();
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
   await expect(page.getByTestId('member-recommendations-agreement')).toHaveText(
     'Members disagree (2:1)',
   );
@@ -193,7 +213,7 @@ test('a file already imported changes nothing; the grid sorts by agreement', asy
   );
   await expect(results.nth(1)).toContainText('가져옴: 정하은 위원');
   await expect(page.getByTestId('recs-file')).toHaveCount(3);
-  await page.getByTestId('recs-panel-close').click();
+  await recsPanel(page).getByRole('button', { name: '닫기', exact: true }).click();
 
   // Ascending, then descending: conflicts first, then agreement, then one member alone.
   const header = page.locator('.ag-header-cell[col-id="agreement"] .ag-header-cell-label');
@@ -213,27 +233,34 @@ test('a member signs and saves their recommendations from the panel', async () =
   setCurrentPerson(workspace, '김민준');
   const desktop = await openReview(workspace);
   const page = desktop.page;
-  await page.getByTestId('recs-open').click();
+  await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
+  const exportSection = recsPanel(page).getByRole('region', {
+    name: '내 의견 내보내기',
+    exact: true,
+  });
   await desktop.answerDialogs([files.council.people['김민준']!.keyFile]);
-  await page.getByTestId('recs-export-choose-key').click();
+  await exportSection.getByRole('button', { name: '키 파일 고르기…', exact: true }).click();
   await expect(page.getByTestId('recs-export-key')).toHaveText(
     files.council.people['김민준']!.keyFile,
   );
-  await expect(page.getByTestId('recs-export-passphrase')).toHaveAttribute('type', 'password');
+  await expect(exportSection.getByLabel('키 암호', { exact: true })).toHaveAttribute(
+    'type',
+    'password',
+  );
 
-  await page.getByTestId('recs-export-passphrase').fill('틀린 암호 wrong one');
-  await page.getByTestId('recs-export-save').click();
-  await expect(page.getByTestId('recs-export-error')).toContainText('passphrase does not unlock');
-  await expect(page.getByTestId('recs-export-passphrase')).toHaveValue('');
+  await exportSection.getByLabel('키 암호', { exact: true }).fill('틀린 암호 wrong one');
+  await exportSection.getByRole('button', { name: '서명하고 저장…', exact: true }).click();
+  await expect(exportSection.getByRole('alert')).toContainText('passphrase does not unlock');
+  await expect(exportSection.getByLabel('키 암호', { exact: true })).toHaveValue('');
 
   const out = join(temp.dir, 'my-recommendations.json');
   await desktop.answerDialogs([out]);
-  await page.getByTestId('recs-export-passphrase').fill(PASSPHRASE);
-  await page.getByTestId('recs-export-save').click();
-  await expect(page.getByTestId('recs-export-status')).toContainText(
+  await exportSection.getByLabel('키 암호', { exact: true }).fill(PASSPHRASE);
+  await exportSection.getByRole('button', { name: '서명하고 저장…', exact: true }).click();
+  await expect(exportSection.getByRole('status')).toContainText(
     `김민준 위원의 의견 2건을 서명해 저장했습니다: ${out}`,
   );
-  await expect(page.getByTestId('recs-export-passphrase')).toHaveValue('');
+  await expect(exportSection.getByLabel('키 암호', { exact: true })).toHaveValue('');
   await screenshot(page, '55-recommendations-export-ko');
   expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('signatures');
   // The key, then the save: a wrong passphrase is refused before any save dialog opens.

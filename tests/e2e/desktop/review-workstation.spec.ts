@@ -54,6 +54,20 @@ test.afterEach(async () => {
 /** A grid row; a pinned column splits it in two elements, the first holds the claim id. */
 const row = (page: Page, claimId: string) => page.locator(`.ag-row[row-id="${claimId}"]`).first();
 
+/** The open claim's panel, named by its heading "신청 <claim id>". */
+const claimDetail = (page: Page) => page.getByRole('complementary', { name: /^신청 / });
+
+/** The notice, read out as a status, that a decision was saved. */
+const saveStatus = (page: Page) =>
+  page.getByRole('status').filter({ hasText: /^결정 #\d+을\(를\) 저장했습니다\.$/ });
+
+/** The "choose" button on a person's row of the Settings people table. */
+const personChooser = (page: Page, name: string) =>
+  page
+    .getByRole('row')
+    .filter({ has: page.getByRole('cell', { name, exact: true }) })
+    .getByRole('button', { name: '선택', exact: true });
+
 async function key(page: Page, keys: string) {
   await page.keyboard.press(keys);
 }
@@ -61,13 +75,13 @@ async function key(page: Page, keys: string) {
 /** Quick search for a claim id, then Enter opens the first (only) row found. */
 async function openBySearch(page: Page, claimId: string) {
   await key(page, '/');
-  await expect(page.getByTestId('quick-search')).toBeFocused();
+  await expect(page.getByRole('searchbox', { name: '빠른 검색', exact: true })).toBeFocused();
   await key(page, 'Control+a');
   // Enter at once, as a quick typist would: it opens what the search finds, not a page of rows
   // still on its way for a half-typed id or the refresh after a save.
   await page.keyboard.type(claimId);
   await key(page, 'Enter');
-  await expect(page.getByTestId('claim-detail')).toHaveAttribute('data-claim-id', claimId);
+  await expect(claimDetail(page)).toHaveAttribute('data-claim-id', claimId);
 }
 
 /** Empties the quick search; Enter then opens the first claim of the view. */
@@ -76,7 +90,7 @@ async function openFirstOfView(page: Page) {
   await key(page, 'Control+a');
   await key(page, 'Backspace');
   await key(page, 'Enter');
-  await expect(page.getByTestId('claim-detail')).toBeVisible();
+  await expect(claimDetail(page)).toBeVisible();
 }
 
 function decisionsOf(claimId: string) {
@@ -89,36 +103,43 @@ function decisionsOf(claimId: string) {
 
 test('reviews the demo queue with the keyboard only, and finds it all after a reload', async () => {
   test.setTimeout(120_000);
-  await page.getByTestId('nav-review').focus();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '심사', exact: true })
+    .focus();
   await key(page, 'Enter');
   const grid = page.getByTestId('queue-grid');
   await expect(grid).toBeVisible();
   // The default view is the undecided review queue.
-  await expect(page.getByTestId('queue-view')).toHaveValue('queue');
+  await expect(page.getByRole('combobox', { name: '보기', exact: true })).toHaveValue('queue');
   await expect(row(page, WITH_PDF_AND_IMAGE)).toBeVisible();
   await screenshot(page, '20-review-grid-ko');
 
   await key(page, '?');
-  await expect(page.getByTestId('shortcut-help')).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '키보드 단축키', exact: true })).toBeVisible();
   await screenshot(page, '21-shortcut-help-ko');
   await key(page, 'Escape');
-  await expect(page.getByTestId('shortcut-help')).toBeHidden();
+  await expect(page.getByRole('dialog', { name: '키보드 단축키', exact: true })).toBeHidden();
 
   // Evidence: the PDF's page and the image, switched with ] and [.
   await openBySearch(page, WITH_PDF_AND_IMAGE);
-  const viewer = page.getByTestId('evidence-viewer');
+  const viewer = page.getByRole('region', { name: '증빙 보기', exact: true });
   await expect(viewer).toBeVisible();
   // Its files, in the batch's order: a sales ledger (XLSX), a PDF, a POS export (CSV), a PNG.
-  await expect(viewer.getByTestId('evidence-table')).toBeVisible();
+  await expect(
+    viewer.getByRole('region', { name: '표 내용', exact: true }).getByRole('table'),
+  ).toBeVisible();
   await key(page, ']');
   // The first PDF loads pdf.js and its worker (about 2 MB) through the app's protocol.
-  await expect(viewer.getByTestId('evidence-pdf-page')).toBeVisible({ timeout: 20_000 });
+  await expect(viewer.getByRole('img', { name: /^PDF \d+쪽$/ })).toBeVisible({ timeout: 20_000 });
   await expect(viewer.getByTestId('evidence-sha256')).toContainText(/[0-9a-f]{64}/);
   await screenshot(page, '22-evidence-pdf-ko');
   await key(page, ']');
-  await expect(viewer.getByTestId('evidence-table')).toBeVisible();
+  await expect(
+    viewer.getByRole('region', { name: '표 내용', exact: true }).getByRole('table'),
+  ).toBeVisible();
   await key(page, ']');
-  await expect(viewer.getByTestId('evidence-image')).toBeVisible();
+  await expect(viewer.getByRole('img', { name: /^증빙 이미지: / })).toBeVisible();
   await key(page, 'e');
   await key(page, '+');
   await key(page, 'r');
@@ -126,13 +147,15 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
 
   // The calculator: verified loss typed, the calculation recorded.
   await key(page, 'c');
-  await expect(page.getByTestId('calculator-verified-loss')).toBeFocused();
-  await page.getByTestId('calculator-verified-loss').fill('');
+  await expect(page.getByRole('textbox', { name: '확인 피해액', exact: true })).toBeFocused();
+  await page.getByRole('textbox', { name: '확인 피해액', exact: true }).fill('');
   await page.keyboard.type('60만원');
   await expect(page.getByTestId('calculator-recommended')).toContainText('원');
   await key(page, 'Tab');
-  await expect(page.getByTestId('calculator-record')).toBeFocused();
+  await expect(page.getByRole('button', { name: '산정 기록', exact: true })).toBeFocused();
   await key(page, 'Enter');
+  // The recorded calculation is what 1 prefills the amount from: wait until it is there.
+  await expect(page.getByTestId('calculator').getByRole('status')).toBeVisible();
   await expect(page.getByTestId('recommendation-hint')).toBeHidden(); // shown once an outcome takes an amount
 
   // Approve at the recommended amount: 1 picks the outcome (amount prefilled), Ctrl+Enter saves.
@@ -140,13 +163,13 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   await expect(page.getByTestId('recommendation-hint')).toBeVisible();
   await screenshot(page, '24-decision-form-ko');
   await key(page, 'Control+Enter');
-  await expect(page.getByTestId('save-status')).toBeVisible();
+  await expect(saveStatus(page)).toBeVisible();
   const approved = decisionsOf(WITH_PDF_AND_IMAGE);
   expect(approved).toMatchObject([{ outcome: 'approve', policyVersion: 1, overrideReason: null }]);
 
   // The next claim: a partial approval without a reason is refused by the shared rules.
   await openFirstOfView(page);
-  const partialId = (await page.getByTestId('claim-detail').getAttribute('data-claim-id'))!;
+  const partialId = (await claimDetail(page).getAttribute('data-claim-id'))!;
   expect(partialId).not.toBe(WITH_PDF_AND_IMAGE);
   await key(page, '2');
   await key(page, 'Tab');
@@ -155,24 +178,24 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   await expect(page.getByTestId('issues-reasonCodes')).toBeVisible();
   expect(decisionsOf(partialId)).toEqual([]);
   await screenshot(page, '25-decision-invalid-ko');
-  await page.getByTestId('reason-insufficient_proof').focus();
+  await page.getByRole('checkbox', { name: '증빙 불충분', exact: true }).focus();
   await key(page, 'Space');
   await key(page, 'Control+Enter');
-  await expect(page.getByTestId('save-status')).toBeVisible();
+  await expect(saveStatus(page)).toBeVisible();
   expect(decisionsOf(partialId)).toMatchObject([{ outcome: 'partial', amount: 300_000 }]);
 
   // The next one: rejected, then amended to an approval with its reason.
   await key(page, 'j');
-  const rejectedId = (await page.getByTestId('claim-detail').getAttribute('data-claim-id'))!;
+  const rejectedId = (await claimDetail(page).getAttribute('data-claim-id'))!;
   await key(page, '3');
-  await page.getByTestId('reason-not_caused_by_outage').focus();
+  await page.getByRole('checkbox', { name: '장애와 인과관계 없음', exact: true }).focus();
   await key(page, 'Space');
   await key(page, 'Control+Enter');
-  await expect(page.getByTestId('save-status')).toBeVisible();
+  await expect(saveStatus(page)).toBeVisible();
   await key(page, '1');
-  await page.getByTestId('decision-amount').focus();
+  await page.getByRole('textbox', { name: '지원 금액', exact: true }).focus();
   await page.keyboard.type('500,000');
-  await page.getByTestId('amendment-reason').focus();
+  await page.getByRole('textbox', { name: '변경 사유', exact: true }).focus();
   await page.keyboard.type('장애 시간대 결제 실패 기록 확인');
   await key(page, 'Control+Enter');
   await expect(page.getByTestId('decision-history').locator('[data-outcome]')).toHaveCount(2);
@@ -181,17 +204,20 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
 
   // Reload: the decisions, the history and the chain are all still there.
   await page.reload();
-  await page.getByTestId('nav-review').focus();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '심사', exact: true })
+    .focus();
   await key(page, 'Enter');
-  await page.getByTestId('queue-view').focus();
-  await page.getByTestId('queue-view').selectOption('decided');
+  await page.getByRole('combobox', { name: '보기', exact: true }).focus();
+  await page.getByRole('combobox', { name: '보기', exact: true }).selectOption('decided');
   await key(page, 'Escape'); // back to the grid
   await expect(row(page, WITH_PDF_AND_IMAGE)).toBeVisible();
   await expect(row(page, partialId)).toBeVisible();
   await expect(row(page, rejectedId)).toBeVisible();
   await openBySearch(page, rejectedId);
   await key(page, 'h');
-  const timeline = page.getByTestId('claim-timeline');
+  const timeline = page.getByRole('region', { name: '처리 이력', exact: true });
   await expect(timeline.locator('[data-action="decision.recorded"]')).toHaveCount(1);
   await expect(timeline.locator('[data-action="decision.amended"]')).toHaveCount(1);
   await openBySearch(page, WITH_PDF_AND_IMAGE);
@@ -202,13 +228,19 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
 });
 
 test('the grid, viewer and form in English', async () => {
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('settings-language').selectOption('en');
-  await page.getByTestId('nav-review').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
+  await page.getByRole('combobox', { name: '표시 언어', exact: true }).selectOption('en');
+  await page
+    .getByRole('navigation', { name: 'Main menu', exact: true })
+    .getByRole('button', { name: 'Review', exact: true })
+    .click();
   await expect(page.getByTestId('queue-grid')).toContainText('Claimed loss');
   await screenshot(page, '26-review-grid-en');
   await row(page, WITH_PDF_AND_IMAGE).click();
-  await expect(page.getByTestId('evidence-viewer')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Evidence viewer', exact: true })).toBeVisible();
   await page.keyboard.press('c');
   await screenshot(page, '27-claim-workspace-en');
 });
@@ -217,13 +249,19 @@ test('a secretary assigns the claims a filter shows; the member then starts on t
   // Added through the test's connection while the app runs; Settings reads the roster afresh.
   addPerson(workspace, { name: '박서연', role: 'secretary' });
   // Settings: the secretary takes the machine.
-  await page.getByTestId('nav-settings').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
   await expect(page.getByTestId('people-table')).toContainText('박서연');
-  await page.getByTestId('people-choose-박서연').click();
+  await personChooser(page, '박서연').click();
   await expect(page.getByTestId('people-current')).toContainText('박서연');
 
-  await page.getByTestId('nav-review').click();
-  await page.getByTestId('quick-search').fill('음식점업');
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '심사', exact: true })
+    .click();
+  await page.getByRole('searchbox', { name: '빠른 검색', exact: true }).fill('음식점업');
   // Wait for the search itself (debounced), not for whatever the view showed before it.
   const expected = queuePage(workspace, {
     query: { view: 'queue', search: '음식점업', sort: [], filters: {} },
@@ -233,9 +271,9 @@ test('a secretary assigns the claims a filter shows; the member then starts on t
   expect(expected).toBeGreaterThan(0);
   await expect(page.getByTestId('claim-count')).toContainText(`중 ${expected}건`);
   await expect(page.locator('.ag-row').filter({ hasText: '음식점업' }).first()).toBeVisible();
-  await page.getByTestId('assign-to').selectOption('김민준');
-  await page.getByTestId('assign-shown').click();
-  await expect(page.getByTestId('assign-status')).toContainText('김민준');
+  await page.getByRole('combobox', { name: '배정 대상', exact: true }).selectOption('김민준');
+  await page.getByRole('button', { name: '표시된 신청 모두 배정', exact: true }).click();
+  await expect(page.getByTestId('assign-bar').getByRole('status')).toContainText('김민준');
   await screenshot(page, '28-assigned-ko');
 
   const assigned = workspace.db
@@ -247,11 +285,17 @@ test('a secretary assigns the claims a filter shows; the member then starts on t
   expect(assigned.every((row) => row.industry === '음식점업')).toBe(true);
 
   // The member takes the machine: their default view is their own list.
-  await page.getByTestId('nav-settings').click();
-  await page.getByTestId('people-choose-김민준').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '설정', exact: true })
+    .click();
+  await personChooser(page, '김민준').click();
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
-  await page.getByTestId('nav-review').click();
-  await expect(page.getByTestId('queue-view')).toHaveValue('mine');
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '심사', exact: true })
+    .click();
+  await expect(page.getByRole('combobox', { name: '보기', exact: true })).toHaveValue('mine');
   for (const { claimId } of assigned) await expect(row(page, claimId)).toBeVisible();
 });

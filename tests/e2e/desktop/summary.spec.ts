@@ -123,7 +123,7 @@ async function expectFigures(page: Page, batchId?: number) {
 
 /** The chart's canvas has a size and some drawn (non-transparent) pixels. */
 async function expectChartDrawn(page: Page) {
-  const canvas = page.getByTestId('summary-chart');
+  const canvas = page.getByRole('img', { name: /^(지급액 구성 막대 차트|Bar chart of payouts): / });
   await expect(canvas).toBeVisible();
   const drawn = await canvas.evaluate((element) => {
     const c = element as HTMLCanvasElement;
@@ -138,17 +138,27 @@ async function expectChartDrawn(page: Page) {
 }
 
 test('the secretary reads the payout summary and saves the ledger as CP949 for Korean Excel', async () => {
-  await page.getByTestId('nav-summary').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '지급 요약', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('지급 요약');
   const all = await expectFigures(page);
   expect(all.ledger.byBasis.committee.count).toBe(3);
   expect(all.committee.byState).toMatchObject({ approved: 2, partially_approved: 1, rejected: 1 });
-  await expect(page.getByTestId('summary-state-rejected').locator('td').first()).toHaveText('1');
+  await expect(
+    page
+      .getByRole('table', { name: '위원회 심사 대상의 현재 결정별 건수와 금액', exact: true })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: '기각', exact: true }) })
+      .getByRole('cell')
+      .first(),
+  ).toHaveText('1');
   await expectChartDrawn(page);
   await screenshot(page, '80-summary-overview-ko');
 
   // One batch: the demo batch alone.
-  await page.getByTestId('summary-batch').selectOption('1');
+  await page.getByRole('combobox', { name: '범위' }).selectOption('1');
   const demo = await expectFigures(page, 1);
   expect(demo.ledger.total).toBeLessThan(all.ledger.total);
   await expect(page.getByTestId('ledger-export-scope')).toContainText('묶음 #1');
@@ -156,9 +166,11 @@ test('the secretary reads the payout summary and saves the ledger as CP949 for K
   // The ledger as CP949: the progress shows while the save dialog is open, then the result.
   const out = join(files.dir, 'payout-ledger-cp949.csv');
   const saveDialog = await holdNextSaveDialog(desktop, out);
-  await page.getByTestId('ledger-export-cp949').click();
-  await expect(page.getByTestId('ledger-export-running')).toBeVisible();
-  await expect(page.getByTestId('ledger-export-xlsx')).toBeDisabled();
+  await page.getByRole('button', { name: 'CSV (CP949, 한글 엑셀) 저장…', exact: true }).click();
+  await expect(
+    page.getByRole('progressbar', { name: '지급 명세를 만드는 중… (CSV CP949)', exact: true }),
+  ).toBeVisible();
+  await expect(page.getByRole('button', { name: 'XLSX 저장…', exact: true })).toBeDisabled();
   await expect.poll(() => saveDialog.isOpen()).toBe(true);
   await saveDialog.release();
   await expect(page.getByTestId('ledger-export-saved')).toContainText(out);
@@ -168,26 +180,43 @@ test('the secretary reads the payout summary and saves the ledger as CP949 for K
   const text = iconv.decode(readFileSync(out), 'cp949');
   expect(text.split('\r\n')[0]).toBe(LEDGER_HEADERS.join(','));
   expect(text.split('\r\n').filter(Boolean)).toHaveLength(demo.ledger.count + 1);
-  await page.getByTestId('ledger-export').scrollIntoViewIfNeeded();
+  await page
+    .getByRole('region', { name: '지급 명세 내보내기', exact: true })
+    .scrollIntoViewIfNeeded();
   await screenshot(page, '81-summary-ledger-saved-ko');
 
-  await page.getByTestId('summary-budget').scrollIntoViewIfNeeded();
+  await page.getByRole('region', { name: '예산 보기', exact: true }).scrollIntoViewIfNeeded();
   await screenshot(page, '82-summary-budget-ko');
-  await page.getByTestId('summary-published-package').scrollIntoViewIfNeeded();
+  await page
+    .getByRole('region', { name: '일반이용자 보상 패키지: 발표 추정', exact: true })
+    .scrollIntoViewIfNeeded();
   await screenshot(page, '83-summary-published-ko');
 
   // English: the same figures, the published estimate still labelled as such.
-  await page.getByTestId('summary-batch').selectOption('');
-  await page.getByTestId('locale-en').click();
+  await page.getByRole('combobox', { name: '범위' }).selectOption('');
+  await page
+    .getByRole('group', { name: '언어', exact: true })
+    .getByRole('button', { name: 'English', exact: true })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Payout summary');
-  await expect(page.getByTestId('nav-summary')).toHaveText('Payout summary');
+  await expect(
+    page
+      .getByRole('navigation', { name: 'Main menu', exact: true })
+      .getByRole('button', { name: 'Payout summary', exact: true }),
+  ).toHaveText('Payout summary');
   await expectFigures(page);
-  await expect(page.getByTestId('budget-general_package')).toContainText(
-    'Published estimate: about 500 billion KRW',
-  );
-  await expect(page.getByTestId('summary-published-package')).toContainText(
-    'Published estimate · not workspace figures',
-  );
+  await expect(
+    page
+      .getByRole('table', {
+        name: 'Budget view: workspace figures and published figures',
+        exact: true,
+      })
+      .getByRole('row')
+      .filter({ has: page.getByRole('rowheader', { name: 'General-user package', exact: true }) }),
+  ).toContainText('Published estimate: about 500 billion KRW');
+  await expect(
+    page.getByRole('region', { name: 'General-user package: the published estimate', exact: true }),
+  ).toContainText('Published estimate · not workspace figures');
   await expectChartDrawn(page);
   await page.getByRole('heading', { level: 1 }).scrollIntoViewIfNeeded();
   await screenshot(page, '84-summary-overview-en');
@@ -199,18 +228,25 @@ test('a business name CP949 cannot hold is named, and nothing is written', async
   row[0] = 'K-2022-900001';
   row[8] = '성수 꽃집 🌸';
   await importBatch(workspace, { file: writeCsv(files.dir, 'emoji.csv', [row], 'utf-8-bom') });
-  await page.getByTestId('nav-summary').click();
+  await page
+    .getByRole('navigation', { name: '주 메뉴', exact: true })
+    .getByRole('button', { name: '지급 요약', exact: true })
+    .click();
   await expectFigures(page);
   const out = join(files.dir, 'refused.csv');
   await desktop.answerDialogs([out]);
-  await page.getByTestId('ledger-export-cp949').click();
-  const error = page.getByTestId('ledger-export-error');
+  await page.getByRole('button', { name: 'CSV (CP949, 한글 엑셀) 저장…', exact: true }).click();
+  const error = page
+    .getByRole('region', { name: '지급 명세 내보내기', exact: true })
+    .getByRole('alert');
   await expect(error).toContainText('K-2022-900001');
   await expect(error).toContainText('성수 꽃집 🌸');
   await expect(page.getByTestId('ledger-export-cp949-hint')).toBeVisible();
   // Refused before the dialog: it was never asked, and no file exists.
   expect(await desktop.dialogOwners()).toEqual([]);
   expect(existsSync(out)).toBe(false);
-  await page.getByTestId('ledger-export').scrollIntoViewIfNeeded();
+  await page
+    .getByRole('region', { name: '지급 명세 내보내기', exact: true })
+    .scrollIntoViewIfNeeded();
   await screenshot(page, '85-summary-cp949-refused-ko');
 });
