@@ -140,6 +140,7 @@ export const intakeEn: Record<keyof typeof intakeKo, string> = {
   'intake.batchList.col.quarantined': 'Quarantined',
   'intake.batchList.quarantine.howToFix':
     "Export the quarantined rows as CSV, fix them in Excel, then use 'Import fixes' to put them back into the same batch. Only rows that now pass are added; the rest stay quarantined.",
+  'intake.batchList.quarantine.show': 'Show the {count} quarantined rows',
   'intake.batchList.quarantine.export': 'Export as CSV',
   'intake.batchList.quarantine.importFixes': 'Import fixes',
   'intake.batchList.quarantine.exported': 'Saved {rows} quarantined rows to {path}.',

@@ -140,6 +140,7 @@ export const intakeKo = {
   'intake.batchList.col.quarantined': '격리',
   'intake.batchList.quarantine.howToFix':
     "격리된 행을 CSV로 내보내 엑셀에서 고친 뒤, '수정본 가져오기'로 같은 신청 묶음에 다시 넣으세요. 고쳐진 행만 등록되고, 나머지는 격리된 채 남습니다.",
+  'intake.batchList.quarantine.show': '격리된 행 {count}건 보기',
   'intake.batchList.quarantine.export': 'CSV로 내보내기',
   'intake.batchList.quarantine.importFixes': '수정본 가져오기',
   'intake.batchList.quarantine.exported': '격리 행 {rows}건을 {path}에 저장했습니다.',

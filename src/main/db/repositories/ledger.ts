@@ -23,6 +23,7 @@ export interface LedgerSourceRow {
   decisionId: number | null;
   decidedAmount: number | null;
   meetingNumber: number | null;
+  /** The day the decision was recorded, Korean time (YYYY-MM-DD); null for a bracket. */
   decidedOn: string | null;
 }
 

@@ -1,4 +1,3 @@
-import type { ClaimantType } from '../../../shared/domain/claim';
 import type { Tier } from '../../../shared/domain/tier';
 import {
   PAYOUT_BASES,
@@ -24,22 +23,11 @@ import { ServiceError } from '../errors';
  * Rows come in claim-id order. Contact data never enters the ledger.
  */
 
-export interface LedgerRow {
-  claimId: string;
-  businessName: string | null;
-  businessRegNo: string | null;
-  claimantType: ClaimantType;
-  tier: Tier;
-  claimedLoss: number | null;
+/** A claim the ledger pays: its source row with the amount that applies and why. */
+export interface LedgerRow extends Omit<LedgerSourceRow, 'bracketAmount' | 'decidedAmount'> {
   /** What to pay, integer KRW. */
   amount: number;
   basis: PayoutBasis;
-  batchId: number;
-  batchName: string;
-  decisionId: number | null;
-  meetingNumber: number | null;
-  /** The day the decision was recorded, Korean time (YYYY-MM-DD); null for a bracket. */
-  decidedOn: string | null;
 }
 
 export interface Ledger {

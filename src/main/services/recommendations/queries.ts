@@ -9,6 +9,7 @@ import {
   listClaimRecommendations,
   listLatestRecommendations,
   listRecommendationFileRows,
+  type RecommendationFileRow,
 } from '../../db/repositories/recommendations';
 import { latestRoster } from '../roster';
 import { opinionSplit } from './agreement-summary';
@@ -92,20 +93,10 @@ export function claimRecommendations(db: Db, claimId: string): ClaimRecommendati
   };
 }
 
-export interface RecommendationFileSummary {
-  id: number;
-  member: string;
+/** An imported file as listed, the signer named by the roster rather than by key id. */
+export interface RecommendationFileSummary extends Omit<RecommendationFileRow, 'kid'> {
   role: string | null;
   fingerprint: string;
-  batchId: number;
-  batchName: string;
-  count: number;
-  signedAt: string;
-  importedAt: string;
-  importedBy: string;
-  fileSha256: string;
-  /** False when a later file of the same member for the same batch supersedes it. */
-  current: boolean;
 }
 
 /** Every imported file, newest import first. */

@@ -73,6 +73,9 @@ export function BatchList({
                         className="button button--ghost button--small"
                         data-testid={`show-quarantine-${batch.id}`}
                         aria-expanded={open === batch.id}
+                        aria-label={t('intake.batchList.quarantine.show', {
+                          count: formatCount(batch.quarantined),
+                        })}
                         onClick={() => setOpen(open === batch.id ? null : batch.id)}
                       >
                         {formatCount(batch.quarantined)}

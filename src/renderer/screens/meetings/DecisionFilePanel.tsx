@@ -103,7 +103,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
         ))}
       </ul>
       {missing.length > 0 && (
-        <p className="notice notice--info" data-testid="signers-missing">
+        <p className="notice notice--info" role="status" data-testid="signers-missing">
           {t('decisionFiles.missing', { roles: missing.map((r) => roleLabel(t, r)).join(', ') })}
         </p>
       )}
@@ -125,7 +125,7 @@ export function DecisionFilePanel({ meetingId }: { meetingId: number }) {
         <progress className="decision-files__progress" aria-label={t('decisionFiles.signing')} />
       )}
       {saved && (
-        <p className="notice notice--success" data-testid="decision-file-saved">
+        <p className="notice notice--success" role="status" data-testid="decision-file-saved">
           {t('decisionFiles.saved', { path: saved })}
         </p>
       )}

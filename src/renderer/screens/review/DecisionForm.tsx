@@ -103,10 +103,13 @@ export function DecisionForm({
       ref={formRef}
       className="decision-form"
       data-testid="decision-form"
+      aria-labelledby="decision-form-title"
       noValidate
       onSubmit={submit}
     >
-      <h3 className="detail__subtitle">{t(`review.form.title.${check.kind}`)}</h3>
+      <h3 id="decision-form-title" className="detail__subtitle">
+        {t(`review.form.title.${check.kind}`)}
+      </h3>
       {check.kind === 'amendment' && (
         <p className="field__hint">{t('review.form.amendmentHint')}</p>
       )}

@@ -8,8 +8,14 @@ import { useLocale } from '../../i18n/locale-context';
 export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] }) {
   const { t, label, locale } = useLocale();
   return (
-    <section className="detail__section" data-testid="decision-history">
-      <h3 className="detail__subtitle">{t('review.history.title')}</h3>
+    <section
+      className="detail__section"
+      data-testid="decision-history"
+      aria-labelledby="decision-history-title"
+    >
+      <h3 id="decision-history-title" className="detail__subtitle">
+        {t('review.history.title')}
+      </h3>
       {decisions.length === 0 ? (
         <p className="muted">{t('review.history.empty')}</p>
       ) : (

@@ -112,7 +112,7 @@ function SavedResult({ choice, value }: { choice: ChoiceId; value: ResponseOf<'l
       </p>
     );
   return (
-    <div className="notice notice--success" data-testid="ledger-export-saved">
+    <div className="notice notice--success" role="status" data-testid="ledger-export-saved">
       <p className="break-all">{t('summary.export.saved', { path: value.path })}</p>
       <p data-testid="ledger-export-figures">
         {t('summary.export.savedFigures', {

@@ -127,9 +127,15 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
   }
 
   return (
-    <section className="panel minutes-panel" data-testid="minutes-panel">
+    <section
+      className="panel minutes-panel"
+      data-testid="minutes-panel"
+      aria-labelledby="minutes-panel-title"
+    >
       <div className="minutes-panel__head">
-        <h3 className="detail__subtitle">{t('minutes.title')}</h3>
+        <h3 id="minutes-panel-title" className="detail__subtitle">
+          {t('minutes.title')}
+        </h3>
         <Button
           variant="primary"
           testId="minutes-draft"
@@ -141,7 +147,7 @@ export function MinutesPanel({ meeting }: { meeting: MeetingDetail }) {
       </div>
       <p className="muted">{t('minutes.intro')}</p>
       {roster && !canDraft && (
-        <p className="notice notice--info" data-testid="minutes-draft-who">
+        <p className="notice notice--info" role="status" data-testid="minutes-draft-who">
           {whoMay(t, 'minutes.draftWho', roster.people, 'secretary', current)}
         </p>
       )}
