@@ -155,7 +155,9 @@ test('reviews the demo queue with the keyboard only, and finds it all after a re
   await expect(page.getByRole('button', { name: '산정 기록', exact: true })).toBeFocused();
   await key(page, 'Enter');
   // The recorded calculation is what 1 prefills the amount from: wait until it is there.
-  await expect(page.getByTestId('calculator').getByRole('status')).toBeVisible();
+  await expect(
+    page.getByTestId('calculator').getByRole('status').filter({ hasText: '산정을 기록했습니다' }),
+  ).toBeVisible();
   await expect(page.getByTestId('recommendation-hint')).toBeHidden(); // shown once an outcome takes an amount
 
   // Approve at the recommended amount: 1 picks the outcome (amount prefilled), Ctrl+Enter saves.
