@@ -1,3 +1,4 @@
+import type { EvidenceProblem } from '../../../shared/domain/evidence';
 import type { Db } from '../connection';
 
 export type EvidenceStatus = 'stored' | 'missing' | 'rejected';
@@ -10,7 +11,8 @@ export interface EvidenceInput {
   sha256: string | null;
   mediaType: string | null;
   sizeBytes: number | null;
-  problem: string | null;
+  // Written as a code the screens word in both languages; rows read back may hold older text.
+  problem: EvidenceProblem | null;
 }
 
 export function evidenceInserter(db: Db): (item: EvidenceInput) => void {

@@ -95,7 +95,7 @@ export function storeBatch(
           sha256: null,
           mediaType: null,
           sizeBytes: null,
-          problem: 'file not supplied with the batch',
+          problem: 'not_supplied',
         }),
       );
     });
