@@ -1,9 +1,30 @@
+import type { ChannelIo } from '../services/channel';
 import type { ServiceContext } from '../services/context';
 import { ImportRunner } from '../services/intake/runner';
 import type { Platform } from '../services/platform';
 import { PathGrants } from './path-grants';
 import { createRouter, type Router, type RouterOptions } from './router';
 import { bindServices } from './services';
+
+/** What services get besides the workspace: a file chosen in a dialog is granted on the spot. */
+export function channelIo(platform: Platform, grants: PathGrants, runner: ImportRunner): ChannelIo {
+  const grantPath = (path: string) => grants.grant(path);
+  return {
+    platform,
+    chooseFile: async (kind) => {
+      const path = await platform.chooseFile(kind);
+      if (path !== null) grantPath(path);
+      return path;
+    },
+    chooseFiles: async (kind) => {
+      const paths = await platform.chooseFiles(kind);
+      paths.forEach(grantPath);
+      return paths;
+    },
+    grantPath,
+    imports: runner,
+  };
+}
 
 export interface Ipc {
   router: Router;
@@ -28,11 +49,7 @@ export function createIpc(
   const grants = options.grants ?? new PathGrants();
   const runner = options.runner ?? new ImportRunner();
   const { isTrustedSender, logError } = options;
-  const handlers = bindServices(ctx, {
-    platform,
-    grantPath: (path) => grants.grant(path),
-    imports: runner,
-  });
+  const handlers = bindServices(ctx, channelIo(platform, grants, runner));
   const router = createRouter(handlers, {
     isTrustedSender,
     ...(logError ? { logError } : {}),

@@ -2,13 +2,20 @@ import type { Channel } from '../../shared/ipc/channels';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from './context';
 import type { ImportRunner } from './intake/runner';
-import type { Platform } from './platform';
+import type { FileKind, Platform } from './platform';
 
 /** What a channel's service may use beyond the workspace: the machine, its grants, its imports. */
 export interface ChannelIo {
-  /** Dialogs, the app version, the resources folder, the OS keychain. */
+  /** Save dialogs, the app version, the resources folder, the OS keychain. */
   platform: Platform;
-  /** Lets later requests name this file: the person chose it in main's dialog (or made it). */
+  /**
+   * Main's open dialog; the file chosen is granted, so later requests may name it (the router
+   * refuses any path nobody chose). Null when the person closed the dialog.
+   */
+  chooseFile(kind: FileKind): Promise<string | null>;
+  /** The same for several files at once. */
+  chooseFiles(kind: FileKind): Promise<string[]>;
+  /** Grants a file main made where the person chose (a new key), as if chosen. */
   grantPath(path: string): void;
   /** The workspace's one import at a time (the router holds its write lock around writes). */
   imports: ImportRunner;

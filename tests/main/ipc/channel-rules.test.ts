@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeLargeBatch } from '../../../src/main/demo';
 import { PathGrants } from '../../../src/main/ipc/path-grants';
+import { channelIo } from '../../../src/main/ipc/create-ipc';
 import { bindServices } from '../../../src/main/ipc/services';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
@@ -37,11 +38,10 @@ afterAll(() => {
 /** A router over the real handlers, with a record of which handlers were reached. */
 function routerWithSpies(runner: ImportRunner, grants = new PathGrants()) {
   const reached: string[] = [];
-  const real = bindServices(ws, {
-    platform: testPlatform(),
-    grantPath: (path) => grants.grant(path),
-    imports: runner,
-  }) as Record<string, (request: unknown) => unknown>;
+  const real = bindServices(ws, channelIo(testPlatform(), grants, runner)) as Record<
+    string,
+    (request: unknown) => unknown
+  >;
   const spied = Object.fromEntries(
     Object.entries(real).map(([channel, handler]) => [
       channel,

@@ -3,6 +3,7 @@ import { LATEST_SCHEMA_VERSION } from '../../../src/main/db/migrations';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { buildWindowApi } from '../../../src/shared/ipc/build-api';
 import { contract } from '../../../src/shared/ipc/contract';
+import { channelIo } from '../../../src/main/ipc/create-ipc';
 import { bindServices } from '../../../src/main/ipc/services';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { PathGrants } from '../../../src/main/ipc/path-grants';
@@ -29,11 +30,7 @@ function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
   const runner = new ImportRunner();
   return createRouter(
     {
-      ...bindServices(ws, {
-        platform: testPlatform(),
-        grantPath: (path) => grants.grant(path),
-        imports: runner,
-      }),
+      ...bindServices(ws, channelIo(testPlatform(), grants, runner)),
       ...overrides,
     },
     {

@@ -3,9 +3,7 @@ import { reportFileName, saveAuditorReport, verifyForAuditor } from '.';
 
 /** auditor:* — an auditor checks a signed decision file and saves the report. */
 export const chooseFile: Serve<'auditor:chooseFile'> = async (_ctx, request, io) => {
-  const path = await io.platform.chooseFile(request.kind);
-  if (path !== null) io.grantPath(path);
-  return { path };
+  return { path: await io.chooseFile(request.kind) };
 };
 
 export const verify: Serve<'auditor:verify'> = (ctx, request) => verifyForAuditor(ctx, request);

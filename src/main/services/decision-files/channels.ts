@@ -7,9 +7,8 @@ import { exportDecisionFileTo, SIGNED_FILE_RULE } from './export';
 
 /** decisionFiles:* — signing a meeting's decisions into a file and handing out copies. */
 export const chooseSigner: Serve<'decisionFiles:chooseSigner'> = async (_ctx, _request, io) => {
-  const path = await io.platform.chooseFile('key-file');
+  const path = await io.chooseFile('key-file');
   if (path === null) return { key: null };
-  io.grantPath(path);
   const { name, role, fingerprint, protection } = readKeyFile(path);
   return { key: { path, name, role, fingerprint, protection } };
 };

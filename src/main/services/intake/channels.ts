@@ -9,9 +9,7 @@ import { exportQuarantineCsv } from './quarantine-export';
 export const batches: Serve<'intake:batches'> = (ctx) => ({ batches: listBatches(ctx.db) });
 
 export const chooseFile: Serve<'intake:chooseFile'> = async (_ctx, request, io) => {
-  const path = await io.platform.chooseFile(request.kind);
-  if (path !== null) io.grantPath(path);
-  return { path };
+  return { path: await io.chooseFile(request.kind) };
 };
 
 export const inspect: Serve<'intake:inspect'> = (_ctx, request) =>

@@ -61,9 +61,8 @@ function rosterEntryOf(ctx: ServiceContext, kid: string) {
 }
 
 export const inspect: Serve<'keys:inspect'> = async (ctx, request, io) => {
-  const path = await io.platform.chooseFile(request.kind);
+  const path = await io.chooseFile(request.kind);
   if (path === null) return { key: null };
-  io.grantPath(path);
   const key = inspectKeyFile(path);
   return { key: { path, ...key, onRoster: rosterEntryOf(ctx, key.kid) } };
 };

@@ -12,15 +12,11 @@ import { importRecommendationFiles, recommendationsFileName } from './files';
 
 /** recommendations:* — members' signed recommendation files, made here or gathered in. */
 export const chooseFiles: Serve<'recommendations:chooseFiles'> = async (_ctx, _request, io) => {
-  const paths = await io.platform.chooseFiles('recommendation-file');
-  paths.forEach((path) => io.grantPath(path));
-  return { paths };
+  return { paths: await io.chooseFiles('recommendation-file') };
 };
 
 export const chooseKeyFile: Serve<'recommendations:chooseKeyFile'> = async (_ctx, _r, io) => {
-  const path = await io.platform.chooseFile('key-file');
-  if (path !== null) io.grantPath(path);
-  return { path };
+  return { path: await io.chooseFile('key-file') };
 };
 
 // A path nobody chose refuses the whole request (the router's `paths` rule), before any file.

@@ -51,9 +51,8 @@ function readRosterText(path: string): string {
 }
 
 const importChosen: Serve<'roster:import'> = async (ctx, _request, io) => {
-  const path = await io.platform.chooseFile('roster');
+  const path = await io.chooseFile('roster');
   if (path === null) return { imported: null };
-  io.grantPath(path);
   const done = importRoster(ctx, readRosterText(path));
   return {
     imported: {
@@ -67,10 +66,9 @@ const importChosen: Serve<'roster:import'> = async (ctx, _request, io) => {
 export { importChosen as import };
 
 export const chooseMembers: Serve<'roster:chooseMembers'> = async (_ctx, _request, io) => {
-  const paths = await io.platform.chooseFiles('public-key-file');
+  const paths = await io.chooseFiles('public-key-file');
   return {
     members: paths.map((path) => {
-      io.grantPath(path);
       const { name, role, kid, fingerprint } = readPublicKeyFile(path);
       return { path, name, role, kid, fingerprint };
     }),
