@@ -1,4 +1,5 @@
 import { CHANNELS, splitChannel, type Channel } from '../../shared/ipc/channels';
+import type { AreaOf, VerbOf } from '../../shared/ipc/contract';
 import type { ChannelIo, Serve } from '../services/channel';
 import type { ServiceContext } from '../services/context';
 import * as app from '../services/app/channels';
@@ -25,12 +26,9 @@ import * as support from '../services/support/channels';
 import * as workspace from '../services/workspace/channels';
 import type { Handlers } from './router';
 
-type AreaOf<C extends Channel> = C extends `${infer A}:${string}` ? A : never;
-type VerbOf<C extends Channel> = C extends `${string}:${infer V}` ? V : never;
-
 /** Each area of the contract, with one Serve function per verb: a missing one fails to compile. */
 type Services = {
-  [A in AreaOf<Channel>]: { [C in Extract<Channel, `${A}:${string}`> as VerbOf<C>]: Serve<C> };
+  [A in AreaOf<Channel>]: { [V in VerbOf<Channel, A>]: Serve<Extract<Channel, `${A}:${V}`>> };
 };
 
 /**

@@ -1,10 +1,12 @@
 import { CHANNELS, splitChannel, type Channel, type EventName } from '../../shared/ipc/channels';
 import type {
+  AreaOf,
   EventPayloadOf,
   IpcErrorCode,
   IpcResult,
   RequestOf,
   ResponseOf,
+  VerbOf,
 } from '../../shared/ipc/contract';
 
 export interface ApiIssue {
@@ -42,9 +44,6 @@ export async function unwrap<T>(call: () => Promise<IpcResult<T>>): Promise<T> {
   if (result.ok) return result.value;
   throw new ApiError(result.error.code, result.error.message, result.error.issues ?? []);
 }
-
-type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
-type VerbOf<C extends string, A extends string> = C extends `${A}:${infer V}` ? V : never;
 
 /** One channel's call: its request in, its response out; no argument when it takes none. */
 type CallOf<C extends Channel> = [RequestOf<C>] extends [undefined]

@@ -101,8 +101,10 @@ export interface IpcError {
 /** Errors cross IPC as values: Electron drops custom properties of thrown errors. */
 export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: IpcError };
 
-type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
-type VerbOf<C extends string, A extends string> = C extends `${A}:${infer V}` ? V : never;
+/** "claims:list" -> "claims": the areas of a set of channels. */
+export type AreaOf<C extends string> = C extends `${infer A}:${string}` ? A : never;
+/** The verbs of area A among channels C: "claims:list" -> "list". */
+export type VerbOf<C extends string, A extends string> = C extends `${A}:${infer V}` ? V : never;
 
 /** window.api: one function per channel, grouped by area (window.api.claims.list(...)), plus on(). */
 export type WindowApi = ChannelApi & {
