@@ -9,6 +9,8 @@ import { trustOrigins } from '../src/main/ipc/sender';
 import { writeLargeBatch } from '../src/main/demo';
 import { importBatch } from '../src/main/services/intake/import-batch';
 import { openWorkspace } from '../src/main/services/open-workspace';
+import { actAsPerson, seatCouncil } from '../tests/helpers/council';
+import { signerOf } from '../src/main/services/identity/acting';
 import { emit, round, scratchDir } from './support';
 
 const ORIGIN = 'app://review-desk';
@@ -22,8 +24,11 @@ function p95(samples: number[]): number {
 const dir = scratchDir('decision');
 const batch = join(dir, 'batch.csv');
 await writeLargeBatch(batch, 50_000, 2022);
-const ctx = openWorkspace(join(dir, 'ws'), { actor: 'bench' });
+const ctx = openWorkspace(join(dir, 'ws'), {});
 await importBatch(ctx, { file: batch });
+// A member records, as in the app: their key unlocked, each entry signed.
+seatCouncil(ctx);
+actAsPerson(ctx, '김민준');
 const claims = ctx.db
   .prepare(
     "SELECT claim_id AS claimId, claimed_loss AS loss FROM claims WHERE tier = 'committee_review' ORDER BY claim_id LIMIT ?",
@@ -72,9 +77,8 @@ for (const { claimId, loss } of claims.slice(DECISIONS)) {
   ctx.db.transaction(() => {
     const at = new Date().toISOString();
     const id = insert.run(claimId, Math.min(loss, 600_000), at).lastInsertRowid;
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: 'bench',
       action: 'decision.recorded',
       subjectType: 'claim',
       subjectId: claimId,
@@ -96,9 +100,8 @@ for (const { claimId, loss } of moreClaims) {
   durableTransaction(ctx.db, () => {
     const at = new Date().toISOString();
     const id = insert.run(claimId, Math.min(loss, 600_000), at).lastInsertRowid;
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: 'bench',
       action: 'decision.recorded',
       subjectType: 'claim',
       subjectId: claimId,

@@ -60,7 +60,7 @@ if (built.status !== 0 || !existsSync(join(ROOT, 'out/renderer/index.html')))
 const dir = scratchDir('grid');
 const batch = join(dir, 'batch.csv');
 await writeLargeBatch(batch, ROWS, 1015);
-const ctx = openWorkspace(join(dir, 'ws'), { actor: 'bench' });
+const ctx = openWorkspace(join(dir, 'ws'), {});
 await importBatch(ctx, { file: batch });
 
 const browser = await chromium.launch({

@@ -3,7 +3,7 @@ import { importBatch } from '../src/main/services/intake/import-batch';
 import { openWorkspace } from '../src/main/services/open-workspace';
 
 const [file, dataDir] = process.argv.slice(2) as [string, string];
-const ctx = openWorkspace(dataDir, { actor: 'bench' });
+const ctx = openWorkspace(dataDir, {});
 const started = performance.now();
 const report = await importBatch(ctx, { file });
 const seconds = (performance.now() - started) / 1000;

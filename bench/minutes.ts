@@ -28,7 +28,7 @@ import {
 } from '../src/main/services/minutes';
 import { getMeetingRow } from '../src/main/services/meetings/access';
 import { openWorkspace } from '../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../src/main/services/people/people';
+import { actAsPerson, seatCouncil } from '../tests/helpers/council';
 import { emit, round, scratchDir } from './support';
 
 const DECISIONS = 500;
@@ -61,11 +61,9 @@ function clock(): () => Date {
 async function workspace(dir: string, claims: number) {
   const batch = join(dir, 'batch.csv');
   await writeLargeBatch(batch, ROWS, 2022);
-  const ctx = openWorkspace(join(dir, `ws-${claims}`), { actor: SECRETARY, now: clock() });
+  const ctx = openWorkspace(join(dir, `ws-${claims}`), { now: clock() });
   await importBatch(ctx, { file: batch });
-  addPerson(ctx, { name: SECRETARY, role: 'secretary' });
-  addPerson(ctx, { name: CHAIR, role: 'chair' });
-  for (const name of MEMBERS.slice(1)) addPerson(ctx, { name, role: 'member' });
+  seatCouncil(ctx);
   return ctx;
 }
 
@@ -80,7 +78,7 @@ function holdMeeting(ctx: ServiceContext, count: number, number: number): number
     )
     .all(count) as { claimId: string; loss: number }[];
   if (claims.length < count) throw new Error(`only ${claims.length} review claims generated`);
-  setCurrentPerson(ctx, SECRETARY);
+  actAsPerson(ctx, SECRETARY);
   const { id: meetingId } = openMeeting(ctx, {
     number,
     heldOn: '2022-12-20',
@@ -121,11 +119,11 @@ function holdMeeting(ctx: ServiceContext, count: number, number: number): number
       : { meetingId, claimId, outcome: 'defer' as const, amount: null, reasonCodes: [], note };
   });
   closeMeeting(ctx, meetingId);
-  setCurrentPerson(ctx, CHAIR);
+  actAsPerson(ctx, CHAIR);
   for (const confirmation of confirmations) confirmFinalDecision(ctx, confirmation);
-  setCurrentPerson(ctx, SECRETARY);
+  actAsPerson(ctx, SECRETARY);
   draftMinutes(ctx, meetingId);
-  setCurrentPerson(ctx, CHAIR);
+  actAsPerson(ctx, CHAIR);
   approveMinutes(ctx, { meetingId, version: 1 });
   return meetingId;
 }
@@ -149,7 +147,7 @@ async function renderRuns(
   bigMeeting: number,
   oneMeeting: number,
 ): Promise<Rendered> {
-  const ctx = openWorkspace(dataDir, { actor: 'bench' });
+  const ctx = openWorkspace(dataDir, {});
   // The first rendering in a process also loads pdfmake and parses the fonts: reported apart.
   let started = performance.now();
   await renderMinutes(ctx, { meetingId: oneMeeting, format: 'pdf' });

@@ -1,7 +1,6 @@
 import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chooseFile, chooseFiles, chooseSavePath } from './app/dialogs';
@@ -110,7 +109,6 @@ function start(): void {
   startup.nativeBinding = nativeBindingFile(appLocation(), nativeBuildTarget);
   const ctx = openWorkspace(startup.workspaceDir, {
     nativeBinding: startup.nativeBinding,
-    actor: userInfo().username,
   });
   workspace = ctx;
   ctx.emit = (event, payload) => {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openWorkspace } from '../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../src/main/services/context';
-import { addPerson, setCurrentPerson } from '../../src/main/services/people/people';
+import { actAsPerson, hasCouncil, seatCouncil, TEST_COUNCIL } from './council';
 
 /** A fresh temp folder; the test removes it with cleanup(). Real files, real SQLite. */
 export function makeTempDir(prefix = 'review-desk-'): { dir: string; cleanup: () => void } {
@@ -21,9 +21,9 @@ export function steppingClock(start = '2022-11-20T09:00:00.000Z'): () => Date {
   };
 }
 
-export function openTempWorkspace(actor = '위원 김민준'): ServiceContext & { cleanup: () => void } {
+export function openTempWorkspace(): ServiceContext & { cleanup: () => void } {
   const { dir, cleanup } = makeTempDir();
-  const ctx = openWorkspace(dir, { actor, now: steppingClock() });
+  const ctx = openWorkspace(dir, { now: steppingClock() });
   return {
     ...ctx,
     cleanup: () => {
@@ -33,8 +33,21 @@ export function openTempWorkspace(actor = '위원 김민준'): ServiceContext & 
   };
 }
 
-/** Makes a secretary the person at this machine: assigning and policy versions need one. */
+/**
+ * Seats the test council (if none is) and unlocks the secretary's key: assigning, policy
+ * versions and meetings need it. A name other than the test council's secretary seats a
+ * council with that name as its secretary.
+ */
 export function actAsSecretary(ctx: ServiceContext, name = '박서연'): void {
-  addPerson(ctx, { name, role: 'secretary' });
-  setCurrentPerson(ctx, name);
+  if (!hasCouncil(ctx) && !TEST_COUNCIL.some((p) => p.name === name && p.role === 'secretary'))
+    seatCouncil(ctx, [
+      { name, role: 'secretary' },
+      ...TEST_COUNCIL.filter((p) => p.role !== 'secretary' && p.name !== name),
+    ]);
+  actAsPerson(ctx, name);
+}
+
+/** Seats the test council (if none is) and unlocks a member's key: recording needs one. */
+export function actAsMember(ctx: ServiceContext, name = '김민준'): void {
+  actAsPerson(ctx, name);
 }

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { userInfo } from 'node:os';
 import { basename, dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ActNotPermittedError } from '../db/errors';
+import { actAs } from '../services/identity/acting';
+import { ACTING_USAGE, actingIdentity, takeActingOptions, unlockActing } from './acting';
 import { columnMapping } from '../../shared/ipc/intake-schemas';
 import { DATABASE_FILE_NAME, openWorkspace } from '../services/open-workspace';
 import { ServiceError } from '../services/errors';
@@ -12,7 +14,9 @@ import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
 import { LEDGER_USAGE, runLedger } from './ledger';
+import { MEETING_USAGE, runMeeting } from './meeting';
 import { MINUTES_USAGE, runMinutes } from './minutes';
+import { PEOPLE_USAGE, runAssign, runPeople } from './people';
 import { defaultDataDir } from '../services/data-dir';
 import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
@@ -26,19 +30,50 @@ const USAGE = `review-desk <command>
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
+${PEOPLE_USAGE}
+${MEETING_USAGE}
 ${LEDGER_USAGE}
 ${MINUTES_USAGE}
 ${RECOMMENDATIONS_USAGE}
 ${DEMO_USAGE}
 
---db is the workspace database file (default: the desktop app's own workspace).`;
+--db is the workspace database file (default: the desktop app's own workspace).
+
+${ACTING_USAGE}`;
+
+/**
+ * One command's part of USAGE: its lines (those starting with its name) and the indented notes
+ * under them, then the acting options it shares with every command.
+ */
+export function usageOf(command: string): string | null {
+  const lines: string[] = [];
+  let taking = false;
+  for (const line of USAGE.split('\n')) {
+    if (/^ {2}\S/.test(line))
+      taking = line.trimStart().startsWith(`${command} `) || line.trim() === command;
+    else if (!/^ {3,}\S/.test(line)) taking = false;
+    if (taking) lines.push(line);
+  }
+  return lines.length === 0
+    ? null
+    : `review-desk ${command}\n\n${lines.join('\n')}\n\n${ACTING_USAGE}`;
+}
 
 /** A refusal: one line on stderr and exit code 1. */
 class Refusal extends Error {}
 
 function openAt(dbOption: string | undefined) {
   const file = dbOption ? resolve(dbOption) : resolve(defaultDataDir(), DATABASE_FILE_NAME);
-  return openWorkspace(dirname(file), { actor: userInfo().username, fileName: basename(file) });
+  const ctx = openWorkspace(dirname(file), { fileName: basename(file) });
+  try {
+    // Whoever opens the workspace in this run acts as the key unlocked by --as.
+    const identity = actingIdentity();
+    if (identity) actAs(ctx, identity);
+  } catch (error) {
+    ctx.db.close();
+    throw error;
+  }
+  return ctx;
 }
 
 function readMapping(path: string | undefined) {
@@ -154,8 +189,15 @@ function runQuarantineExport(args: string[]): void {
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+  const [command, ...args] = argv;
   try {
+    const help = command !== undefined && (args.includes('--help') || args.includes('-h'));
+    if (help && usageOf(command) !== null) {
+      process.stdout.write(`${usageOf(command)}\n`);
+      return 0;
+    }
+    const { rest, as } = takeActingOptions(args);
+    if (as) await unlockActing(as);
     if (command === 'import') await runImport(rest);
     else if (command === 'stats') runStats(rest);
     else if (command === 'quarantine') runQuarantineExport(rest);
@@ -166,6 +208,9 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'export-decisions') await runExportDecisions(openAt, rest);
     else if (command === 'ledger') await runLedger(openAt, rest);
     else if (command === 'minutes') await runMinutes(openAt, rest);
+    else if (command === 'meeting') runMeeting(openAt, rest);
+    else if (command === 'people') runPeople(openAt, rest);
+    else if (command === 'assign') runAssign(openAt, rest);
     else if (command === 'recommendations') return await runRecommendations(openAt, rest);
     else if (command === 'demo') await runDemo(rest);
     else if (command === undefined || command === 'help' || command === '--help')
@@ -177,6 +222,7 @@ async function main(argv: string[]): Promise<number> {
       error instanceof Refusal ||
       error instanceof DecideArgumentError ||
       error instanceof ServiceError ||
+      error instanceof ActNotPermittedError ||
       (error instanceof TypeError && 'code' in error)
     ) {
       process.stderr.write(`review-desk: ${error.message.split('\n')[0]}\n`);

@@ -47,9 +47,14 @@ export function formatLedgerSummary(summary: LedgerSummary, path: string): strin
       ),
     ),
     line('합계 total', summary.count, summary.total),
-    ...(summary.committeeWithoutMeeting > 0
+    ...(summary.awaitingCouncil > 0
       ? [
-          `  회의 확정 없는 위원회 결정 ${summary.committeeWithoutMeeting}건 / council decisions no meeting confirmed`,
+          `  위원회 대기 ${summary.awaitingCouncil}건 (지급 안 함) / ${summary.awaitingCouncil} committee claims awaiting the council (not paid)`,
+        ]
+      : []),
+    ...(summary.outsideMeeting > 0
+      ? [
+          `  그중 회의 밖에서 기록된 결정 ${summary.outsideMeeting}건은 위원 의견으로 보고 지급하지 않음 / ${summary.outsideMeeting} recorded outside a meeting: a member's view, not paid`,
         ]
       : []),
     '',

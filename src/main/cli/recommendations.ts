@@ -3,6 +3,8 @@ import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { ServiceContext } from '../services/context';
 import { SIGNED_FILE_RULE } from '../services/decision-files/export';
+import { actAs } from '../services/identity/acting';
+import { actingIdentity } from './acting';
 import { ServiceError } from '../services/errors';
 import { unlockIdentity } from '../services/identity';
 import { refuseIfTaken, writeNewFile } from '../services/new-file';
@@ -14,8 +16,9 @@ import {
 import { readPassphrase } from './passphrase';
 
 export const RECOMMENDATIONS_USAGE =
-  '  recommendations export --batch <id> --sign-with <key file> [--passphrase-file <f>] --out <file> [--db <path>]\n' +
-  '      (your own decisions on the batch in this workspace, signed with your key)\n' +
+  '  recommendations export --batch <id> --as <your key file> [--passphrase-file <f>] --out <file> [--db <path>]\n' +
+  '      (your own recommendations on the batch in this workspace, signed with your key;\n' +
+  '       --sign-with <key file> [--passphrase-file <f>] also works and acts as that key)\n' +
   '  recommendations import <files...> [--db <path>] [--json]   (exit 1 if any file is refused)';
 
 function refuse(message: string): never {
@@ -37,21 +40,21 @@ async function runExport(
     },
   });
   const batchId = Number(values.batch);
-  if (!values.batch || !values['sign-with'] || !values.out)
-    refuse('recommendations export needs --batch <id> --sign-with <key file> --out <file>');
+  const acting = actingIdentity();
+  if (!values.batch || (!values['sign-with'] && !acting) || !values.out)
+    refuse('recommendations export needs --batch <id> --as <your key file> --out <file>');
   if (!Number.isSafeInteger(batchId) || batchId < 1)
     refuse(`--batch must be a positive whole number, not "${values.batch}"`);
   const out = resolve(values.out);
   // Said before the passphrase is asked for; writeNewFile still refuses a file made meanwhile.
   refuseIfTaken(out, SIGNED_FILE_RULE);
-  const keyFile = resolve(values['sign-with']);
-  const passphrase = await readPassphrase(
-    values['passphrase-file'],
-    `passphrase for ${keyFile} / 암호: `,
-  );
-  const signer = unlockIdentity(keyFile, passphrase);
+  const signer = values['sign-with']
+    ? await unlockSigner(resolve(values['sign-with']), values['passphrase-file'])
+    : acting!;
   const ctx = openAt(values.db);
   try {
+    // Signing with one's own key proves who one is: the signer acts, unless --as said otherwise.
+    if (!acting) actAs(ctx, signer);
     const exported = exportRecommendations(ctx, { batchId, signer });
     writeNewFile(out, exported.fileText, SIGNED_FILE_RULE);
     auditRecommendationsExport(ctx, {
@@ -69,6 +72,11 @@ async function runExport(
   } finally {
     ctx.db.close();
   }
+}
+
+async function unlockSigner(keyFile: string, passphraseFile: string | undefined) {
+  const passphrase = await readPassphrase(passphraseFile, `passphrase for ${keyFile} / 암호: `);
+  return unlockIdentity(keyFile, passphrase);
 }
 
 function runImport(openAt: (db: string | undefined) => ServiceContext, args: string[]): number {

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { VerificationReport } from '../../shared/domain/signing/verification-report';
+import { formatKrw } from '../../shared/domain/money';
+import type {
+  DecisionLine,
+  VerificationReport,
+} from '../../shared/domain/signing/verification-report';
 import { PERSON_ROLES, type PersonRole } from '../../shared/ipc/review-schemas';
 import type { ServiceContext } from '../services/context';
 import { verifyDecisionFile } from '../services/decision-files';
@@ -27,13 +31,31 @@ import type { RosterTrust } from '../../shared/domain/signing/verification-repor
 import { withoutBom } from '../services/signing/strict-json';
 import { readPassphrase } from './passphrase';
 
+/**
+ * verify's own usage. The general usage embeds it as is (indented notes under the command
+ * line, no blank line), so `verify --help` reads the same whichever part of the CLI prints it.
+ */
+export const VERIFY_USAGE = [
+  '  verify <decision file> [--roster <file>] [--trusted-roster <file>] [--roster-chain <file>]... [--previous <file>]... [--evidence <dir|zip>] [--json]',
+  '         checks a signed decision file (서명된 결정 파일): every signature and record, and the roster, evidence and chain link given',
+  "         --roster <file>          the council's roster (위원 명부) the file was signed under: judges who signed",
+  '         --trusted-roster <file>  the roster you trust (from the secretary, fingerprint compared): --roster must be it or chain to it; alone, it judges the signers',
+  '         --roster-chain <file>    a roster between the trusted one and --roster (repeat for each)',
+  "         --previous <file>        the previous decision file: checks that this file's link to it holds; a later file of the chain says whether this one was superseded (repeat for each)",
+  "         --evidence <dir|zip>     the evidence files: each one's SHA-256 is checked against the file",
+  '         --json                   the report as one JSON object instead of text',
+  '         without --roster or --trusted-roster: 명부 없이 서명자 자격은 판단할 수 없음 / who signed cannot be judged (anyone can make a key): integrity checked only',
+  "         exit 0 valid: intact, signed by the roster's chair and secretary, every check passed",
+  '         exit 1 invalid: a check failed, with or without a roster',
+  '         exit 2 unreadable: an input cannot be read or is not a signed decision file, or the command line is wrong',
+  '         exit 3 intact, signers not judged: no roster was given and every integrity check passed',
+].join('\n');
+
 export const SIGNING_USAGE = [
   '  keygen --name <name> --role <member|chair|secretary|auditor> --out <dir> [--passphrase-file <f>]',
   '  roster build --keys <public key files...> --version <n> --valid-from <YYYY-MM-DD> --sign-with <key file> [--passphrase-file <f>] [--previous <roster file>] [--council <name>] --out <file>',
   '  roster import <file> [--db <path>]',
-  '  verify <decision file> [--roster <file>] [--trusted-roster <file>] [--roster-chain <files...>] [--previous <files...>] [--evidence <dir|zip>] [--json]   (exit 0 valid, 1 invalid, 2 unreadable)',
-  '         --trusted-roster: the roster you trust (got from the secretary, fingerprint compared); the roster must be it or chain to it',
-  '         --previous: earlier (or later) decision files of the chain; says when this file has been superseded',
+  VERIFY_USAGE,
 ].join('\n');
 
 const DEFAULT_COUNCIL = '1015 피해지원 협의체';
@@ -164,21 +186,27 @@ export async function runRoster(
   else refuse('roster needs "build" or "import"');
 }
 
-/** The issue's JSON, with the roster (its fingerprint and trust) and the warnings. */
+/** The issue's JSON, with the roster (its fingerprint and trust), the verdict and the warnings. */
 function jsonReport(report: VerificationReport): object {
   return {
     valid: report.valid,
+    verdict: report.verdict,
+    rosterChecked: report.rosterChecked,
     roster: report.roster,
+    namedRoster: report.namedRoster,
     warnings: report.warnings,
-    signatures: report.signatures.map(({ signer, role, keyId, onRoster, valid }) => ({
+    signatures: report.signatures.map(({ signer, role, keyId, onRoster, verifies, valid }) => ({
       signer,
       role,
       keyId,
       onRoster,
+      verifies,
       valid,
     })),
     records: report.records,
+    decisions: report.decisions,
     evidence: report.evidence,
+    chain: report.chain,
     problems: report.problems,
   };
 }
@@ -192,55 +220,174 @@ const TRUST_TEXT: Record<RosterTrust['trust'], string> = {
     '신뢰하는 명부와 대조하지 않음 / NOT checked against a trusted roster (--trusted-roster): compare this fingerprint',
 };
 
-function rosterLine(roster: RosterTrust | null): string {
-  if (!roster) return '  명부 / roster: 없음 / none';
+function rosterLine(report: VerificationReport): string {
+  const { roster, namedRoster } = report;
+  if (!roster) {
+    const named = namedRoster
+      ? ` (파일이 밝힌 명부 / the file names roster v${namedRoster.version} fingerprint ${namedRoster.fingerprint})`
+      : '';
+    return `  명부 / roster: 없음 / none${named}`;
+  }
   const trusted = roster.trustedFingerprint ? ` (trusted ${roster.trustedFingerprint})` : '';
   return `  명부 / roster: v${roster.version} fingerprint ${roster.fingerprint}: ${TRUST_TEXT[roster.trust]}${trusted}`;
 }
 
-function textReport(report: VerificationReport): string {
+/** A huge file still prints its verdict first and stays readable; --json has every record. */
+const MAX_DECISION_LINES = 1000;
+
+function votesText(votes: DecisionLine['votes']): string {
+  if (!votes) return '';
+  const aside = [
+    ...(votes.recused ? [`recused ${votes.recused}`] : []),
+    ...(votes.absent ? [`absent ${votes.absent}`] : []),
+  ];
+  return `votes ${votes.for}-${votes.against}-${votes.abstain}${aside.length ? ` (${aside.join(', ')})` : ''}`;
+}
+
+function decisionLines(decisions: DecisionLine[]): string[] {
+  const shown = decisions.slice(0, MAX_DECISION_LINES);
+  const idWidth = Math.min(24, Math.max(0, ...shown.map((d) => d.claimId.length)));
+  const amounts = shown.map((d) => (d.amount === null ? '-' : formatKrw(d.amount)));
+  const amountWidth = Math.max(0, ...amounts.map((a) => a.length));
+  const votes = shown.map((d) => votesText(d.votes));
+  const votesWidth = Math.max(0, ...votes.map((v) => v.length));
+  const lines = shown.map((d, i) =>
+    [
+      `    ${d.claimId.padEnd(idWidth)}`,
+      (d.outcome ?? '?').padEnd(16),
+      amounts[i]!.padStart(amountWidth),
+      votes[i]!.padEnd(votesWidth),
+      d.ok ? 'ok' : 'INVALID',
+    ].join('  '),
+  );
+  if (decisions.length > shown.length)
+    lines.push(
+      `    ... 외 ${decisions.length - shown.length}건 / and ${decisions.length - shown.length} more`,
+    );
+  return lines;
+}
+
+/** The link to the previous file, each file named by the path it was given as. */
+function chainLines(report: VerificationReport, paths: string[]): string[] {
+  const { chain } = report;
+  if (!chain) return [];
+  const names = chain.names ?? '없음 / none';
+  if (chain.files.length === 0)
+    return [
+      chain.link === 'first'
+        ? '  연결 / chain: 첫 파일 (이전 파일 없음) / the first file of its chain (names no previous file)'
+        : `  연결 / chain: 확인 안 함 (--previous 없음) / not checked (no --previous given); this file names previous file ${names}`,
+    ];
+  const lines = chain.files.map(({ sha256, relation }, i) => {
+    const path = paths[i] ?? `#${i + 1}`;
+    if (relation === 'previous')
+      return `  연결 / chain: ${path}: 이전 파일과의 연결 유효 / chain link to ${path} holds`;
+    if (relation === 'later')
+      return `  연결 / chain: ${path}: 이 파일 뒤로 이어지는 나중 파일 / a later file of the chain, chaining past this one`;
+    const found = sha256 ?? '결정 파일 아님 / not a decision file';
+    return chain.link === 'broken'
+      ? `  연결 / chain: ${path}: 이전 파일과의 연결 끊어짐 / chain link to ${path} does not hold: this file names previous file ${names}, ${path} is ${found}`
+      : `  연결 / chain: ${path}: 이 파일이 가리키는 이전 파일이 아님 / not the previous file this one names (${found})`;
+  });
+  if (chain.link === 'not_checked')
+    lines.push(
+      `  연결 / chain: 이전 파일 확인 안 함 / the link to the previous file was not checked (only later files given); this file names ${names}`,
+    );
+  return lines;
+}
+
+const VERDICT_TEXT: Record<VerificationReport['verdict'], string> = {
+  valid: '유효 / VALID',
+  invalid: '무효 / INVALID',
+  intact_unjudged: '무결, 서명자 판단 안 함 / INTACT, SIGNERS NOT JUDGED',
+};
+
+/**
+ * Control and format characters from the file (a claim id may hold a line break, and no roster
+ * is needed to sign one) are shown escaped, so the file cannot print a verdict line of its own.
+ */
+function printable(line: string): string {
+  return line.replace(
+    /[\p{Cc}\p{Cf}\u2028\u2029]/gu,
+    (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`,
+  );
+}
+
+function textReport(report: VerificationReport, previousPaths: string[]): string {
   const unchecked = report.valid && report.roster?.trust === 'unchecked';
   const lines = [
-    report.valid
-      ? `유효 / VALID${unchecked ? ' (명부 미확인 / roster not checked against a trusted one)' : ''}`
-      : '무효 / INVALID',
-    rosterLine(report.roster),
+    `${VERDICT_TEXT[report.verdict]}${unchecked ? ' (명부 미확인 / roster not checked against a trusted one)' : ''}`,
   ];
+  if (!report.rosterChecked)
+    lines.push(
+      '  명부 없이 서명자 자격은 판단할 수 없음 / without a roster, who signed cannot be judged: integrity checked only',
+    );
+  lines.push(rosterLine(report));
   for (const s of report.signatures)
     lines.push(
-      `  ${s.valid ? 'ok ' : 'BAD'} ${s.signer ?? '?'} (${s.role ?? 'not on roster / 명부에 없음'}) ${s.fingerprint ?? s.keyId ?? ''}`,
+      report.rosterChecked
+        ? `  ${s.valid ? 'ok ' : 'BAD'} ${s.signer ?? '?'} (${s.role ?? 'not on roster / 명부에 없음'}) ${s.fingerprint ?? s.keyId ?? ''}`
+        : `  ${s.verifies ? 'ok ' : 'BAD'} key ${s.fingerprint ?? s.keyId ?? '?'} (서명자 판단 안 함 / signer not judged)`,
     );
   const { total, valid, invalid } = report.records;
   lines.push(
-    `  결정 / decisions: ${valid}/${total} ok${invalid.length ? `, invalid: ${invalid.slice(0, 10).join(', ')}` : ''}`,
-  );
-  lines.push(
+    `  결정 / decisions: ${valid}/${total} ok${report.rosterChecked ? '' : ' (무결성만 / integrity only)'}${invalid.length ? `, invalid: ${invalid.slice(0, 10).join(', ')}` : ''}`,
+    ...decisionLines(report.decisions),
     `  증빙 / evidence: ${report.evidence.checked} checked, ${report.evidence.mismatched} mismatched`,
+    ...chainLines(report, previousPaths),
   );
-  for (const p of report.problems) lines.push(`  - ${p.message}\n    ${p.ko}`);
-  for (const w of report.warnings) lines.push(`  ! ${w.message}\n    ${w.ko}`);
-  return `${lines.join('\n')}\n`;
+  for (const p of report.problems) lines.push(`  - ${p.message}`, `    ${p.ko}`);
+  // The verdict lines already say that no roster was given.
+  for (const w of report.warnings)
+    if (w.code !== 'roster_not_given') lines.push(`  ! ${w.message}`, `    ${w.ko}`);
+  return `${lines.map(printable).join('\n')}\n`;
 }
 
-/** Returns the exit code itself: 0 valid, 1 invalid, 2 when an input cannot be read at all. */
+const EXIT_CODES: Record<VerificationReport['verdict'], number> = {
+  valid: 0,
+  invalid: 1,
+  intact_unjudged: 3,
+};
+
+/**
+ * Returns the exit code itself: 0 valid, 1 invalid, 2 when an input cannot be read at all or
+ * the command line is wrong (never 1, which a script would take for a verdict on the file),
+ * 3 intact with the signers not judged (no roster).
+ */
 export async function runVerify(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      roster: { type: 'string' },
-      'trusted-roster': { type: 'string' },
-      'roster-chain': { type: 'string', multiple: true },
-      previous: { type: 'string', multiple: true },
-      evidence: { type: 'string' },
-      json: { type: 'boolean', default: false },
-    },
-  });
-  if (!positionals[0]) refuse('verify needs the decision file: review-desk verify <file>');
+  if (args.includes('--help') || args.includes('-h')) {
+    process.stdout.write(`review-desk verify\n\n${VERIFY_USAGE}\n`);
+    return 0;
+  }
   const unreadable = (message: string) => {
     process.stderr.write(`review-desk: ${message.split('\n')[0]}\n`);
     return 2;
   };
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        roster: { type: 'string' },
+        'trusted-roster': { type: 'string' },
+        'roster-chain': { type: 'string', multiple: true },
+        previous: { type: 'string', multiple: true },
+        evidence: { type: 'string' },
+        json: { type: 'boolean', default: false },
+      },
+    });
+  } catch (error) {
+    return unreadable(`${(error as Error).message} (review-desk verify --help)`);
+  }
+  const { values, positionals } = parsed;
+  if (!positionals[0])
+    return unreadable('verify needs the decision file: review-desk verify <file> (--help)');
+  // "--previous a.json b.json" would otherwise check a.json only and drop b.json unsaid.
+  if (positionals.length > 1)
+    return unreadable(
+      `verify takes one decision file, not also ${positionals.slice(1).join(', ')}: give each previous file or roster with its own option`,
+    );
   let fileText: string;
   let roster: VerifiedRoster | null;
   let trustedRoster: VerifiedRoster | undefined;
@@ -274,9 +421,11 @@ export async function runVerify(args: string[]): Promise<number> {
       ...(trustedRoster ? { trustedRoster } : {}),
     });
     process.stdout.write(
-      values.json ? `${JSON.stringify(jsonReport(report))}\n` : textReport(report),
+      values.json
+        ? `${JSON.stringify(jsonReport(report))}\n`
+        : textReport(report, values.previous ?? []),
     );
-    return report.valid ? 0 : 1;
+    return EXIT_CODES[report.verdict];
   } catch (error) {
     if (error instanceof ServiceError) return unreadable(error.message);
     throw error;

@@ -41,7 +41,7 @@ export interface Ipc {
 export function createIpc(
   ctx: ServiceContext,
   platform: Platform,
-  options: Omit<RouterOptions, 'grants' | 'writeLock'> & {
+  options: Omit<RouterOptions, 'grants' | 'writeLock' | 'actingRole'> & {
     grants?: PathGrants;
     runner?: ImportRunner;
   },
@@ -55,6 +55,7 @@ export function createIpc(
     ...(logError ? { logError } : {}),
     grants,
     writeLock: runner,
+    actingRole: () => ctx.acting?.role ?? null,
   });
   return { router, grants, runner };
 }

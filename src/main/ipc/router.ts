@@ -9,6 +9,9 @@ import {
   type ResponseOf,
 } from '../../shared/ipc/contract';
 import { valuesAtPath } from '../../shared/ipc/channel-rules';
+import { actRefusalIssue } from '../../shared/domain/acts';
+import type { PersonRole } from '../../shared/ipc/review-schemas';
+import { ActNotPermittedError } from '../db/errors';
 import { ServiceError } from '../services/errors';
 import type { ImportRunner } from '../services/intake/runner';
 import type { PathGrants } from './path-grants';
@@ -28,6 +31,8 @@ export interface RouterOptions {
   grants: PathGrants;
   /** The workspace's write lock, shared with imports: `write` channels run through it. */
   writeLock: Pick<ImportRunner, 'write' | 'importRunning'>;
+  /** The roster role of the person acting at this machine (their unlocked key), or null. */
+  actingRole: () => PersonRole | null;
   /** Where unexpected errors go; the renderer only ever sees a generic message. */
   logError?: (error: unknown, channel: Channel) => void;
 }
@@ -46,8 +51,9 @@ function fail(error: IpcError): IpcResult<never> {
 
 /**
  * The one door into main: checks who is asking, that the channel exists and the payload fits
- * its schema, applies the channel's rules from the contract (every path it names was granted; a
- * write goes through the write lock, refused while an import runs), runs the handler, and
+ * its schema, applies the channel's rules from the contract (the acting person's roster role is
+ * one the channel allows; every path it names was granted; a write goes through the write lock,
+ * refused while an import runs), runs the handler, and
  * returns a typed result or a typed error. It knows nothing of Electron; the adapter turns an
  * IPC event into an IpcSender.
  */
@@ -81,6 +87,18 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
           issues: issuesOf(parsed.error),
         });
       }
+      const roles = entry.roles;
+      if (roles !== undefined && roles !== 'anyone') {
+        const role = options.actingRole();
+        if (role === null || !roles.includes(role)) {
+          const message = `${channel} is for a ${roles.join(' or ')}: ${role === null ? 'unlock your key first' : `the person acting here is the ${role}`}`;
+          return fail({
+            code: 'forbidden',
+            message,
+            issues: [actRefusalIssue(roles, role !== null, message)],
+          });
+        }
+      }
       try {
         for (const field of entry.paths ?? [])
           for (const path of valuesAtPath(parsed.data, field)) options.grants.check(path, field);
@@ -93,6 +111,12 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
         if (error instanceof ServiceError) {
           return fail({ code: error.code, message: error.message, issues: error.issues });
         }
+        if (error instanceof ActNotPermittedError)
+          return fail({
+            code: 'forbidden',
+            message: error.message,
+            issues: [actRefusalIssue(error.roles, error.by !== null, error.message)],
+          });
         options.logError?.(error, channel);
         return fail({ code: 'internal', message: `${channel} failed unexpectedly; see the log` });
       }

@@ -1,6 +1,7 @@
 import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayloadOf } from '../../shared/ipc/contract';
 import type { Db } from '../db/connection';
+import type { ActingPerson } from './identity/acting';
 
 /** What every use case gets: the workspace database, where its files live, the time and who acts. */
 export interface ServiceContext {
@@ -8,8 +9,13 @@ export interface ServiceContext {
   dataDir: string;
   /** Injected so tests can pin time; the app passes () => new Date(). */
   now: () => Date;
-  /** The person at this machine, recorded on every write. */
+  /**
+   * The name every write is recorded under: the acting person's (from the roster), or the
+   * unidentified operator's while nobody has unlocked a key. Never an OS account name.
+   */
   actor: string;
+  /** Who unlocked their key at this machine (identity/acting.ts), or null. */
+  acting: ActingPerson | null;
   /**
    * The better-sqlite3 addon this runtime must load (the Electron app's own build), or undefined
    * for Node's. Every further connection to the workspace opens with it: in Electron, Node's

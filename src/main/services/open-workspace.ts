@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
+import { UNIDENTIFIED_OPERATOR } from '../../shared/domain/acts';
 import { join } from 'node:path';
 import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
 import { hasAnyClaim } from '../db/repositories/claims';
 import { hasAnySupport } from '../db/repositories/claim-support';
-import { getSetting } from '../db/repositories/settings';
 import type { ServiceContext } from './context';
 import { refreshDerivedData } from './derived-data';
 import { EvidenceStore } from './evidence/store';
@@ -14,18 +14,19 @@ export const DATABASE_FILE_NAME = 'review-desk.db';
 /** Opens the workspace in a data directory (the app's user-data folder, a test's temp dir, the CLI's --db). */
 export function openWorkspace(
   dataDir: string,
-  options: OpenDatabaseOptions & { actor: string; now?: () => Date; fileName?: string },
+  options: OpenDatabaseOptions & { now?: () => Date; fileName?: string } = {},
 ): ServiceContext {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, options.fileName ?? DATABASE_FILE_NAME), options);
   if (options.migrate !== false) fillMissingDerivedData(db);
   removeLeftoversOfKilledWrites(dataDir);
-  // The person chosen at this machine (Settings) acts from then on; before that, the OS user.
-  const actor = getSetting(db, 'current_person') ?? options.actor;
+  // Nobody acts until someone unlocks their key (identity/acting.ts): a key is never kept open
+  // across runs.
   return {
     db,
     dataDir,
-    actor,
+    actor: UNIDENTIFIED_OPERATOR,
+    acting: null,
     now: options.now ?? (() => new Date()),
     nativeBinding: options.nativeBinding,
   };

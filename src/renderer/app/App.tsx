@@ -19,7 +19,7 @@ export function App() {
       <a className="skip-link" href="#main-content">
         {t('app.skipToContent')}
       </a>
-      <TopBar />
+      <TopBar onOpenSettings={() => setScreen('settings')} />
       <div className="shell__body">
         <NavSidebar current={screen} onNavigate={setScreen} />
         <main

@@ -1,7 +1,8 @@
 import { useT } from '../i18n/locale-context';
+import { ActingBadge } from './ActingBadge';
 import { LanguageToggle } from './LanguageToggle';
 
-export function TopBar() {
+export function TopBar({ onOpenSettings }: { onOpenSettings: () => void }) {
   const t = useT();
   return (
     <header className="topbar" data-testid="top-bar">
@@ -9,7 +10,10 @@ export function TopBar() {
         <span className="topbar__title">{t('app.title')}</span>
         <span className="topbar__council">{t('app.council')}</span>
       </div>
-      <LanguageToggle />
+      <div className="topbar__end">
+        <ActingBadge onOpen={onOpenSettings} />
+        <LanguageToggle />
+      </div>
     </header>
   );
 }

@@ -1,3 +1,4 @@
+import { ACT_REFUSAL_MESSAGES, isActRefusalCode } from '../../shared/domain/acts';
 import { BRIDGE_MISSING, type ApiError } from '../api/client';
 import { BATCH_REFUSAL_MESSAGES, isBatchRefusalCode } from '../../shared/domain/batch-refusals';
 import { DECISION_ISSUE_MESSAGES, type DecisionIssueCode } from '../../shared/domain/decision';
@@ -38,7 +39,9 @@ export function ErrorNotice({
                   ? label(BATCH_REFUSAL_MESSAGES[issue.code])
                   : isFileRefusalCode(issue.code)
                     ? label(FILE_REFUSAL_MESSAGES[issue.code])
-                    : issue.message}
+                    : isActRefusalCode(issue.code)
+                      ? label(ACT_REFUSAL_MESSAGES[issue.code])
+                      : issue.message}
             </li>
           ))}
         </ul>

@@ -35,6 +35,9 @@ export const auditorEn: Record<keyof typeof auditorKo, string> = {
   'auditor.verdict.validDetail':
     "Nothing changed after signing, and the roster's chair and secretary signed it.",
   'auditor.verdict.invalidDetail': 'See the {count} problems below.',
+  'auditor.verdict.unjudged': 'NOT JUDGED',
+  'auditor.verdict.unjudgedDetail':
+    'Nothing changed since it was signed, but without a roster who signed cannot be judged. Choose the roster the secretary gave you.',
 
   'auditor.summary.title': 'File',
   'auditor.summary.file': 'File name',

@@ -31,6 +31,9 @@ export const auditorKo = {
   'auditor.verdict.invalid': '무효',
   'auditor.verdict.validDetail': '서명 후 바뀐 것이 없고, 명부의 위원장과 간사가 서명했습니다.',
   'auditor.verdict.invalidDetail': '아래 문제 {count}건을 확인하세요.',
+  'auditor.verdict.unjudged': '판단 보류',
+  'auditor.verdict.unjudgedDetail':
+    '서명 후 바뀐 것은 없지만, 명부가 없어 누가 서명했는지는 판단할 수 없습니다. 간사에게 받은 명부를 고르세요.',
 
   'auditor.summary.title': '파일',
   'auditor.summary.file': '파일 이름',

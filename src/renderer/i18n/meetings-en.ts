@@ -23,7 +23,8 @@ export const meetingsEn: Record<keyof typeof meetingsKo, string> = {
   'meetings.open.quorumCount': 'Members needed',
   'meetings.open.threshold': 'Decision threshold',
   'meetings.open.attendance': 'Attendance (unticked members are absent)',
-  'meetings.open.noMembers': 'Add members and the chair in Settings first.',
+  'meetings.open.noMembers':
+    "The roster lists no members or chair. Load the council's signed roster in Settings first.",
   'meetings.open.submit': 'Open meeting',
 
   'meetings.detail.quorumMet': 'Quorum met',

@@ -23,7 +23,8 @@ export const meetingsKo = {
   'meetings.open.quorumCount': '최소 출석 인원',
   'meetings.open.threshold': '의결정족수',
   'meetings.open.attendance': '출석 (체크하지 않은 위원은 불참)',
-  'meetings.open.noMembers': '설정에서 위원과 위원장을 먼저 추가하세요.',
+  'meetings.open.noMembers':
+    '명부에 위원과 위원장이 없습니다. 설정에서 협의체의 서명된 명부를 먼저 불러오세요.',
   'meetings.open.submit': '회의 열기',
 
   'meetings.detail.quorumMet': '의사정족수 충족',

@@ -31,9 +31,9 @@ export const minutesEn: Record<keyof typeof minutesKo, string> = {
   'minutes.drafted': 'Drafted version {version}.',
   'minutes.draftWho': 'The secretary ({names}) drafts the minutes.',
   'minutes.approveWho': 'Only the chair ({names}) can approve.',
-  'minutes.nobodyInRole': 'no {role} registered',
-  'minutes.currentPerson': 'At this machine: {name} ({role}). Change it in Settings.',
-  'minutes.noCurrentPerson': 'Nobody is chosen as the person at this machine. Choose in Settings.',
+  'minutes.nobodyInRole': 'no {role} on the roster',
+  'minutes.currentPerson': 'Working now: {name} ({role}).',
+  'minutes.noCurrentPerson': 'Locked: nobody has unlocked a key. Unlock yours in Settings.',
 
   'minutes.approve': 'Approve',
   'minutes.approveTitle': 'Approve version {version}',

@@ -31,9 +31,9 @@ export const minutesKo = {
   'minutes.drafted': '제{version}판 초안을 작성했습니다.',
   'minutes.draftWho': '초안은 간사({names})가 작성합니다.',
   'minutes.approveWho': '위원장({names})만 승인할 수 있습니다.',
-  'minutes.nobodyInRole': '등록된 {role} 없음',
-  'minutes.currentPerson': '지금 사용자: {name} ({role}). 설정에서 바꿀 수 있습니다.',
-  'minutes.noCurrentPerson': '지금 사용자가 정해지지 않았습니다. 설정에서 고르세요.',
+  'minutes.nobodyInRole': '명부에 {role} 없음',
+  'minutes.currentPerson': '지금 작업자: {name} ({role}).',
+  'minutes.noCurrentPerson': '지금은 잠겨 있습니다: 설정에서 본인의 열쇠를 여세요.',
 
   'minutes.approve': '승인',
   'minutes.approveTitle': '제{version}판 승인',

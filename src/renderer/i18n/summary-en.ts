@@ -48,8 +48,8 @@ export const summaryEn: Record<keyof typeof summaryKo, string> = {
   'summary.committee.paid': 'Paid, approved in full or part',
   'summary.committee.open': 'Claimed by open cases',
   'summary.committee.cases': '{count} cases under review',
-  'summary.committee.withoutMeeting':
-    '{count} of the paid cases were not confirmed in a meeting (recorded from the review screen or a sheet). The ledger’s meeting column shows which.',
+  'summary.committee.outsideMeeting':
+    '{count} cases were last recorded outside a meeting. That is a member’s view, so they are not paid and stay awaiting the council (the ledger’s “위원회 대기” sheet).',
   'summary.committee.unpriced': '{count} open cases name no claimed loss and are not in the total.',
 
   'summary.budget.title': 'Budget view',

@@ -46,8 +46,8 @@ export const summaryKo = {
   'summary.committee.paid': '인정·일부 인정 지급액',
   'summary.committee.open': '미결 청구액',
   'summary.committee.cases': '심사 대상 {count}건',
-  'summary.committee.withoutMeeting':
-    '지급 건 중 {count}건은 회의에서 확정되지 않았습니다 (심사 화면이나 결정서에서 기록). 지급 명세의 회의 열에서 확인하세요.',
+  'summary.committee.outsideMeeting':
+    '{count}건은 마지막 기록이 회의 밖에서 한 결정입니다. 위원 의견일 뿐이므로 지급하지 않고 위원회 대기로 둡니다 (지급 명세의 「위원회 대기」 시트).',
   'summary.committee.unpriced': '미결 {count}건은 청구액이 없어 합계에 들어가지 않았습니다.',
 
   'summary.budget.title': '예산 보기',

@@ -124,6 +124,12 @@ export interface DecisionContext {
   /** The latest decision in the claim's chain, or null when undecided. */
   current: { id: number; outcome: Outcome } | null;
   /**
+   * The decision whose state says whether this one amends it (and so needs a reason), when that
+   * is not `current`: for a meeting's decision, the council's latest; a member's view recorded
+   * outside a meeting since then changes nothing the council decided.
+   */
+  standing?: { id: number; outcome: Outcome } | null;
+  /**
    * The recommendation as main recomputed it from the stored policy for the draft's verified
    * loss. When given, the draft's recommendedAmount must equal it: main never trusts the
    * renderer's arithmetic. The renderer leaves it out.
@@ -222,13 +228,15 @@ function validateReasons(draft: DecisionDraft, issues: DecisionIssue[]): void {
 }
 
 function validateChain(draft: DecisionDraft, ctx: DecisionContext, issues: DecisionIssue[]): void {
-  const kind = transitionKind(reviewStateOf(ctx.current));
-  if (kind === 'first') {
+  if (ctx.current === null) {
     if (draft.replacesId !== null) issues.push({ field: 'replacesId', code: 'nothing_to_replace' });
-  } else if (draft.replacesId !== ctx.current?.id) {
+  } else if (draft.replacesId !== ctx.current.id) {
     // Pointing at anything but the latest decision means the member saw a stale history.
     issues.push({ field: 'replacesId', code: 'must_replace_current' });
   }
+  const kind = transitionKind(
+    reviewStateOf(ctx.standing === undefined ? ctx.current : ctx.standing),
+  );
   const amendmentReason = draft.amendmentReason?.trim() ?? '';
   if (kind === 'amendment' && amendmentReason === '') {
     issues.push({ field: 'amendmentReason', code: 'amendment_reason_required' });

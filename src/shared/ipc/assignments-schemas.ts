@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRETARIAT } from '../domain/acts';
 import { personName } from './review-schemas';
 import { claimId } from './schemas';
 
@@ -7,6 +8,7 @@ import { claimId } from './schemas';
 export const assignmentsContract = {
   'assignments:assign': {
     lock: 'write',
+    roles: SECRETARIAT,
     request: z
       .object({
         claimIds: z.array(claimId).min(1).max(200_000),

@@ -8,12 +8,14 @@ export const auditEntry = z.object({
   seq: z.number().int().positive(),
   at: isoDateTime,
   actor: z.string(),
+  actorKid: z.string().nullable(),
   action: z.string(),
   subjectType: z.string(),
   subjectId: z.string(),
   details: z.record(z.string(), z.unknown()),
   prevHash: z.string(),
   hash: z.string(),
+  signature: z.string().nullable(),
 });
 export type AuditEntryDto = z.infer<typeof auditEntry>;
 
@@ -22,7 +24,28 @@ export const auditVerification = z.object({
   entries: z.number().int().nonnegative(),
   firstBadSeq: z.number().int().nullable(),
   problem: z.enum(['hash_mismatch', 'broken_link', 'sequence_gap']).nullable(),
+  /** Entries whose signature was checked against the roster in force when they were written. */
+  signedEntries: z.number().int().nonnegative(),
+  /** Acts with authority recorded before keys were required (migration 013), so unsigned. */
+  unsignedBeforeKeys: z.number().int().nonnegative(),
+  actProblems: z.array(
+    z.object({
+      seq: z.number().int().positive(),
+      action: z.string(),
+      actor: z.string(),
+      problem: z.enum([
+        'bad_signature',
+        'signer_not_on_roster',
+        'signer_lacks_role',
+        'actor_not_signer',
+        'unsigned_act',
+      ]),
+      message: z.string(),
+    }),
+  ),
 });
+export type AuditVerificationDto = z.infer<typeof auditVerification>;
+export type ActProblem = AuditVerificationDto['actProblems'][number];
 
 export const auditLogContract = {
   'auditLog:list': {

@@ -56,6 +56,8 @@ export const CHAIN_STATES = ['first', 'linked', 'broken', 'unchecked'] as const;
 
 export const auditorReport = z.object({
   valid: z.boolean(),
+  /** Valid, invalid, or intact but with nobody judged (no roster to judge the signers by). */
+  verdict: z.enum(['valid', 'invalid', 'intact_unjudged']),
   signatures: z.array(signatureCheck),
   records: z.object({ total: count, valid: count, invalid: z.array(z.string()) }),
   evidence: z.object({ checked: count, mismatched: count }),

@@ -9,8 +9,9 @@ import type { PersonRole } from './review-schemas';
  * - `paths`: the request fields that name files on disk. Each must be a path the person chose
  *   in one of main's dialogs or dropped on the window, or the call is `forbidden`. `a[]` is
  *   every string of the array `a`; `a[].b` the field `b` of each of its objects.
- * - `roles`: who may call it. Until people are proven by their keys (issue 14) every channel
- *   is open to anyone at the machine; the slot is here so that rule lands in the same place.
+ * - `roles`: the roster roles whose unlocked key may call it (refused `forbidden` otherwise,
+ *   before the service runs). Absent or `anyone`: no key needed (reading, loading a batch).
+ *   The audit log holds the same rule again for the act itself (shared/domain/acts.ts).
  */
 export type ChannelLock = 'none' | 'write' | 'import';
 

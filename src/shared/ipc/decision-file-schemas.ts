@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRETARIAT } from '../domain/acts';
 import { PERSON_ROLES } from './review-schemas';
 
 /** Schemas of signing and saving a meeting's decision file from the Meetings screen. */
@@ -58,6 +59,7 @@ export const decisionFileContract = {
   },
   'decisionFiles:export': {
     lock: 'write',
+    roles: SECRETARIAT,
     paths: ['signers[].keyFile'],
     request: exportDecisionFileRequest,
     /** path is null when the save dialog was closed: then nothing was signed or recorded. */

@@ -32,8 +32,16 @@ export const ledgerSummary = z.object({
   byBasis: z.object({ tier_30k: basisTotal, tier_50k: basisTotal, committee: basisTotal }),
   count,
   total: krw,
-  /** Council decisions among the rows that no meeting confirmed (recorded from a sheet or form). */
-  committeeWithoutMeeting: count,
+  /**
+   * Committee claims in no payable total because the council has not decided them (no meeting
+   * decision yet, or one that deferred them or asked for more evidence).
+   */
+  awaitingCouncil: count,
+  /**
+   * Committee claims whose latest record is a decision made outside any meeting: a member's
+   * view, not paid (before keys it would have been; the ledger says so).
+   */
+  outsideMeeting: count,
 });
 export type LedgerSummary = z.infer<typeof ledgerSummary>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAIR_ONLY, SECRETARIAT } from '../domain/acts';
 import { THRESHOLD_RULE_KINDS, VOTE_RESULTS, VOTE_VALUES } from '../domain/committee';
 import { NOTE_MAX_LENGTH, OUTCOMES, REASON_CODES } from '../domain/decision';
 import { personName } from './review-schemas';
@@ -141,23 +142,46 @@ export const meetingsContract = {
     request: z.object({ meetingId }).strict(),
     response: meetingDetail,
   },
-  'meetings:open': { lock: 'write', request: openMeetingRequest, response: meetingDetail },
+  'meetings:open': {
+    lock: 'write',
+    roles: SECRETARIAT,
+    request: openMeetingRequest,
+    response: meetingDetail,
+  },
   'meetings:setAttendance': {
     lock: 'write',
+    roles: SECRETARIAT,
     request: setAttendanceRequest,
     response: meetingDetail,
   },
-  'meetings:addToAgenda': { lock: 'write', request: addToAgendaRequest, response: meetingDetail },
-  'meetings:vote': { lock: 'write', request: voteRequest, response: meetingDetail },
-  'meetings:closeVoting': { lock: 'write', request: agendaItemRequest, response: meetingDetail },
+  'meetings:addToAgenda': {
+    lock: 'write',
+    roles: SECRETARIAT,
+    request: addToAgendaRequest,
+    response: meetingDetail,
+  },
+  'meetings:vote': {
+    lock: 'write',
+    roles: SECRETARIAT,
+    request: voteRequest,
+    response: meetingDetail,
+  },
+  'meetings:closeVoting': {
+    lock: 'write',
+    roles: SECRETARIAT,
+    request: agendaItemRequest,
+    response: meetingDetail,
+  },
   'meetings:close': {
     lock: 'write',
+    roles: SECRETARIAT,
     request: z.object({ meetingId }).strict(),
     response: meetingDetail,
   },
   /** Chair only: the item's frozen result becomes the claim's decision, sourced to the meeting. */
   'meetings:confirm': {
     lock: 'write',
+    roles: CHAIR_ONLY,
     request: confirmDecisionRequest,
     response: z.object({
       decision: decisionRecord,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CHAIR_ONLY, SECRETARIAT } from '../domain/acts';
 import { MINUTES_STATUSES } from '../domain/minutes/labels';
 import { meetingId } from './meeting-schemas';
 
@@ -40,12 +41,14 @@ export const minutesContract = {
   /** The secretary drafts the next version from the records as they are now. */
   'minutes:draft': {
     lock: 'write',
+    roles: SECRETARIAT,
     request: z.object({ meetingId }).strict(),
     response: z.object({ version: minutesVersion }),
   },
   /** The chair approves the latest version; an approved version is locked. */
   'minutes:approve': {
     lock: 'write',
+    roles: CHAIR_ONLY,
     request: z.object({ meetingId, version }).strict(),
     response: z.object({ version: minutesVersion }),
   },

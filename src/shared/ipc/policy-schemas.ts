@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRETARIAT } from '../domain/acts';
 import { policySummary, supportPolicy, supportPolicyBody } from './review-schemas';
 
 /** The policy area: the versions of the support policy, and a new version based on one. */
@@ -17,6 +18,7 @@ export const policyContract = {
   },
   'policy:create': {
     lock: 'write',
+    roles: SECRETARIAT,
     request: z
       .object({
         basedOn: z.number().int().positive(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SECRETARIAT, VOTERS } from '../domain/acts';
 import { OUTCOMES, REASON_CODES } from '../domain/decision';
 import { AGREEMENTS } from '../domain/queue-views';
 import { claimId, krw } from './schemas';
@@ -91,6 +92,7 @@ export const recommendationContract = {
   },
   'recommendations:import': {
     lock: 'write',
+    roles: SECRETARIAT,
     paths: ['files[]'],
     request: z.object({ files: z.array(path).min(1).max(200) }).strict(),
     response: z.object({ results: z.array(recommendationFileResult) }),
@@ -111,6 +113,7 @@ export const recommendationContract = {
    */
   'recommendations:export': {
     lock: 'write',
+    roles: VOTERS,
     paths: ['keyFile'],
     request: z
       .object({

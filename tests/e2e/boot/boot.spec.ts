@@ -324,7 +324,7 @@ test.describe('when it cannot start', () => {
   }
 
   test('a database from a newer version: an error box, and the process ends non-zero', async () => {
-    const workspace = openWorkspace(temp.dir, { actor: 'setup' });
+    const workspace = openWorkspace(temp.dir, {});
     workspace.db.pragma('user_version = 999');
     workspace.db.close();
     const app = await launchStandIn({ env: { REVIEW_DESK_USER_DATA: temp.dir } });
@@ -334,7 +334,7 @@ test.describe('when it cannot start', () => {
   });
 
   test('a database another process holds locked: an error box, and the process ends non-zero', async () => {
-    openWorkspace(temp.dir, { actor: 'setup' }).db.close();
+    openWorkspace(temp.dir, {}).db.close();
     const holder = new Database(join(temp.dir, 'review-desk.db'));
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');

@@ -22,7 +22,7 @@ test.beforeEach(async () => {
   // A council's roster and a meeting's signed file, made by the real services.
   const council = makeCouncil(join(temp.dir, 'council'));
   const workspaceDir = join(temp.dir, 'workspace');
-  const workspace = openWorkspace(workspaceDir, { actor: 'auditor' });
+  const workspace = openWorkspace(workspaceDir, {});
   importRoster(workspace, council.rosterText);
   workspace.db.close();
   const files = join(temp.dir, 'files');

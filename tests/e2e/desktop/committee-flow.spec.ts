@@ -2,10 +2,9 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
-import { COUNCIL_PEOPLE, PASSPHRASE } from '../../main/decision-file/council';
+import { PASSPHRASE } from '../../main/decision-file/council';
 import {
   AGREED_CLAIM,
   CONFLICT_CLAIM,
@@ -18,6 +17,7 @@ import { makeTempDir } from '../../helpers/temp-workspace';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
+import { unlockAs } from '../helpers/council-keys';
 
 /*
  * The committee's whole path at the secretary's machine, through the app's UI (built main and
@@ -49,13 +49,12 @@ test.beforeEach(async () => {
     writeFileSync(path, members.files[name]);
     return path;
   });
-  // The secretary's workspace, seeded before the app starts; she is the person at the machine.
+  // The secretary's workspace, seeded before the app starts: the sample claims and the
+  // council's roster (its people come from it). She unlocks her key in the app.
   const workspaceDir = join(temp.dir, 'secretary');
-  const ws = openWorkspace(workspaceDir, { actor: 'os-user' });
+  const ws = openWorkspace(workspaceDir);
   loadSampleClaims(ws);
   importRoster(ws, members.council.rosterText);
-  for (const person of COUNCIL_PEOPLE) addPerson(ws, person);
-  setCurrentPerson(ws, SECRETARY);
   ws.db.close();
   desktop = await openDesktop({ workspaceDir });
   page = desktop.page;
@@ -83,14 +82,9 @@ function agendaItem(page: Page, claimId: string): Locator {
     .filter({ has: page.getByRole('heading', { name: new RegExp(`^\\d+\\. ${claimId}$`) }) });
 }
 
-async function actAs(page: Page, name: string) {
-  await nav(page, '설정').click();
-  await page
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name, exact: true }) })
-    .getByRole('button', { name: '선택', exact: true })
-    .click();
-  await expect(page.getByTestId('people-current')).toContainText(name);
+/** `name` takes the machine: unlocks their own key file in Settings. */
+async function actAs(name: string) {
+  await unlockAs(desktop, members.council.people[name]!, PASSPHRASE);
 }
 
 async function verifyAsAuditor(page: Page, path: string) {
@@ -101,7 +95,8 @@ async function verifyAsAuditor(page: Page, path: string) {
 }
 
 test('members’ files, a meeting with quorum and a recusal, a signed file, an auditor', async () => {
-  // 1. The secretary imports the three members' signed recommendation files.
+  // 1. The secretary unlocks her key and imports the three members' signed recommendation files.
+  await actAs(SECRETARY);
   await nav(page, '심사').click();
   await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
   const recsPanel = page.getByRole('dialog', { name: '위원 의견 파일', exact: true });
@@ -156,13 +151,13 @@ test('members’ files, a meeting with quorum and a recusal, a signed file, an a
   await screenshot(page, '70-committee-meeting-closed-ko');
 
   // 3. The chair confirms both decisions; the secretary takes the machine back.
-  await actAs(page, CHAIR);
+  await actAs(CHAIR);
   await nav(page, '회의').click();
   await page.getByRole('button', { name: /^제1차 / }).click();
   for (const claimId of [AGREED_CLAIM, CONFLICT_CLAIM])
     await agendaItem(page, claimId).getByRole('button', { name: '결정 확정', exact: true }).click();
   await expect(agendaItem(page, CONFLICT_CLAIM)).toContainText('700,000원');
-  await actAs(page, SECRETARY);
+  await actAs(SECRETARY);
 
   // 4. The decision file, signed by the chair and the secretary with their passphrases.
   await nav(page, '회의').click();
@@ -208,5 +203,6 @@ test('members’ files, a meeting with quorum and a recusal, a signed file, an a
   await expect(changed).toContainText('결정이 바뀌었습니다');
   await changed.scrollIntoViewIfNeeded();
   await screenshot(page, '73-committee-auditor-tampered-ko');
-  await expectDialogsOverMainWindow(desktop, 6);
+  // Three key files unlocked (secretary, chair, secretary), then six files chosen or saved.
+  await expectDialogsOverMainWindow(desktop, 9);
 });

@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   claimRow,
@@ -11,19 +11,35 @@ import {
   screenshot,
 } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
+import {
+  makeCouncilKeys,
+  seatCouncilKeys,
+  unlockAs,
+  type CouncilKeys,
+} from '../helpers/council-keys';
+
+/** The member who records decisions here; the secretary signed the roster. */
+const MEMBER = '김민준';
 
 let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;
 let desktop: Desktop;
 let page: Desktop['page'];
+let council: CouncilKeys;
 
 test.beforeEach(async () => {
+  // Key files (real scrypt) and an app start, and a restart in the first test.
+  test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-');
-  // The person at this machine, chosen once (Settings), acts in the app from then on.
-  workspace = openWorkspace(temp.dir, { actor: 'setup' });
-  addPerson(workspace, { name: '위원 김민준', role: 'member' });
-  setCurrentPerson(workspace, '위원 김민준');
-  desktop = await openDesktop({ workspaceDir: temp.dir });
+  // The council's roster is loaded; nobody acts until the member unlocks their key in the app.
+  workspace = openWorkspace(join(temp.dir, 'workspace'));
+  council = makeCouncilKeys(temp.dir, [
+    { name: '박서연', role: 'secretary' },
+    { name: '이도윤', role: 'chair' },
+    { name: MEMBER, role: 'member' },
+  ]);
+  seatCouncilKeys(workspace, council);
+  desktop = await openDesktop({ workspaceDir: workspace.dataDir });
   page = desktop.page;
 });
 
@@ -36,8 +52,15 @@ test.afterEach(async () => {
   }
 });
 
+/** The member unlocks their key (Settings), then goes back to the start screen. */
+async function unlockMember() {
+  await unlockAs(desktop, council.people[MEMBER]!);
+  await page.getByTestId('nav-intake').click();
+}
+
 test('records a decision in the UI; after a restart it and its audit entry are still there', async () => {
   await screenshot(page, '01-empty-workspace');
+  await unlockMember();
   await loadSample(page);
   await screenshot(page, '02-review-queue');
   await recordPartialDecision(page, '03');
@@ -53,17 +76,20 @@ test('records a decision in the UI; after a restart it and its audit entry are s
       amount: 1_200_000,
       reason_codes: '["insufficient_proof"]',
       note: 'POS 자료 중 10월 16일분만 확인됨',
-      decided_by: '위원 김민준',
+      decided_by: MEMBER,
     },
   ]);
 
-  // Restart: the app quits (closing its database) and starts again from disk.
+  // Restart: the app quits (closing its database) and starts again from disk, locked: reading
+  // the decision and the audit log needs no key.
   await desktop.restart();
   page = desktop.page;
-  await expectDecisionAndAuditEntry(page, '위원 김민준', '04');
+  await expect(page.getByTestId('acting-badge')).toHaveAttribute('data-state', 'locked');
+  await expectDecisionAndAuditEntry(page, MEMBER, '04');
 });
 
 test('an amendment needs its reason and keeps the history visible', async () => {
+  await unlockMember();
   await loadSample(page);
   await claimRow(page, 'K-2022-000112').click();
   const form = page.getByTestId('decision-form');

@@ -5,6 +5,7 @@ import { writeLargeBatch } from '../../../src/main/demo';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
 import type { ServiceContext } from '../../../src/main/services/context';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { readXlsxParts, writeXlsxParts } from '../../helpers/xlsx-parts';
@@ -28,8 +29,8 @@ test.beforeEach(async () => {
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-import-');
   const workspaceDir = join(temp.dir, 'workspace');
-  // An empty workspace; nobody chosen at the machine, so the app acts as the OS user.
-  workspace = openWorkspace(workspaceDir, { actor: 'setup' });
+  // An empty workspace and no roster: nobody can unlock a key, and loading batches needs none.
+  workspace = openWorkspace(workspaceDir, {});
   desktop = await openDesktop({ workspaceDir });
   page = desktop.page;
 });
@@ -60,6 +61,11 @@ test('loads the demo batch, then shows the report and the council statistics as 
   expect(imported + quarantined + duplicates).toBe(rows);
   // What the screen says is what the database holds.
   expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(imported);
+  // Loaded with no key unlocked: recorded, but as nobody in particular (never the OS account).
+  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
+  expect(workspace.db.prepare('SELECT DISTINCT actor FROM audit_log').pluck().all()).toEqual([
+    UNIDENTIFIED_OPERATOR,
+  ]);
 
   const stats = page.getByRole('region', { name: '통계', exact: true });
   await expect(stats).toBeVisible();

@@ -15,6 +15,7 @@ import { makeTempDir } from '../../helpers/temp-workspace';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop, type DesktopOptions } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
+import { unlockAs } from '../helpers/council-keys';
 
 const FINGERPRINT = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
 const SECRETARY_PASSPHRASE = '간사 열쇠 말 quiet lantern 42';
@@ -32,7 +33,7 @@ let keysDir: string;
 test.beforeEach(() => {
   temp = makeTempDir('review-desk-e2e-keys-');
   workspaceDir = join(temp.dir, 'workspace');
-  workspace = openWorkspace(workspaceDir, { actor: '박서연' });
+  workspace = openWorkspace(workspaceDir, {});
   const received = join(temp.dir, 'received');
   memberFiles = (
     [
@@ -200,6 +201,14 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await expect(rows.filter({ hasText: '박서연' })).toContainText(mine.fingerprint);
   await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '63-roster-current-ko');
+  // "Who is working here" lists the roster just built, and nobody acts yet.
+  const people = page.getByTestId('people-table');
+  await expect(people).toHaveAttribute('data-version', '1');
+  await expect(page.getByTestId('people-member')).toHaveCount(4);
+  await expect(page.getByTestId('people-member').filter({ hasText: '박서연' })).toContainText(
+    mine.fingerprint,
+  );
+  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
 
   // A member's public key file, checked against the roster it is now on.
   await desktop.answerDialogs([memberFiles[1]!]);
@@ -245,7 +254,12 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await expect(rosterSection(page).getByRole('status')).toContainText('already imported');
   await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '65-roster-current-en');
-  await expectDialogsOverMainWindow(desktop, 7);
+
+  // Now on the roster, the secretary unlocks the key she made: the roster names her.
+  await unlockAs(desktop, { name: '박서연', keyFile }, SECRETARY_PASSPHRASE);
+  await expect(page.getByTestId('people-current')).toContainText('Working now: 박서연 (Secretary)');
+  await expect(page.getByTestId('people-current-fingerprint')).toHaveText(mine.fingerprint);
+  await expectDialogsOverMainWindow(desktop, 8);
 });
 
 test('with an OS keyring, a key kept by the keychain signs the roster without a passphrase, after a restart too', async () => {
@@ -318,5 +332,20 @@ test('with an OS keyring, a key kept by the keychain signs the roster without a 
   );
   await rosterSection(page).scrollIntoViewIfNeeded();
   await screenshot(page, '66-roster-signed-with-keychain-key-ko');
-  await expectDialogsOverMainWindow(desktop, 3);
+
+  // The same key unlocks her at this machine: the keychain opens it, no passphrase asked.
+  await desktop.answerDialogs([keyFile]);
+  const people = page.getByTestId('people-panel');
+  await people.getByRole('button', { name: '내 열쇠 열기', exact: true }).click();
+  await expect(page.getByTestId('people-key-on-roster')).toHaveText(
+    '명부 v1에 올라 있음: 박서연 (간사)',
+  );
+  await expect(people).toContainText(
+    '이 컴퓨터의 운영체제 키체인으로 열립니다. 암호 문구가 필요 없습니다.',
+  );
+  await expect(page.getByTestId('people-passphrase')).toHaveCount(0);
+  await people.getByRole('button', { name: '열기', exact: true }).click();
+  await expect(page.getByTestId('people-current')).toContainText('지금 작업자: 박서연 (간사)');
+  await expect(page.getByTestId('acting-badge')).toHaveText('박서연 (간사)');
+  await expectDialogsOverMainWindow(desktop, 4);
 });

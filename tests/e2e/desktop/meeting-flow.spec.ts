@@ -4,12 +4,18 @@ import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { ROOT } from '../../electron-stand-in/launch';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
+import {
+  makeCouncilKeys,
+  seatCouncilKeys,
+  unlockAs,
+  type CouncilKeys,
+} from '../helpers/council-keys';
 
 /*
  * A council meeting through the app as a person starts it: the built main bundle and preload
@@ -21,6 +27,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;
 let desktop: Desktop;
 let page: Desktop['page'];
+let council: CouncilKeys;
 /** The app's resourcesDir: unpackaged, <app path>/resources, and the stand-in's app path is the checkout. */
 const RESOURCES_DIR = join(ROOT, 'resources');
 const CLAIM = 'K-2022-000294'; // committee review, 603,000원
@@ -29,15 +36,18 @@ test.beforeEach(async () => {
   // Each app start takes a few seconds, after the demo batch is imported.
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-meeting-');
-  workspace = openWorkspace(temp.dir, { actor: 'setup' });
+  workspace = openWorkspace(join(temp.dir, 'workspace'));
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
-  addPerson(workspace, { name: '최지우', role: 'chair' });
-  addPerson(workspace, { name: '김민준', role: 'member' });
-  addPerson(workspace, { name: '이서윤', role: 'member' });
-  addPerson(workspace, { name: '박서연', role: 'secretary' });
-  // The secretary at this machine (Settings) acts in the app.
-  setCurrentPerson(workspace, '박서연');
-  desktop = await openDesktop({ workspaceDir: temp.dir });
+  // The council's roster, its people's key files beside the workspace; nobody acts in the app
+  // until someone unlocks their key there.
+  council = makeCouncilKeys(temp.dir, [
+    { name: '최지우', role: 'chair' },
+    { name: '김민준', role: 'member' },
+    { name: '이서윤', role: 'member' },
+    { name: '박서연', role: 'secretary' },
+  ]);
+  seatCouncilKeys(workspace, council);
+  desktop = await openDesktop({ workspaceDir: workspace.dataDir });
   page = desktop.page;
 });
 
@@ -51,6 +61,8 @@ test.afterEach(async () => {
 });
 
 test('the secretary runs a meeting with a recusal; the chair confirms the decision', async () => {
+  // The secretary unlocks her key at this machine and runs the meeting.
+  await unlockAs(desktop, council.people['박서연']!);
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
     .getByRole('button', { name: '회의', exact: true })
@@ -88,17 +100,10 @@ test('the secretary runs a meeting with a recusal; the chair confirms the decisi
   await expect(page.getByTestId(`result-${CLAIM}`)).toContainText('가결');
   await screenshot(page, '30-meeting-votes-ko');
 
-  // The chair takes the machine and confirms.
-  await page
-    .getByRole('navigation', { name: '주 메뉴', exact: true })
-    .getByRole('button', { name: '설정', exact: true })
-    .click();
-  await page
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name: '최지우', exact: true }) })
-    .getByRole('button', { name: '선택', exact: true })
-    .click();
-  await expect(page.getByTestId('people-current')).toContainText('최지우');
+  // The secretary may not confirm; the chair takes the machine with their own key and does.
+  await expect(page.getByTestId(`agenda-${CLAIM}`)).toContainText('위원장만 확정할 수 있습니다.');
+  await unlockAs(desktop, council.people['최지우']!);
+  await expect(page.getByTestId('people-current')).toContainText('최지우 (위원장)');
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
     .getByRole('button', { name: '회의', exact: true })
@@ -120,4 +125,18 @@ test('the secretary runs a meeting with a recusal; the chair confirms the decisi
     decidedBy: '최지우',
   });
   expect(verifyAuditChain(workspace.db).ok).toBe(true);
+  // Each act is recorded under the person whose key was unlocked, and signed with that key.
+  const acts = workspace.db
+    .prepare(
+      "SELECT DISTINCT action, actor, signature IS NOT NULL AS signed FROM audit_log WHERE action LIKE 'meeting.%' ORDER BY action",
+    )
+    .all();
+  expect(acts).toEqual([
+    { action: 'meeting.agenda_added', actor: '박서연', signed: 1 },
+    { action: 'meeting.decision_confirmed', actor: '최지우', signed: 1 },
+    { action: 'meeting.opened', actor: '박서연', signed: 1 },
+    { action: 'meeting.vote_recorded', actor: '박서연', signed: 1 },
+    { action: 'meeting.voting_closed', actor: '박서연', signed: 1 },
+  ]);
+  expect(verifyAuditLog(workspace.db).actProblems).toEqual([]);
 });

@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { confirmFinalDecision } from '../../../src/main/services/meetings';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
-import { setCurrentPerson } from '../../../src/main/services/people/people';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import {
   amendMeetingDecision,
@@ -17,6 +16,7 @@ import {
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
+import { actAsKeyHolder, unlockAs, type CouncilKeys } from '../helpers/council-keys';
 
 /*
  * Minutes (회의록) of a closed meeting on the Meetings screen, through the UI of the app (built
@@ -32,6 +32,8 @@ let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;
 let workspaceDir: string;
 let meetingId: number;
+/** The council's key files: each person unlocks their own in the app (Settings). */
+let council: CouncilKeys;
 /** The app, once the test has started it (after any seeding of its own). */
 let running: Desktop | undefined;
 
@@ -39,7 +41,7 @@ test.beforeEach(() => {
   // Each PDF is made by pdfmake with a Korean font subset: on a shared machine that takes time.
   test.setTimeout(120_000);
   temp = makeTempDir('review-desk-e2e-minutes-');
-  ({ ws: workspace, meetingId, workspaceDir } = closedMeetingWorkspace(temp.dir));
+  ({ ws: workspace, meetingId, workspaceDir, council } = closedMeetingWorkspace(temp.dir));
   running = undefined;
 });
 
@@ -54,20 +56,16 @@ test.afterEach(async () => {
   }
 });
 
-/** Starts the app on the seeded workspace; the secretary is the person at the machine. */
+/** Starts the app on the seeded workspace; the secretary unlocks her key there. */
 async function launch(): Promise<Desktop> {
   running = await openDesktop({ workspaceDir });
+  await actAs(running, SECRETARY);
   return running;
 }
 
-async function actAs(page: Page, name: string) {
-  await nav(page, '설정').click();
-  await page
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name, exact: true }) })
-    .getByRole('button', { name: '선택', exact: true })
-    .click();
-  await expect(page.getByTestId('people-current')).toContainText(name);
+/** `name` takes the machine: unlocks their own key file in Settings. */
+async function actAs(desktop: Desktop, name: string) {
+  await unlockAs(desktop, council.people[name]!);
 }
 
 async function openMeetingOne(page: Page) {
@@ -135,13 +133,13 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
   await screenshot(page, '90-minutes-refused-unconfirmed-ko');
 
   // 2. The chair confirms the deferral; the secretary drafts version 1.
-  await actAs(page, CHAIR);
+  await actAs(desktop, CHAIR);
   await openMeetingOne(page);
   await agendaItem(page, DEFERRED_CLAIM)
     .getByRole('button', { name: '결정 확정', exact: true })
     .click();
   await expect(agendaItem(page, DEFERRED_CLAIM)).toContainText('확정');
-  await actAs(page, SECRETARY);
+  await actAs(desktop, SECRETARY);
   await openMeetingOne(page);
   await draftButton(page).click();
   await expect(notice(page, /판 초안을 작성했습니다\.$/)).toContainText(
@@ -165,7 +163,7 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
   await screenshot(page, '91-minutes-v1-draft-ko');
 
   // 3. The chair approves the latest draft after seeing its whole hash; it is then locked.
-  await actAs(page, CHAIR);
+  await actAs(desktop, CHAIR);
   await openMeetingOne(page);
   await expect(page.getByTestId('minutes-draft-who')).toHaveCount(0);
   await v1.getByRole('button', { name: '승인', exact: true }).click();
@@ -218,13 +216,14 @@ test('the secretary drafts, the chair approves, the version locks, preview and s
   await v1.getByRole('button', { name: 'PDF 저장', exact: true }).click();
   await expect(panel.getByRole('alert')).toContainText('덮어쓰지 않으니');
   expect(readFileSync(pdfPath).equals(before)).toBe(true);
-  await expectDialogsOverMainWindow(desktop, 3);
+  // Four key files chosen to unlock (secretary, chair, secretary, chair), then three saves.
+  await expectDialogsOverMainWindow(desktop, 7);
 });
 
 test('a change after approval is a new version; the approved one stays, locked', async () => {
   // Version 1 drafted and approved through the services before the app starts, the deferral
-  // confirmed first.
-  setCurrentPerson(workspace, CHAIR);
+  // confirmed first, each step with the key of the person whose act it is.
+  actAsKeyHolder(workspace, council, CHAIR);
   confirmFinalDecision(workspace, {
     meetingId,
     claimId: DEFERRED_CLAIM,
@@ -233,11 +232,10 @@ test('a change after approval is a new version; the approved one stays, locked',
     reasonCodes: [],
     note: '부결, 차기 회의 이월',
   });
-  setCurrentPerson(workspace, SECRETARY);
+  actAsKeyHolder(workspace, council, SECRETARY);
   draftMinutes(workspace, meetingId);
-  setCurrentPerson(workspace, CHAIR);
+  actAsKeyHolder(workspace, council, CHAIR);
   approveMinutes(workspace, { meetingId, version: 1 });
-  setCurrentPerson(workspace, SECRETARY);
 
   const desktop = await launch();
   const page = desktop.page;
@@ -253,16 +251,16 @@ test('a change after approval is a new version; the approved one stays, locked',
   // The chair corrects the meeting's confirmed amount; the secretary drafts version 2. The
   // correction is written through the services while the app runs (SQLite WAL: two connections
   // to one workspace): the confirm form fixes a carried proposal's amount, so the UI cannot make
-  // it. The app reads the meeting's record afresh when asked to draft. The person setting ends
-  // on the secretary again, as the app started with it.
+  // it. The app reads the meeting's record afresh when asked to draft. The test's connection
+  // acts with the chair's key; the app, a process of its own, still acts as the secretary.
   amendMeetingDecision(
     workspace,
+    council,
     meetingId,
     CARRIED_CLAIM,
     600_000,
     '회의록 검토 중 금액 오기 정정',
   );
-  setCurrentPerson(workspace, SECRETARY);
   await draftButton(page).click();
   await expect(notice(page, /판 초안을 작성했습니다\.$/)).toContainText(
     '제2판 초안을 작성했습니다',
@@ -279,8 +277,7 @@ test('a change after approval is a new version; the approved one stays, locked',
   await screenshot(page, '95-minutes-v2-beside-approved-v1-ko');
 
   // Another correction before v2 was approved: v3 replaces the draft, which stays listed.
-  amendMeetingDecision(workspace, meetingId, CARRIED_CLAIM, 610_000, '정정 금액 재확인');
-  setCurrentPerson(workspace, SECRETARY);
+  amendMeetingDecision(workspace, council, meetingId, CARRIED_CLAIM, 610_000, '정정 금액 재확인');
   await draftButton(page).click();
   await expect(notice(page, /판 초안을 작성했습니다\.$/)).toContainText(
     '제3판 초안을 작성했습니다',

@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
+import { actAs } from '../../../src/main/services/identity/acting';
 import { importRecommendations } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
@@ -20,6 +20,7 @@ import { makeTempDir } from '../../helpers/temp-workspace';
 import { claimRow, claimRowText, screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
+import { unlockAs } from '../helpers/council-keys';
 
 /*
  * Members' recommendations in the app (built main and preload under the Electron stand-in, the
@@ -76,21 +77,22 @@ test.afterEach(async () => {
   }
 });
 
-/** The secretary's workspace: the sample claims, the council's roster and its people. */
+/** The secretary's workspace: the sample claims and the council's roster (its people). */
 function secretaryWorkspace(): ServiceContext {
-  const ws = openWorkspace(join(temp.dir, 'secretary'), { actor: 'os-user' });
+  const ws = openWorkspace(join(temp.dir, 'secretary'));
   loadSampleClaims(ws);
   importRoster(ws, files.council.rosterText);
-  addPerson(ws, { name: '박서연', role: 'secretary' });
-  // The person chosen at this machine acts in the app from its start.
-  setCurrentPerson(ws, '박서연');
   return ws;
 }
 
-/** Starts the app on `ws`'s folder and opens the Review screen. */
-async function openReview(ws: ServiceContext): Promise<Desktop> {
+/**
+ * Starts the app on `ws`'s folder, where `name` unlocks their own key (Settings), and opens the
+ * Review screen.
+ */
+async function openReview(ws: ServiceContext, name: string): Promise<Desktop> {
   running = await openDesktop({ workspaceDir: ws.dataDir });
   const page = running.page;
+  await unlockAs(running, files.council.people[name]!, PASSPHRASE);
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
     .getByRole('button', { name: '심사', exact: true })
@@ -120,7 +122,7 @@ async function importThroughPanel(desktop: Desktop, paths: string[]) {
 
 test('the secretary imports members’ files and sees agreement and conflicts', async () => {
   workspace = secretaryWorkspace();
-  const desktop = await openReview(workspace);
+  const desktop = await openReview(workspace, '박서연');
   const page = desktop.page;
   await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
   await expect(page.getByTestId('recs-files-empty')).toBeVisible();
@@ -198,13 +200,16 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
   await expect(kim).toContainText('differs from the majority');
   await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('Conflict 2:1');
   await screenshot(page, '54-recommendations-claim-en');
-  await expectDialogsOverMainWindow(desktop, 1);
+  // The secretary's key file (to unlock), then the four files together.
+  await expectDialogsOverMainWindow(desktop, 2);
 });
 
 test('a file already imported changes nothing; the grid sorts by agreement', async () => {
   workspace = secretaryWorkspace();
+  // Two files imported earlier by the secretary, through the test's connection with her key.
+  actAs(workspace, files.council.people['박서연']!);
   importRecommendations(workspace, [files.files['김민준'], files.files['최지우']]);
-  const desktop = await openReview(workspace);
+  const desktop = await openReview(workspace, '박서연');
   const page = desktop.page;
   await importThroughPanel(desktop, [chosenFiles[2]!, chosenFiles[3]!]);
   const results = page.getByTestId('recs-import-result');
@@ -226,12 +231,10 @@ test('a file already imported changes nothing; the grid sorts by agreement', asy
 });
 
 test('a member signs and saves their recommendations from the panel', async () => {
-  // 김민준's own workspace, where he recorded his decisions (made by makeMemberFiles); he is
-  // the person at that machine.
-  workspace = openWorkspace(join(filesDir.dir, 'member-김민준'), { actor: '김민준' });
-  addPerson(workspace, { name: '김민준', role: 'member' });
-  setCurrentPerson(workspace, '김민준');
-  const desktop = await openReview(workspace);
+  // 김민준's own workspace, where he recorded his decisions (made by makeMemberFiles); he
+  // unlocks his key at that machine.
+  workspace = openWorkspace(join(filesDir.dir, 'member-김민준'));
+  const desktop = await openReview(workspace, '김민준');
   const page = desktop.page;
   await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();
   const exportSection = recsPanel(page).getByRole('region', {
@@ -263,6 +266,7 @@ test('a member signs and saves their recommendations from the panel', async () =
   await expect(exportSection.getByLabel('키 암호', { exact: true })).toHaveValue('');
   await screenshot(page, '55-recommendations-export-ko');
   expect(JSON.parse(readFileSync(out, 'utf8'))).toHaveProperty('signatures');
-  // The key, then the save: a wrong passphrase is refused before any save dialog opens.
-  await expectDialogsOverMainWindow(desktop, 2);
+  // The key to unlock, the key to sign with, then the save: a wrong passphrase is refused
+  // before any save dialog opens.
+  await expectDialogsOverMainWindow(desktop, 3);
 });

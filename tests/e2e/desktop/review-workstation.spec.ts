@@ -5,12 +5,17 @@ import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { queuePage } from '../../../src/main/services/queue/queue';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { ROOT } from '../../electron-stand-in/launch';
+import {
+  makeCouncilKeys,
+  seatCouncilKeys,
+  unlockAs,
+  type CouncilKeys,
+} from '../helpers/council-keys';
 
 /**
  * A committee member's day, keyboard only: no mouse click from opening the queue to finding
@@ -22,6 +27,7 @@ let temp: ReturnType<typeof makeTempDir>;
 let workspace: ServiceContext;
 let desktop: Desktop;
 let page: Desktop['page'];
+let council: CouncilKeys;
 
 /** The app's resourcesDir: unpackaged, <app path>/resources, and the stand-in's app path is the checkout. */
 const RESOURCES_DIR = join(ROOT, 'resources');
@@ -33,12 +39,17 @@ test.beforeEach(async () => {
   // Each app start takes a few seconds, after the demo batch is imported.
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-review-');
-  workspace = openWorkspace(temp.dir, { actor: 'setup' });
+  workspace = openWorkspace(join(temp.dir, 'workspace'));
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
-  // The member at this machine (Settings) acts in the app.
-  addPerson(workspace, { name: '김민준', role: 'member' });
-  setCurrentPerson(workspace, '김민준');
-  desktop = await openDesktop({ workspaceDir: temp.dir });
+  // The council's roster; its people's key files beside the workspace. A person acts in the
+  // app once they unlock their own key there (Settings).
+  council = makeCouncilKeys(temp.dir, [
+    { name: '박서연', role: 'secretary' },
+    { name: '이도윤', role: 'chair' },
+    { name: '김민준', role: 'member' },
+  ]);
+  seatCouncilKeys(workspace, council);
+  desktop = await openDesktop({ workspaceDir: workspace.dataDir });
   page = desktop.page;
 });
 
@@ -60,13 +71,6 @@ const claimDetail = (page: Page) => page.getByRole('complementary', { name: /^�
 /** The notice, read out as a status, that a decision was saved. */
 const saveStatus = (page: Page) =>
   page.getByRole('status').filter({ hasText: /^결정 #\d+을\(를\) 저장했습니다\.$/ });
-
-/** The "choose" button on a person's row of the Settings people table. */
-const personChooser = (page: Page, name: string) =>
-  page
-    .getByRole('row')
-    .filter({ has: page.getByRole('cell', { name, exact: true }) })
-    .getByRole('button', { name: '선택', exact: true });
 
 async function key(page: Page, keys: string) {
   await page.keyboard.press(keys);
@@ -103,6 +107,8 @@ function decisionsOf(claimId: string) {
 
 test('reviews the demo queue with the keyboard only, and finds it all after a reload', async () => {
   test.setTimeout(120_000);
+  // The member unlocks their key first (Settings); from the queue on, the keyboard only.
+  await unlockAs(desktop, council.people['김민준']!);
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
     .getByRole('button', { name: '심사', exact: true })
@@ -248,16 +254,9 @@ test('the grid, viewer and form in English', async () => {
 });
 
 test('a secretary assigns the claims a filter shows; the member then starts on them', async () => {
-  // Added through the test's connection while the app runs; Settings reads the roster afresh.
-  addPerson(workspace, { name: '박서연', role: 'secretary' });
-  // Settings: the secretary takes the machine.
-  await page
-    .getByRole('navigation', { name: '주 메뉴', exact: true })
-    .getByRole('button', { name: '설정', exact: true })
-    .click();
-  await expect(page.getByTestId('people-table')).toContainText('박서연');
-  await personChooser(page, '박서연').click();
-  await expect(page.getByTestId('people-current')).toContainText('박서연');
+  // Settings: the secretary takes the machine with her key.
+  await unlockAs(desktop, council.people['박서연']!);
+  await expect(page.getByTestId('people-current')).toContainText('박서연 (간사)');
 
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
@@ -286,12 +285,9 @@ test('a secretary assigns the claims a filter shows; the member then starts on t
   expect(assigned.length).toBeGreaterThan(0);
   expect(assigned.every((row) => row.industry === '음식점업')).toBe(true);
 
-  // The member takes the machine: their default view is their own list.
-  await page
-    .getByRole('navigation', { name: '주 메뉴', exact: true })
-    .getByRole('button', { name: '설정', exact: true })
-    .click();
-  await personChooser(page, '김민준').click();
+  // The member takes the machine (the secretary locks, he unlocks his key): their default
+  // view is their own list.
+  await unlockAs(desktop, council.people['김민준']!);
   await page.evaluate(() => window.localStorage.clear());
   await page.reload();
   await page

@@ -8,11 +8,11 @@ import { nextInChain, recordDecision } from '../../../src/main/services/decision
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { LEDGER_HEADERS } from '../../../src/main/services/ledger';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { secretarySummary } from '../../../src/main/services/payouts';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { budgetOf } from '../../../src/shared/domain/summary';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { actAsPerson, seatCouncil } from '../../helpers/council';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { ROOT } from '../../electron-stand-in/launch';
 import { screenshot } from '../helpers/decision-steps';
@@ -56,13 +56,14 @@ test.beforeEach(async () => {
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-summary-');
   files = makeTempDir('review-desk-e2e-summary-files-');
-  workspace = openWorkspace(temp.dir, { actor: 'setup' });
+  workspace = openWorkspace(temp.dir, {});
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   // A second batch, one claim per tier, so the batch picker has a choice to make.
   await importBatch(workspace, { file: writeCsv(files.dir, 'second.csv', GOOD_ROWS, 'utf-8-bom') });
-  // The secretary at this machine (Settings) acts, here and then in the app.
-  addPerson(workspace, { name: '박서연', role: 'secretary' });
-  setCurrentPerson(workspace, '박서연');
+  // The council's roster (keys made in memory), and the chair's key for the decisions below:
+  // only a member or the chair records one.
+  seatCouncil(workspace);
+  actAsPerson(workspace, '이도윤');
   const cases = workspace.db
     .prepare(
       `SELECT claim_id FROM claims WHERE batch_id = 1 AND tier = 'committee_review'
@@ -138,6 +139,8 @@ async function expectChartDrawn(page: Page) {
 }
 
 test('the secretary reads the payout summary and saves the ledger as CP949 for Korean Excel', async () => {
+  // Reading the summary and saving the ledger need no key: nobody has unlocked one.
+  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
     .getByRole('button', { name: '지급 요약', exact: true })

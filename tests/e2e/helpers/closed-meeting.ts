@@ -10,8 +10,9 @@ import {
   recordVote,
 } from '../../../src/main/services/meetings';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
+import type { Profile } from '../../../src/main/services/identity';
+import { actAsKeyHolder, makeCouncilKeys, seatCouncilKeys, type CouncilKeys } from './council-keys';
 
 /*
  * A workspace with a held and closed meeting, made through the services, for browser specs.
@@ -27,23 +28,32 @@ export const MEMBERS = [CHAIR, '김민준', '최하은', '정우진', '한지민
 export const CARRIED_CLAIM = 'K-2022-000101';
 export const DEFERRED_CLAIM = 'K-2022-000102';
 export const CARRIED_AMOUNT = 620_000;
+/** The council on the roster: the secretary, the chair and four members, each with a key file. */
+export const COUNCIL: readonly Profile[] = [
+  { name: SECRETARY, role: 'secretary' },
+  { name: CHAIR, role: 'chair' },
+  ...MEMBERS.slice(1).map((name): Profile => ({ name, role: 'member' })),
+];
 
 /**
- * Opens (or creates) the workspace in `dir`/workspace with the meeting above; the secretary at
- * the machine. `workspaceDir` is that folder, for the app to open (openDesktop).
+ * Opens (or creates) the workspace in `dir`/workspace with the meeting above, the council's
+ * key files under `dir`/keys and its roster v1 imported. The test's connection made the
+ * meeting with the secretary's key and the confirmation with the chair's, and is left acting
+ * as the secretary; the app starts with nobody acting (a person unlocks their key in it).
+ * `workspaceDir` is that folder, for the app to open (openDesktop).
  */
 export function closedMeetingWorkspace(dir: string): {
   ws: ServiceContext;
   meetingId: number;
   workspaceDir: string;
+  council: CouncilKeys;
 } {
   const workspaceDir = join(dir, 'workspace');
-  const ws = openWorkspace(workspaceDir, { actor: 'os-user' });
+  const council = makeCouncilKeys(dir, COUNCIL);
+  const ws = openWorkspace(workspaceDir);
   loadSampleClaims(ws);
-  addPerson(ws, { name: SECRETARY, role: 'secretary' });
-  addPerson(ws, { name: CHAIR, role: 'chair' });
-  for (const name of MEMBERS.slice(1)) addPerson(ws, { name, role: 'member' });
-  setCurrentPerson(ws, SECRETARY);
+  seatCouncilKeys(ws, council);
+  actAsKeyHolder(ws, council, SECRETARY);
 
   const meetingId = openMeeting(ws, {
     number: 1,
@@ -67,7 +77,7 @@ export function closedMeetingWorkspace(dir: string): {
   for (const member of MEMBERS.slice(0, 4)) vote(DEFERRED_CLAIM, member, 'against');
   closeMeeting(ws, meetingId);
 
-  setCurrentPerson(ws, CHAIR);
+  actAsKeyHolder(ws, council, CHAIR);
   confirmFinalDecision(ws, {
     meetingId,
     claimId: CARRIED_CLAIM,
@@ -76,8 +86,8 @@ export function closedMeetingWorkspace(dir: string): {
     reasonCodes: [],
     note: '제1차 회의 의결',
   });
-  setCurrentPerson(ws, SECRETARY);
-  return { ws, meetingId, workspaceDir };
+  actAsKeyHolder(ws, council, SECRETARY);
+  return { ws, meetingId, workspaceDir, council };
 }
 
 /**
@@ -87,12 +97,13 @@ export function closedMeetingWorkspace(dir: string): {
  */
 export function amendMeetingDecision(
   ws: ServiceContext,
+  council: CouncilKeys,
   meetingId: number,
   claimId: string,
   amount: number,
   amendmentReason: string,
 ): void {
-  setCurrentPerson(ws, CHAIR);
+  actAsKeyHolder(ws, council, CHAIR);
   const current = currentDecisionForClaim(ws.db, claimId);
   if (!current) throw new Error(`${claimId} has no decision to amend`);
   recordDecision(ws, {

@@ -45,7 +45,7 @@ describe('what a failed start tells the person at the machine', () => {
     const db = new Database(file);
     db.pragma('user_version = 999');
     db.close();
-    const error = caught(() => openWorkspace(dir, { actor: 'test' }));
+    const error = caught(() => openWorkspace(dir, {}));
     const { title, message } = describeStartupFailure(error, { workspaceDir: dir });
     expect(title).toBe(STARTUP_FAILURE_TITLE);
     expect(message).toContain('더 새로운 버전');

@@ -33,9 +33,9 @@ afterEach(() => {
 });
 
 function exported() {
-  ws = councilWorkspace();
+  ws = councilWorkspace({ rosterText: rosterOf(keys), keys });
   files = makeTempDir('review-desk-original-copy-files-');
-  const meetingId = heldMeeting(ws, 1, rosterOf(keys));
+  const meetingId = heldMeeting(ws, 1);
   return exportMeetingDecisions(ws, { meetingId, signers: [keys[CHAIR]!, keys[SECRETARY]!] })
     .fileText;
 }

@@ -1,26 +1,48 @@
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { cli } from '../../helpers/run-cli';
+import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
-/** A workspace holding the sample claims, closed again so the CLI process can open it. */
+// Real key files (the CLI unlocks them with --as), made once for the file.
+const keyDir = makeTempDir('review-desk-cli-decide-keys-');
+afterAll(keyDir.cleanup);
+const council = makeCouncil(keyDir.dir);
+const passphraseFile = join(keyDir.dir, 'passphrase.txt');
+writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+/** Unlocks `name`'s key file for one command. */
+const as = (name: string) => [
+  '--as',
+  council.people[name]!.keyFile,
+  '--passphrase-file',
+  passphraseFile,
+];
+const MEMBER = as('김민준');
+
+/**
+ * A workspace holding the sample claims and the council's roster (loading either needs no
+ * key), closed again so the CLI process can open it.
+ */
 function sampleWorkspace(): string {
   const { dir, cleanup } = makeTempDir('review-desk-cli-decide-');
   cleanups.push(cleanup);
-  const ctx = openWorkspace(dir, { actor: 'setup' });
+  const ctx = openWorkspace(dir, {});
   loadSampleClaims(ctx);
+  importRoster(ctx, council.rosterText);
   ctx.db.close();
   return join(dir, 'review-desk.db');
 }
 
 function readBack(db: string) {
-  const ctx = openWorkspace(join(db, '..'), { actor: 'reader' });
+  const ctx = openWorkspace(join(db, '..'), {});
   try {
     return {
       decisions: ctx.db
@@ -28,8 +50,9 @@ function readBack(db: string) {
           'SELECT claim_id AS claimId, outcome, amount, replaces_id AS replacesId FROM decisions ORDER BY id',
         )
         .all(),
-      actions: listAudit(ctx.db, {})
-        .map((e) => e.action)
+      acts: listAudit(ctx.db, {})
+        .filter((e) => e.action.startsWith('decision.'))
+        .map((e) => ({ action: e.action, actor: e.actor, signed: e.signature !== null }))
         .reverse(),
       chain: verifyAuditChain(ctx.db),
     };
@@ -38,11 +61,12 @@ function readBack(db: string) {
   }
 }
 
-describe('review-desk decide', { timeout: 60_000 }, () => {
+describe('review-desk decide', { timeout: 120_000 }, () => {
   it('records, then amends, through the shared rules, each with its entry in the audit chain', () => {
     const db = sampleWorkspace();
     const first = cli(
       'decide',
+      ...MEMBER,
       '--claim',
       'K-2022-000101',
       '--outcome',
@@ -61,6 +85,7 @@ describe('review-desk decide', { timeout: 60_000 }, () => {
 
     const amendWithoutReason = cli(
       'decide',
+      ...MEMBER,
       '--claim',
       'K-2022-000101',
       '--outcome',
@@ -75,6 +100,7 @@ describe('review-desk decide', { timeout: 60_000 }, () => {
 
     const amended = cli(
       'decide',
+      ...MEMBER,
       '--claim',
       'K-2022-000101',
       '--outcome',
@@ -88,13 +114,43 @@ describe('review-desk decide', { timeout: 60_000 }, () => {
     );
     expect(amended.code).toBe(0);
 
-    const { decisions, actions, chain } = readBack(db);
+    const { decisions, acts, chain } = readBack(db);
     expect(decisions).toEqual([
       { claimId: 'K-2022-000101', outcome: 'partial', amount: 1_200_000, replacesId: null },
       { claimId: 'K-2022-000101', outcome: 'approve', amount: 1_850_000, replacesId: 1 },
     ]);
-    expect(actions.slice(-2)).toEqual(['decision.recorded', 'decision.amended']);
+    // Recorded under the roster's name of the key that was unlocked, and signed with it.
+    expect(acts).toEqual([
+      { action: 'decision.recorded', actor: '김민준', signed: true },
+      { action: 'decision.amended', actor: '김민준', signed: true },
+    ]);
     expect(chain.ok).toBe(true);
+  });
+
+  it("refuses a decision without a member's key, or with the key of someone else, naming the role", () => {
+    const db = sampleWorkspace();
+    const decide = ['decide', '--claim', 'K-2022-000101', '--outcome', 'defer', '--db', db];
+    const nobody = cli(...decide);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(
+      /^review-desk: decision\.recorded needs the key of a member or chair on the roster; nobody has unlocked their key/,
+    );
+    const secretary = cli(...decide, ...as('박서연'));
+    expect(secretary.code).toBe(1);
+    expect(secretary.stderr).toMatch(/member or chair .*박서연 is the secretary/);
+    const wrongPassphrase = join(keyDir.dir, 'wrong.txt');
+    writeFileSync(wrongPassphrase, 'not the passphrase\n');
+    const locked = cli(
+      ...decide,
+      '--as',
+      council.people['김민준']!.keyFile,
+      '--passphrase-file',
+      wrongPassphrase,
+    );
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toMatch(/passphrase/i);
+    expect(readBack(db).decisions).toEqual([]);
+    expect(readBack(db).acts).toEqual([]);
   });
 
   it('refuses bad arguments and rule breaks with one line, writing nothing', () => {
@@ -115,7 +171,7 @@ describe('review-desk decide', { timeout: 60_000 }, () => {
       [['--claim', 'K-0000-000000', '--outcome', 'defer'], /K-0000-000000/],
     ];
     for (const [args, message] of cases) {
-      const run = cli('decide', ...args, '--db', db);
+      const run = cli('decide', ...args, '--db', db, ...MEMBER);
       expect(run.code, args.join(' ')).toBe(1);
       expect(run.stderr).toMatch(message);
       expect(run.stderr.trim().split('\n')).toHaveLength(1);

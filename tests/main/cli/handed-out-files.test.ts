@@ -5,6 +5,7 @@ import { runRecommendations } from '../../../src/main/cli/recommendations';
 import { runRoster } from '../../../src/main/cli/signing';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
+import { actAs } from '../../../src/main/services/identity/acting';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster, verifyRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
@@ -29,15 +30,19 @@ const MEMBER = '김민준';
 
 function openAt(db: string | undefined) {
   if (db === undefined) throw new Error('the test names its workspace');
-  return openWorkspace(dirname(db), { actor: MEMBER, fileName: basename(db) });
+  return openWorkspace(dirname(db), { fileName: basename(db) });
 }
 
-/** A member's workspace with the roster and one decision of theirs; returns its db file. */
+/**
+ * A member's workspace with the roster and one decision of theirs (recorded with their key
+ * unlocked); returns its db file.
+ */
 function memberWorkspace(): string {
-  const ws = openWorkspace(join(dir, 'member'), { actor: MEMBER, now: steppingClock() });
+  const ws = openWorkspace(join(dir, 'member'), { now: steppingClock() });
   try {
     loadSampleClaims(ws);
     importRoster(ws, rosterOf(keys));
+    actAs(ws, keys[MEMBER]!);
     recordDecision(ws, {
       claimId: REVIEW_CLAIM,
       outcome: 'approve',

@@ -8,16 +8,21 @@ import {
   listAudit,
   verifyAuditChain,
 } from '../../../src/main/db/repositories/audit-log';
+import { signerOf } from '../../../src/main/services/identity/acting';
+import { memoryIdentity } from '../../helpers/council';
 import { openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
 
+/** A member's key, as unlocked at this machine: decisions are signed with it. */
+const member = memoryIdentity('김민준', 'member');
+const signer = signerOf({ acting: member })!;
+
 function append(n: number) {
   for (let i = 1; i <= n; i++) {
-    appendAudit(ws.db, {
+    appendAudit(ws.db, signer, {
       at: `2022-11-20T09:00:0${i}.000Z`,
-      actor: '간사 이서연',
       action: 'decision.recorded',
       subjectType: 'claim',
       subjectId: `K-2022-00000${i}`,
@@ -45,6 +50,9 @@ describe('the audit log', () => {
     expect(entries[1]!.prevHash).toBe(entries[0]!.hash);
     expect(entries[2]!.prevHash).toBe(entries[1]!.hash);
     expect(entries[2]!.hash).toBe(hashAuditEntry(entries[2]!));
+    // Each entry is recorded under the signer's name and key, signed over its hash.
+    expect(entries[0]).toMatchObject({ actor: '김민준', actorKid: member.kid });
+    expect(entries[0]!.signature).toMatch(/^[A-Za-z0-9_-]{86}$/);
     expect(verifyAuditChain(ws.db)).toEqual({
       ok: true,
       entries: 3,

@@ -104,11 +104,16 @@ describe('review-desk keygen, roster and verify', { timeout: 120_000 }, () => {
     const report = JSON.parse(ok.stdout);
     expect(Object.keys(report)).toEqual([
       'valid',
+      'verdict',
+      'rosterChecked',
       'roster',
+      'namedRoster',
       'warnings',
       'signatures',
       'records',
+      'decisions',
       'evidence',
+      'chain',
       'problems',
     ]);
     expect(Object.keys(report.signatures[0])).toEqual([
@@ -116,10 +121,13 @@ describe('review-desk keygen, roster and verify', { timeout: 120_000 }, () => {
       'role',
       'keyId',
       'onRoster',
+      'verifies',
       'valid',
     ]);
     expect(report).toMatchObject({
       valid: true,
+      verdict: 'valid',
+      rosterChecked: true,
       records: { total: 3, valid: 3, invalid: [] },
       evidence: { checked: 0, mismatched: 0 },
     });

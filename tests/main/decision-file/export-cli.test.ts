@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
+import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
-import { CHAIR, MEMBERS, SECRETARY } from '../meetings/support';
+import { CHAIR, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf, storeEvidence } from './export-fixture';
 import { cli } from '../../helpers/run-cli';
@@ -21,16 +21,13 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     writeFileSync(rosterFile, rosterText);
     const wsDir = join(dir, 'ws');
     mkdirSync(wsDir);
-    const ws = openWorkspace(wsDir, { actor: SECRETARY, now: steppingClock() });
+    const ws = openWorkspace(wsDir, { now: steppingClock() });
     let evidenceDir: string;
     try {
       loadSampleClaims(ws);
-      addPerson(ws, { name: SECRETARY, role: 'secretary' });
-      setCurrentPerson(ws, SECRETARY);
-      addPerson(ws, { name: CHAIR, role: 'chair' });
-      for (const name of MEMBERS.slice(1)) addPerson(ws, { name, role: 'member' });
+      importRoster(ws, rosterText);
       evidenceDir = storeEvidence(ws, dir);
-      heldMeeting(ws, 1, rosterText);
+      heldMeeting(ws, 1, keys);
     } finally {
       ws.db.close();
     }
@@ -38,7 +35,9 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     writeFileSync(passFile, `${PASSPHRASE}\n`);
     const db = join(wsDir, DATABASE_FILE_NAME);
     const out = join(dir, 'decisions-1.json');
-    const args = [
+    // The secretary exports, their key unlocked for the run (--as); the signers sign the file.
+    const asSecretary = ['--as', keys[SECRETARY]!.keyFile, '--passphrase-file', passFile];
+    const unlocked = [
       'export-decisions',
       '--meeting',
       '1',
@@ -53,6 +52,27 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
       '--db',
       db,
     ];
+    const args = [...unlocked.slice(0, 1), ...asSecretary, ...unlocked.slice(1)];
+
+    // Without a key unlocked nobody may export: refused, naming who may, nothing left behind.
+    const nobody = cli(...unlocked, '--out', out);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(
+      /^review-desk: decisions\.exported needs the key of a secretary or chair on the roster; nobody has unlocked/,
+    );
+    expect(existsSync(out)).toBe(false);
+    const member = cli(
+      ...unlocked,
+      '--as',
+      keys['김민준']!.keyFile,
+      '--passphrase-file',
+      passFile,
+      '--out',
+      out,
+    );
+    expect(member.code).toBe(1);
+    expect(member.stderr).toMatch(/secretary or chair .*김민준 is the member/);
+    expect(existsSync(out)).toBe(false);
 
     const run = cli(...args, '--out', out);
     expect(run.stderr).toBe('');
@@ -82,6 +102,7 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     expect(mismatched.stderr).toMatch(/one --passphrase-file per --sign-with/);
     const alone = cli(
       'export-decisions',
+      ...asSecretary,
       '--meeting',
       '1',
       '--sign-with',
@@ -96,5 +117,14 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     expect(alone.code).toBe(1);
     expect(alone.stderr).toMatch(/missing: secretary/);
     expect(existsSync(join(dir, 'y.json'))).toBe(false);
+
+    const after = openWorkspace(wsDir);
+    try {
+      expect(after.db.prepare('SELECT exported_by AS by FROM decision_files').all()).toEqual([
+        { by: SECRETARY },
+      ]);
+    } finally {
+      after.db.close();
+    }
   });
 });

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionFileSha256 } from '../../../src/main/services/decision-files';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
+import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
-import { CHAIR, MEMBERS, SECRETARY } from '../meetings/support';
+import { CHAIR, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf } from './export-fixture';
 
@@ -44,27 +44,29 @@ function cli(args: string[], crashAt?: string) {
   };
 }
 
-/** A workspace with meeting 1 held and closed; returns its db file. */
+/** A workspace with the keys' roster and meeting 1 held and closed; returns its db file. */
 function workspace(name: string): string {
   const wsDir = join(dir, name);
   mkdirSync(wsDir);
-  const ws = openWorkspace(wsDir, { actor: SECRETARY, now: steppingClock() });
+  const ws = openWorkspace(wsDir, { now: steppingClock() });
   try {
     loadSampleClaims(ws);
-    addPerson(ws, { name: SECRETARY, role: 'secretary' });
-    setCurrentPerson(ws, SECRETARY);
-    addPerson(ws, { name: CHAIR, role: 'chair' });
-    for (const member of MEMBERS.slice(1)) addPerson(ws, { name: member, role: 'member' });
-    heldMeeting(ws, 1, rosterText);
+    importRoster(ws, rosterText);
+    heldMeeting(ws, 1, keys);
   } finally {
     ws.db.close();
   }
   return join(wsDir, DATABASE_FILE_NAME);
 }
 
+/** The secretary exports (their key unlocked with --as); the chair and secretary sign. */
 function exportArgs(db: string, out: string): string[] {
   return [
     'export-decisions',
+    '--as',
+    keys[SECRETARY]!.keyFile,
+    '--passphrase-file',
+    passFile,
     '--meeting',
     '1',
     '--sign-with',
@@ -92,7 +94,7 @@ interface Recorded {
 
 /** What the next start finds: the recorded files, oldest first (opening runs migrations). */
 function recorded(db: string): Recorded[] {
-  const ws = openWorkspace(join(db, '..'), { actor: SECRETARY });
+  const ws = openWorkspace(join(db, '..'), {});
   try {
     return ws.db
       .prepare(

@@ -4,13 +4,14 @@ import { insertEvidence } from '../../../src/main/db/repositories/evidence';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { EvidenceStore } from '../../../src/main/services/evidence/store';
 import { readPublicKeyFile, type Profile } from '../../../src/main/services/identity';
+import { actAs as unlockAs } from '../../../src/main/services/identity/acting';
 import {
   closeMeeting,
   addToAgenda,
   confirmFinalDecision,
   recordVote,
 } from '../../../src/main/services/meetings';
-import { buildRosterPayload, importRoster, signRoster } from '../../../src/main/services/roster';
+import { buildRosterPayload, signRoster } from '../../../src/main/services/roster';
 import {
   actAs,
   CHAIR,
@@ -71,11 +72,14 @@ export function storeEvidence(ctx: ServiceContext, dir: string): string {
 /**
  * Meeting `number` with four of five present (한지민 absent). On REVIEW_CLAIM the chair and
  * 김민준 vote for, 최하은 recuses and 정우진 casts no vote: carried, the chair confirms the
- * motion. OTHER_REVIEW_CLAIM is voted down and deferred. The meeting is closed.
+ * motion. OTHER_REVIEW_CLAIM is voted down and deferred. The meeting is closed. The secretary
+ * runs it and the chair confirms, each with their own key: those of the workspace's council
+ * (meetings/support's actAs), or with `keys`, those key files (their roster already imported).
+ * The secretary is left acting.
  */
-export function heldMeeting(ctx: ServiceContext, number = 1, importedRoster?: string): number {
-  if (importedRoster) importRoster(ctx, importedRoster);
-  actAs(ctx, SECRETARY);
+export function heldMeeting(ctx: ServiceContext, number = 1, keys?: Record<string, Keyed>): number {
+  const as = (name: string) => (keys ? void unlockAs(ctx, keys[name]!) : actAs(ctx, name));
+  as(SECRETARY);
   const meeting = openWith(ctx, 4, { number });
   const meetingId = meeting.id;
   addToAgenda(ctx, {
@@ -91,7 +95,7 @@ export function heldMeeting(ctx: ServiceContext, number = 1, importedRoster?: st
   vote(REVIEW_CLAIM, '최하은', 'recused');
   for (const member of MEMBERS.slice(0, 4)) vote(OTHER_REVIEW_CLAIM, member, 'against');
   closeMeeting(ctx, meetingId);
-  actAs(ctx, CHAIR);
+  as(CHAIR);
   confirmFinalDecision(ctx, {
     meetingId,
     claimId: REVIEW_CLAIM,
@@ -108,6 +112,6 @@ export function heldMeeting(ctx: ServiceContext, number = 1, importedRoster?: st
     reasonCodes: [],
     note: '부결, 차기 회의 이월',
   });
-  actAs(ctx, SECRETARY);
+  as(SECRETARY);
   return meetingId;
 }

@@ -7,7 +7,7 @@ import { verifyDecisionFile } from '../../../src/main/services/decision-files';
 import { latestRoster } from '../../../src/main/services/roster';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { testPlatform } from '../../helpers/test-platform';
-import { CHAIR, councilWorkspace, SECRETARY } from '../meetings/support';
+import { actAs, CHAIR, councilWorkspace, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf, type Keyed } from './export-fixture';
 
@@ -32,10 +32,11 @@ afterEach(() => {
   out?.cleanup();
 });
 
+/** The roster is the key files'; the meeting is held and the secretary acts. */
 function setUp() {
-  ws = councilWorkspace();
+  ws = councilWorkspace({ rosterText, keys });
   out = makeTempDir('review-desk-export-ipc-out-');
-  const meetingId = heldMeeting(ws, 1, rosterText);
+  const meetingId = heldMeeting(ws, 1);
   const platform = testPlatform();
   const { router } = createIpc(ws, platform, {
     isTrustedSender: trustOrigins([ORIGIN]),
@@ -182,6 +183,25 @@ describe('decision files from the Meetings screen', { timeout: 60_000 }, () => {
     expect(saved).toMatchObject({
       ok: true,
       value: { path: retry, file: { previousPayloadSha256: null } },
+    });
+  });
+
+  it("is the secretary's or the chair's: a member acting is refused before any dialog", async () => {
+    const { meetingId, platform, call, chooseSigner, signers } = setUp();
+    await chooseSigner(CHAIR);
+    await chooseSigner(SECRETARY);
+    actAs(ws, '김민준');
+    const path = join(out.dir, 'meeting-1.json');
+    platform.chosen.push(path);
+    const result = await call('decisionFiles:export', { meetingId, signers });
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((result as { error: { message: string } }).error.message).toMatch(
+      /is for a secretary or chair: the person acting here is the member/,
+    );
+    expect(platform.chosen).toEqual([path]); // the save dialog was never opened
+    expect(existsSync(path)).toBe(false);
+    expect(await call('decisionFiles:list', { meetingId })).toMatchObject({
+      value: { files: [] },
     });
   });
 

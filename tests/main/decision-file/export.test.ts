@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
+import { ActNotPermittedError } from '../../../src/main/db/errors';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import {
   exportMeetingDecisions,
@@ -8,9 +9,12 @@ import {
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { getClaim } from '../../../src/main/db/repositories/claims';
 import { sha256Hex } from '../../../src/main/services/hashing';
-import { importRoster, latestRoster } from '../../../src/main/services/roster';
-import { makeTempDir } from '../../helpers/temp-workspace';
+import { actAs as unlockAs } from '../../../src/main/services/identity/acting';
+import { latestRoster } from '../../../src/main/services/roster';
+import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
+import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import {
+  actAs,
   CHAIR,
   councilWorkspace,
   expectServiceError,
@@ -40,10 +44,11 @@ const keys: Record<string, Keyed> = makeKeys(keyDir.dir);
 const rosterText = rosterOf(keys);
 const signers = () => [keys[CHAIR]!, keys[SECRETARY]!];
 
-function setUp(withRoster = true) {
-  ws = councilWorkspace();
+/** The council's roster is the key files' (the file is signed with them); the secretary acts. */
+function setUp() {
+  ws = councilWorkspace({ rosterText, keys });
   const evidenceDir = storeEvidence(ws, ws.dataDir);
-  const meetingId = heldMeeting(ws, 1, withRoster ? rosterText : undefined);
+  const meetingId = heldMeeting(ws, 1);
   return { meetingId, evidenceDir };
 }
 
@@ -105,13 +110,15 @@ describe('exportMeetingDecisions', { timeout: 60_000 }, () => {
         file_sha256: exported.sha256,
         payload_sha256: exported.payloadSha256,
         previous_payload_sha256: null,
-        exported_by: ws.actor,
+        exported_by: SECRETARY,
         file_text: exported.fileText,
       }),
     ]);
     const [entry] = listAudit(ws.db, { subjectId: String(meetingId) });
     expect(entry).toMatchObject({
       action: 'decisions.exported',
+      actor: SECRETARY,
+      actorKid: keys[SECRETARY]!.kid,
       subjectType: 'meeting',
       details: {
         payloadSha256: exported.payloadSha256,
@@ -150,17 +157,9 @@ describe('exportMeetingDecisions', { timeout: 60_000 }, () => {
     ).toEqual([{ p: null }, { p: first.payloadSha256 }]);
   });
 
-  it('refuses an unknown meeting, an open one, one without decisions, and no roster', () => {
-    const { meetingId } = setUp(false);
+  it('refuses an unknown meeting, an open one, one without decisions', () => {
+    setUp();
     const count = () => ws.db.prepare('SELECT count(*) AS n FROM decision_files').get();
-    expectServiceError(
-      () => exportMeetingDecisions(ws, { meetingId, signers: signers() }),
-      'conflict',
-    ); // no roster imported
-    expect(() => exportMeetingDecisions(ws, { meetingId, signers: signers() })).toThrow(
-      /no committee roster/,
-    );
-    importRoster(ws, rosterText);
     expectServiceError(
       () => exportMeetingDecisions(ws, { meetingId: 99, signers: signers() }),
       'not_found',
@@ -174,6 +173,46 @@ describe('exportMeetingDecisions', { timeout: 60_000 }, () => {
       /no decisions confirmed/,
     );
     expect(count()).toEqual({ n: 0 });
+  });
+
+  it('without a roster nobody can act, so no meeting is held to export', () => {
+    const bare = openTempWorkspace();
+    try {
+      loadSampleClaims(bare);
+      expect(() => unlockAs(bare, keys[SECRETARY]!)).toThrow(/no roster yet/);
+      expectServiceError(() => openWith(bare, 4), 'forbidden');
+      expectServiceError(
+        () => exportMeetingDecisions(bare, { meetingId: 1, signers: signers() }),
+        'not_found',
+      );
+      expect(bare.db.prepare('SELECT count(*) AS n FROM decision_files').get()).toEqual({ n: 0 });
+    } finally {
+      bare.cleanup();
+    }
+  });
+
+  it("is the secretary's or the chair's to export: a member's key is refused, nothing recorded", () => {
+    const { meetingId } = setUp();
+    actAs(ws, '김민준');
+    let refusal: unknown;
+    try {
+      exportMeetingDecisions(ws, { meetingId, signers: signers() });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(ActNotPermittedError);
+    expect(refusal).toMatchObject({
+      code: 'forbidden',
+      action: 'decisions.exported',
+      by: { name: '김민준', role: 'member' },
+    });
+    expect(ws.db.prepare('SELECT count(*) AS n FROM decision_files').get()).toEqual({ n: 0 });
+    // The chair stands in for the secretary.
+    actAs(ws, CHAIR);
+    exportMeetingDecisions(ws, { meetingId, signers: signers() });
+    expect(ws.db.prepare('SELECT exported_by AS by FROM decision_files').all()).toEqual([
+      { by: CHAIR },
+    ]);
   });
 
   it('refuses signers off the roster, twice over, or without chair and secretary', () => {

@@ -198,11 +198,24 @@ describe('decision file verification: the tamper matrix', () => {
     expect(report.problems[0]!.message).toContain(decisionFileSha256(impostor));
   });
 
-  it('without a roster nothing is trusted; a vote by a non-member is named', async () => {
+  it('without a roster only integrity is checked; a vote by a non-member is named', async () => {
     const { council } = setup();
-    expect(codes(await verifyDecisionFile(signedFile(council), { roster: null }))).toContain(
-      'roster_not_given',
-    );
+    const unjudged = await verifyDecisionFile(signedFile(council), { roster: null });
+    expect(unjudged).toMatchObject({
+      valid: false,
+      verdict: 'intact_unjudged',
+      rosterChecked: false,
+      problems: [],
+      warnings: [expect.objectContaining({ code: 'roster_not_given' })],
+      records: { total: 3, valid: 3, invalid: [] },
+    });
+    expect(unjudged.signatures.every((s) => s.verifies && !s.onRoster && !s.valid)).toBe(true);
+    const tampered = editPayload(signedFile(council), (p) => p.decisions.splice(1, 1));
+    expect(await verifyDecisionFile(tampered, { roster: null })).toMatchObject({
+      verdict: 'invalid',
+      problems: [expect.objectContaining({ code: 'content_changed' })],
+      records: { valid: 0 },
+    });
     const records = decisionRecords(1);
     records[0]!.votes.push({ member: '홍길동', vote: 'for' });
     const report = await verify(signedFile(council, records));

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import {
   DEMO_PATHS,
   decisionFilePath,
@@ -16,12 +16,14 @@ import { verifyDecisionFile } from '../../../src/main/services/decision-files';
 import { ServiceError } from '../../../src/main/services/errors';
 import { openEvidenceSource } from '../../../src/main/services/evidence/source';
 import { sha256Hex } from '../../../src/main/services/hashing';
+import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts';
+import type { ServiceContext } from '../../../src/main/services/context';
 import { readKeyFile, unlockIdentity } from '../../../src/main/services/identity';
+import { actAs } from '../../../src/main/services/identity/acting';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { getMeeting, listMeetings } from '../../../src/main/services/meetings';
 import { listMinutesVersions } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { currentPerson } from '../../../src/main/services/people/people';
 import {
   agreementOf,
   importRecommendations,
@@ -32,6 +34,7 @@ import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 
 /*
  * The demo is made once (real keys, real SQLite workspaces, the real demo batch) and each test
@@ -56,6 +59,31 @@ function listTree(dir: string, prefix = ''): string[] {
       ? listTree(join(dir, entry.name), `${prefix}${entry.name}/`)
       : [`${prefix}${entry.name}`],
   );
+}
+
+/** Unlocks `name`'s demo key from the files the demo wrote (key file and passphrase file). */
+function unlockDemoKey(ctx: ServiceContext, name: string) {
+  const key = demo.keys.find((k) => k.person.name === name)!;
+  const passphrase = read(key.passphraseFile).split('\n')[0]!;
+  return actAs(ctx, unlockIdentity(inDemo(outDir, key.keyFile), passphrase));
+}
+
+/**
+ * A workspace's audit log: the chain intact, every act signed by a key on the roster in force
+ * with a role allowed it; each named actor is a roster person whose demo key signed.
+ */
+function expectSignedLog(ctx: ServiceContext, actors: string[]) {
+  expect(verifyAuditLog(ctx.db)).toMatchObject({ ok: true, actProblems: [] });
+  const entries = listAudit(ctx.db, { limit: 10_000 });
+  expect([...new Set(entries.map((e) => e.actor))].sort()).toEqual(actors.sort());
+  for (const entry of entries) {
+    const key = demo.keys.find((k) => k.person.name === entry.actor);
+    if (key) {
+      expect(entry.actorKid, `${entry.seq} ${entry.action}`).toBe(key.identity.kid);
+      expect(entry.signature, `${entry.seq} ${entry.action}`).not.toBeNull();
+    } else expect(entry).toMatchObject({ actor: UNIDENTIFIED_OPERATOR, signature: null });
+  }
+  return entries;
 }
 
 function payloadOf(fileText: string) {
@@ -132,9 +160,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     expect(demo.minutes.docx).toBe(minutesFilePath(MEETING.number, 'docx'));
     expect(readFileSync(inDemo(outDir, demo.minutes.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(inDemo(outDir, demo.minutes.docx)).subarray(0, 2).toString()).toBe('PK');
-    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
-      actor: 'os-user',
-    });
+    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
     try {
       expect(listMinutesVersions(secretary, demo.meeting.id)).toEqual([
         expect.objectContaining({
@@ -153,7 +179,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
 
   it('writes three or more recommendation files that import elsewhere, agreeing and conflicting', async () => {
     expect(demo.recommendationFiles.length).toBeGreaterThanOrEqual(3);
-    const ws = openTempWorkspace('감사 확인');
+    const ws = openTempWorkspace();
     try {
       await importBatch(ws, {
         file: inDemo(outDir, DEMO_PATHS.batchFile),
@@ -163,6 +189,8 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
         intoBatchId: null,
       });
       importRoster(ws, read(DEMO_PATHS.roster));
+      // Importing members' files is the secretary's act: with the demo secretary's key.
+      unlockDemoKey(ws, '박서연');
       const result = importRecommendations(
         ws,
         demo.recommendationFiles.map((f) => read(f.file)),
@@ -183,14 +211,28 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     }
   });
 
-  it('leaves workspaces that reopen as the secretary and each member, audit chains intact', () => {
-    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
-      actor: 'os-user',
-    });
+  it('leaves workspaces whose audit logs are signed by the roster people who acted, and that reopen with nobody acting until a key is unlocked', () => {
+    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
     try {
+      expect(secretary.acting).toBeNull();
+      expect(secretary.actor).toBe(UNIDENTIFIED_OPERATOR);
+      // Loading the batch and the roster needed no key; the rest is the secretary's and the
+      // chair's, each signed with their own key.
+      const entries = expectSignedLog(secretary, [UNIDENTIFIED_OPERATOR, '박서연', '이도윤']);
+      const by = (action: string) => [
+        ...new Set(entries.filter((e) => e.action === action).map((e) => e.actor)),
+      ];
+      expect(by('roster.imported')).toEqual([UNIDENTIFIED_OPERATOR]);
+      expect(by('meeting.opened')).toEqual(['박서연']);
+      expect(by('meeting.decision_confirmed')).toEqual(['이도윤']);
+      expect(by('minutes.drafted')).toEqual(['박서연']);
+      expect(by('minutes.approved')).toEqual(['이도윤']);
+      expect(by('decisions.exported')).toEqual(['박서연']);
+      expect(unlockDemoKey(secretary, '박서연')).toMatchObject({
+        name: '박서연',
+        role: 'secretary',
+      });
       expect(secretary.actor).toBe('박서연');
-      expect(currentPerson(secretary)).toEqual({ name: '박서연', role: 'secretary' });
-      expect(verifyAuditChain(secretary.db).ok).toBe(true);
       const [meeting] = listMeetings(secretary).meetings;
       expect(meeting).toMatchObject({ number: 1, status: 'closed' });
       expect(getMeeting(secretary, meeting!.id).agenda).toHaveLength(3);
@@ -204,13 +246,17 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
       secretary.db.close();
     }
     for (const { member, count } of demo.recommendationFiles) {
-      const ws = openWorkspace(inDemo(outDir, memberWorkspacePath(member)), { actor: 'os-user' });
+      const ws = openWorkspace(inDemo(outDir, memberWorkspacePath(member)));
       try {
-        expect(ws.actor).toBe(member);
-        expect(verifyAuditChain(ws.db).ok).toBe(true);
+        expect(ws.actor).toBe(UNIDENTIFIED_OPERATOR);
+        const entries = expectSignedLog(ws, [UNIDENTIFIED_OPERATOR, member]);
+        expect(
+          entries.filter((e) => e.action === 'decision.recorded' && e.actor === member),
+        ).toHaveLength(count);
         expect(
           ws.db.prepare('SELECT count(*) AS n FROM decisions WHERE decided_by = ?').get(member),
         ).toEqual({ n: count });
+        expect(unlockDemoKey(ws, member)).toMatchObject({ name: member, role: 'member' });
       } finally {
         ws.db.close();
       }
@@ -248,6 +294,8 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     expect(readme).toContain(demo.decisionFile.sha256);
     expect(readme).toContain(demo.minutes.version.sha256);
     expect(listed).toEqual(expect.arrayContaining([demo.minutes.pdf, demo.minutes.docx]));
+    // Everyone is named as the roster names them.
+    for (const { person } of demo.keys) expect(readme).toContain(person.name);
   });
 
   it('refuses a folder that is not empty, a file, and missing sources, writing nothing', async () => {

@@ -75,7 +75,7 @@ describe('an import lands whole or not at all', () => {
     const { dir, cleanup } = makeTempDir();
     cleanups.push(cleanup);
     const dbFile = join(dir, 'workspace', 'review-desk.db');
-    const ws = openWorkspace(join(dir, 'workspace'), { actor: 'test' });
+    const ws = openWorkspace(join(dir, 'workspace'), {});
     await importBatch(ws, { file: writeCsv(dir, 'first.csv', GOOD_ROWS, 'utf-8') });
     ws.db.close();
     const before = snapshot(dbFile);

@@ -7,9 +7,14 @@ import { channelIo } from '../../../src/main/ipc/create-ipc';
 import { bindServices } from '../../../src/main/ipc/services';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
+import type { ServiceContext } from '../../../src/main/services/context';
+import { stopActing } from '../../../src/main/services/identity/acting';
 import { ImportRunner } from '../../../src/main/services/intake/runner';
+import { getPolicy } from '../../../src/main/services/policy/policies';
 import { CHANNELS, type Channel } from '../../../src/shared/ipc/channels';
 import { contract, type ContractEntry } from '../../../src/shared/ipc/contract';
+import { PERSON_ROLES, type PersonRole } from '../../../src/shared/ipc/review-schemas';
+import { actAsPerson, seatCouncil, TEST_COUNCIL } from '../../helpers/council';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { testPlatform } from '../../helpers/test-platform';
 
@@ -23,22 +28,44 @@ const ours: IpcSender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, i
 const entryOf = (channel: Channel): ContractEntry => contract[channel];
 const channelsWith = (lock: ContractEntry['lock']) =>
   CHANNELS.filter((channel) => entryOf(channel).lock === lock);
+/** The roster roles a channel is for, or null when anyone may call it. */
+const rolesOf = (channel: Channel): readonly PersonRole[] | null => {
+  const roles = entryOf(channel).roles;
+  return roles === undefined || roles === 'anyone' ? null : roles;
+};
+/** The test council's person holding `role` (it seats one of each). */
+const holderOf = (role: PersonRole) => TEST_COUNCIL.find((p) => p.role === role)!.name;
+
+/** Unlocks the key of someone the channel allows; nobody acts for a channel open to anyone. */
+function actAsAllowed(ctx: ServiceContext, channel: Channel) {
+  const roles = rolesOf(channel);
+  if (roles === null) stopActing(ctx);
+  else actAsPerson(ctx, holderOf(roles[0]!));
+}
 
 let temp: ReturnType<typeof makeTempDir>;
 let ws: ReturnType<typeof openTempWorkspace>;
 beforeAll(() => {
   temp = makeTempDir();
   ws = openTempWorkspace();
+  seatCouncil(ws);
 });
 afterAll(() => {
   ws.cleanup();
   temp.cleanup();
 });
 
-/** A router over the real handlers, with a record of which handlers were reached. */
-function routerWithSpies(runner: ImportRunner, grants = new PathGrants()) {
+/**
+ * A router over the real handlers of a workspace (the shared one unless given), with a record
+ * of which handlers were reached. The acting role is the workspace's, as createIpc wires it.
+ */
+function routerWithSpies(
+  runner: ImportRunner,
+  grants = new PathGrants(),
+  ctx: ServiceContext = ws,
+) {
   const reached: string[] = [];
-  const real = bindServices(ws, channelIo(testPlatform(), grants, runner)) as Record<
+  const real = bindServices(ctx, channelIo(testPlatform(), grants, runner)) as Record<
     string,
     (request: unknown) => unknown
   >;
@@ -55,6 +82,7 @@ function routerWithSpies(runner: ImportRunner, grants = new PathGrants()) {
     isTrustedSender: trustOrigins([ORIGIN]),
     grants,
     writeLock: runner,
+    actingRole: () => ctx.acting?.role ?? null,
   });
   return { router, reached, grants };
 }
@@ -115,10 +143,14 @@ describe('a write while an import runs', () => {
     runner.cancel();
     expect(await importing).toMatchObject({ ok: false, error: { code: 'conflict' } });
     expect(runner.importRunning).toBe(false);
-    // Released: the same write now reaches its handler.
-    expect(
-      await router.handle(ours, 'people:add', { name: '정하늘', role: 'member' }),
-    ).toMatchObject({ ok: true });
+    // Released: a write now reaches its handler (for someone whose role it is for).
+    actAsAllowed(ws, 'policy:create');
+    const policy = { basedOn: 1, note: '가져오기 후', body: getPolicy(ws, 1).body };
+    expect(await router.handle(ours, 'policy:create', policy)).toMatchObject({
+      ok: true,
+      value: { version: 2 },
+    });
+    expect(reached).toContain('policy:create');
   }, 60_000);
 
   it('an import is refused while a write is still under way', async () => {
@@ -144,6 +176,7 @@ const REQUESTS_WITH_PATHS: Partial<Record<Channel, (path: string) => unknown>> =
   }),
   'recommendations:import': (path) => ({ files: [path, path] }),
   'recommendations:export': (path) => ({ batchId: 1, keyFile: path, passphrase: '' }),
+  'people:unlock': (path) => ({ keyFile: path, passphrase: 'x' }),
   'roster:build': (path) => ({
     council: '협의체',
     validFrom: '2022-11-14',
@@ -163,6 +196,7 @@ describe('a path nobody chose', () => {
   it.each(pathChannels)(
     '%s: forbidden, naming the field, its handler never reached',
     async (channel) => {
+      actAsAllowed(ws, channel);
       const { router, reached } = routerWithSpies(new ImportRunner());
       const stray = join(temp.dir, 'never-chosen.json');
       const result = await router.handle(ours, channel, REQUESTS_WITH_PATHS[channel]!(stray));
@@ -180,6 +214,7 @@ describe('a path nobody chose', () => {
   it.each(pathChannels)(
     '%s: every listed field is checked, not only the first',
     async (channel) => {
+      actAsAllowed(ws, channel);
       const { router, reached, grants } = routerWithSpies(new ImportRunner());
       const chosen = join(temp.dir, 'chosen.json');
       grants.grant(chosen);
@@ -194,6 +229,128 @@ describe('a path nobody chose', () => {
         });
       }
       expect(reached).toEqual([]);
+    },
+  );
+});
+
+const CLAIM = 'K-2022-000101';
+const attendance = [{ member: '김민준', present: true }];
+
+/** A request that fits its schema for each channel only some roles may call (paths filled in). */
+const REQUESTS_WITH_ROLES: Partial<
+  Record<Channel, (ctx: ServiceContext, path: string) => unknown>
+> = {
+  'policy:create': (ctx) => ({ basedOn: 1, note: '새 기준', body: getPolicy(ctx, 1).body }),
+  'assignments:assign': () => ({ claimIds: [CLAIM], assignee: '김민준' }),
+  'decisions:record': () => ({
+    claimId: CLAIM,
+    outcome: 'approve',
+    amount: 600_000,
+    reasonCodes: [],
+    note: '',
+    replacesId: null,
+    amendmentReason: null,
+  }),
+  'meetings:open': () => ({
+    number: 1,
+    heldOn: '2022-12-20',
+    place: '판교',
+    quorum: { kind: 'majority_of_members' },
+    threshold: { kind: 'majority_of_votes_cast' },
+    attendance,
+  }),
+  'meetings:setAttendance': () => ({ meetingId: 1, attendance }),
+  'meetings:addToAgenda': () => ({ meetingId: 1, claimId: CLAIM, proposal: null }),
+  'meetings:vote': () => ({ meetingId: 1, claimId: CLAIM, member: '김민준', vote: 'for' }),
+  'meetings:closeVoting': () => ({ meetingId: 1, claimId: CLAIM }),
+  'meetings:close': () => ({ meetingId: 1 }),
+  'meetings:confirm': () => ({
+    meetingId: 1,
+    claimId: CLAIM,
+    outcome: 'defer',
+    amount: null,
+    reasonCodes: [],
+    note: '',
+  }),
+  'minutes:draft': () => ({ meetingId: 1 }),
+  'minutes:approve': () => ({ meetingId: 1, version: 1 }),
+  'decisionFiles:export': (_, path) => ({
+    meetingId: 1,
+    signers: [{ keyFile: path, passphrase: 'x' }],
+  }),
+  'recommendations:import': (_, path) => ({ files: [path] }),
+  'recommendations:export': (_, path) => ({ batchId: 1, keyFile: path, passphrase: '' }),
+};
+
+describe('a channel for some roles only', () => {
+  const roleChannels = CHANNELS.filter((channel) => rolesOf(channel) !== null);
+  // Its own workspace: the allowed calls below really run their handlers.
+  let council: ReturnType<typeof openTempWorkspace>;
+  beforeAll(() => {
+    council = openTempWorkspace();
+    seatCouncil(council);
+  });
+  afterAll(() => council.cleanup());
+
+  const auditCount = () =>
+    council.db.prepare('SELECT count(*) FROM audit_log').pluck().get() as number;
+
+  /** The channel called with a fitting request (its file granted), as whoever acts now. */
+  async function call(channel: Channel) {
+    const grants = new PathGrants();
+    const chosen = join(temp.dir, 'chosen.json');
+    grants.grant(chosen);
+    const spied = routerWithSpies(new ImportRunner(), grants, council);
+    const request = REQUESTS_WITH_ROLES[channel]!(council, chosen);
+    return { result: await spied.router.handle(ours, channel, request), reached: spied.reached };
+  }
+
+  it('has a sample request here for every channel with roles, and every one fits', () => {
+    expect(Object.keys(REQUESTS_WITH_ROLES).sort()).toEqual([...roleChannels].sort());
+    for (const channel of roleChannels) {
+      const request = REQUESTS_WITH_ROLES[channel]!(council, join(temp.dir, 'chosen.json'));
+      expect(entryOf(channel).request.safeParse(request).success, channel).toBe(true);
+    }
+  });
+
+  it.each(roleChannels)(
+    '%s: forbidden while nobody has unlocked a key, its handler never reached',
+    async (channel) => {
+      stopActing(council);
+      const before = auditCount();
+      const { result, reached } = await call(channel);
+      expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+      if (!result.ok) expect(result.error.message).toContain('unlock your key first');
+      expect(reached).toEqual([]);
+      expect(auditCount()).toBe(before);
+    },
+  );
+
+  it.each(roleChannels)(
+    '%s: forbidden for every other role, reached for its own roles',
+    async (channel) => {
+      const allowed = rolesOf(channel)!;
+      for (const role of PERSON_ROLES) {
+        actAsPerson(council, holderOf(role));
+        const before = auditCount();
+        const { result, reached } = await call(channel);
+        if (allowed.includes(role)) {
+          // Past the rule: whatever the handler then says, it was asked.
+          expect(reached, `${channel} as the ${role}`).toEqual([channel]);
+          if (!result.ok)
+            expect(result.error.code, `${channel} as the ${role}`).not.toBe('forbidden');
+        } else {
+          expect(result, `${channel} as the ${role}`).toMatchObject({
+            ok: false,
+            error: { code: 'forbidden' },
+          });
+          if (!result.ok)
+            expect(result.error.message).toContain(`the person acting here is the ${role}`);
+          expect(reached, `${channel} as the ${role}`).toEqual([]);
+          expect(auditCount()).toBe(before);
+        }
+      }
+      stopActing(council);
     },
   );
 });

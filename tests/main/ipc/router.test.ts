@@ -10,8 +10,15 @@ import { PathGrants } from '../../../src/main/ipc/path-grants';
 import { createRouter, type Handlers } from '../../../src/main/ipc/router';
 import { ImportRunner } from '../../../src/main/services/intake/runner';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
+import { ActNotPermittedError } from '../../../src/main/db/errors';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
-import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import {
+  actAsMember,
+  actAsSecretary,
+  makeTempDir,
+  openTempWorkspace,
+} from '../../helpers/temp-workspace';
 import { testPlatform } from '../../helpers/test-platform';
 
 const ORIGIN = 'app://review-desk';
@@ -38,9 +45,20 @@ function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
       logError: (error) => logged.push(error),
       grants,
       writeLock: runner,
+      actingRole: () => ws.acting?.role ?? null,
     },
   );
 }
+
+const rejectDraft = {
+  claimId: 'K-2022-000101',
+  outcome: 'reject',
+  amount: null,
+  reasonCodes: [],
+  note: '',
+  replacesId: null,
+  amendmentReason: null,
+};
 
 describe('the IPC contract', () => {
   it('has exactly one schema pair per channel', () => {
@@ -87,8 +105,14 @@ describe('the router', () => {
         appVersion: '0.0.0-test',
         schemaVersion: LATEST_SCHEMA_VERSION,
         dataDir: ws.dataDir,
-        actor: '위원 김민준',
+        actor: UNIDENTIFIED_OPERATOR,
       },
+    });
+    // Whoever unlocks their key is the actor, by the roster's name for it.
+    actAsMember(ws);
+    expect(await r.handle(ours, 'app:info', undefined)).toMatchObject({
+      ok: true,
+      value: { actor: '김민준' },
     });
   });
 
@@ -140,15 +164,8 @@ describe('the router', () => {
   it('turns a refused use case into a typed error with its domain issues', async () => {
     const r = router();
     await r.handle(ours, 'workspace:loadSample', undefined);
-    const result = await r.handle(ours, 'decisions:record', {
-      claimId: 'K-2022-000101',
-      outcome: 'reject',
-      amount: null,
-      reasonCodes: [],
-      note: '',
-      replacesId: null,
-      amendmentReason: null,
-    });
+    actAsMember(ws);
+    const result = await r.handle(ours, 'decisions:record', rejectDraft);
     expect(result).toMatchObject({
       ok: false,
       error: {
@@ -160,6 +177,59 @@ describe('the router', () => {
       ok: false,
       error: { code: 'not_found' },
     });
+  });
+
+  it('refuses a channel for other roles as forbidden, before its handler runs', async () => {
+    const asked: unknown[] = [];
+    const r = router({
+      'decisions:record': (request) => {
+        asked.push(request);
+        throw new Error('not reached in this test');
+      },
+    });
+    expect(await r.handle(ours, 'decisions:record', rejectDraft)).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'decisions:record is for a member or chair: unlock your key first',
+      },
+    });
+    actAsSecretary(ws);
+    expect(await r.handle(ours, 'decisions:record', rejectDraft)).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'decisions:record is for a member or chair: the person acting here is the secretary',
+      },
+    });
+    expect(asked).toEqual([]);
+    // The schema still comes first: a payload that does not fit is named as such.
+    expect(await r.handle(ours, 'decisions:record', {})).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload' },
+    });
+  });
+
+  it("reports the audit log's own refusal of an act as forbidden, not as an internal error", async () => {
+    const logged: unknown[] = [];
+    const r = router(
+      {
+        'workspace:loadSample': () => {
+          throw new ActNotPermittedError('decision.recorded', ['member', 'chair'], null);
+        },
+      },
+      logged,
+    );
+    expect(await r.handle(ours, 'workspace:loadSample', undefined)).toEqual({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message:
+          'decision.recorded needs the key of a member or chair on the roster; nobody has unlocked their key at this machine',
+      },
+    });
+    expect(logged).toEqual([]);
   });
 
   it('hides unexpected errors from the renderer but logs them', async () => {

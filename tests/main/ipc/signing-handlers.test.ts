@@ -5,6 +5,7 @@ import type { KeyProtector } from '../../../src/main/services/identity';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { latestRoster } from '../../../src/main/services/roster';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import type { Channel } from '../../../src/shared/ipc/channels';
 import type { IpcResult, RequestOf, ResponseOf } from '../../../src/shared/ipc/contract';
 import { InMemoryKeyProtector } from '../../helpers/in-memory-key-protector';
@@ -22,7 +23,7 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 /** The real router over a temp workspace; dialogs answer with what the test queues. */
 function app(protector?: KeyProtector) {
-  const ws = openTempWorkspace('간사 박서연');
+  const ws = openTempWorkspace();
   const files = makeTempDir('review-desk-signing-ipc-');
   cleanups.push(ws.cleanup, files.cleanup);
   const chosen: (string | null)[] = [];
@@ -236,7 +237,9 @@ describe('the roster in the app', { timeout: 60_000 }, () => {
       validFrom: '2022-11-14',
       fingerprint: built!.fingerprint,
       previousSha256: null,
-      importedBy: '간사 박서연',
+      // Loading a roster needs no key: nobody had unlocked one here, the roster's own
+      // authority is the secretary's signature on it.
+      importedBy: UNIDENTIFIED_OPERATOR,
       signers: [{ name: '박서연', role: 'secretary' }],
     });
     expect(roster!.members).toEqual(

@@ -2,7 +2,9 @@ import iconv from 'iconv-lite';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { runLedger } from '../../../src/main/cli/ledger';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { writeCsv } from '../../helpers/batch-files';
@@ -44,10 +46,14 @@ describe('review-desk ledger', { timeout: 120_000 }, () => {
         '  구간 50,000        2건          100,000원',
         '  위원회 결정        3건        2,020,000원',
         '  합계 total         6건        2,150,000원',
-        '  회의 확정 없는 위원회 결정 2건 / council decisions no meeting confirmed',
+        '  위원회 대기 2건 (지급 안 함) / 2 committee claims awaiting the council (not paid)',
+        "  그중 회의 밖에서 기록된 결정 2건은 위원 의견으로 보고 지급하지 않음 / 2 recorded outside a meeting: a member's view, not paid",
         '',
       ].join('\n'),
     );
+    // A ledger needs no key: without --as it is recorded as the unidentified operator, unsigned.
+    const [entry] = listAudit(ws.db, {}).filter((e) => e.action === 'ledger.exported');
+    expect(entry).toMatchObject({ actor: UNIDENTIFIED_OPERATOR, actorKid: null, signature: null });
 
     // Never over an existing file, whatever its content.
     const again = cli('ledger', '--format', 'xlsx', '--out', file, '--db', db);
@@ -117,7 +123,7 @@ describe('review-desk ledger', { timeout: 120_000 }, () => {
 
 /** The same refusals in-process (no child process per case): each names what was wrong. */
 describe('runLedger arguments', () => {
-  const openAt = () => openWorkspace(ws.dataDir, { actor: '박서연' });
+  const openAt = () => openWorkspace(ws.dataDir, {});
   it.each([
     [
       ['--format', 'csv', '--encoding', 'euc-kr'],

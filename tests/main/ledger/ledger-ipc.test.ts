@@ -53,7 +53,8 @@ const SAMPLE_SUMMARY = {
   },
   count: 6,
   total: 2_150_000,
-  committeeWithoutMeeting: 2,
+  awaitingCouncil: 2,
+  outsideMeeting: 2,
 };
 
 describe('ledger over IPC', { timeout: 60_000 }, () => {

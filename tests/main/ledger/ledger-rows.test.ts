@@ -3,7 +3,13 @@ import { buildLedger, LEDGER_HEADERS } from '../../../src/main/services/ledger';
 import { ServiceError } from '../../../src/main/services/errors';
 import { PAYOUT_BASES } from '../../../src/shared/ipc/ledger-schemas';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { importHostileBatch, ledgerWorkspace, SAMPLE_LEDGER } from './support';
+import {
+  importHostileBatch,
+  ledgerWorkspace,
+  SAMPLE_AWAITING,
+  SAMPLE_LEDGER,
+  SAMPLE_OUTSIDE_MEETING,
+} from './support';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -14,7 +20,10 @@ function workspace() {
   return ws;
 }
 
-/** What the ledger must add up to, straight from the tables, without the ledger's own query. */
+/**
+ * What the ledger must add up to, straight from the tables, without the ledger's own query: a
+ * committee claim counts at its latest decision made in a meeting.
+ */
 function sqlTotals(ws: ReturnType<typeof workspace>, batchId: number | null) {
   return ws.db
     .prepare(
@@ -24,7 +33,8 @@ function sqlTotals(ws: ReturnType<typeof workspace>, batchId: number | null) {
          UNION ALL
          SELECT 'committee', d.amount FROM decisions d JOIN claims c USING (claim_id)
           WHERE c.tier = 'committee_review' AND d.outcome IN ('approve', 'partial')
-            AND d.id NOT IN (SELECT replaces_id FROM decisions WHERE replaces_id IS NOT NULL)
+            AND d.id = (SELECT max(x.id) FROM decisions x
+                         WHERE x.claim_id = d.claim_id AND x.meeting_id IS NOT NULL)
             AND (@batchId IS NULL OR c.batch_id = @batchId))
        GROUP BY basis ORDER BY basis`,
     )
@@ -58,17 +68,66 @@ describe('the payout ledger', () => {
       meetingNumber: 1,
       decidedOn: '2022-11-20',
     });
-    // A bracket row names no decision; the amended claim is paid by its latest decision.
+    // A bracket row names no decision; the claim a later meeting amended is paid by that
+    // meeting's decision.
     expect(ledger.rows[2]).toMatchObject({
       decisionId: null,
       meetingNumber: null,
       decidedOn: null,
     });
-    const latest = ws.db
-      .prepare("SELECT max(id) FROM decisions WHERE claim_id = 'K-2022-000111'")
-      .pluck()
-      .get();
-    expect(ledger.rows[5]).toMatchObject({ decisionId: latest, amount: 1_000_000 });
+    const latest = (claimId: string, where = '') =>
+      ws.db
+        .prepare(`SELECT max(id) FROM decisions WHERE claim_id = ? ${where}`)
+        .pluck()
+        .get(claimId);
+    expect(ledger.rows[5]).toMatchObject({
+      decisionId: latest('K-2022-000111'),
+      amount: 1_000_000,
+      meetingNumber: 2,
+    });
+    // A member's view recorded after the council's decision, outside any meeting, is the head
+    // of 101's chain but pays nothing: 101 is paid the council's 620,000, not 1원.
+    expect(latest('K-2022-000101')).not.toBe(1);
+    expect(latest('K-2022-000101', 'AND meeting_id IS NULL')).toBe(latest('K-2022-000101'));
+  });
+
+  it('lists apart, never paid, the committee claims the council has not decided', () => {
+    const ws = workspace();
+    const ledger = buildLedger(ws);
+    expect(ledger.awaiting).toEqual([
+      {
+        claimId: 'K-2022-000104',
+        businessName: '(주)한빛물류',
+        claimedLoss: 4_200_000,
+        batchId: 1,
+        batchName: '표본 신청 12건 (Sample claims)',
+        councilOutcome: 'request_evidence',
+        meetingNumber: 1,
+        outsideOutcome: null,
+        outsideAmount: null,
+        outsideBy: null,
+      },
+      {
+        claimId: 'K-2022-000112',
+        businessName: '부산 어묵 포차',
+        claimedLoss: 650_000,
+        batchId: 1,
+        batchName: '표본 신청 12건 (Sample claims)',
+        councilOutcome: 'defer',
+        meetingNumber: 1,
+        // A member approved it outside a meeting: shown, and still not paid.
+        outsideOutcome: 'approve',
+        outsideAmount: 650_000,
+        outsideBy: '김민준',
+      },
+    ]);
+    expect(ledger.awaiting.map((row) => row.claimId)).toEqual([...SAMPLE_AWAITING]);
+    const paid = ledger.rows.map((row) => row.claimId);
+    for (const claimId of SAMPLE_AWAITING) expect(paid).not.toContain(claimId);
+    expect(ledger.summary).toMatchObject({
+      awaitingCouncil: SAMPLE_AWAITING.length,
+      outsideMeeting: SAMPLE_OUTSIDE_MEETING.length,
+    });
   });
 
   it('adds up, per basis and overall, to the sums SQL takes of the tables', async () => {
@@ -99,7 +158,8 @@ describe('the payout ledger', () => {
       },
       count: 19,
       total: 240_000 + 400_000 + 2_020_000,
-      committeeWithoutMeeting: 2,
+      awaitingCouncil: 2,
+      outsideMeeting: 2,
     });
   });
 

@@ -10,6 +10,7 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../../src/main/services/ledger';
+import { AWAITING_SHEET } from '../../../src/main/services/ledger/ledger-xlsx';
 import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { importHostileBatch, ledgerWorkspace, SAMPLE_LEDGER } from './support';
@@ -37,7 +38,11 @@ const valuesOf = (sheet: Worksheet, row: number) =>
 describe('the ledger as XLSX', () => {
   it('has the claims under a frozen, filtered Korean header, amounts as won-formatted numbers', async () => {
     const { workbook, summary } = await exported('sample');
-    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([LEDGER_SHEET, SUMMARY_SHEET]);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      LEDGER_SHEET,
+      SUMMARY_SHEET,
+      AWAITING_SHEET,
+    ]);
     const sheet = workbook.getWorksheet(LEDGER_SHEET)!;
     expect(valuesOf(sheet, 1)).toEqual([...LEDGER_HEADERS]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
@@ -111,11 +116,55 @@ describe('the ledger as XLSX', () => {
         ['구간 50,000', summary.byBasis.tier_50k.count, summary.byBasis.tier_50k.total],
         ['위원회 결정', summary.byBasis.committee.count, summary.byBasis.committee.total],
         ['합계', summary.count, summary.total],
-        ['회의 확정 없는 위원회 결정', 2],
+        ['위원회 대기 (지급 안 함, 「위원회 대기」 시트)', 2],
+        ['그중 회의 밖 기록 (위원 의견, 지급 안 함)', 2],
       ]),
     );
     const generated = rows.find((row) => row[0] === '생성 시각')?.[1];
     expect(generated).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2} \(KST\)$/);
+  });
+
+  it('lists on 위원회 대기 the committee claims the council has not decided, none of them paid', async () => {
+    const { workbook } = await exported('sample');
+    const sheet = workbook.getWorksheet(AWAITING_SHEET)!;
+    const rows = Array.from({ length: sheet.rowCount }, (_, i) => valuesOf(sheet, i + 1));
+    expect(rows).toEqual([
+      [
+        '접수번호',
+        '상호',
+        '피해금액',
+        '묶음',
+        '회의',
+        '회의 결과',
+        '회의 밖 기록 (지급 안 함)',
+        '회의 밖 금액',
+        '기록한 사람',
+      ],
+      [
+        'K-2022-000104',
+        '(주)한빛물류',
+        4_200_000,
+        '1 · 표본 신청 12건 (Sample claims)',
+        1,
+        '보완 요청',
+        '', // no view recorded outside a meeting
+        undefined,
+        '',
+      ],
+      [
+        'K-2022-000112',
+        '부산 어묵 포차',
+        650_000,
+        '1 · 표본 신청 12건 (Sample claims)',
+        1,
+        '보류',
+        '인정',
+        650_000,
+        '김민준',
+      ],
+    ]);
+    const paid = workbook.getWorksheet(LEDGER_SHEET)!.getColumn('B').values;
+    for (const claimId of ['K-2022-000104', 'K-2022-000112']) expect(paid).not.toContain(claimId);
   });
 
   it('writes every formula payload of the intake tests as inert text, and no formula at all', async () => {

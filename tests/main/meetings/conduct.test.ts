@@ -9,7 +9,7 @@ import {
   recordVote,
   setAttendance,
 } from '../../../src/main/services/meetings';
-import { addPerson } from '../../../src/main/services/people/people';
+import { stopActing } from '../../../src/main/services/identity/acting';
 import type { VoteValue } from '../../../src/shared/domain/committee';
 import {
   actAs,
@@ -17,6 +17,7 @@ import {
   councilWorkspace,
   expectServiceError,
   FIXED_TIER_CLAIM,
+  joinCouncil,
   MEMBERS,
   openWith,
   OTHER_REVIEW_CLAIM,
@@ -38,7 +39,12 @@ describe('opening a meeting', () => {
     expectServiceError(() => openWith(ws, 5), 'forbidden');
     actAs(ws, '감사 윤');
     expectServiceError(() => openWith(ws, 5), 'forbidden');
+    stopActing(ws);
+    expectServiceError(() => openWith(ws, 5), 'forbidden');
     expect(listMeetings(ws).meetings).toEqual([]);
+    // The chair stands in for the secretary.
+    actAs(ws, CHAIR);
+    expect(openWith(ws, 5)).toMatchObject({ openedBy: CHAIR });
   });
 
   it('marks every voting member present or absent, and refuses rules the roster cannot meet', () => {
@@ -214,7 +220,8 @@ describe('attendance during the meeting', () => {
     });
     expect(after.agenda[0]!.result).toBe('carried'); // frozen at closing
     expect(after.quorumMet).toBe(false);
-    addPerson(ws, { name: '신규 위원', role: 'member' });
+    // A new member joins by a new roster version, and can then be marked present.
+    joinCouncil(ws, '신규 위원', 'member');
     expect(
       setAttendance(ws, { meetingId: 1, attendance: [{ member: '신규 위원', present: true }] })
         .members,

@@ -1,24 +1,29 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
-import { setCurrentPerson } from '../../../src/main/services/people/people';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { CHAIR } from '../meetings/support';
+import { PASSPHRASE } from '../decision-file/council';
+import { makeKeys } from '../decision-file/export-fixture';
+import { CHAIR, SECRETARY } from '../meetings/support';
 import { minutesWorkspace, type MinutesWorkspace } from './fixture';
 import { unzipText } from './unzip';
 import { cli } from '../../helpers/run-cli';
 
 /*
  * review-desk minutes from a terminal, through the installed entry point, on a workspace with
- * meeting no. 1 held and closed. The acting person is the workspace's person at the machine,
- * as for `decide`.
+ * meeting no. 1 held and closed under a roster of key files. Whoever drafts or approves names
+ * their own key with --as (its passphrase in a file); printing needs no key.
  */
 
 const out = makeTempDir('review-desk-minutes-cli-');
+const keys = makeKeys(out.dir);
 let ws: MinutesWorkspace;
 let db: string;
 let meeting: string;
+let passphraseFile: string;
+/** `--as` the key of `name` on the council, unlocked by the passphrase file. */
+const as = (name: string) => ['--as', keys[name]!.keyFile, '--passphrase-file', passphraseFile];
 
 /** One line on stderr, exit code 1. */
 function refused(run: ReturnType<typeof cli>, pattern: RegExp | string) {
@@ -33,7 +38,9 @@ function refused(run: ReturnType<typeof cli>, pattern: RegExp | string) {
 }
 
 beforeAll(() => {
-  const made = minutesWorkspace();
+  passphraseFile = join(out.dir, 'passphrase.txt');
+  writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+  const made = minutesWorkspace(keys);
   ws = made.ws;
   meeting = String(made.meetingId);
   db = join(ws.dataDir, DATABASE_FILE_NAME);
@@ -63,28 +70,34 @@ describe('review-desk minutes', { timeout: 120_000 }, () => {
   });
 
   it('drafts as the secretary; approving is the chair’s', () => {
-    const draft = cli('minutes', 'draft', '--meeting', meeting, '--db', db);
+    const draftRun = (...acting: string[]) =>
+      cli('minutes', 'draft', '--meeting', meeting, '--db', db, ...acting);
+    const approveRun = (...acting: string[]) =>
+      cli('minutes', 'approve', '--meeting', meeting, '--version', '1', '--db', db, ...acting);
+    // Without a key, nobody drafts; a member's key does not draft either.
+    refused(draftRun(), 'Drafting minutes needs the key of a secretary or chair');
+    refused(
+      draftRun(...as('김민준')),
+      'Drafting minutes is for a secretary or chair; 김민준 is the member',
+    );
+
+    const draft = draftRun(...as(SECRETARY));
     expect(draft.stderr).toBe('');
     expect(draft.code).toBe(0);
     expect(draft.stdout).toMatch(
       /v1 초안 \/ draft: 2 items, made .* by 박서연\n {4}sha256 [0-9a-f]{64}/,
     );
+    refused(approveRun(), 'Approving minutes needs the key of a chair');
     refused(
-      cli('minutes', 'approve', '--meeting', meeting, '--version', '1', '--db', db),
-      "Approving minutes is the chair's to do",
+      approveRun(...as(SECRETARY)),
+      'Approving minutes is for a chair; 박서연 is the secretary',
     );
 
-    const chairAtMachine = openWorkspace(ws.dataDir, { actor: 'test' });
-    setCurrentPerson(chairAtMachine, CHAIR);
-    chairAtMachine.db.close();
-    const approved = cli('minutes', 'approve', '--meeting', meeting, '--version', '1', '--db', db);
+    const approved = approveRun(...as(CHAIR));
     expect(approved.code).toBe(0);
     expect(approved.stdout).toContain(`v1 승인 / approved`);
     expect(approved.stdout).toContain(`by ${CHAIR}`);
-    refused(
-      cli('minutes', 'approve', '--meeting', meeting, '--version', '1', '--db', db),
-      'is locked',
-    );
+    refused(approveRun(...as(CHAIR)), 'is locked');
 
     const listed = cli('minutes', 'list', '--meeting', meeting, '--db', db, '--json');
     expect(JSON.parse(listed.stdout)).toMatchObject([
@@ -163,7 +176,10 @@ describe('review-desk minutes', { timeout: 120_000 }, () => {
       cli('minutes', 'approve', '--meeting', meeting, '--db', db),
       'minutes approve needs --meeting <id> --version <n>',
     );
-    refused(cli('minutes', 'draft', '--meeting', '99', '--db', db), 'meeting 99 does not exist');
+    refused(
+      cli('minutes', 'draft', '--meeting', '99', '--db', db, ...as(SECRETARY)),
+      'meeting 99 does not exist',
+    );
   });
 
   it('is listed in the usage', () => {

@@ -7,7 +7,7 @@ import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { approveMinutes, draftMinutes } from '../../../src/main/services/minutes';
 import { latestRoster } from '../../../src/main/services/roster';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
+import { makeKeys, type Keyed } from '../decision-file/export-fixture';
 import { CHAIR, SECRETARY } from '../meetings/support';
 import {
   asChair,
@@ -28,7 +28,6 @@ afterEach(() => ws?.cleanup());
 const keyDir = makeTempDir('review-desk-minutes-file-keys-');
 afterAll(keyDir.cleanup);
 const keys: Record<string, Keyed> = makeKeys(keyDir.dir);
-const rosterText = rosterOf(keys);
 const signers = () => [keys[CHAIR]!, keys[SECRETARY]!];
 
 const payloadOf = (fileText: string) =>
@@ -38,7 +37,7 @@ const payloadOf = (fileText: string) =>
 
 describe('the decision file names the approved minutes', { timeout: 60_000 }, () => {
   it('carries the hash of the latest approved version and still verifies', async () => {
-    const made = minutesWorkspace(rosterText);
+    const made = minutesWorkspace(keys);
     ws = made.ws;
     const { meetingId } = made;
 

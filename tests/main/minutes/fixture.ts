@@ -6,20 +6,25 @@ import {
   latestRoster,
   signRoster,
 } from '../../../src/main/services/roster';
-import { heldMeeting, type Keyed } from '../decision-file/export-fixture';
+import { heldMeeting, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import { actAs, CHAIR, councilWorkspace, SECRETARY } from '../meetings/support';
 
 /*
  * A workspace with the meetings fixture's council and meeting no. 1 held and closed (see
  * heldMeeting: four of five present, a recusal, a member present who cast no vote, one item
- * carried and approved, one voted down and deferred), the secretary at the machine.
+ * carried and approved, one voted down and deferred), the secretary acting. With `keys` (key
+ * files, from makeKeys) the council's roster is theirs (rosterOf) and its people act with
+ * those keys, as a decision file needs; otherwise the keys are made in memory.
  */
 
 export type MinutesWorkspace = ReturnType<typeof councilWorkspace>;
 
-export function minutesWorkspace(rosterText?: string): { ws: MinutesWorkspace; meetingId: number } {
-  const ws = councilWorkspace();
-  const meetingId = heldMeeting(ws, 1, rosterText);
+export function minutesWorkspace(keys?: Record<string, Keyed>): {
+  ws: MinutesWorkspace;
+  meetingId: number;
+} {
+  const ws = councilWorkspace(keys && { rosterText: rosterOf(keys), keys });
+  const meetingId = heldMeeting(ws, 1);
   return { ws, meetingId };
 }
 

@@ -92,7 +92,8 @@ function payoutInput(): MinutesPayoutInput {
         tier_50k: { count: 4, total: 200_000 },
         committee: { count: 2, total: 1_300_000 },
       },
-      committeeWithoutMeeting: 1,
+      awaitingCouncil: 1,
+      outsideMeeting: 0,
     },
     committee: { open: { count: 3, claimedTotal: 4_500_000, withoutClaimedLoss: 1 } },
   };
@@ -192,7 +193,8 @@ describe('the minutes model', () => {
       claims: 120,
       toPay: { count: 16, amount: 1_800_000 },
       ceiling: 6_300_000,
-      committeeWithoutMeeting: 1,
+      awaitingCouncil: 1,
+      outsideMeeting: 0,
     });
   });
 

@@ -20,7 +20,7 @@ import {
 } from '../../../src/shared/domain/minutes';
 import { PUBLISHED_RULES } from '../../../src/shared/domain/summary';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
+import { makeKeys, type Keyed } from '../decision-file/export-fixture';
 import { expectServiceError } from '../meetings/support';
 import {
   asChair,
@@ -62,7 +62,7 @@ function sqlGrandTotal(db: MinutesWorkspace['db']): { count: number; total: numb
 
 describe('the payout summary in the minutes model', { timeout: 60_000 }, () => {
   it('is the secretary’s summary of the whole workspace at drafting, figure for figure', () => {
-    const made = minutesWorkspace(rosterOf(keys));
+    const made = minutesWorkspace(keys);
     ws = made.ws;
     draftMinutes(ws, made.meetingId);
     const payout = getStoredMinutes(ws, made.meetingId).model.payoutSummary!;
@@ -97,7 +97,7 @@ describe('the payout summary in the minutes model', { timeout: 60_000 }, () => {
       amount: null,
     });
     expect(payout.toPay).toEqual({ count: summary.ledger.count, amount: summary.ledger.total });
-    expect(payout.committeeWithoutMeeting).toBe(summary.ledger.committeeWithoutMeeting);
+    expect(payout.outsideMeeting).toBe(summary.ledger.outsideMeeting);
     expect(payout.ceiling).toBe(summary.ledger.total + summary.committee.open.claimedTotal);
 
     // And those are the tables' own figures: the sample's brackets and the meeting's approval.
@@ -109,7 +109,7 @@ describe('the payout summary in the minutes model', { timeout: 60_000 }, () => {
   });
 
   it('keeps what the council saw: later payouts elsewhere make no new version; a meeting change does', () => {
-    const made = minutesWorkspace(rosterOf(keys));
+    const made = minutesWorkspace(keys);
     ws = made.ws;
     const { meetingId } = made;
     draftMinutes(ws, meetingId);
@@ -185,7 +185,8 @@ const MEETING_INPUT: MinutesInput = {
         tier_50k: { count: 400, total: 20_000_000 },
         committee: { count: 2, total: 1_300_000 },
       },
-      committeeWithoutMeeting: 1,
+      awaitingCouncil: 1,
+      outsideMeeting: 0,
     },
     committee: { open: { count: 3, claimedTotal: 4_500_000, withoutClaimedLoss: 1 } },
   },

@@ -13,6 +13,7 @@ import { CLAIM_NAMES, MEETING } from '../../../src/main/demo/council/script';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { draftMinutes, renderMinutes } from '../../../src/main/services/minutes';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
+import { latestRoster } from '../../../src/main/services/roster';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
@@ -89,7 +90,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('prints totals equal to those computed from the database', () => {
-    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), { actor: 'test' });
+    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
     let all: Totals;
     let byOutcome: (Totals & { outcome: string })[];
     try {
@@ -128,7 +129,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('shows the workspace’s payout position after the meeting’s totals, its total as SQL sums it', () => {
-    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), { actor: 'test' });
+    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
     let paid: { count: number; total: number };
     try {
       // What the ledger pays: each bracket claim's support and each current approved decision.
@@ -203,7 +204,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('renders the same version to the same bytes', async () => {
-    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), { actor: 'test' });
+    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
     try {
       const again = await renderMinutes(ws, { meetingId: demo.meeting.id, format: 'pdf' });
       expect(Buffer.from(again.bytes).equals(readFileSync(pdfPath))).toBe(true);
@@ -236,7 +237,10 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
       writeFileSync(file, rendered.bytes);
       const draftText = poppler('pdftotext', file, '-');
       expect(draftText).toContain('제1판 초안 · 승인 전');
-      expect(draftText).toContain('가져온 위원 명부 없음');
+      // The roster the meeting ran under (the council's keys made in memory).
+      expect(flat(draftText)).toContain(
+        `제1판(2022-11-14시행)·지문${latestRoster(ws.db)!.fingerprint}`,
+      );
       // The watermark, once per page: pdftotext gives its first syllable a line of its own.
       const pages = pageCount(file);
       const watermarks = (t: string) => t.split('\n').filter((line) => line.trim() === '초').length;

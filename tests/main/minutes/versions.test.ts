@@ -12,7 +12,7 @@ import { latestRoster } from '../../../src/main/services/roster';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { OUTCOMES } from '../../../src/shared/domain/decision';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
+import { makeKeys, type Keyed } from '../decision-file/export-fixture';
 import {
   actAs,
   CHAIR,
@@ -40,10 +40,9 @@ afterEach(() => {
 const keyDir = makeTempDir('review-desk-minutes-keys-');
 afterAll(keyDir.cleanup);
 const keys: Record<string, Keyed> = makeKeys(keyDir.dir);
-const rosterText = rosterOf(keys);
 
 function setUp(withRoster = true) {
-  const made = minutesWorkspace(withRoster ? rosterText : undefined);
+  const made = minutesWorkspace(withRoster ? keys : undefined);
   ws = made.ws;
   return { ws: made.ws, meetingId: made.meetingId };
 }
@@ -236,10 +235,17 @@ describe('minutes versions', { timeout: 60_000 }, () => {
     expectServiceError(() => draftMinutes(ws, 99), 'not_found');
     expectServiceError(() => getStoredMinutes(ws, meetingId), 'not_found');
 
-    // Without a roster the minutes say so; the council is the one this product serves.
+    // A meeting is run only under a roster (whoever runs it acts by a key on it), and the
+    // minutes name that roster: here the council's keys made in memory.
     const version = draftMinutes(ws, meetingId);
     const { model } = getStoredMinutes(ws, meetingId, version.version);
-    expect(model.roster).toBeNull();
+    const roster = latestRoster(ws.db)!;
+    expect(model.roster).toEqual({
+      version: 1,
+      validFrom: roster.payload.validFrom,
+      sha256: roster.sha256,
+      fingerprint: roster.fingerprint,
+    });
     expect(model.council).toBe('1015 피해지원 협의체');
 
     // An open meeting has no minutes; a closed one with an unconfirmed item is refused too.

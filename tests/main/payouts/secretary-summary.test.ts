@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { ServiceError } from '../../../src/main/services/errors';
-import { nextInChain, recordDecision } from '../../../src/main/services/decisions/decisions';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { buildLedger } from '../../../src/main/services/ledger';
 import { secretarySummary } from '../../../src/main/services/payouts';
@@ -9,12 +8,13 @@ import { budgetOf } from '../../../src/shared/domain/summary';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { secretarySummary as summarySchema } from '../../../src/shared/ipc/payouts-schemas';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
-import { ledgerWorkspace } from '../ledger/support';
+import { councilDecides, ledgerWorkspace, recordView } from '../ledger/support';
 
 /*
  * The summary of the sample workspace (tests/main/ledger/support.ts has the story): six committee
- * cases of which 101 is approved, 102 and 111 partially approved, 103 rejected after an
- * amendment, 104 waits for evidence (enterprise, 4,200,000) and 112 is deferred (650,000).
+ * cases which the council (its meetings) approved (101), partially approved (102, 111),
+ * rejected after an amendment (103), sent back for evidence (104, enterprise, 4,200,000) and
+ * deferred (112, 650,000). Members' views recorded outside a meeting decide nothing.
  */
 
 const cleanups: (() => void)[] = [];
@@ -28,10 +28,14 @@ function workspace() {
 
 type Workspace = ReturnType<typeof workspace>;
 
-/** The same figures straight from the tables, without the service's or the ledger's queries. */
+/**
+ * The same figures straight from the tables, without the service's or the ledger's queries. A
+ * committee case stands at the council's decision: the latest one made in a meeting.
+ */
 function sqlFigures(ws: Workspace, batchId: number | null) {
   const scope = '(@batchId IS NULL OR c.batch_id = @batchId)';
-  const current = `d.id NOT IN (SELECT replaces_id FROM decisions WHERE replaces_id IS NOT NULL)`;
+  const current = `d.id = (SELECT max(x.id) FROM decisions x
+                            WHERE x.claim_id = d.claim_id AND x.meeting_id IS NOT NULL)`;
   const one = <T>(sql: string) => ws.db.prepare(sql).get({ batchId }) as T;
   const tiers = ws.db
     .prepare(`SELECT tier, count(*) AS n FROM claims c WHERE ${scope} GROUP BY tier`)
@@ -68,22 +72,6 @@ function sqlFigures(ws: Workspace, batchId: number | null) {
     rejected: decided("'reject'").count,
     open,
   };
-}
-
-function decide(
-  ws: Workspace,
-  claimId: string,
-  outcome: 'approve' | 'reject',
-  amount: number | null,
-) {
-  recordDecision(ws, {
-    claimId,
-    outcome,
-    amount,
-    reasonCodes: outcome === 'reject' ? ['insufficient_proof'] : [],
-    note: '',
-    ...nextInChain(ws.db, claimId, '추가 증빙 확인'),
-  });
 }
 
 describe("the secretary's summary", () => {
@@ -132,8 +120,20 @@ describe("the secretary's summary", () => {
       .pluck()
       .all() as string[];
     expect(demoCases.length).toBeGreaterThan(3);
-    decide(ws, demoCases[0]!, 'approve', 500_000);
-    decide(ws, demoCases[1]!, 'reject', null);
+    councilDecides(ws, 3, '2023-02-01', [
+      {
+        claimId: demoCases[0]!,
+        motion: { outcome: 'approve', amount: 500_000, reasonCodes: [] },
+        note: '',
+      },
+      {
+        claimId: demoCases[1]!,
+        motion: { outcome: 'reject', amount: null, reasonCodes: ['insufficient_proof'] },
+        note: '',
+      },
+    ]);
+    // A member's view outside a meeting counts nowhere, in the service or in SQL.
+    recordView(ws, demoCases[2]!, 'approve', 500_000);
 
     for (const batchId of [null, 1, 2]) {
       const summary = secretarySummary(ws, batchId === null ? {} : { batchId });
@@ -166,7 +166,19 @@ describe("the secretary's summary", () => {
   it('moves a case from exposure to payout when the council decides it', () => {
     const ws = workspace();
     const before = secretarySummary(ws);
-    decide(ws, 'K-2022-000104', 'approve', 1_000_000);
+    // A member approving it outside a meeting moves nothing: it is a view, not the council's.
+    recordView(ws, 'K-2022-000104', 'approve', 1_000_000);
+    const viewed = secretarySummary(ws);
+    expect(viewed.committee).toEqual(before.committee);
+    expect(viewed.ledger).toEqual({ ...before.ledger, outsideMeeting: 3 });
+
+    councilDecides(ws, 3, '2023-02-01', [
+      {
+        claimId: 'K-2022-000104',
+        motion: { outcome: 'approve', amount: 1_000_000, reasonCodes: [] },
+        note: '제3차 회의 의결',
+      },
+    ]);
     const after = secretarySummary(ws);
     expect(after.committee.open).toEqual({
       count: before.committee.open.count - 1,
@@ -175,6 +187,7 @@ describe("the secretary's summary", () => {
     });
     expect(after.ledger.byBasis.committee).toEqual({ count: 4, total: 3_020_000 });
     expect(after.committee.byState).toMatchObject({ evidence_requested: 0, approved: 2 });
+    expect(after.ledger).toMatchObject({ awaitingCouncil: 1, outsideMeeting: 2 });
     const budget = budgetOf(after);
     expect(budget.toPay).toBe(3_150_000);
     expect(budget.openExposure).toBe(650_000);

@@ -5,6 +5,7 @@ import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
+import { actAs } from '../../../src/main/services/identity/acting';
 import {
   buildRecommendationsPayload,
   signRecommendations,
@@ -55,12 +56,18 @@ afterAll(temp.cleanup);
 const opened: ReturnType<typeof openTempWorkspace>[] = [];
 afterEach(() => opened.splice(0).forEach((ws) => ws.cleanup()));
 
-/** A workspace with the sample claims, as `actor`, with the council's roster unless told. */
-function workspace(actor: string, withRoster = true) {
-  const ws = openTempWorkspace(actor);
+/**
+ * A workspace with the sample claims and the council's roster, `name`'s key unlocked; without
+ * the roster nobody can unlock a key, so nobody acts.
+ */
+function workspace(name: string, withRoster = true) {
+  const ws = openTempWorkspace();
   opened.push(ws);
   loadSampleClaims(ws);
-  if (withRoster) importRoster(ws, made.council.rosterText);
+  if (withRoster) {
+    importRoster(ws, made.council.rosterText);
+    actAs(ws, made.council.people[name]!);
+  }
   return ws;
 }
 
@@ -166,13 +173,26 @@ describe('members’ recommendations in the app', { timeout: 60_000 }, () => {
     expect(empty).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
   });
 
-  it('refuses the whole import, in both languages, when no roster is imported', async () => {
+  it('refuses the import when no roster is imported: nobody can unlock a key to import with', async () => {
     const app = secretary(false);
-    const result = await chooseAndImport(app, [paths['김민준']]);
-    expect(result).toMatchObject({ ok: false, error: { code: 'conflict' } });
-    expect(result.ok || result.error.message).toMatch(
-      /위원 명부를 먼저 가져오세요 \/ no committee/,
+    expect(() => actAs(app.ws, made.council.people['박서연']!)).toThrow(
+      /this workspace has no roster yet: load the council's signed roster first/,
     );
+    const result = await chooseAndImport(app, [paths['김민준']]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(result.ok || result.error.message).toMatch(
+      /recommendations:import is for a secretary or chair: unlock your key first/,
+    );
+    expect(app.ws.db.prepare('SELECT count(*) AS n FROM recommendation_files').get()).toEqual({
+      n: 0,
+    });
+  });
+
+  it("is the secretary's or chair's to import: a member's key is refused", async () => {
+    const app = connect(workspace('김민준'));
+    const result = await chooseAndImport(app, [paths['김민준']]);
+    expect(result).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(result.ok || result.error.message).toMatch(/the person acting here is the member/);
   });
 
   it('shows per claim who recommended what, with roles, notes and agreement', async () => {
@@ -274,6 +294,8 @@ describe('a member exports their recommendations from the app', { timeout: 60_00
     const audited = listAudit(app.ws.db).filter((e) => e.action === 'recommendations.exported');
     expect(audited).toMatchObject([
       {
+        actor: '김민준',
+        actorKid: made.council.people['김민준']!.kid,
         subjectId: '1',
         details: { member: '김민준', count: 1, sha256: sha256Hex(text), file: 'export-kim.json' },
       },

@@ -2,24 +2,27 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
+import { actAs } from '../../../src/main/services/identity/acting';
 import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { PASSPHRASE } from '../decision-file/council';
-import { makeKeys, rosterOf } from '../decision-file/export-fixture';
+import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import { REVIEW_CLAIM } from '../meetings/support';
 import { cli } from '../../helpers/run-cli';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-recs-');
 afterAll(cleanup);
 
-function workspace(name: string, actor: string, rosterText: string): string {
-  const ws = openWorkspace(join(dir, name), { actor, now: steppingClock() });
+/** A workspace with the sample claims and the roster; a member's also holds a decision of theirs. */
+function workspace(name: string, rosterText: string, member?: Keyed): string {
+  const ws = openWorkspace(join(dir, name), { now: steppingClock() });
   try {
     loadSampleClaims(ws);
     importRoster(ws, rosterText);
-    if (actor === '김민준')
+    if (member) {
+      actAs(ws, member);
       recordDecision(ws, {
         claimId: REVIEW_CLAIM,
         outcome: 'approve',
@@ -29,6 +32,7 @@ function workspace(name: string, actor: string, rosterText: string): string {
         replacesId: null,
         amendmentReason: null,
       });
+    }
   } finally {
     ws.db.close();
   }
@@ -39,21 +43,20 @@ describe('review-desk recommendations', { timeout: 120_000 }, () => {
   it('exports a signed file and imports it, refusing a tampered copy with exit 1', () => {
     const keys = makeKeys(dir);
     const rosterText = rosterOf(keys);
-    const memberDb = workspace('member', '김민준', rosterText);
-    const secretaryDb = workspace('secretary', '박서연', rosterText);
+    const memberDb = workspace('member', rosterText, keys['김민준']);
+    const secretaryDb = workspace('secretary', rosterText);
     const passFile = join(dir, 'pass.txt');
     writeFileSync(passFile, `${PASSPHRASE}\n`);
+    const as = (name: string) => ['--as', keys[name]!.keyFile, '--passphrase-file', passFile];
     const out = join(dir, 'recs.json');
+    // The member acts with their own key, which signs the file.
     const exportTo = (file: string) =>
       cli(
         'recommendations',
         'export',
         '--batch',
         '1',
-        '--sign-with',
-        keys['김민준']!.keyFile,
-        '--passphrase-file',
-        passFile,
+        ...as('김민준'),
         '--out',
         file,
         '--db',
@@ -68,7 +71,27 @@ describe('review-desk recommendations', { timeout: 120_000 }, () => {
     expect(overwrite.stderr).toMatch(/already exists; a signed file is never overwritten/);
     expect(readFileSync(out, 'utf8')).toBe(written);
 
-    const imported = cli('recommendations', 'import', out, '--db', secretaryDb, '--json');
+    // Importing members' files is the secretary's act: refused without the key, or with a member's.
+    const nobody = cli('recommendations', 'import', out, '--db', secretaryDb);
+    expect(nobody.code).toBe(1);
+    expect(nobody.stderr).toMatch(
+      /recommendations\.imported needs the key of a secretary or chair on the roster; nobody has unlocked/,
+    );
+    const member = cli('recommendations', 'import', out, '--db', secretaryDb, ...as('김민준'));
+    expect(member.code).toBe(1);
+    expect(member.stderr).toMatch(/secretary or chair .*김민준 is the member/);
+
+    const secretary = as('박서연');
+    const imported = cli(
+      'recommendations',
+      'import',
+      out,
+      '--db',
+      secretaryDb,
+      '--json',
+      ...secretary,
+    );
+    expect(imported.stderr).toBe('');
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({
       files: [{ member: '김민준', count: 1, alreadyImported: false }],
@@ -84,7 +107,15 @@ describe('review-desk recommendations', { timeout: 120_000 }, () => {
       tampered,
       JSON.stringify({ ...jws, payload: Buffer.from(payload).toString('base64url') }),
     );
-    const again = cli('recommendations', 'import', out, tampered, '--db', secretaryDb);
+    const again = cli(
+      'recommendations',
+      'import',
+      out,
+      tampered,
+      '--db',
+      secretaryDb,
+      ...secretary,
+    );
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/already imported/);
     expect(again.stderr.trim().split('\n')).toHaveLength(1);

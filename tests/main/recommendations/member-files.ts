@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
+import { actAs } from '../../../src/main/services/identity/acting';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { exportRecommendations } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
@@ -10,8 +11,8 @@ import { makeCouncil, type Council } from '../decision-file/council';
 
 /*
  * Three members' signed recommendation files on the sample claims, made the honest way: each
- * member records decisions as themselves in their own workspace (sample batch loaded, roster
- * imported) and exports them with their key. Free of vitest so the browser specs use it too.
+ * member records decisions as themselves (their key unlocked) in their own workspace (sample
+ * batch loaded, roster imported) and exports them with their key. Free of vitest so the browser specs use it too.
  *   K-2022-000101  all three approve 620,000       -> agree, "3"
  *   K-2022-000102  reject / approve 700,000 x2     -> conflict, "2:1"
  *   K-2022-000103  정하은 alone asks for evidence   -> single, "1"
@@ -62,10 +63,11 @@ export function makeMemberFiles(dir: string): MemberFiles {
   const council = makeCouncil(dir);
   const files = {} as MemberFiles['files'];
   for (const name of RECOMMENDING_MEMBERS) {
-    const ws = openWorkspace(join(dir, `member-${name}`), { actor: name, now: steppingClock() });
+    const ws = openWorkspace(join(dir, `member-${name}`), { now: steppingClock() });
     try {
       loadSampleClaims(ws);
       importRoster(ws, council.rosterText);
+      actAs(ws, council.people[name]!);
       for (const d of MEMBER_OPINIONS[name]) recordDecision(ws, d);
       files[name] = exportRecommendations(ws, {
         batchId: 1,

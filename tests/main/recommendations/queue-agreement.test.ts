@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actAs } from '../../../src/main/services/identity/acting';
 import { importRecommendations } from '../../../src/main/services/recommendations';
 import { queueIds, queuePage } from '../../../src/main/services/queue/queue';
 import { fromFor, whereSql } from '../../../src/main/db/queries/queue';
@@ -24,9 +25,10 @@ let made: MemberFiles;
 let ws: ReturnType<typeof openTempWorkspace>;
 beforeAll(() => {
   made = makeMemberFiles(temp.dir);
-  ws = openTempWorkspace('박서연');
+  ws = openTempWorkspace();
   loadSampleClaims(ws);
   importRoster(ws, made.council.rosterText);
+  actAs(ws, made.council.people['박서연']!);
   const result = importRecommendations(ws, Object.values(made.files));
   expect(result.refused).toEqual([]);
 }, 120_000);

@@ -1,6 +1,8 @@
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ActNotPermittedError } from '../../../src/main/db/errors';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
+import { actAs, stopActing } from '../../../src/main/services/identity/acting';
 import type { Profile } from '../../../src/main/services/identity';
 import {
   agreementOf,
@@ -18,15 +20,16 @@ import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { makeIdentity } from '../decision-file/council';
 import { EXPORT_PEOPLE, makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import {
-  councilWorkspace,
   expectServiceError,
   OTHER_REVIEW_CLAIM,
   REVIEW_CLAIM,
+  SECRETARY,
 } from '../meetings/support';
 
 /*
  * Each member works in their own workspace (the sample batch loaded, the roster imported) and
- * records decisions there as themselves; the secretary's workspace imports their files. Three
+ * records decisions there as themselves, their key unlocked; the secretary's workspace imports
+ * their files with the secretary's key unlocked. Three
  * real workspaces are the honest picture: in one shared workspace the members' decisions would
  * chain onto each other.
  */
@@ -54,20 +57,18 @@ const draft = (over: Partial<DecisionDraft>): DecisionDraft => ({
   ...over,
 });
 
-function memberWorkspace(name: string) {
-  const ws = openTempWorkspace(name);
+/** The sample batch and the roster loaded (neither needs a key), `name`'s key unlocked. */
+function workspaceOf(name: string) {
+  const ws = openTempWorkspace();
   opened.push(ws);
   loadSampleClaims(ws);
   importRoster(ws, rosterText);
+  actAs(ws, keys[name]!);
   return ws;
 }
 
-function secretaryWorkspace() {
-  const ws = councilWorkspace();
-  opened.push(ws);
-  importRoster(ws, rosterText);
-  return ws;
-}
+const memberWorkspace = (name: string) => workspaceOf(name);
+const secretaryWorkspace = () => workspaceOf(SECRETARY);
 
 /** A member's real payload (from their workspace's file) to tamper with before re-signing. */
 function payloadOf(fileText: string): RecommendationsPayload {
@@ -146,9 +147,14 @@ describe('member recommendations', { timeout: 60_000 }, () => {
     expect(agreementOf(byClaim.get(OTHER_REVIEW_CLAIM)!)).toBe('conflict');
     expect(agreementOf(byClaim.get('K-2022-000105') ?? [])).toBe('none');
     const audit = ws.db
-      .prepare("SELECT actor, details FROM audit_log WHERE action = 'recommendations.imported'")
-      .all() as { actor: string; details: string }[];
+      .prepare(
+        "SELECT actor, details, signature FROM audit_log WHERE action = 'recommendations.imported'",
+      )
+      .all() as { actor: string; details: string; signature: string | null }[];
     expect(audit).toHaveLength(3);
+    expect(audit.map((a) => [a.actor, a.signature !== null])).toEqual(
+      Array.from({ length: 3 }, () => [SECRETARY, true]),
+    );
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ member: '김민준', count: 2 });
 
     // The same file again: a no-op, reported as such.
@@ -299,8 +305,30 @@ describe('member recommendations', { timeout: 60_000 }, () => {
   });
 
   it('refuses everything when no roster is imported', () => {
-    const ws = councilWorkspace();
+    const ws = openTempWorkspace();
     opened.push(ws);
+    loadSampleClaims(ws);
     expectServiceError(() => importRecommendations(ws, [files['김민준']!]), 'conflict');
+  });
+
+  it("is the secretary's or chair's act: a member, or nobody, is refused and nothing is stored", () => {
+    const ws = memberWorkspace('최하은');
+    const refusal = (() => {
+      try {
+        importRecommendations(ws, [files['김민준']!]);
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(refusal).toBeInstanceOf(ActNotPermittedError);
+    expect(refusal).toMatchObject({ code: 'forbidden', by: { name: '최하은', role: 'member' } });
+    stopActing(ws);
+    expect(() => importRecommendations(ws, [files['김민준']!])).toThrow(
+      /recommendations\.imported needs the key of a secretary or chair on the roster; nobody/,
+    );
+    const count = (table: string) =>
+      (ws.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    expect(count('recommendation_files')).toBe(0);
+    expect(count('recommendations')).toBe(0);
   });
 });

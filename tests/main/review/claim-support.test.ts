@@ -62,7 +62,7 @@ describe('a workspace from before calculated support', () => {
     loadSampleClaims(ws);
     // As a schema-5 workspace would be: claims, but no derived rows yet.
     ws.db.exec('DELETE FROM claim_support; DELETE FROM claim_flags;');
-    const reopened = openWorkspace(ws.dataDir, { actor: 'x' });
+    const reopened = openWorkspace(ws.dataDir, {});
     const count = reopened.db.prepare('SELECT count(*) FROM claim_support').pluck().get();
     reopened.db.close();
     expect(count).toBeGreaterThan(0);

@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
+import { createIpc } from '../../../src/main/ipc/create-ipc';
+import { trustOrigins, type IpcSender } from '../../../src/main/ipc/sender';
 import { assignClaims } from '../../../src/main/services/assignments/assignments';
 import {
   claimHistory,
@@ -8,9 +11,12 @@ import {
 } from '../../../src/main/services/claims/claims';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
+import { stopActing } from '../../../src/main/services/identity/acting';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
-import { addPerson, listPeople, setCurrentPerson } from '../../../src/main/services/people/people';
 import { queueIds, queueInfo, queuePage } from '../../../src/main/services/queue/queue';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
+import type { Channel } from '../../../src/shared/ipc/channels';
+import type { IpcResult, RequestOf, ResponseOf } from '../../../src/shared/ipc/contract';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 
 const ALL: QueueQuery = { view: 'all', search: '', sort: [], filters: {} };
@@ -21,11 +27,24 @@ const listQueue = (ctx: Parameters<typeof queuePage>[0]) => ({
   rows: rowsOf(ctx),
   ...queueInfo(ctx),
 });
+import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
-import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
+import { actAsPerson } from '../../helpers/council';
+import {
+  actAsMember,
+  actAsSecretary,
+  makeTempDir,
+  openTempWorkspace,
+} from '../../helpers/temp-workspace';
+import { testPlatform } from '../../helpers/test-platform';
+import { makeCouncil, makeIdentity, PASSPHRASE } from '../decision-file/council';
 
 let ws: ReturnType<typeof openTempWorkspace>;
-afterEach(() => ws?.cleanup());
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  ws?.cleanup();
+  cleanups.splice(0).forEach((fn) => fn());
+});
 
 const REVIEW_CLAIM = 'K-2022-000101'; // small business, 음식점업, 카카오톡, 1,850,000 KRW
 
@@ -70,6 +89,7 @@ describe('the review queue', () => {
   it('shows the current decision of a claim, amendments included', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const first = recordDecision(ws, {
       claimId: REVIEW_CLAIM,
       outcome: 'approve',
@@ -101,29 +121,108 @@ describe('the review queue', () => {
   });
 });
 
-describe('people and who works at this machine', () => {
-  it('adds people (with an audit entry), refuses a second of the same name', () => {
-    ws = openTempWorkspace();
-    addPerson(ws, { name: '김민준', role: 'member' });
-    addPerson(ws, { name: '박서연', role: 'secretary' });
-    expect(errorOf(() => addPerson(ws, { name: '김민준', role: 'chair' })).code).toBe('conflict');
-    expect(
-      listPeople(ws)
-        .people.map((p) => p.name)
-        .sort(),
-    ).toEqual(['김민준', '박서연']);
-    expect(listAudit(ws.db, {}).filter((e) => e.action === 'person.added')).toHaveLength(2);
+const ORIGIN = 'app://review-desk';
+const ours: IpcSender = { frameUrl: `${ORIGIN}/index.html`, isMainFrame: true, isOwnWindow: true };
+
+/**
+ * The app's people channels over a workspace, and a council of real key files: a key is
+ * unlocked as the People panel does it, chosen in a dialog (keys:inspect) and then opened.
+ */
+function peopleApp() {
+  ws = openTempWorkspace();
+  const files = makeTempDir('review-desk-people-');
+  cleanups.push(files.cleanup);
+  const chosen: (string | null)[] = [];
+  const { router } = createIpc(ws, testPlatform(chosen), {
+    isTrustedSender: trustOrigins([ORIGIN]),
+  });
+  async function call<C extends Channel>(channel: C, request?: RequestOf<C>) {
+    return (await router.handle(ours, channel, request)) as IpcResult<ResponseOf<C>>;
+  }
+  async function unlock(keyFile: string, passphrase: string | null = PASSPHRASE) {
+    chosen.push(keyFile);
+    const inspected = await call('keys:inspect', { kind: 'key-file' });
+    expect(inspected).toMatchObject({ ok: true, value: { key: { path: keyFile } } });
+    return call('people:unlock', { keyFile, passphrase });
+  }
+  return { council: makeCouncil(files.dir), dir: files.dir, call, unlock };
+}
+
+describe('people are the roster’s, and who acts here unlocked their own key', () => {
+  it('lists the members of the latest roster with their fingerprints; nobody acts until then', async () => {
+    const { council, call, unlock } = peopleApp();
+    expect(await call('people:list')).toEqual({
+      ok: true,
+      value: { people: [], rosterVersion: null, current: null },
+    });
+    // Before a roster is loaded nobody can act: there is nobody to be.
+    const early = await unlock(council.people['박서연']!.keyFile);
+    expect(early).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    expect(early.ok || early.error.message).toContain('no roster yet');
+
+    importRoster(ws, council.rosterText);
+    const people = Object.values(council.people).map(({ name, role, fingerprint }) => ({
+      name,
+      role,
+      fingerprint,
+    }));
+    expect(await call('people:list')).toEqual({
+      ok: true,
+      value: { people, rosterVersion: 1, current: null },
+    });
+    expect(ws.actor).toBe(UNIDENTIFIED_OPERATOR);
+    // Votes and assignments name people: each member has a row, tied to their key.
+    expect(ws.db.prepare('SELECT name, role, kid FROM people ORDER BY name').all()).toEqual(
+      Object.values(council.people)
+        .map(({ name, role, kid }) => ({ name, role, kid }))
+        .sort((a, b) => (a.name < b.name ? -1 : 1)),
+    );
   });
 
-  it('records later writes under the chosen person, also after reopening', () => {
-    ws = openTempWorkspace('os-user');
-    addPerson(ws, { name: '박서연', role: 'secretary' });
-    expect(errorOf(() => setCurrentPerson(ws, '없는 사람')).code).toBe('not_found');
-    setCurrentPerson(ws, '박서연');
+  it('takes name and role from the roster for the key unlocked, records later acts under it, until locked', async () => {
+    const { council, dir, call, unlock } = peopleApp();
+    loadSampleClaims(ws);
+    importRoster(ws, council.rosterText);
+    const secretary = council.people['박서연']!;
+
+    // A wrong passphrase, and a key that only claims to be the chair, unlock nothing.
+    const wrong = await unlock(secretary.keyFile, 'not the passphrase');
+    expect(wrong).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const impostor = makeIdentity(join(dir, 'impostor'), { name: '이도윤', role: 'chair' });
+    const notOnRoster = await unlock(impostor.keyFile);
+    expect(notOnRoster).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(notOnRoster.ok || notOnRoster.error.message).toContain('is not on roster v1');
+    expect(await call('people:list')).toMatchObject({ ok: true, value: { current: null } });
+
+    expect(await unlock(secretary.keyFile)).toEqual({
+      ok: true,
+      value: {
+        current: { name: '박서연', role: 'secretary', fingerprint: secretary.fingerprint },
+      },
+    });
+    expect(await call('people:list')).toMatchObject({
+      ok: true,
+      value: { current: { name: '박서연', role: 'secretary' } },
+    });
     expect(ws.actor).toBe('박서연');
-    expect(listPeople(ws).current).toEqual({ name: '박서연', role: 'secretary' });
-    const reopened = openWorkspace(ws.dataDir, { actor: 'os-user' });
-    expect(reopened.actor).toBe('박서연');
+    assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '김민준' });
+    const [assigned] = listAudit(ws.db, { limit: 1 });
+    expect(assigned).toMatchObject({
+      action: 'claims.assigned',
+      actor: '박서연',
+      actorKid: secretary.kid,
+    });
+
+    expect(await call('people:lock')).toEqual({ ok: true, value: { current: null } });
+    expect(ws.actor).toBe(UNIDENTIFIED_OPERATOR);
+    expect(errorOf(() => assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: null })).code).toBe(
+      'forbidden',
+    );
+    // The key lives only in this process: a workspace opened again has nobody acting.
+    await unlock(secretary.keyFile);
+    const reopened = openWorkspace(ws.dataDir, {});
+    expect(reopened.actor).toBe(UNIDENTIFIED_OPERATOR);
+    expect(reopened.acting).toBeNull();
     reopened.db.close();
   });
 });
@@ -133,8 +232,7 @@ describe('assignment', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
     actAsSecretary(ws);
-    addPerson(ws, { name: '김민준', role: 'member' });
-    addPerson(ws, { name: '이도윤', role: 'member' });
+    // The roster's people: 김민준 is a member, 이도윤 the chair.
     const ids = listQueue(ws)
       .rows.filter((r) => r.tier === 'committee_review')
       .map((r) => r.claimId);
@@ -152,28 +250,31 @@ describe('assignment', () => {
     expect(verifyAuditChain(ws.db).ok).toBe(true);
   });
 
-  it("is the secretary's work: nobody chosen, or a member, is refused", () => {
+  it("is the secretary's work (or the chair's): nobody acting, a member or the auditor is refused", () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
-    addPerson(ws, { name: '김민준', role: 'member' });
-    const nobody = errorOf(() =>
-      assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '김민준' }),
-    );
+    const assign = () => assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '김민준' });
+    const nobody = errorOf(assign);
     expect(nobody.code).toBe('forbidden');
-    setCurrentPerson(ws, '김민준');
-    const member = errorOf(() =>
-      assignClaims(ws, { claimIds: [REVIEW_CLAIM], assignee: '김민준' }),
-    );
+    expect(nobody.message).toContain('unlock your key first');
+    actAsMember(ws, '김민준');
+    const member = errorOf(assign);
     expect(member.code).toBe('forbidden');
-    expect(member.message).toContain('김민준 is a member');
+    expect(member.message).toContain('김민준 is the member');
+    actAsPerson(ws, '감사 윤');
+    expect(errorOf(assign).message).toContain('감사 윤 is the auditor');
     expect(getClaimDetail(ws, REVIEW_CLAIM).assignee).toBeNull();
+    expect(listAudit(ws.db, {}).filter((e) => e.action === 'claims.assigned')).toEqual([]);
+    // The chair stands in for the secretary.
+    actAsPerson(ws, '이도윤');
+    expect(assign()).toEqual({ assigned: 1 });
+    expect(getClaimDetail(ws, REVIEW_CLAIM).assignee).toBe('김민준');
   });
 
   it('refuses the whole request for an unknown claim or person, and writes nothing', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
     actAsSecretary(ws);
-    addPerson(ws, { name: '김민준', role: 'member' });
     const before = listAudit(ws.db, {}).length;
     const unknownClaim = errorOf(() =>
       assignClaims(ws, { claimIds: [REVIEW_CLAIM, 'K-9999-999999'], assignee: '김민준' }),
@@ -201,7 +302,8 @@ describe('contact reveal and the claim history', () => {
       (e) => e.action === 'claim.contact_revealed',
     );
     expect(reveals).toHaveLength(1);
-    expect(reveals[0]!.actor).toBe(ws.actor);
+    // Reading needs no key: with nobody acting, the reveal is the unidentified operator's.
+    expect(reveals[0]!).toMatchObject({ actor: UNIDENTIFIED_OPERATOR, actorKid: null });
     expect(errorOf(() => revealContact(ws, 'K-0000-000000')).code).toBe('not_found');
   });
 
@@ -209,6 +311,7 @@ describe('contact reveal and the claim history', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
     revealContact(ws, REVIEW_CLAIM);
+    actAsMember(ws);
     const first = recordDecision(ws, {
       claimId: REVIEW_CLAIM,
       outcome: 'reject',
@@ -254,6 +357,7 @@ describe('the queue query (views, search, filters, sort, pages)', () => {
       true,
     );
     expect(ids(ws, { view: 'tier:tier_30k' })).toEqual(['K-2022-000105']);
+    actAsMember(ws, '김민준');
     recordDecision(ws, {
       claimId: REVIEW_CLAIM,
       outcome: 'defer',
@@ -266,13 +370,17 @@ describe('the queue query (views, search, filters, sort, pages)', () => {
     expect(ids(ws, { view: 'queue' })).not.toContain(REVIEW_CLAIM);
     expect(ids(ws, { view: 'deferred' })).toEqual([REVIEW_CLAIM]);
     expect(ids(ws, { view: 'decided' })).toEqual([]);
-    // "Mine" needs a person at this machine with claims assigned.
+    // "Mine" is the claims assigned to whoever has unlocked their key here.
     expect(ids(ws, { view: 'mine' })).toEqual([]);
-    addPerson(ws, { name: '김민준', role: 'member' });
     actAsSecretary(ws);
     assignClaims(ws, { claimIds: ['K-2022-000104'], assignee: '김민준' });
-    setCurrentPerson(ws, '김민준');
+    expect(ids(ws, { view: 'mine' })).toEqual([]);
+    actAsMember(ws, '김민준');
     expect(ids(ws, { view: 'mine' })).toEqual(['K-2022-000104']);
+    actAsMember(ws, '최하은');
+    expect(ids(ws, { view: 'mine' })).toEqual([]);
+    stopActing(ws);
+    expect(ids(ws, { view: 'mine' })).toEqual([]);
   });
 
   it('searches words across columns and the words of states and tiers, in Korean or English', () => {

@@ -10,6 +10,8 @@ import {
   verifyRoster,
 } from '../../../src/main/services/roster';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
+import { actAs } from '../../../src/main/services/identity/acting';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { makeCouncil, makeIdentity, type Council } from '../decision-file/council';
 
@@ -21,7 +23,7 @@ function council(): Council & { dir: string } {
   return { ...makeCouncil(dir), dir };
 }
 function workspace() {
-  const ctx = openTempWorkspace('간사 박서연');
+  const ctx = openTempWorkspace();
   cleanups.push(ctx.cleanup);
   return ctx;
 }
@@ -77,9 +79,18 @@ describe('roster', () => {
     expect(importRoster(ctx, c.rosterText)).toMatchObject({ version: 1, alreadyImported: false });
     expect(importRoster(ctx, c.rosterText)).toMatchObject({ version: 1, alreadyImported: true });
     expect(latestRoster(ctx.db)?.sha256).toBe(c.roster.sha256);
+    // Importing needs no key (the file's signatures are its authority): the first one is
+    // recorded as the unidentified operator; the next under whoever unlocked their key.
+    actAs(ctx, c.people['박서연']!);
     const v2 = nextVersion(c, c.dir);
     expect(importRoster(ctx, v2)).toMatchObject({ version: 2, alreadyImported: false });
-    expect(listAudit(ctx.db).filter((e) => e.action === 'roster.imported')).toHaveLength(2);
+    const imports = listAudit(ctx.db)
+      .filter((e) => e.action === 'roster.imported')
+      .reverse();
+    expect(imports.map((e) => [e.actor, e.signature !== null])).toEqual([
+      [UNIDENTIFIED_OPERATOR, false],
+      ['박서연', true],
+    ]);
   });
 
   it('commits an import with synchronous = FULL, as decisions do, and puts NORMAL back', () => {

@@ -6,7 +6,7 @@ import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/a
 import { importDecisions } from '../../../src/main/services/decisions/decisions-import';
 import { ServiceError } from '../../../src/main/services/errors';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
-import { openTempWorkspace } from '../../helpers/temp-workspace';
+import { actAsMember, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -38,6 +38,12 @@ describe('decisions imported from a sheet', () => {
       ],
       'cp949',
     );
+    // Recording decisions is a member's act: without a key the whole sheet is refused, unread.
+    expect(() => importDecisions(ws, file)).toThrow(
+      /from a sheet needs the key of a member or chair/,
+    );
+    expect(decisionRows()).toEqual([]);
+    actAsMember(ws);
     const result = importDecisions(ws, file);
     expect(result.recorded).toBe(3);
     expect(decisionRows()).toEqual([
@@ -53,12 +59,16 @@ describe('decisions imported from a sheet', () => {
       'decision.recorded',
       'decision.amended',
     ]);
+    expect(new Set(listAudit(ws.db, { limit: 3 }).map((e) => e.actor))).toEqual(
+      new Set(['김민준']),
+    );
     expect(verifyAuditChain(ws.db).ok).toBe(true);
   });
 
   it('lands whole or not at all: a bad row names itself and nothing is recorded', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const before = listAudit(ws.db, {}).length;
     const cases: [string[], RegExp][] = [
       [
@@ -90,12 +100,14 @@ describe('decisions imported from a sheet', () => {
   it('refuses a sheet without the claim id or outcome column', () => {
     ws = openTempWorkspace();
     const file = sheet('no-outcome.csv', ['접수번호,금액', 'K-2022-000101,1000']);
+    actAsMember(ws);
     expect(() => importDecisions(ws, file)).toThrow(/no 결정 \(outcome\) column/);
   });
 
   it('reads a sheet as batches are read: any line ending, the encoding of the whole file, a cut refused', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const header = '접수번호,결정,금액,사유,메모';
     const crOnly = join(ws.dataDir, 'cr-only.csv');
     writeFileSync(

@@ -6,7 +6,7 @@ import { ServiceError } from '../../../src/main/services/errors';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { decisionRecord } from '../../../src/shared/ipc/schemas';
-import { openTempWorkspace } from '../../helpers/temp-workspace';
+import { actAsMember, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -39,13 +39,14 @@ function serviceError(fn: () => unknown): ServiceError {
 
 function expectNothingWritten() {
   expect(getClaimDetail(ws, REVIEW_CLAIM).decisions).toEqual([]);
-  expect(listAudit(ws.db).map((e) => e.action)).toEqual(['batch.imported']);
+  expect(listAudit(ws.db).map((e) => e.action)).toEqual(['roster.imported', 'batch.imported']);
 }
 
 describe('a decision that used the support calculator', () => {
   it('stores the policy version, verified loss and recommendation with the decision', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const record = recordDecision(ws, withPolicy());
     expect(record).toMatchObject({
       policyVersion: 1,
@@ -68,6 +69,7 @@ describe('a decision that used the support calculator', () => {
   it('stores an override with its reason', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const record = recordDecision(
       ws,
       withPolicy({ amount: 400_000, overrideReason: '  성수기 매출 장부 확인  ' }),
@@ -81,6 +83,7 @@ describe('a decision that used the support calculator', () => {
   it('gives null columns to a decision made without the calculator', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const plain: DecisionDraft = {
       claimId: REVIEW_CLAIM,
       outcome: 'approve',
@@ -103,6 +106,7 @@ describe('a decision that used the support calculator', () => {
   it("refuses a recommendation that main's own calculation does not give, writing nothing", () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const error = serviceError(() =>
       recordDecision(ws, withPolicy({ recommendedAmount: 250_000, amount: 250_000 })),
     );
@@ -122,6 +126,7 @@ describe('a decision that used the support calculator', () => {
   it('refuses an override without a reason, writing nothing', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const error = serviceError(() => recordDecision(ws, withPolicy({ amount: 400_000 })));
     expect(error.code).toBe('validation_failed');
     expect(error.issues).toEqual([
@@ -137,6 +142,7 @@ describe('a decision that used the support calculator', () => {
   it('refuses an incomplete calculation link and an unknown policy version', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const incomplete = serviceError(() => recordDecision(ws, withPolicy({ verifiedLoss: null })));
     expect(incomplete.issues.map((i) => i.code)).toEqual(['recommendation_incomplete']);
     expect(serviceError(() => recordDecision(ws, withPolicy({ policyVersion: 9 }))).code).toBe(

@@ -5,7 +5,10 @@ import { getClaimDetail, listClaimSummaries } from '../../../src/main/services/c
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { loadSampleClaims, workspaceSummary } from '../../../src/main/services/workspace/workspace';
-import { openTempWorkspace } from '../../helpers/temp-workspace';
+import { ActNotPermittedError } from '../../../src/main/db/errors';
+import { stopActing } from '../../../src/main/services/identity/acting';
+import { actAsPerson } from '../../helpers/council';
+import { actAsMember, actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -73,15 +76,16 @@ describe('the sample workspace', () => {
 
 describe('recording a decision', () => {
   it('writes the decision and its audit entry together', () => {
-    ws = openTempWorkspace('위원 박지호');
+    ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const record = recordDecision(ws, first({ note: '  POS 기록 확인  ' }));
     expect(record).toMatchObject({
       id: 1,
       outcome: 'approve',
       amount: 620_000,
       note: 'POS 기록 확인',
-      decidedBy: '위원 박지호',
+      decidedBy: '김민준',
     });
     const detail = getClaimDetail(ws, REVIEW_CLAIM);
     expect(detail.reviewState).toBe('approved');
@@ -89,7 +93,7 @@ describe('recording a decision', () => {
     const [entry] = listAudit(ws.db, { subjectId: REVIEW_CLAIM });
     expect(entry).toMatchObject({
       action: 'decision.recorded',
-      actor: '위원 박지호',
+      actor: '김민준',
       details: { decisionId: 1, amount: 620_000 },
     });
     expect(verifyAuditChain(ws.db).ok).toBe(true);
@@ -98,6 +102,7 @@ describe('recording a decision', () => {
   it('keeps the whole history when a decision is amended', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     const deferred = recordDecision(ws, first({ outcome: 'defer', amount: null }));
     const approved = recordDecision(ws, first({ replacesId: deferred.id }));
     expectServiceError(
@@ -141,6 +146,7 @@ describe('recording a decision', () => {
   it('refuses a decision made on a stale history as a conflict', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     recordDecision(ws, first({ outcome: 'defer', amount: null }));
     expectServiceError(() => recordDecision(ws, first()), 'conflict', 'must_replace_current');
   });
@@ -148,6 +154,7 @@ describe('recording a decision', () => {
   it('enforces the shared rules in main and writes nothing when they fail', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     expectServiceError(
       () => recordDecision(ws, first({ amount: 1_850_001 })),
       'validation_failed',
@@ -165,17 +172,38 @@ describe('recording a decision', () => {
     );
     expectServiceError(() => recordDecision(ws, first({ claimId: 'K-2022-999999' })), 'not_found');
     expect(getClaimDetail(ws, REVIEW_CLAIM).decisions).toEqual([]);
-    expect(listAudit(ws.db).map((e) => e.action)).toEqual(['batch.imported']);
+    expect(listAudit(ws.db).map((e) => e.action)).toEqual(['roster.imported', 'batch.imported']);
   });
 
   it('rolls the decision back when its audit entry cannot be written', () => {
     ws = openTempWorkspace();
     loadSampleClaims(ws);
+    actAsMember(ws);
     // A trigger that refuses audit inserts stands in for a disk error mid-transaction.
     ws.db.exec(
       "CREATE TRIGGER fail_audit BEFORE INSERT ON audit_log WHEN NEW.action LIKE 'decision.%' BEGIN SELECT RAISE(ABORT, 'disk full'); END;",
     );
     expect(() => recordDecision(ws, first())).toThrow(/disk full/);
     expect(getClaimDetail(ws, REVIEW_CLAIM).decisions).toEqual([]);
+  });
+
+  it('is a member’s or the chair’s act: nobody acting, or the secretary, is refused', () => {
+    ws = openTempWorkspace();
+    loadSampleClaims(ws);
+    expect(() => recordDecision(ws, first())).toThrow(ActNotPermittedError);
+    actAsSecretary(ws);
+    expect(() => recordDecision(ws, first())).toThrow(/member or chair.*박서연 is the secretary/);
+    actAsMember(ws);
+    stopActing(ws);
+    expect(() => recordDecision(ws, first())).toThrow(/nobody has unlocked their key/);
+    expect(getClaimDetail(ws, REVIEW_CLAIM).decisions).toEqual([]);
+    expect(listAudit(ws.db).map((e) => e.action)).toEqual(['roster.imported', 'batch.imported']);
+    // The chair may record one too, under the roster's name for the key.
+    actAsPerson(ws, '이도윤');
+    expect(recordDecision(ws, first())).toMatchObject({ decidedBy: '이도윤' });
+    expect(listAudit(ws.db, { subjectId: REVIEW_CLAIM })[0]).toMatchObject({
+      actor: '이도윤',
+      actorKid: expect.any(String),
+    });
   });
 });

@@ -28,7 +28,7 @@ function file(dir: string, name: string, ageMs = OLD): void {
 }
 
 function open(dataDir: string) {
-  const ws = openWorkspace(dataDir, { actor: '간사 박서연' });
+  const ws = openWorkspace(dataDir, {});
   cleanups.push(() => ws.db.close());
   return ws;
 }

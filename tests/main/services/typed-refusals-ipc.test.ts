@@ -7,6 +7,7 @@ import { FIELD_MAX_LENGTH } from '../../../src/shared/domain/batch-format';
 import type { IpcResult } from '../../../src/shared/ipc/contract';
 import type { ImportReport } from '../../../src/shared/ipc/intake-schemas';
 import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../helpers/batch-files';
+import { actAsPerson, seatCouncil, TEST_COUNCIL } from '../../helpers/council';
 import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { testPlatform } from '../../helpers/test-platform';
@@ -78,30 +79,37 @@ describe('workspace:loadSample', () => {
   });
 });
 
-describe('people:add', () => {
+describe('people are the roster’s, known by their keys', () => {
   it.each([
-    ['NUL', '김\u0000민준'],
-    ['a line feed', '김민준\n위원'],
-    ['an escape', '\u001b[31m김민준'],
-    ['DEL', '김민준\u007f'],
-    ['a C1 control', '김민준\u0085'],
-    ['a bidi override', '\u202e김민준'],
-  ])('refuses a name with %s as validation_failed naming the field', async (_, name) => {
+    ['people:add', { name: '위원 김민준', role: 'member' }],
+    ['people:setCurrent', { name: '위원 김민준' }],
+  ])('%s is no channel any more: nobody is added or chosen by name', async (channel, payload) => {
     const { call, count, errors } = setUp();
-    const answer = await call('people:add', { name, role: 'member' });
-    expect(answer).toMatchObject({
-      ok: false,
-      error: { code: 'validation_failed', issues: [{ path: 'name', code: 'control_character' }] },
-    });
-    expect(count('people')).toBe(0);
+    const answer = await call(channel as Parameters<typeof call>[0], payload);
+    expect(answer).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect([count('people'), count('audit_log')]).toEqual([0, 0]);
     expect(errors).toEqual([]);
   });
 
-  it('still adds an ordinary Korean name', async () => {
-    const { call } = setUp();
-    expect(await call('people:add', { name: '위원 김민준', role: 'member' })).toMatchObject({
+  it('lists the members of the imported roster, and who unlocked their key here', async () => {
+    const { ws, call, count, errors } = setUp();
+    expect(await call('people:list')).toEqual({
       ok: true,
+      value: { people: [], rosterVersion: null, current: null },
     });
+    seatCouncil(ws);
+    expect(count('people')).toBe(TEST_COUNCIL.length);
+    const listed = await call('people:list');
+    expect(listed).toMatchObject({ ok: true, value: { rosterVersion: 1, current: null } });
+    if (!listed.ok) return;
+    const { people } = listed.value as { people: { name: string; role: string }[] };
+    expect(people.map((p) => ({ name: p.name, role: p.role }))).toEqual([...TEST_COUNCIL]);
+    actAsPerson(ws, '김민준');
+    expect(await call('people:list')).toMatchObject({
+      ok: true,
+      value: { current: { name: '김민준', role: 'member' } },
+    });
+    expect(errors).toEqual([]);
   });
 });
 

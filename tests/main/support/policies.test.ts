@@ -11,7 +11,8 @@ import {
 import type { SupportPolicyBody } from '../../../src/shared/domain/support-policy';
 import { supportPolicy } from '../../../src/shared/ipc/review-schemas';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
-import { addPerson, setCurrentPerson } from '../../../src/main/services/people/people';
+import { stopActing } from '../../../src/main/services/identity/acting';
+import { actAsPerson } from '../../helpers/council';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -64,7 +65,7 @@ describe('the seeded policy', () => {
 
 describe('creating a policy version', () => {
   it('appends version 2 with its hash and audit entry, leaving version 1 intact', () => {
-    ws = openTempWorkspace('간사 이서연');
+    ws = openTempWorkspace();
     actAsSecretary(ws, '간사 이서연');
     const v1 = getPolicy(ws);
     const v1Text = storedBody(1);
@@ -162,14 +163,23 @@ describe('creating a policy version', () => {
 });
 
 describe('who may make a policy version', () => {
-  it('only the secretary (or the chair); a member is refused and nothing is written', () => {
+  it('only the secretary (or the chair); nobody acting, a member or the auditor is refused and nothing is written', () => {
     ws = openTempWorkspace();
-    addPerson(ws, { name: '김민준', role: 'member' });
-    setCurrentPerson(ws, '김민준');
-    const refused = serviceError(() =>
-      createPolicyVersion(ws, { basedOn: 1, note: '위원이 수정', body: editedBody() }),
-    );
-    expect(refused.code).toBe('forbidden');
+    const create = () =>
+      createPolicyVersion(ws, { basedOn: 1, note: '위원이 수정', body: editedBody() });
+    const nobody = serviceError(create);
+    expect(nobody.code).toBe('forbidden');
+    expect(nobody.message).toContain('unlock your key first');
+    for (const name of ['김민준', '감사 윤']) {
+      actAsPerson(ws, name);
+      expect(serviceError(create).code, name).toBe('forbidden');
+    }
+    stopActing(ws);
+    expect(serviceError(create).code).toBe('forbidden');
     expect(listPolicies(ws).map((p) => p.version)).toEqual([1]);
+    expect(listAudit(ws.db).filter((e) => e.action === 'policy.versioned')).toEqual([]);
+    // The chair stands in for the secretary.
+    actAsPerson(ws, '이도윤');
+    expect(create()).toMatchObject({ version: 2, createdBy: '이도윤' });
   });
 });

@@ -5,7 +5,8 @@ import { createPolicyVersion, getPolicy } from '../../../src/main/services/polic
 import { recordSupportCalculation } from '../../../src/main/services/support/record-calculation';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { supportCalculation } from '../../../src/shared/ipc/review-schemas';
-import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
+import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
+import { actAsMember, actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -24,8 +25,9 @@ const REVIEW_CLAIM = 'K-2022-000101'; // 음식점업, 카카오톡, claimed 1,8
 
 describe('recommending support', () => {
   it('computes with the named policy version and records the figures in the audit log', () => {
-    ws = openTempWorkspace('위원 박지호');
+    ws = openTempWorkspace();
     loadSampleClaims(ws);
+    // Calculating needs no key: with nobody acting it is the unidentified operator's, unsigned.
     const result = recordSupportCalculation(ws, {
       claimId: REVIEW_CLAIM,
       verifiedLoss: 1_850_000,
@@ -38,7 +40,9 @@ describe('recommending support', () => {
     const [entry] = listAudit(ws.db, { subjectId: REVIEW_CLAIM });
     expect(entry).toMatchObject({
       action: 'support.calculated',
-      actor: '위원 박지호',
+      actor: UNIDENTIFIED_OPERATOR,
+      actorKid: null,
+      signature: null,
       subjectType: 'claim',
       subjectId: REVIEW_CLAIM,
       details: {
@@ -53,6 +57,18 @@ describe('recommending support', () => {
       },
     });
     expect(verifyAuditChain(ws.db)).toMatchObject({ ok: true, entries: 2 });
+
+    // A member who has unlocked their key is named, and signs the entry.
+    actAsMember(ws);
+    recordSupportCalculation(ws, {
+      claimId: REVIEW_CLAIM,
+      verifiedLoss: 1_850_000,
+      policyVersion: 1,
+    });
+    const [mine] = listAudit(ws.db, { subjectId: REVIEW_CLAIM });
+    expect(mine).toMatchObject({ action: 'support.calculated', actor: '김민준' });
+    expect(mine!.signature).not.toBeNull();
+    expect(verifyAuditChain(ws.db)).toMatchObject({ ok: true, entries: 4 });
   });
 
   it('uses the fallback rows for an unlisted service and the version asked for', () => {

@@ -10,6 +10,7 @@ import { migration009 } from './009-decision-files';
 import { migration010 } from './010-recommendations';
 import { migration011 } from './011-claim-agreement';
 import { migration012 } from './012-minutes';
+import { migration013 } from './013-signed-acts';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,38 +1,84 @@
 import { createHash } from 'node:crypto';
 import { canonicalJson, type JsonValue } from '../../../shared/domain/canonical-json';
 import type { AuditAction } from '../../../shared/domain/audit-actions';
+import { rolesForAct, UNIDENTIFIED_OPERATOR } from '../../../shared/domain/acts';
+import type { PersonRole } from '../../../shared/ipc/review-schemas';
 import type { Db } from '../connection';
+import { ActNotPermittedError } from '../errors';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
 export interface AuditEntryInput {
   at: string;
-  actor: string;
   action: AuditAction;
   subjectType: string;
   subjectId: string;
   details: { [key: string]: JsonValue };
 }
 
+/**
+ * Who an entry is recorded under: a person who unlocked their key (name and role from the
+ * roster in force, the key's kid, and a way to sign with it), or null for the workspace's
+ * unidentified operator. The private key stays with the caller; the log only asks for a
+ * signature over the entry's hash.
+ */
+export interface AuditSigner {
+  name: string;
+  role: PersonRole;
+  kid: string;
+  sign(hash: string): string;
+}
+
 /** As read back: an old log may hold actions this build no longer writes. */
 export interface AuditEntry extends Omit<AuditEntryInput, 'action'> {
   action: string;
+  actor: string;
+  /** The actor's key; null for the unidentified operator and for entries older than keys. */
+  actorKid: string | null;
+  /** base64url Ed25519 signature by actorKid over `hash`. */
+  signature: string | null;
   seq: number;
   prevHash: string;
   hash: string;
 }
 
 /** The columns as AuditEntry names them; details stay JSON text until decoded. */
-const AUDIT_COLUMNS = `seq, at, actor, action, subject_type AS subjectType, subject_id AS subjectId,
-  details, prev_hash AS prevHash, hash`;
+const AUDIT_COLUMNS = `seq, at, actor, actor_kid AS actorKid, action, subject_type AS subjectType,
+  subject_id AS subjectId, details, prev_hash AS prevHash, hash, signature`;
 
 type AuditRow = Omit<AuditEntry, 'details'> & { details: string };
 
-/** The hash covers every field but itself, in canonical form, so any change shows. */
-export function hashAuditEntry(entry: Omit<AuditEntry, 'hash'>): string {
-  const { seq, at, actor, action, subjectType, subjectId, details, prevHash } = entry;
-  const body = canonicalJson({ seq, at, actor, action, subjectType, subjectId, details, prevHash });
+/**
+ * The hash covers every field but itself and the signature (which signs it), in canonical
+ * form, so any change shows. The key is covered only when there is one, so entries written
+ * before keys keep the hashes they were written with.
+ */
+export function hashAuditEntry(entry: Omit<AuditEntry, 'hash' | 'signature'>): string {
+  const { seq, at, actor, actorKid, action, subjectType, subjectId, details, prevHash } = entry;
+  const body = canonicalJson({
+    seq,
+    at,
+    actor,
+    ...(actorKid === null ? {} : { actorKid }),
+    action,
+    subjectType,
+    subjectId,
+    details,
+    prevHash,
+  });
   return createHash('sha256').update(body, 'utf8').digest('hex');
+}
+
+/**
+ * The one place the rule is held, whatever path a write comes from: an act with authority
+ * needs a person whose roster role may perform it, and is signed by them.
+ */
+function checkPermitted(action: AuditAction, by: AuditSigner | null): void {
+  const roles = rolesForAct(action);
+  if (roles === undefined) return;
+  if (by === null) throw new ActNotPermittedError(action, roles, null);
+  if (!roles.includes(by.role))
+    throw new ActNotPermittedError(action, roles, { name: by.name, role: by.role });
 }
 
 function decode(row: AuditRow): AuditEntry {
@@ -43,18 +89,38 @@ function decode(row: AuditRow): AuditEntry {
  * Appends one entry after the current last one. Call it inside the same transaction as the
  * write it records, so the write and its audit entry land together or not at all.
  */
-export function appendAudit(db: Db, input: AuditEntryInput): AuditEntry {
+export function appendAudit(db: Db, by: AuditSigner | null, input: AuditEntryInput): AuditEntry {
+  checkPermitted(input.action, by);
   const last = db.prepare('SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1').get() as
     { seq: number; hash: string } | undefined;
   const seq = (last?.seq ?? 0) + 1;
   const prevHash = last?.hash ?? GENESIS_HASH;
-  const entry: AuditEntry = { ...input, seq, prevHash, hash: '' };
+  const entry: AuditEntry = {
+    ...input,
+    actor: by?.name ?? UNIDENTIFIED_OPERATOR,
+    actorKid: by?.kid ?? null,
+    seq,
+    prevHash,
+    hash: '',
+    signature: null,
+  };
   entry.hash = hashAuditEntry(entry);
+  entry.signature = by?.sign(entry.hash) ?? null;
   db.prepare(
-    `INSERT INTO audit_log (seq, at, actor, action, subject_type, subject_id, details, prev_hash, hash)
-     VALUES (@seq, @at, @actor, @action, @subjectType, @subjectId, @details, @prevHash, @hash)`,
+    `INSERT INTO audit_log (seq, at, actor, actor_kid, action, subject_type, subject_id, details,
+       prev_hash, hash, signature)
+     VALUES (@seq, @at, @actor, @actorKid, @action, @subjectType, @subjectId, @details, @prevHash,
+       @hash, @signature)`,
   ).run({ ...entry, details: canonicalJson(entry.details) });
   return entry;
+}
+
+/** Every entry in order, for checks that walk the whole chain (one row at a time). */
+export function* iterateAudit(db: Db): Generator<AuditEntry> {
+  for (const row of db
+    .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`)
+    .iterate() as Iterable<AuditRow>)
+    yield decode(row);
 }
 
 export function listAudit(
@@ -87,10 +153,7 @@ export function verifyAuditChain(db: Db): AuditChainVerification {
   let expectedPrev = GENESIS_HASH;
   let expectedSeq = 1;
   let entries = 0;
-  for (const row of db
-    .prepare(`SELECT ${AUDIT_COLUMNS} FROM audit_log ORDER BY seq`)
-    .iterate() as Iterable<AuditRow>) {
-    const entry = decode(row);
+  for (const entry of iterateAudit(db)) {
     const fail = (problem: AuditChainVerification['problem']): AuditChainVerification => ({
       ok: false,
       entries,

@@ -66,6 +66,20 @@ export function currentDecisionForClaim(db: Db, claimId: string): DecisionRecord
   return row ? decode(row) : undefined;
 }
 
+/**
+ * The council's latest decision on a claim: the latest made in a meeting (ids run in chain
+ * order), or undefined when no meeting has decided it.
+ */
+export function latestMeetingDecision(db: Db, claimId: string): DecisionRecord | undefined {
+  const row = db
+    .prepare(
+      `SELECT ${DECISION_COLUMNS} FROM decisions d
+       WHERE d.claim_id = ? AND d.meeting_id IS NOT NULL ORDER BY d.id DESC LIMIT 1`,
+    )
+    .get(claimId) as DecisionRow | undefined;
+  return row ? decode(row) : undefined;
+}
+
 /** Per claim, the latest decision recorded with a meeting as its source, as minutes show it. */
 export interface MeetingMinutesDecisionRow {
   claimId: string;

@@ -5,9 +5,17 @@ import type { Db } from '../connection';
 /*
  * The payout ledger's rows (a read model over claims, batches, claim_support, decisions and
  * meetings): tier_30k and tier_50k claims with their bracket amount, committee_review claims
- * whose current decision (the one nothing replaces) is approve or partial, in claim-id order.
- * The rule itself is documented and applied in services/ledger/ledger-rows.ts.
+ * whose council decision is approve or partial, in claim-id order; and, apart, the committee
+ * claims awaiting the council. The rule itself is documented in services/ledger/ledger-rows.ts.
  */
+
+/**
+ * A claim's council decision: the latest decision made in a meeting (the chain runs in id
+ * order, so the latest is the highest id). A decision recorded outside any meeting is a
+ * member's view, however recent, and pays nothing.
+ */
+const COUNCIL_DECISION = `(SELECT max(x.id) FROM decisions x
+  WHERE x.claim_id = c.claim_id AND x.meeting_id IS NOT NULL)`;
 
 /** A claim the ledger pays, with both candidate amounts; which one applies is the service's rule. */
 export interface LedgerSourceRow {
@@ -39,12 +47,68 @@ export const LEDGER_SQL = `
   LEFT JOIN claim_support s
     ON s.claim_id = c.claim_id AND c.tier IN ('tier_30k', 'tier_50k')
   LEFT JOIN decisions d
-    ON d.claim_id = c.claim_id AND c.tier = 'committee_review'
-   AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)
+    ON c.tier = 'committee_review' AND d.id = ${COUNCIL_DECISION}
   LEFT JOIN meetings m ON m.id = d.meeting_id
   WHERE (c.tier IN ('tier_30k', 'tier_50k') OR d.outcome IN ('approve', 'partial'))
     AND (@batchId IS NULL OR c.batch_id = @batchId)
   ORDER BY c.claim_id`;
+
+/**
+ * Committee claims the council has not decided to pay or refuse: no meeting decision yet, or
+ * one that deferred the claim or asked for more evidence. With the latest view recorded outside
+ * a meeting, if any (the head of the chain when it is not the council's), and who recorded it.
+ */
+export const AWAITING_COUNCIL_SQL = `
+  SELECT c.claim_id AS claimId, c.business_name AS businessName, c.claimed_loss AS claimedLoss,
+         c.batch_id AS batchId, b.name AS batchName,
+         d.outcome AS councilOutcome, m.number AS meetingNumber,
+         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy
+  FROM claims c
+  JOIN batches b ON b.id = c.batch_id
+  LEFT JOIN decisions d ON d.id = ${COUNCIL_DECISION}
+  LEFT JOIN meetings m ON m.id = d.meeting_id
+  LEFT JOIN decisions h
+    ON h.claim_id = c.claim_id AND h.meeting_id IS NULL
+   AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = h.id)
+  WHERE c.tier = 'committee_review'
+    AND (d.id IS NULL OR d.outcome IN ('defer', 'request_evidence'))
+    AND (@batchId IS NULL OR c.batch_id = @batchId)
+  ORDER BY c.claim_id`;
+
+/** A committee claim the ledger does not pay because the council has not decided it. */
+export interface AwaitingCouncilRow {
+  claimId: string;
+  businessName: string | null;
+  claimedLoss: number | null;
+  batchId: number;
+  batchName: string;
+  /** defer or request_evidence when a meeting sent it back; null when no meeting decided it. */
+  councilOutcome: 'defer' | 'request_evidence' | null;
+  meetingNumber: number | null;
+  /** The latest view recorded outside a meeting, if any: a recommendation, never paid. */
+  outsideOutcome: string | null;
+  outsideAmount: number | null;
+  outsideBy: string | null;
+}
+
+export function listAwaitingCouncilRows(db: Db, batchId: number | null): AwaitingCouncilRow[] {
+  return db.prepare(AWAITING_COUNCIL_SQL).all({ batchId }) as AwaitingCouncilRow[];
+}
+
+/**
+ * Committee claims whose latest record is a decision made outside any meeting, placed after
+ * the council's own: before issue 14 such a record was paid; now it is a member's view, and
+ * the ledger says how many it no longer pays for that reason.
+ */
+export const OUTSIDE_MEETING_SQL = `
+  SELECT count(*) FROM claims c
+  JOIN decisions h ON h.claim_id = c.claim_id AND h.meeting_id IS NULL
+   AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = h.id)
+  WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)`;
+
+export function countOutsideMeetingHeads(db: Db, batchId: number | null): number {
+  return db.prepare(OUTSIDE_MEETING_SQL).pluck().get({ batchId }) as number;
+}
 
 /** The ledger's rows for the whole workspace (null) or one batch. */
 export function listLedgerSourceRows(db: Db, batchId: number | null): LedgerSourceRow[] {

@@ -12,19 +12,22 @@ export const TIER_COUNTS_SQL = `
   WHERE @batchId IS NULL OR batch_id = @batchId
   GROUP BY tier`;
 
-/** Committee cases by their current decision: the one no amendment replaces yet. */
+/**
+ * Committee cases by their council decision: the latest made in a meeting (a view recorded
+ * outside a meeting decides nothing; see services/ledger/ledger-rows.ts).
+ */
 export const COMMITTEE_SQL = `
   SELECT d.outcome AS outcome, count(*) AS n,
          coalesce(sum(c.claimed_loss), 0) AS claimed,
          count(*) - count(c.claimed_loss) AS withoutLoss
   FROM claims c
   LEFT JOIN decisions d
-    ON d.claim_id = c.claim_id
-   AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)
+    ON d.id = (SELECT max(x.id) FROM decisions x
+                WHERE x.claim_id = c.claim_id AND x.meeting_id IS NOT NULL)
   WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)
   GROUP BY d.outcome`;
 
-/** Committee cases with one current outcome (null: undecided) and what they claim. */
+/** Committee cases with one council outcome (null: not decided by the council) and their claims. */
 export interface CommitteeOutcomeRow {
   outcome: Outcome | null;
   n: number;

@@ -1,7 +1,10 @@
 import type { Db } from '../connection';
 
-/** Small per-workspace settings (the person at this machine, the workspace's id). */
-export const SETTING_KEYS = ['current_person', 'workspace_id'] as const;
+/**
+ * Small per-workspace settings: the workspace's id, and the audit sequence number from which
+ * acts with authority are signed (migration 013).
+ */
+export const SETTING_KEYS = ['workspace_id', 'acts_signed_from_seq'] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
 export function getSetting(db: Db, key: SettingKey): string | null {

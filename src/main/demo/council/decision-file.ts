@@ -29,7 +29,7 @@ export async function writeSignedDecisionFile(
   keys: DemoKeys,
   meetingId: number,
 ): Promise<DemoDecisionFile> {
-  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.decisionFile);
+  const ctx = openSecretaryWorkspace(outDir, keys, STORY_TIMES.decisionFile);
   const exported = await withWorkspace(ctx, () =>
     exportMeetingDecisions(ctx, {
       meetingId,

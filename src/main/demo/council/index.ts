@@ -107,11 +107,12 @@ export async function makeCouncilDemo(
     const recommendationFiles = await membersRecommend(outDir, keys);
     const { agreement } = await secretaryImportsRecommendations(
       outDir,
+      keys,
       batch.batchId,
       recommendationFiles,
     );
-    const meeting = await holdMeeting(outDir);
-    const minutes = await writeApprovedMinutes(outDir, meeting.id);
+    const meeting = await holdMeeting(outDir, keys);
+    const minutes = await writeApprovedMinutes(outDir, keys, meeting.id);
     const decisionFile = await writeSignedDecisionFile(outDir, keys, meeting.id);
 
     const demo: CouncilDemo = {

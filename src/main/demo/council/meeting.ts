@@ -8,8 +8,9 @@ import {
   recordVote,
 } from '../../services/meetings';
 import { ServiceError } from '../../services/errors';
-import { setCurrentPerson } from '../../services/people/people';
-import { CHAIR, MEETING, MEMBERS, SECRETARY, STORY_TIMES } from './script';
+import { actAs } from '../../services/identity/acting';
+import { keyOf, type DemoKeys } from './keys';
+import { CHAIR, MEETING, MEMBERS, STORY_TIMES } from './script';
 import { openSecretaryWorkspace } from './secretary';
 import { withWorkspace } from './workspaces';
 
@@ -20,16 +21,16 @@ import { withWorkspace } from './workspaces';
  * decision; the secretary closes the meeting. The votes, tallies and results are the
  * services' own, so a story whose votes no longer give the scripted result fails here.
  */
-export async function holdMeeting(outDir: string): Promise<MeetingDetail> {
-  const meetingId = await deliberate(outDir);
+export async function holdMeeting(outDir: string, keys: DemoKeys): Promise<MeetingDetail> {
+  const meetingId = await deliberate(outDir, keys);
   // The session ends after the deliberation, which the story clock does not spend: reopened
   // at the closing time, so the minutes show the meeting's real hours.
-  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.meetingClosed);
+  const ctx = openSecretaryWorkspace(outDir, keys, STORY_TIMES.meetingClosed);
   return withWorkspace(ctx, () => closeMeeting(ctx, meetingId));
 }
 
-async function deliberate(outDir: string): Promise<number> {
-  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.meeting);
+async function deliberate(outDir: string, keys: DemoKeys): Promise<number> {
+  const ctx = openSecretaryWorkspace(outDir, keys, STORY_TIMES.meeting);
   return withWorkspace(ctx, () => {
     const voters = [CHAIR, ...MEMBERS].map((p) => p.name);
     const { id: meetingId } = openMeeting(ctx, {
@@ -54,12 +55,10 @@ async function deliberate(outDir: string): Promise<number> {
         );
     }
 
-    setCurrentPerson(ctx, CHAIR.name);
+    actAs(ctx, keyOf(keys, CHAIR.name).identity);
     for (const item of MEETING.agenda)
       confirmFinalDecision(ctx, { meetingId, claimId: item.claimId, ...item.confirmed });
 
-    // The workspace is the secretary's: leave them as the person at this machine.
-    setCurrentPerson(ctx, SECRETARY.name);
     return meetingId;
   });
 }

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { recordDecision } from '../../services/decisions/decisions';
-import { addPerson, setCurrentPerson } from '../../services/people/people';
+import { actAs } from '../../services/identity/acting';
 import { exportRecommendations } from '../../services/recommendations';
 import { keyOf, type DemoKeys } from './keys';
 import { DEMO_PATHS, inDemo, memberWorkspacePath, recommendationFilePath } from './layout';
@@ -33,12 +33,11 @@ async function memberReviews(
   index: number,
 ): Promise<MemberRecommendationFile> {
   const workspace = memberWorkspacePath(name);
-  const ctx = openDemoWorkspace(inDemo(outDir, workspace), name, STORY_TIMES.memberReview(index));
+  const ctx = openDemoWorkspace(inDemo(outDir, workspace), STORY_TIMES.memberReview(index));
   return withWorkspace(ctx, async () => {
     const { batchId } = await loadBatchAndRoster(ctx, outDir, keys.rosterText);
     const key = keyOf(keys, name);
-    addPerson(ctx, { name, role: key.person.role });
-    setCurrentPerson(ctx, name);
+    actAs(ctx, key.identity);
     const views = RECOMMENDATIONS[name]!;
     requireReviewClaims(
       ctx,

@@ -1,7 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import type { MinutesVersionDto } from '../../../shared/ipc/minutes-schemas';
 import { approveMinutes, draftMinutes, renderMinutes } from '../../services/minutes';
-import { setCurrentPerson } from '../../services/people/people';
+import { actAs } from '../../services/identity/acting';
+import { keyOf, type DemoKeys } from './keys';
 import { DEMO_PATHS, inDemo, minutesFilePath } from './layout';
 import { CHAIR, MEETING, SECRETARY, STORY_TIMES } from './script';
 import { openSecretaryWorkspace } from './secretary';
@@ -21,15 +22,15 @@ export interface DemoMinutes {
  */
 export async function writeApprovedMinutes(
   outDir: string,
+  keys: DemoKeys,
   meetingId: number,
 ): Promise<DemoMinutes> {
-  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.minutes);
+  const ctx = openSecretaryWorkspace(outDir, keys, STORY_TIMES.minutes);
   return withWorkspace(ctx, async () => {
     const draft = draftMinutes(ctx, meetingId);
-    setCurrentPerson(ctx, CHAIR.name);
+    actAs(ctx, keyOf(keys, CHAIR.name).identity);
     const version = approveMinutes(ctx, { meetingId, version: draft.version });
-    // The workspace is the secretary's: leave them as the person at this machine.
-    setCurrentPerson(ctx, SECRETARY.name);
+    actAs(ctx, keyOf(keys, SECRETARY.name).identity);
 
     mkdirSync(inDemo(outDir, DEMO_PATHS.minutes), { recursive: true });
     const files = {

@@ -2,17 +2,18 @@ import { readFileSync } from 'node:fs';
 import type { ImportReport } from '../../../shared/ipc/intake-schemas';
 import type { ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/errors';
-import { addPerson, setCurrentPerson } from '../../services/people/people';
+import { actAs } from '../../services/identity/acting';
+import { latestRoster } from '../../services/roster';
 import {
   agreementOf,
   importRecommendations,
   recommendationsByClaim,
   type Agreement,
 } from '../../services/recommendations';
-import type { DemoKeys } from './keys';
+import { keyOf, type DemoKeys } from './keys';
 import { DEMO_PATHS, inDemo } from './layout';
 import type { MemberRecommendationFile } from './members';
-import { CLAIMS, ROSTER_PEOPLE, SECRETARY, STORY_TIMES } from './script';
+import { CLAIMS, SECRETARY, STORY_TIMES } from './script';
 import {
   loadBatchAndRoster,
   openDemoWorkspace,
@@ -21,8 +22,15 @@ import {
 } from './workspaces';
 
 /** The secretary's workspace, opened on the day of `startIso` as the secretary. */
-export function openSecretaryWorkspace(outDir: string, startIso: string): ServiceContext {
-  return openDemoWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), SECRETARY.name, startIso);
+export function openSecretaryWorkspace(
+  outDir: string,
+  keys: DemoKeys,
+  startIso: string,
+): ServiceContext {
+  const ctx = openDemoWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), startIso);
+  // The secretary's own laptop: once the roster is in, they unlock their key to work.
+  if (latestRoster(ctx.db)) actAs(ctx, keyOf(keys, SECRETARY.name).identity);
+  return ctx;
 }
 
 /**
@@ -31,12 +39,10 @@ export function openSecretaryWorkspace(outDir: string, startIso: string): Servic
  * this machine, which is how the app shows the workspace when the demo is opened.
  */
 export async function secretaryLoadsBatch(outDir: string, keys: DemoKeys): Promise<ImportReport> {
-  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.batchAtSecretary);
+  const ctx = openSecretaryWorkspace(outDir, keys, STORY_TIMES.batchAtSecretary);
   return withWorkspace(ctx, async () => {
     const report = await loadBatchAndRoster(ctx, outDir, keys.rosterText);
     requireReviewClaims(ctx, Object.values(CLAIMS));
-    for (const { name, role } of ROSTER_PEOPLE) addPerson(ctx, { name, role });
-    setCurrentPerson(ctx, SECRETARY.name);
     return report;
   });
 }
@@ -50,10 +56,11 @@ export interface ImportedRecommendations {
 /** The members' signed files arrive; each is verified against the roster and the claims. */
 export async function secretaryImportsRecommendations(
   outDir: string,
+  keys: DemoKeys,
   batchId: number,
   files: MemberRecommendationFile[],
 ): Promise<ImportedRecommendations> {
-  const ctx = openSecretaryWorkspace(outDir, STORY_TIMES.recommendationsAtSecretary);
+  const ctx = openSecretaryWorkspace(outDir, keys, STORY_TIMES.recommendationsAtSecretary);
   return withWorkspace(ctx, () => {
     const texts = files.map((f) => readFileSync(inDemo(outDir, f.file), 'utf8'));
     const result = importRecommendations(ctx, texts);

@@ -21,8 +21,9 @@ export function storyClock(startIso: string): () => Date {
   };
 }
 
-export function openDemoWorkspace(dir: string, actor: string, startIso: string): ServiceContext {
-  return openWorkspace(dir, { actor, now: storyClock(startIso) });
+/** Opens a laptop's workspace at a point of the story; nobody acts until a key is unlocked. */
+export function openDemoWorkspace(dir: string, startIso: string): ServiceContext {
+  return openWorkspace(dir, { now: storyClock(startIso) });
 }
 
 /** Runs `work` on a workspace and closes its database whatever happens. */

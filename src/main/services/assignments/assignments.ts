@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { assignmentWriter } from '../../db/repositories/assignments';
 import { claimExistence } from '../../db/repositories/claims';
 import { findPerson } from '../../db/repositories/people';
@@ -38,9 +39,8 @@ export function assignClaims(
     const write = assignmentWriter(ctx.db, at, ctx.actor);
     for (const id of claimIds) write(id, request.assignee);
     const idsSha256 = createHash('sha256').update(claimIds.join('\n')).digest('hex');
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'claims.assigned',
       subjectType: 'assignment',
       subjectId: request.assignee ?? '',

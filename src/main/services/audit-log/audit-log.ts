@@ -1,5 +1,6 @@
 import type { ServiceContext } from '../context';
-import { listAudit, verifyAuditChain } from '../../db/repositories/audit-log';
+import { listAudit } from '../../db/repositories/audit-log';
+import { verifyAuditLog } from './verify-acts';
 
 export function listAuditEntries(
   ctx: ServiceContext,
@@ -9,5 +10,5 @@ export function listAuditEntries(
 }
 
 export function verifyAudit(ctx: ServiceContext) {
-  return verifyAuditChain(ctx.db);
+  return verifyAuditLog(ctx.db);
 }

@@ -21,11 +21,18 @@ function yesNo(value: boolean, yes: string, no: string): string {
 }
 
 /** The report as a readable text file, Korean first and English after each line. */
+const VERDICT_TEXT = {
+  valid: '유효 / VALID',
+  invalid: '무효 / INVALID',
+  intact_unjudged:
+    '판단 보류 / NOT JUDGED (변경 없음, 명부 없이 서명자 미판단 / intact, no roster to judge the signers)',
+} as const;
+
 export function reportAsText(report: AuditorReport): string {
   const lines: string[] = [
     '결정 파일 검증 보고서 / Decision file verification report',
     '='.repeat(60),
-    `판정 / Verdict: ${report.valid ? '유효 / VALID' : '무효 / INVALID'}`,
+    `판정 / Verdict: ${VERDICT_TEXT[report.verdict]}`,
     `파일 / File: ${report.fileName}`,
     `파일 SHA-256 / File SHA-256: ${report.fileSha256}`,
     `서명 내용 SHA-256 / Payload SHA-256: ${report.payloadSha256 ?? '-'}`,

@@ -4,6 +4,7 @@ import type { ClaimDetail, ClaimSummary } from '../../../shared/ipc/schemas';
 import type { HistoryEvent } from '../../../shared/ipc/review-schemas';
 import type { ClaimFlagDetail } from '../../../shared/domain/flags';
 import { appendAudit, listClaimHistory } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { assigneeOf } from '../../db/repositories/assignments';
 import { flagsForClaim } from '../../db/repositories/claim-flags';
 import { getClaim, listClaims, type ClaimFilter } from '../../db/repositories/claims';
@@ -74,9 +75,8 @@ export function revealContact(
   return ctx.db.transaction(() => {
     const claim = getClaim(ctx.db, claimId);
     if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at: ctx.now().toISOString(),
-      actor: ctx.actor,
       action: 'claim.contact_revealed',
       subjectType: 'claim',
       subjectId: claimId,

@@ -1,5 +1,6 @@
 import { rmSync } from 'node:fs';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { getClaim } from '../../db/repositories/claims';
 import { insertDecisionFile, lastPayloadSha256 } from '../../db/repositories/decision-files';
 import {
@@ -249,9 +250,8 @@ function recordExport(ctx: ServiceContext, built: BuiltExport, savedTo: string |
     exportedBy: ctx.actor,
     fileText: built.fileText,
   });
-  appendAudit(ctx.db, {
+  appendAudit(ctx.db, signerOf(ctx), {
     at,
-    actor: ctx.actor,
     action: 'decisions.exported',
     subjectType: 'meeting',
     subjectId: String(meeting.id),

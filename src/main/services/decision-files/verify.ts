@@ -1,12 +1,16 @@
 import type { KeyObject } from 'node:crypto';
 import { formatFingerprint } from '../../../shared/domain/signing/fingerprint';
+import { OUTCOMES } from '../../../shared/domain/decision';
 import {
   problem,
   ROLE_LABELS_KO,
+  type ChainCheck,
+  type DecisionLine,
   type ProblemCode,
   type SignatureCheck,
   type VerificationProblem,
   type VerificationReport,
+  type VoteCounts,
 } from '../../../shared/domain/signing/verification-report';
 import type { EvidenceSource } from '../evidence/source';
 import { sha256Hex } from '../hashing';
@@ -37,9 +41,13 @@ import { decisionFileSha256 } from './sign';
  *   a previous file that is not the one this file chains to (both hashes).
  * Naming the exact changed decision would need the original, e.g. the secretary's workspace
  * or an earlier copy of the file; comparing against those is the auditor screen's job.
+ *
+ * Without a roster, who signed cannot be judged at all: any key verifies what it signed. What
+ * remains is integrity: each signature against the key it carries, the records, the evidence
+ * and the chain. Such a file is never 'valid', but nor is it failed for the missing roster.
  */
 export interface VerifyOptions {
-  /** The verified roster the file is checked against; without one no signer is trusted. */
+  /** The verified roster the file is checked against; null checks integrity only. */
   roster: VerifiedRoster | null;
   evidence?: EvidenceSource;
   /** The text of the decision file this one says it follows. */
@@ -94,6 +102,7 @@ function checkSignatures(fileText: string, roster: VerifiedRoster | null) {
         keyId: verdict.kid,
         fingerprint: verdict.kid ? fingerprintOfKid(verdict.kid) : null,
         onRoster: member !== null,
+        verifies: verdict.valid,
         valid: verdict.valid && member !== null,
         verdict,
       };
@@ -118,10 +127,15 @@ const HEADER_PROBLEMS: Record<SignatureVerdict['headerFaults'][number]['reason']
 
 function signatureProblems(checks: Checks, roster: VerifiedRoster | null): VerificationProblem[] {
   const problems: VerificationProblem[] = [];
-  if (!roster) problems.push(problem('roster_not_given'));
   const vouched = checks.some((c) => c.valid);
-  const onRoster = checks.filter((c) => c.onRoster && c.verdict.headerFaults.length === 0);
-  if (roster && !vouched && onRoster.length > 0) problems.push(problem('content_changed'));
+  const clean = checks.filter((c) => c.verdict.headerFaults.length === 0);
+  if (roster && !vouched && clean.some((c) => c.onRoster))
+    problems.push(problem('content_changed'));
+  // A key named by kid alone, with none in the header, cannot be checked without a roster.
+  const checkable = clean.filter((c) => c.verdict.reason !== 'unknown_key');
+  const anyVerifies = checkable.some((c) => c.verifies);
+  if (!roster && checkable.length > 0 && !anyVerifies)
+    problems.push(problem('content_changed', { keys: 'carried' }));
   const seen = new Set<string>();
   checks.forEach((c, i) => {
     const signature = `#${i + 1}${c.signer ? ` (${c.signer})` : ''}`;
@@ -134,6 +148,15 @@ function signatureProblems(checks: Checks, roster: VerifiedRoster | null): Verif
         }),
       );
   });
+  if (!roster) {
+    checks.forEach((c, i) => {
+      if (c.verdict.headerFaults.length > 0) return;
+      const at = { signature: `#${i + 1}`, fingerprint: c.fingerprint ?? c.keyId ?? 'no kid' };
+      if (c.verdict.reason === 'unknown_key') problems.push(problem('signature_unverifiable', at));
+      else if (!c.verifies && anyVerifies) problems.push(problem('signature_broken', at));
+    });
+    return problems;
+  }
   for (const c of checks) {
     if (c.verdict.headerFaults.length > 0) continue;
     if (!c.onRoster) {
@@ -150,7 +173,7 @@ function signatureProblems(checks: Checks, roster: VerifiedRoster | null): Verif
     }
     if (c.valid) seen.add(c.keyId!);
   }
-  if (roster && vouched)
+  if (vouched)
     for (const role of ['chair', 'secretary'] as const)
       if (!checks.some((c) => c.valid && c.role === role))
         problems.push(
@@ -188,6 +211,30 @@ function checkRecords(decisions: unknown[], roster: VerifiedRoster | null): Reco
         found.push(problem('vote_by_non_member', { claimId, member }, at));
     return { claimId, problems: found };
   });
+}
+
+const KNOWN_OUTCOMES: ReadonlySet<string> = new Set(OUTCOMES);
+
+/** What a record states, read leniently: a malformed record is still shown as far as it goes. */
+function decisionLine(raw: unknown, claimId: string, ok: boolean): DecisionLine {
+  const record = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const { outcome, amount, votes } = record;
+  let counts: VoteCounts | null = null;
+  if (Array.isArray(votes) && votes.length > 0) {
+    counts = { for: 0, against: 0, abstain: 0, recused: 0, absent: 0 };
+    for (const v of votes) {
+      const cast = (v as { vote?: unknown } | null)?.vote;
+      if (typeof cast === 'string' && Object.hasOwn(counts, cast))
+        counts[cast as keyof VoteCounts]++;
+    }
+  }
+  return {
+    claimId,
+    outcome: typeof outcome === 'string' && KNOWN_OUTCOMES.has(outcome) ? outcome : null,
+    amount: Number.isSafeInteger(amount) ? (amount as number) : null,
+    votes: counts,
+    ok,
+  };
 }
 
 async function checkEvidence(
@@ -230,11 +277,16 @@ function ambiguousFile(error: unknown, roster: VerifiedRoster | null): Verificat
       : problem('json_too_deep', { depth: fault.depth });
   return {
     valid: false,
+    verdict: 'invalid',
+    rosterChecked: roster !== null,
     roster: roster ? rosterTrust(roster, null) : null,
-    warnings: [],
+    namedRoster: null,
+    warnings: roster ? [] : [problem('roster_not_given')],
     signatures: [],
     records: { total: 0, valid: 0, invalid: [] },
+    decisions: [],
     evidence: { checked: 0, mismatched: 0 },
+    chain: null,
     problems: [found],
   };
 }
@@ -270,15 +322,26 @@ function chainFile(text: string): ChainFile | null {
  * chain_broken, as with one previous file), unless every file given is a later one; and a later
  * file for the same meeting that reaches this one by previousFileSha256 supersedes it.
  */
-function chainProblems(
+function checkChain(
   self: {
-    payloadSha256: string;
+    fileText: string;
     previous: string | null;
     meetingId: string;
     meetingNumber: number;
   },
   texts: string[],
-): VerificationProblem[] {
+): { problems: VerificationProblem[]; chain: ChainCheck } {
+  if (texts.length === 0)
+    return {
+      problems: [],
+      chain: {
+        names: self.previous,
+        link: self.previous === null ? 'first' : 'not_checked',
+        files: [],
+      },
+    };
+  // Hashed only here: on a 10,000-decision file re-reading the payload is not free.
+  const payloadSha256 = decisionFileSha256(self.fileText);
   const files = texts.map(chainFile);
   const problems: VerificationProblem[] = [];
   const bySha = new Map<string, ChainFile>();
@@ -286,14 +349,15 @@ function chainProblems(
   const reachesSelf = (f: ChainFile): boolean => {
     let current: ChainFile | undefined = f;
     for (let steps = 0; current && steps <= bySha.size; steps++) {
-      if (current.previous === self.payloadSha256) return true;
+      if (current.previous === payloadSha256) return true;
       current = current.previous ? bySha.get(current.previous) : undefined;
     }
     return false;
   };
   const later = files.filter((f): f is ChainFile => f !== null && reachesSelf(f));
   const named = self.previous !== null && bySha.has(self.previous);
-  if (!named && later.length < files.length) {
+  const broken = !named && later.length < files.length;
+  if (broken) {
     const found = files
       .filter((f) => !later.includes(f!))
       .map((f) => f?.payloadSha256 ?? 'not a decision file')
@@ -310,7 +374,22 @@ function chainProblems(
         meeting: self.meetingNumber,
       }),
     );
-  return problems;
+  const chain: ChainCheck = {
+    names: self.previous,
+    link: named ? 'holds' : broken ? 'broken' : self.previous === null ? 'first' : 'not_checked',
+    files: files.map((f) => ({
+      sha256: f?.payloadSha256 ?? null,
+      relation:
+        f === null
+          ? 'other'
+          : f.payloadSha256 === self.previous
+            ? 'previous'
+            : later.includes(f)
+              ? 'later'
+              : 'other',
+    })),
+  };
+  return { problems, chain };
 }
 
 /**
@@ -333,7 +412,7 @@ export async function verifyDecisionFile(
   }
   const { payload, checks } = signed;
   const problems = signatureProblems(checks, roster);
-  const warnings: VerificationProblem[] = [];
+  const warnings: VerificationProblem[] = roster ? [] : [problem('roster_not_given')];
   let trust: VerificationReport['roster'] = null;
   if (roster) {
     trust = rosterTrust(roster, options.trustedRoster ?? null, options.knownRosters);
@@ -350,16 +429,29 @@ export async function verifyDecisionFile(
   const signatures = checks.map(({ verdict: _verdict, ...check }) => check);
   const report = (
     records: VerificationReport['records'],
-    evidence = { checked: 0, mismatched: 0 },
-  ): VerificationReport => ({
-    valid: problems.length === 0,
-    roster: trust,
-    warnings,
-    signatures,
-    records,
-    evidence,
-    problems,
-  });
+    found: Pick<VerificationReport, 'namedRoster' | 'decisions' | 'evidence' | 'chain'> = {
+      namedRoster: null,
+      decisions: [],
+      evidence: { checked: 0, mismatched: 0 },
+      chain: null,
+    },
+  ): VerificationReport => {
+    const verdict = problems.length > 0 ? 'invalid' : roster ? 'valid' : 'intact_unjudged';
+    return {
+      valid: verdict === 'valid',
+      verdict,
+      rosterChecked: roster !== null,
+      roster: trust,
+      namedRoster: found.namedRoster,
+      warnings,
+      signatures,
+      records,
+      decisions: found.decisions,
+      evidence: found.evidence,
+      chain: found.chain,
+      problems,
+    };
+  };
 
   let raw: unknown;
   try {
@@ -413,26 +505,35 @@ export async function verifyDecisionFile(
     ...(options.previousFile !== undefined ? [options.previousFile] : []),
     ...(options.otherFiles ?? []),
   ];
-  if (chainTexts.length > 0)
-    problems.push(
-      ...chainProblems(
-        {
-          payloadSha256: decisionFileSha256(fileText),
-          previous: file.previousFileSha256,
-          meetingId: file.meeting.id,
-          meetingNumber: file.meeting.number,
-        },
-        chainTexts,
-      ),
-    );
+  const linked = checkChain(
+    {
+      fileText,
+      previous: file.previousFileSha256,
+      meetingId: file.meeting.id,
+      meetingNumber: file.meeting.number,
+    },
+    chainTexts,
+  );
+  problems.push(...linked.problems);
 
   // Unvouched content vouches for no record: every one is listed, none is trusted. Nor does
-  // content vouched for by an untrusted roster's keys.
-  const vouched = checks.some((c) => c.valid) && trust?.trust !== 'untrusted';
-  const invalid = outcomes.filter((o) => !vouched || o.problems.length > 0).map((o) => o.claimId);
+  // content vouched for by an untrusted roster's keys. Without a roster, content is vouched for
+  // as intact (not as decided by the council) when every signature still matches it.
+  const vouched = roster
+    ? checks.some((c) => c.valid) && trust?.trust !== 'untrusted'
+    : checks.every((c) => c.verifies);
+  const failed = outcomes.map((o) => !vouched || o.problems.length > 0);
+  const invalid = outcomes.filter((_, i) => failed[i]).map((o) => o.claimId);
   for (const o of outcomes) problems.push(...o.problems);
   return report(
     { total: outcomes.length, valid: outcomes.length - invalid.length, invalid },
-    evidence,
+    {
+      namedRoster: { ...file.roster },
+      decisions: file.decisions.map((raw, i) =>
+        decisionLine(raw, outcomes[i]!.claimId, !failed[i]),
+      ),
+      evidence,
+      chain: linked.chain,
+    },
   );
 }

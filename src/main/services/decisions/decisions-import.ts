@@ -10,7 +10,9 @@ import {
 } from '../../../shared/domain/decision';
 import { parseKrw } from '../../../shared/domain/money';
 import { toNfkc } from '../../../shared/domain/text';
+import { VOTERS } from '../../../shared/domain/acts';
 import type { ServiceContext } from '../context';
+import { requireRole } from '../identity/acting';
 import { nextInChain, recordDecision } from './decisions';
 import { ServiceError } from '../errors';
 import { durableTransaction } from '../../db/connection';
@@ -113,6 +115,8 @@ export function importDecisions(
   ctx: ServiceContext,
   file: string,
 ): { recorded: number; decisions: DecisionRecord[] } {
+  // Said before the file is read: the audit log would refuse its first row anyway.
+  requireRole(ctx, VOTERS, 'Recording decisions from a sheet');
   const { fields, rows } = readSheet(file);
   const repeated = fields.find((field, i) => isSheetField(field) && fields.indexOf(field) !== i);
   if (repeated)

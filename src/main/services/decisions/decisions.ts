@@ -8,8 +8,13 @@ import {
 } from '../../../shared/domain/decision';
 import { calculateSupport } from '../../../shared/domain/support-calculator';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { getClaim, type StoredClaim } from '../../db/repositories/claims';
-import { currentDecisionForClaim, insertDecision } from '../../db/repositories/decisions';
+import {
+  currentDecisionForClaim,
+  insertDecision,
+  latestMeetingDecision,
+} from '../../db/repositories/decisions';
 import { durableTransaction, type Db } from '../../db/connection';
 import { findPolicy } from '../../db/repositories/support-policies';
 import type { ServiceContext } from '../context';
@@ -51,10 +56,13 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
     const claim = getClaim(db, draft.claimId);
     if (!claim) throw new ServiceError('not_found', `claim ${draft.claimId} does not exist`);
     const current = currentDecisionForClaim(db, draft.claimId) ?? null;
+    // A meeting's decision amends the council's latest, not a view recorded since outside one.
+    const standing = draft.meetingId ? (latestMeetingDecision(db, draft.claimId) ?? null) : current;
     const issues = validateDecision(draft, {
       claimedLoss: claim.claimedLoss,
       reviewable: claim.tier === 'committee_review',
       current,
+      standing,
       recommendation: recomputeRecommendation(db, claim, draft),
     });
     if (issues.length > 0) {
@@ -81,10 +89,9 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
       meetingId: draft.meetingId ?? null,
     };
     const record = insertDecision(db, normalised, { decidedBy: ctx.actor, decidedAt });
-    appendAudit(db, {
+    appendAudit(db, signerOf(ctx), {
       at: decidedAt,
-      actor: ctx.actor,
-      action: AUDIT_ACTION[transitionKind(reviewStateOf(current))],
+      action: AUDIT_ACTION[transitionKind(reviewStateOf(standing))],
       subjectType: 'claim',
       subjectId: record.claimId,
       details: {

@@ -3,6 +3,7 @@ import ExcelJS, { type CellValue, type Worksheet } from '../../lib/exceljs';
 import { EVIDENCE_PROBLEM_LABELS, type EvidenceProblem } from '../../../shared/domain/evidence';
 import type { EvidenceFileDto } from '../../../shared/ipc/review-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { getClaim } from '../../db/repositories/claims';
 import { listEvidenceForClaim, type EvidenceInput } from '../../db/repositories/evidence';
 import type { ServiceContext } from '../context';
@@ -43,9 +44,8 @@ export async function openEvidenceFile(
 
   // Reading writes nothing else, so the audit entry is the whole transaction.
   ctx.db.transaction(() => {
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at: ctx.now().toISOString(),
-      actor: ctx.actor,
       action: 'evidence.viewed',
       subjectType: 'claim',
       subjectId: claimId,

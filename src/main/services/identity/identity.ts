@@ -1,6 +1,7 @@
 import { createPrivateKey, generateKeyPairSync, type KeyObject } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
+import { controlCharacterIn, controlCharacterMessage } from '../../../shared/domain/person-name';
 import { PERSON_ROLES, type PersonRole } from '../../../shared/ipc/review-schemas';
 import {
   KEY_PROTECTIONS,
@@ -79,6 +80,8 @@ export interface UnlockSecrets {
 function checkProfile(profile: Profile): Profile {
   const name = profile.name?.trim();
   if (!name) throw new ServiceError('validation_failed', 'a key needs the name of its holder');
+  const control = controlCharacterIn(name);
+  if (control) throw new ServiceError('validation_failed', controlCharacterMessage(control));
   if (!PERSON_ROLES.includes(profile.role))
     throw new ServiceError('validation_failed', `role must be one of ${PERSON_ROLES.join(', ')}`);
   return { name, role: profile.role };

@@ -48,7 +48,8 @@ const MAX_LOG2_N = 20;
 /** The passphrase does not open this key (or the sealed part was damaged: GCM cannot tell). */
 export class WrongPassphraseError extends ServiceError {
   constructor(file: string) {
-    super('forbidden', `the passphrase does not unlock ${file} (or the key file is damaged)`);
+    const message = `the passphrase does not unlock ${file} (or the key file is damaged)`;
+    super('forbidden', message, [{ path: 'passphrase', code: 'wrong_passphrase', message }]);
     this.name = 'WrongPassphraseError';
   }
 }

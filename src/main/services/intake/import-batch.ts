@@ -32,6 +32,7 @@ import {
 } from '../../db/connection';
 import { openWorkspaceConnection } from '../open-workspace';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { findBatchById, insertBatch, setBatchRowCount } from '../../db/repositories/batches';
 import { claimBatchLookup, claimInserter } from '../../db/repositories/claims';
 import { evidenceInserter } from '../../db/repositories/evidence';
@@ -350,9 +351,8 @@ export async function importBatch(
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
     setImportFileRowCount(db, importFileId, result.rows);
     const { byFlag } = refreshDerivedData(db);
-    appendAudit(db, {
+    appendAudit(db, signerOf(ctx), {
       at: now,
-      actor: ctx.actor,
       action: fixesFor === null ? 'batch.imported' : 'batch.fixes_imported',
       subjectType: 'batch',
       subjectId: String(batchId),

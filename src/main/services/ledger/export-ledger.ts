@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { sha256Hex } from '../hashing';
 import { writeNewFile } from '../new-file';
 import type {
@@ -58,9 +59,8 @@ export function saveLedgerFile(
   rendered: { bytes: Buffer; summary: LedgerSummary },
 ): void {
   writeNewFile(path, rendered.bytes, 'a ledger is never written over another file');
-  appendAudit(ctx.db, {
+  appendAudit(ctx.db, signerOf(ctx), {
     at: ctx.now().toISOString(),
-    actor: ctx.actor,
     action: 'ledger.exported',
     subjectType: 'ledger',
     subjectId: request.batchId === undefined ? 'all' : String(request.batchId),

@@ -5,7 +5,13 @@ import {
   type PayoutBasis,
 } from '../../../shared/ipc/ledger-schemas';
 import { findBatchById } from '../../db/repositories/batches';
-import { listLedgerSourceRows, type LedgerSourceRow } from '../../db/repositories/ledger';
+import {
+  countOutsideMeetingHeads,
+  listAwaitingCouncilRows,
+  listLedgerSourceRows,
+  type AwaitingCouncilRow,
+  type LedgerSourceRow,
+} from '../../db/repositories/ledger';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 
@@ -14,12 +20,12 @@ import { ServiceError } from '../errors';
  * - tier_30k and tier_50k claims at their bracket's amount, read from claim_support (migration
  *   006), which every path that adds claims fills from FIXED_SUPPORT; the ledger does not
  *   classify or price anything again.
- * - committee_review claims whose current decision (the one nothing replaces yet, the head of
- *   the chain of migration 002) is approve or partial, at that decision's amount. Whatever its
- *   source counts: a meeting's confirmation, or a decision typed from the meeting's sheet or the
- *   decision form (those carry no meeting_id). A later amendment replaces a meeting's figure,
- *   and paying the superseded figure would pay the wrong amount; the 회의 column and the summary's
- *   committeeWithoutMeeting show the secretary which rows no meeting confirmed.
+ * - committee_review claims only at the council's decision: the latest decision made in a
+ *   meeting (votes, threshold, the chair's confirmation), when it is approve or partial, at its
+ *   amount. What anyone records outside a meeting is a member's view and pays nothing, however
+ *   recent: a secretary who "amends" a confirmed 730,000원 to 1원 outside a meeting changes no
+ *   payout. Changing the council's figure takes another meeting.
+ * - Everything else on committee review is listed apart as awaiting the council, in no total.
  * Rows come in claim-id order. Contact data never enters the ledger.
  */
 
@@ -32,6 +38,8 @@ export interface LedgerRow extends Omit<LedgerSourceRow, 'bracketAmount' | 'deci
 
 export interface Ledger {
   rows: LedgerRow[];
+  /** Committee claims the council has not decided yet: listed apart, never paid. */
+  awaiting: AwaitingCouncilRow[];
   summary: LedgerSummary;
   /** The batch the ledger was limited to; null for the whole workspace. */
   batch: { id: number; name: string } | null;
@@ -70,20 +78,22 @@ function toLedgerRow(row: LedgerSourceRow): LedgerRow {
   };
 }
 
-export function summariseLedger(rows: LedgerRow[], batchId: number | null): LedgerSummary {
+export function summariseLedger(
+  rows: LedgerRow[],
+  batchId: number | null,
+  apart: { awaitingCouncil: number; outsideMeeting: number },
+): LedgerSummary {
   const byBasis = Object.fromEntries(
     PAYOUT_BASES.map((basis) => [basis, { count: 0, total: 0 }]),
   ) as LedgerSummary['byBasis'];
-  let committeeWithoutMeeting = 0;
   for (const row of rows) {
     byBasis[row.basis].count += 1;
     byBasis[row.basis].total += row.amount;
-    if (row.basis === 'committee' && row.meetingNumber === null) committeeWithoutMeeting += 1;
   }
   const total = PAYOUT_BASES.reduce((sum, basis) => sum + byBasis[basis].total, 0);
   if (!Number.isSafeInteger(total))
     throw new ServiceError('conflict', 'the ledger total is too large to add up in whole KRW');
-  return { batchId, byBasis, count: rows.length, total, committeeWithoutMeeting };
+  return { batchId, byBasis, count: rows.length, total, ...apart };
 }
 
 /** The ledger of the whole workspace, or of one batch. */
@@ -96,9 +106,12 @@ export function buildLedger(
   if (batchId !== null && !batch)
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
   const rows = listLedgerSourceRows(ctx.db, batchId).map(toLedgerRow);
+  const awaiting = listAwaitingCouncilRows(ctx.db, batchId);
+  const outsideMeeting = countOutsideMeetingHeads(ctx.db, batchId);
   return {
     rows,
-    summary: summariseLedger(rows, batchId),
+    awaiting,
+    summary: summariseLedger(rows, batchId, { awaitingCouncil: awaiting.length, outsideMeeting }),
     batch: batch ? { id: batch.id, name: batch.name } : null,
     generatedAt: ctx.now(),
     generatedBy: ctx.actor,

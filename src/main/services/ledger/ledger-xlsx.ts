@@ -20,6 +20,7 @@ import {
 
 export const LEDGER_SHEET = '지급 명세';
 export const SUMMARY_SHEET = '요약';
+export const AWAITING_SHEET = '위원회 대기';
 export const KRW_FORMAT = '#,##0"원"';
 export const COUNT_FORMAT = '#,##0"건"';
 const NUMBER_FORMAT = '0';
@@ -131,14 +132,63 @@ function addSummarySheet(workbook: Workbook, ledger: Ledger, workspace: string):
     totalRow(PAYOUT_BASIS_LABELS[basis].ko, count, total);
   }
   totalRow('합계', ledger.summary.count, ledger.summary.total).font = { bold: true };
-  const unconfirmed = sheet.addRow([
-    '회의 확정 없는 위원회 결정',
-    ledger.summary.committeeWithoutMeeting,
-  ]);
-  unconfirmed.getCell(2).numFmt = COUNT_FORMAT;
+  sheet.addRow([]);
+  for (const [label, count] of [
+    ['위원회 대기 (지급 안 함, 「위원회 대기」 시트)', ledger.summary.awaitingCouncil],
+    ['그중 회의 밖 기록 (위원 의견, 지급 안 함)', ledger.summary.outsideMeeting],
+  ] as const)
+    sheet.addRow([label, count]).getCell(2).numFmt = COUNT_FORMAT;
   sheet.getColumn(1).width = 30;
   sheet.getColumn(2).width = Math.min(MAX_WIDTH, Math.max(16, displayWidth(workspace) + 2));
   sheet.getColumn(3).width = 18;
+}
+
+const AWAITING_OUTCOME: Record<string, string> = {
+  approve: '인정',
+  partial: '일부 인정',
+  reject: '불인정',
+  request_evidence: '보완 요청',
+  defer: '보류',
+};
+
+/**
+ * The committee claims the ledger does not pay because the council has not decided them, with
+ * what a meeting said (deferred, more evidence) and any view recorded outside a meeting, so
+ * nobody mistakes a member's view for a payout.
+ */
+function addAwaitingSheet(workbook: Workbook, ledger: Ledger): void {
+  const sheet = workbook.addWorksheet(AWAITING_SHEET);
+  const text = (value: string | null) => (value === null ? '' : neutraliseFormula(value));
+  sheet.addRow([
+    '접수번호',
+    '상호',
+    '피해금액',
+    '묶음',
+    '회의',
+    '회의 결과',
+    '회의 밖 기록 (지급 안 함)',
+    '회의 밖 금액',
+    '기록한 사람',
+  ]).font = { bold: true };
+  for (const row of ledger.awaiting) {
+    const added = sheet.addRow([
+      row.claimId,
+      text(row.businessName),
+      row.claimedLoss,
+      text(`${row.batchId} · ${row.batchName}`),
+      row.meetingNumber,
+      row.councilOutcome === null ? '미결정' : AWAITING_OUTCOME[row.councilOutcome],
+      row.outsideOutcome === null
+        ? ''
+        : (AWAITING_OUTCOME[row.outsideOutcome] ?? row.outsideOutcome),
+      row.outsideAmount,
+      text(row.outsideBy),
+    ]);
+    added.getCell(3).numFmt = KRW_FORMAT;
+    added.getCell(5).numFmt = MEETING_FORMAT;
+    added.getCell(8).numFmt = KRW_FORMAT;
+  }
+  [16, 24, 14, 24, 8, 12, 22, 14, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
 /** The workbook's bytes; `workspace` names where the ledger came from on the summary sheet. */
@@ -149,5 +199,6 @@ export async function ledgerXlsxBytes(ledger: Ledger, workspace: string): Promis
   workbook.modified = ledger.generatedAt;
   addLedgerSheet(workbook, ledger);
   addSummarySheet(workbook, ledger, workspace);
+  addAwaitingSheet(workbook, ledger);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

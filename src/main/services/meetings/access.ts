@@ -1,9 +1,8 @@
 import type { PersonDto } from '../../../shared/ipc/review-schemas';
 import { findMeeting, type MeetingRow } from '../../db/repositories/meetings';
-import { listPeopleRows } from '../../db/repositories/people';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import { currentPerson } from '../people/people';
+import { latestRoster } from '../roster/roster-store';
 
 /**
  * Who takes part in votes: members and the chair. The secretary runs the meeting and records
@@ -11,25 +10,16 @@ import { currentPerson } from '../people/people';
  */
 export const VOTING_ROLES: ReadonlySet<PersonDto['role']> = new Set(['member', 'chair']);
 
+/** The voters of the roster in force, by name. */
 export function votingMembers(ctx: ServiceContext): Set<string> {
   return new Set(
-    listPeopleRows(ctx.db)
-      .filter((person) => VOTING_ROLES.has(person.role))
-      .map((person) => person.name),
+    (latestRoster(ctx.db)?.payload.members ?? [])
+      .filter((member) => VOTING_ROLES.has(member.role))
+      .map((member) => member.name),
   );
 }
 
-/** The final word on a claim is the chair's alone; the secretary cannot stand in for it. */
-export function requireChair(ctx: ServiceContext, what: string): PersonDto {
-  const person = currentPerson(ctx);
-  if (!person || person.role !== 'chair') {
-    throw new ServiceError(
-      'forbidden',
-      `${what} is the chair's to do; ${person ? `${person.name} is a ${person.role}` : 'nobody is chosen as the person at this machine (Settings)'}`,
-    );
-  }
-  return person;
-}
+export { requireChair } from '../people/people';
 
 export function getMeetingRow(ctx: ServiceContext, meetingId: number): MeetingRow {
   const meeting = findMeeting(ctx.db, meetingId);

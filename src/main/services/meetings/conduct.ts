@@ -14,6 +14,7 @@ import type {
   OpenMeetingRequest,
 } from '../../../shared/ipc/meeting-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { getClaim } from '../../db/repositories/claims';
 import {
   findAgendaItem,
@@ -90,9 +91,8 @@ export function openMeeting(ctx: ServiceContext, request: OpenMeetingRequest): M
       openedAt: at,
     });
     for (const entry of request.attendance) upsertAttendance(ctx.db, meetingId, entry);
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'meeting.opened',
       subjectType: 'meeting',
       subjectId: String(meetingId),
@@ -139,9 +139,8 @@ export function setAttendance(
       }
       upsertAttendance(ctx.db, meeting.id, entry);
     }
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at: ctx.now().toISOString(),
-      actor: ctx.actor,
       action: 'meeting.attendance_set',
       subjectType: 'meeting',
       subjectId: String(meeting.id),
@@ -202,9 +201,8 @@ export function addToAgenda(
       addedAt: at,
       addedBy: ctx.actor,
     });
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'meeting.agenda_added',
       subjectType: 'claim',
       subjectId: claim.claimId,
@@ -274,9 +272,8 @@ export function recordVote(
       recordedAt: at,
       recordedBy: ctx.actor,
     });
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'meeting.vote_recorded',
       subjectType: 'claim',
       subjectId: request.claimId,
@@ -300,9 +297,8 @@ function closeItemVoting(ctx: ServiceContext, meeting: MeetingRow, claimId: stri
   const counts = countedTally(attendance, votes);
   const at = ctx.now().toISOString();
   markVotingClosed(ctx.db, meeting.id, claimId, { at, result, tally: counts });
-  appendAudit(ctx.db, {
+  appendAudit(ctx.db, signerOf(ctx), {
     at,
-    actor: ctx.actor,
     action: 'meeting.voting_closed',
     subjectType: 'claim',
     subjectId: claimId,
@@ -338,9 +334,8 @@ export function closeMeeting(ctx: ServiceContext, meetingId: number): MeetingDet
     for (const item of stillOpen) closeItemVoting(ctx, meeting, item.claimId);
     const at = ctx.now().toISOString();
     markMeetingClosed(ctx.db, meeting.id, at);
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'meeting.closed',
       subjectType: 'meeting',
       subjectId: String(meeting.id),

@@ -2,6 +2,7 @@ import { durableTransaction } from '../../db/connection';
 import type { DecisionRecord } from '../../../shared/domain/decision';
 import type { ConfirmDecisionRequest, MeetingDetail } from '../../../shared/ipc/meeting-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { currentDecisionForClaim } from '../../db/repositories/decisions';
 import { confirmedDecisionId, findAgendaItem } from '../../db/repositories/meetings';
 import type { ServiceContext } from '../context';
@@ -90,9 +91,8 @@ export function confirmFinalDecision(
       amendmentReason: request.amendmentReason ?? null,
       meetingId: meeting.id,
     });
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at: record.decidedAt,
-      actor: ctx.actor,
       action: 'meeting.decision_confirmed',
       subjectType: 'claim',
       subjectId: request.claimId,

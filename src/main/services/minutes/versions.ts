@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/minutes';
 import type { MinutesVersionDto } from '../../../shared/ipc/minutes-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import type { MeetingRow } from '../../db/repositories/meetings';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
@@ -153,9 +154,8 @@ export function draftMinutes(ctx: ServiceContext, meetingId: number): MinutesVer
       madeAt: at,
       madeBy: secretary.name,
     });
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'minutes.drafted',
       subjectType: 'meeting',
       subjectId: String(meeting.id),
@@ -206,9 +206,8 @@ export function approveMinutes(
       approvedAt: at,
       approvedBy: chair.name,
     });
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'minutes.approved',
       subjectType: 'meeting',
       subjectId: String(meeting.id),

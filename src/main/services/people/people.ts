@@ -1,86 +1,71 @@
-import type { PersonDto } from '../../../shared/ipc/review-schemas';
-import { appendAudit } from '../../db/repositories/audit-log';
-import { findPerson, insertPerson, listPeopleRows } from '../../db/repositories/people';
-import { getSetting, setSetting } from '../../db/repositories/settings';
+import { formatFingerprint } from '../../../shared/domain/signing/fingerprint';
+import type { ActingPersonDto } from '../../../shared/ipc/people-schemas';
+import type { PersonRole } from '../../../shared/ipc/review-schemas';
+import { upsertRosterPerson } from '../../db/repositories/people';
+import type { Db } from '../../db/connection';
 import type { ServiceContext } from '../context';
-import { ServiceError } from '../errors';
+import { actAs, requireRole, stopActing, type ActingPerson } from '../identity/acting';
+import { unlockKeyFile, type UnlockSecrets } from '../identity';
+import { latestRoster, type VerifiedRoster } from '../roster';
 
 /**
- * The council's people as this workspace knows them, and who sits at this machine. Until the
- * committee issue brings keys, the person chosen here is who every write is recorded as.
+ * The council's people are the members of the roster in force, each known by their key. Who
+ * acts at this machine is whoever unlocked their key here: the roster gives their name and
+ * role, so nobody becomes the chair by choosing a name.
  */
-export function currentPerson(ctx: ServiceContext): PersonDto | null {
-  const name = getSetting(ctx.db, 'current_person');
-  return name === null ? null : (findPerson(ctx.db, name) ?? null);
+export function listPeople(ctx: ServiceContext) {
+  const roster = latestRoster(ctx.db);
+  return {
+    people: (roster?.payload.members ?? []).map((m) => ({
+      name: m.name,
+      role: m.role,
+      // The kid is the key's SHA-256 thumbprint; the fingerprint is the same digest for people.
+      fingerprint: formatFingerprint(Buffer.from(m.kid, 'base64url').toString('hex')),
+    })),
+    rosterVersion: roster?.payload.version ?? null,
+    current: actingDto(ctx.acting),
+  };
 }
 
-export function listPeople(ctx: ServiceContext): {
-  people: PersonDto[];
-  current: PersonDto | null;
-} {
-  return { people: listPeopleRows(ctx.db), current: currentPerson(ctx) };
+function actingDto(acting: ActingPerson | null): ActingPersonDto | null {
+  return acting && { name: acting.name, role: acting.role, fingerprint: acting.fingerprint };
 }
 
-/**
- * Control characters (C0, DEL, C1), line and paragraph separators and bidirectional controls:
- * none belongs in a name, and each can hide or disguise who a record names (in the audit log,
- * minutes, signed files) or cut a line of a text report.
- */
-const CONTROL_IN_NAME = /[\p{Cc}\u2028\u2029\u200e\u200f\u202a-\u202e\u2066-\u2069]/u;
-
-export function addPerson(ctx: ServiceContext, person: PersonDto): PersonDto {
-  const control = CONTROL_IN_NAME.exec(person.name);
-  if (control) {
-    const code = `U+${control[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
-    throw new ServiceError(
-      'validation_failed',
-      `a name cannot hold a control character (${code} at position ${control.index + 1})`,
-      [
-        {
-          path: 'name',
-          code: 'control_character',
-          message: `the name holds the control character ${code}`,
-        },
-      ],
-    );
-  }
-  return ctx.db.transaction(() => {
-    if (findPerson(ctx.db, person.name))
-      throw new ServiceError('conflict', `${person.name} is already on the list`);
-    const at = ctx.now().toISOString();
-    insertPerson(ctx.db, person, at, ctx.actor);
-    appendAudit(ctx.db, {
-      at,
-      actor: ctx.actor,
-      action: 'person.added',
-      subjectType: 'person',
-      subjectId: person.name,
-      details: { role: person.role },
-    });
-    return person;
-  })();
+/** Unlocks a key file and makes its holder the person acting here (see actAs). */
+export function unlockPerson(
+  ctx: ServiceContext,
+  keyFile: string,
+  secrets: UnlockSecrets,
+): { current: ActingPersonDto } {
+  return { current: actingDto(actAs(ctx, unlockKeyFile(keyFile, secrets)))! };
 }
 
-/** Who is working at this machine from now on; later writes are recorded under this name. */
-export function setCurrentPerson(ctx: ServiceContext, name: string): { current: PersonDto } {
-  const person = findPerson(ctx.db, name);
-  if (!person) throw new ServiceError('not_found', `${name} is not on the list of people`);
-  setSetting(ctx.db, 'current_person', person.name);
-  ctx.actor = person.name;
-  return { current: person };
+export function lockPerson(ctx: ServiceContext): { current: null } {
+  stopActing(ctx);
+  return { current: null };
 }
 
 /**
- * Secretary's work (assigning claims, new support policy versions) needs the person at this
- * machine to be the secretary, or the chair who stands in for them.
+ * Votes, attendance and assignments name people, so each roster member has a row in people,
+ * with the role and key of the roster just imported. Rows of people no longer on the roster
+ * stay (older votes name them) but are not listed.
  */
-export function requireSecretary(ctx: ServiceContext, what: string): PersonDto {
-  const person = currentPerson(ctx);
-  if (!person || (person.role !== 'secretary' && person.role !== 'chair')) {
-    throw new ServiceError(
-      'forbidden',
-      `${what} is the secretary's work; ${person ? `${person.name} is a ${person.role}` : 'nobody is chosen as the person at this machine (Settings)'}`,
-    );
-  }
-  return person;
+export function syncPeopleWithRoster(db: Db, roster: VerifiedRoster, at: string, by: string): void {
+  for (const member of roster.payload.members)
+    upsertRosterPerson(db, { name: member.name, role: member.role, kid: member.kid }, at, by);
+}
+
+const SECRETARIAT: readonly PersonRole[] = ['secretary', 'chair'];
+
+/**
+ * Secretary's work (assigning claims, policy versions, running meetings, drafting minutes)
+ * needs the key of the secretary, or of the chair who stands in for them.
+ */
+export function requireSecretary(ctx: ServiceContext, what: string) {
+  return requireRole(ctx, SECRETARIAT, what);
+}
+
+/** The final word on a claim, and approving minutes, are the chair's alone. */
+export function requireChair(ctx: ServiceContext, what: string) {
+  return requireRole(ctx, ['chair'], what);
 }

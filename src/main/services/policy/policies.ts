@@ -7,6 +7,7 @@ import {
   type SupportPolicyBody,
 } from '../../../shared/domain/support-policy';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import {
   findLatestPolicy,
   findPolicy,
@@ -106,9 +107,8 @@ export function createPolicyVersion(
     insertPolicy(db, { ...summary, bodyJson: canonicalJson(body) });
     // Every claim's calculated support follows the newest policy.
     recomputeClaimSupport(db);
-    appendAudit(db, {
+    appendAudit(db, signerOf(ctx), {
       at: createdAt,
-      actor: ctx.actor,
       action: 'policy.versioned',
       subjectType: 'policy',
       subjectId: String(summary.version),

@@ -47,9 +47,9 @@ export function queueInfo(ctx: ServiceContext): {
   };
 }
 
-/** Who "mine" means: the person chosen at this machine. */
+/** Who "mine" means: the person who unlocked their key at this machine. */
 function me(ctx: ServiceContext): string | null {
-  return getSetting(ctx.db, 'current_person');
+  return ctx.acting?.name ?? null;
 }
 
 export function queuePage(

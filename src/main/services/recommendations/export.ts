@@ -1,4 +1,5 @@
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { findBatchIdentity } from '../../db/repositories/batches';
 import { listMemberLatestDecisions } from '../../db/repositories/decisions';
 import type { ServiceContext } from '../context';
@@ -84,9 +85,8 @@ export function auditRecommendationsExport(
   ctx: ServiceContext,
   entry: { batchId: number; member: string; count: number; sha256: string; file: string },
 ): void {
-  appendAudit(ctx.db, {
+  appendAudit(ctx.db, signerOf(ctx), {
     at: ctx.now().toISOString(),
-    actor: ctx.actor,
     action: 'recommendations.exported',
     subjectType: 'batch',
     subjectId: String(entry.batchId),

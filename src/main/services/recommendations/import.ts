@@ -1,5 +1,6 @@
 import { durableTransaction, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { findBatchByContentHash } from '../../db/repositories/batches';
 import { claimHashLookup } from '../../db/repositories/claims';
 import {
@@ -172,9 +173,8 @@ function importOne(
         reasonCodes: rec.reasonCodes,
         note: rec.note,
       });
-    appendAudit(ctx.db, {
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'recommendations.imported',
       subjectType: 'batch',
       subjectId: String(checked.batchId),

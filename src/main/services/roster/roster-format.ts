@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { controlCharacterIn, controlCharacterMessage } from '../../../shared/domain/person-name';
 import { PERSON_ROLES } from '../../../shared/ipc/review-schemas';
 
 /**
@@ -11,7 +12,15 @@ export const ROSTER_FORMAT = 'review-desk-roster/1';
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a lower-case SHA-256 hex digest');
 
 export const rosterMemberSchema = z.strictObject({
-  name: z.string().trim().min(1).max(80),
+  // A name with a control character could pose as someone else in every record that names it.
+  name: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .refine((name) => controlCharacterIn(name) === null, {
+      error: (issue) => controlCharacterMessage(controlCharacterIn(String(issue.input))!),
+    }),
   role: z.enum(PERSON_ROLES),
   kid: z.string().regex(/^[A-Za-z0-9_-]{43}$/),
   jwk: z.strictObject({

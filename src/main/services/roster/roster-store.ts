@@ -1,5 +1,6 @@
 import { durableTransaction, type Db } from '../../db/connection';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf, stopActing } from '../identity/acting';
 import {
   findLatestRosterRow,
   findRosterVersionBySha256,
@@ -8,6 +9,7 @@ import {
   listRosterTexts,
 } from '../../db/repositories/rosters';
 import type { ServiceContext } from '../context';
+import { syncPeopleWithRoster } from '../people/people';
 import { verifyRoster, type VerifiedRoster } from './roster';
 
 export interface ImportedRoster {
@@ -74,9 +76,11 @@ export function importRoster(ctx: ServiceContext, fileText: string): ImportedRos
       importedAt: at,
       importedBy: ctx.actor,
     });
-    appendAudit(ctx.db, {
+    syncPeopleWithRoster(ctx.db, roster, at, ctx.actor);
+    // No key needed to import: the file's own signatures (a secretary's, chained to the roster
+    // before) are its authority, and each member loads it into their own workspace.
+    appendAudit(ctx.db, signerOf(ctx), {
       at,
-      actor: ctx.actor,
       action: 'roster.imported',
       subjectType: 'roster',
       subjectId: String(roster.payload.version),
@@ -87,8 +91,20 @@ export function importRoster(ctx: ServiceContext, fileText: string): ImportedRos
         signers: roster.signers.map((s) => s.name),
       },
     });
+    refreshActing(ctx, roster);
     return { ...summary(roster), alreadyImported: false };
   });
+}
+
+/** The new roster says who the acting person is now; one it leaves out stops acting. */
+function refreshActing(ctx: ServiceContext, roster: VerifiedRoster): void {
+  const member = ctx.acting && roster.payload.members.find((m) => m.kid === ctx.acting!.kid);
+  if (!ctx.acting) return;
+  if (!member) stopActing(ctx);
+  else {
+    ctx.acting = { ...ctx.acting, name: member.name, role: member.role };
+    ctx.actor = member.name;
+  }
 }
 
 function summary(roster: VerifiedRoster) {

@@ -2,6 +2,7 @@ import { isKrw } from '../../../shared/domain/money';
 import { calculateSupport } from '../../../shared/domain/support-calculator';
 import { POLICY_TABLES, type SupportCalculation } from '../../../shared/domain/support-policy';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { getClaim } from '../../db/repositories/claims';
 import { findPolicy } from '../../db/repositories/support-policies';
 import type { ServiceContext } from '../context';
@@ -51,9 +52,8 @@ export function recordSupportCalculation(
       throw new ServiceError('not_found', `support policy ${request.policyVersion} does not exist`);
     }
     const calculation = calculateSupport(policy, claim, request.verifiedLoss);
-    appendAudit(db, {
+    appendAudit(db, signerOf(ctx), {
       at: ctx.now().toISOString(),
-      actor: ctx.actor,
       action: 'support.calculated',
       subjectType: 'claim',
       subjectId: claim.claimId,

@@ -2,6 +2,7 @@ import sample from '../../../../resources/sample-claims.json' with { type: 'json
 import type { Claim } from '../../../shared/domain/claim';
 import { classifyTier, TIER_RULE_VERSION } from '../../../shared/domain/tier';
 import { appendAudit } from '../../db/repositories/audit-log';
+import { signerOf } from '../identity/acting';
 import { countBatches, insertBatch } from '../../db/repositories/batches';
 import { findImportByContentHash, insertImportFile } from '../../db/repositories/import-files';
 import { claimBatchLookup, countClaims, insertClaim } from '../../db/repositories/claims';
@@ -100,9 +101,8 @@ export function storeBatch(
       );
     });
     refreshDerivedData(db);
-    appendAudit(db, {
+    appendAudit(db, signerOf(ctx), {
       at: importedAt,
-      actor: ctx.actor,
       action: 'batch.imported',
       subjectType: 'batch',
       subjectId: String(stored.id),

@@ -4,6 +4,14 @@ import { roleLabel } from '../../i18n/role-label';
 
 type Report = ResponseOf<'auditor:verify'>;
 
+const VERDICT_WORD = {
+  valid: 'auditor.verdict.valid',
+  invalid: 'auditor.verdict.invalid',
+  intact_unjudged: 'auditor.verdict.unjudged',
+} as const;
+
+const VERDICT_STYLE = { valid: 'valid', invalid: 'invalid', intact_unjudged: 'unjudged' } as const;
+
 /** The verification report: verdict first, then signatures, decisions, evidence, chain, problems. */
 export function ReportView({ report }: { report: Report }) {
   const t = useT();
@@ -19,18 +27,16 @@ export function ReportView({ report }: { report: Report }) {
   return (
     <div className="auditor-report" data-testid="auditor-report">
       <div
-        className={`auditor-verdict ${report.valid ? 'auditor-verdict--valid' : 'auditor-verdict--invalid'}`}
+        className={`auditor-verdict auditor-verdict--${VERDICT_STYLE[report.verdict]}`}
         role={report.valid ? 'status' : 'alert'}
         data-testid="auditor-verdict"
         data-valid={String(report.valid)}
       >
-        <span className="auditor-verdict__word">
-          {report.valid ? t('auditor.verdict.valid') : t('auditor.verdict.invalid')}
-        </span>
+        <span className="auditor-verdict__word">{t(VERDICT_WORD[report.verdict])}</span>
         <span className="auditor-verdict__detail">
-          {report.valid
-            ? t('auditor.verdict.validDetail')
-            : t('auditor.verdict.invalidDetail', { count: report.problems.length })}
+          {report.verdict === 'invalid'
+            ? t('auditor.verdict.invalidDetail', { count: report.problems.length })
+            : t(`${VERDICT_WORD[report.verdict]}Detail`)}
         </span>
       </div>
 

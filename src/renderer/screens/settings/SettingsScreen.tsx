@@ -1,3 +1,5 @@
+import { UNIDENTIFIED_OPERATOR } from '../../../shared/domain/acts';
+import { useActingChanges } from '../../api/acting-changes';
 import { api } from '../../api/client';
 import { useApi } from '../../api/use-api';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -11,7 +13,8 @@ import { FactRow } from '../../components/Facts';
 
 export function SettingsScreen() {
   const { t, locale, setLocale } = useLocale();
-  const { state, reload } = useApi(api.app.info, undefined);
+  // The actor shown under About is whoever acts now: read again when that changes.
+  const { state, reload } = useApi(api.app.info, undefined, useActingChanges());
 
   return (
     <section className="screen">
@@ -56,7 +59,9 @@ export function SettingsScreen() {
               {state.value.dataDir}
             </FactRow>
             <FactRow term={t('settings.actor')} testId="current-actor">
-              {state.value.actor}
+              {state.value.actor === UNIDENTIFIED_OPERATOR
+                ? t('settings.people.unidentified')
+                : state.value.actor}
             </FactRow>
           </dl>
         )}

@@ -86,10 +86,10 @@ export function CommitteeFigures({ summary }: { summary: SecretarySummary }) {
           </tbody>
         </table>
       </div>
-      {ledger.committeeWithoutMeeting > 0 && (
-        <p className="summary-note" data-testid="summary-without-meeting">
-          {t('summary.committee.withoutMeeting', {
-            count: formatCount(ledger.committeeWithoutMeeting),
+      {ledger.outsideMeeting > 0 && (
+        <p className="summary-note" data-testid="summary-outside-meeting">
+          {t('summary.committee.outsideMeeting', {
+            count: formatCount(ledger.outsideMeeting),
           })}
         </p>
       )}

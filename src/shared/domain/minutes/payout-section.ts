@@ -31,7 +31,7 @@ function bracketCells(summary: MinutesPayoutSummary, id: 'tier_30k' | 'tier_50k'
 
 function toPayTable(summary: MinutesPayoutSummary): SheetBlock {
   const approved = payoutRow(summary, 'committee_paid');
-  const withoutMeeting = summary.committeeWithoutMeeting;
+  const withoutMeeting = summary.committeeWithoutMeeting ?? 0;
   return {
     kind: 'table',
     caption: '가. 지급 예정 (건수 × 지원액 = 금액)',
@@ -61,6 +61,11 @@ function notPaidTable(summary: MinutesPayoutSummary): SheetBlock {
     open.unpriced > 0
       ? ` 청구액이 없는 ${cases(open.unpriced)}은 금액을 알 수 없어 빠져 있습니다.`
       : '';
+  const outside = summary.outsideMeeting ?? 0;
+  const outsideNote =
+    outside > 0
+      ? ` 이 중 ${cases(outside)}은 회의 밖에서 기록된 결정으로, 위원 의견으로 보아 지급하지 않습니다.`
+      : '';
   return {
     kind: 'table',
     caption: '나. 지급 외 (미결 청구액과 보상 패키지)',
@@ -68,7 +73,7 @@ function notPaidTable(summary: MinutesPayoutSummary): SheetBlock {
     rows: [
       {
         cells: [label('committee_open'), cases(open.count), '-', won(open.amount)],
-        detail: `결정 전·보완 요청·이월 사건입니다. 모두 청구액대로 지급하면 지급 총액은 최대 ${won(summary.ceiling)}입니다.${unpriced}`,
+        detail: `결정 전·보완 요청·이월 사건입니다. 모두 청구액대로 지급하면 지급 총액은 최대 ${won(summary.ceiling)}입니다.${unpriced}${outsideNote}`,
       },
       { cells: [label('general_package'), cases(pack.count), '-', '금전 아님'] },
     ],

@@ -17,7 +17,7 @@ export interface MinutesPayoutInput extends BudgetInput {
   /** null: the whole workspace, the only scope the minutes take. */
   batch: { id: number } | null;
   claims: number;
-  ledger: BudgetInput['ledger'] & { committeeWithoutMeeting: number };
+  ledger: BudgetInput['ledger'] & { awaitingCouncil: number; outsideMeeting: number };
 }
 
 /** One budget row as figures only: its label and the published rule stay in the layout. */
@@ -46,8 +46,13 @@ export interface MinutesPayoutSummary {
   toPay: { count: number; amount: number };
   /** toPay plus what the open cases claim: the most if every open case were paid in full. */
   ceiling: number;
-  /** Council decisions being paid that no meeting confirmed (recorded from a form or sheet). */
-  committeeWithoutMeeting: number;
+  /**
+   * Only in versions drafted before issue 14: decisions paid that no meeting confirmed. Since
+   * then only a meeting's decision is paid, so no new version carries it.
+   */
+  committeeWithoutMeeting?: number;
+  /** Committee claims whose latest record was made outside a meeting: a view, not paid. */
+  outsideMeeting?: number;
 }
 
 export function minutesPayoutSummary(input: MinutesPayoutInput): MinutesPayoutSummary {
@@ -68,7 +73,7 @@ export function minutesPayoutSummary(input: MinutesPayoutInput): MinutesPayoutSu
     })),
     toPay: { count: budget.toPayCount, amount: budget.toPay },
     ceiling: budget.ceiling,
-    committeeWithoutMeeting: input.ledger.committeeWithoutMeeting,
+    outsideMeeting: input.ledger.outsideMeeting,
   };
 }
 

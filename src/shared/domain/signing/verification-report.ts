@@ -11,6 +11,12 @@ export interface SignatureCheck {
   /** The short fingerprint of that key, for comparing with what the signer reads out. */
   fingerprint: string | null;
   onRoster: boolean;
+  /**
+   * The signature is mathematically valid for its key: the roster's key for its kid, else the
+   * public key its protected header carries. Says nothing about who holds that key.
+   */
+  verifies: boolean;
+  /** It verifies and its key is on the roster: a signature the council can be held to. */
   valid: boolean;
 }
 
@@ -37,15 +43,73 @@ export interface RosterTrust {
   trustedFingerprint: string | null;
 }
 
+/**
+ * 'valid': intact and signed by the roster's chair and secretary, every check passed.
+ * 'invalid': some check failed, with or without a roster.
+ * 'intact_unjudged': no roster was given and every check that needs none passed. Anyone can
+ * make a key and sign, so an intact file says nothing about who decided: it is not valid.
+ */
+export type Verdict = 'valid' | 'invalid' | 'intact_unjudged';
+
+export interface VoteCounts {
+  for: number;
+  against: number;
+  abstain: number;
+  recused: number;
+  absent: number;
+}
+
+/** One decision as the file states it, so a reader sees what was decided, not just counts. */
+export interface DecisionLine {
+  /** The record's claim id, or `#n` (its position) when it has none. */
+  claimId: string;
+  /** A known outcome, or null when the record's is missing or unknown. */
+  outcome: string | null;
+  /** Whole KRW, or null. */
+  amount: number | null;
+  /** Null when the record carries no votes. */
+  votes: VoteCounts | null;
+  /** No problem names this record, and the content it sits in is vouched for. */
+  ok: boolean;
+}
+
+/**
+ * This file's link to the previous one (previousFileSha256 names that file's payload hash),
+ * checked against the decision files given with it.
+ * 'holds': the file it names is among them. 'broken': it is not, and a file that is not a
+ * later one was given (or this file names none, yet an earlier one was given). 'first': it
+ * names none and nothing contradicts that. 'not_checked': it names one, but none was given
+ * other than later files.
+ */
+export interface ChainCheck {
+  names: string | null;
+  link: 'holds' | 'broken' | 'first' | 'not_checked';
+  /**
+   * Each file given, in the order given: its payload hash (null when it is not a decision file)
+   * and whether it is the one named, a later file reaching this one, or neither.
+   */
+  files: { sha256: string | null; relation: 'previous' | 'later' | 'other' }[];
+}
+
 export interface VerificationReport {
+  /** True only for the 'valid' verdict, so a reader of this flag alone never over-trusts. */
   valid: boolean;
+  verdict: Verdict;
+  /** False when no roster was given: the signers were not judged, only the file's integrity. */
+  rosterChecked: boolean;
   /** Null when no roster was given at all. */
   roster: RosterTrust | null;
+  /** The roster the signed content says it was signed under; a claim until a roster is checked. */
+  namedRoster: { version: number; fingerprint: string; sha256: string } | null;
   /** Said, but not making the file invalid (e.g. the roster was not checked against a trusted one). */
   warnings: VerificationProblem[];
   signatures: SignatureCheck[];
   records: { total: number; valid: number; invalid: string[] };
+  /** Every record in file order; empty when the content could not be read as a decision file. */
+  decisions: DecisionLine[];
   evidence: { checked: number; mismatched: number };
+  /** Null when the content could not be read as a decision file. */
+  chain: ChainCheck | null;
   problems: VerificationProblem[];
 }
 
@@ -60,8 +124,8 @@ const PROBLEM_TEXT = {
     ko: (p) => `서명된 내용이 알려진 결정 파일 형식이 아닙니다: ${p['detail']}`,
   },
   roster_not_given: {
-    en: () => 'no roster was given, so no signer can be trusted',
-    ko: () => '위원 명부가 없어 서명자를 확인할 수 없습니다',
+    en: () => 'without a roster, who signed cannot be judged: integrity checked only',
+    ko: () => '명부 없이 서명자 자격은 판단할 수 없음: 무결성만 확인함',
   },
   roster_mismatch: {
     en: (p) =>
@@ -74,10 +138,22 @@ const PROBLEM_TEXT = {
     ko: (p) => `명부의 유효 시작일(${p['validFrom']})이 회의일(${p['date']})보다 늦습니다`,
   },
   content_changed: {
-    en: () =>
-      'the signed content was changed after signing: no roster signature matches it. The signatures cover the file as a whole, so which decision changed cannot be known from this file',
-    ko: () =>
-      '서명 후 내용이 바뀌었습니다: 명부의 어느 서명도 맞지 않습니다. 서명은 파일 전체에 대한 것이므로 어느 결정이 바뀌었는지는 이 파일만으로 알 수 없습니다',
+    en: (p) =>
+      `the signed content was changed after signing: ${p['keys'] === 'carried' ? 'no signature matches it (each checked against the key it carries, no roster given)' : 'no roster signature matches it'}. The signatures cover the file as a whole, so which decision changed cannot be known from this file`,
+    ko: (p) =>
+      `서명 후 내용이 바뀌었습니다: ${p['keys'] === 'carried' ? '어느 서명도 맞지 않습니다(명부 없이 각 서명에 담긴 키로 확인)' : '명부의 어느 서명도 맞지 않습니다'}. 서명은 파일 전체에 대한 것이므로 어느 결정이 바뀌었는지는 이 파일만으로 알 수 없습니다`,
+  },
+  signature_broken: {
+    en: (p) =>
+      `signature ${p['signature']} (key ${p['fingerprint']}) does not match the content the other signatures cover: that signature was replaced or altered`,
+    ko: (p) =>
+      `서명 ${p['signature']}(키 ${p['fingerprint']})이(가) 다른 서명들이 덮는 내용과 맞지 않습니다: 서명이 바뀌었거나 변조되었습니다`,
+  },
+  signature_unverifiable: {
+    en: (p) =>
+      `signature ${p['signature']} (key ${p['fingerprint']}) carries no public key matching its kid, so without a roster it cannot be checked at all`,
+    ko: (p) =>
+      `서명 ${p['signature']}(키 ${p['fingerprint']})에 kid와 맞는 공개 키가 없어 명부 없이는 전혀 확인할 수 없습니다`,
   },
   signature_invalid: {
     en: (p) =>

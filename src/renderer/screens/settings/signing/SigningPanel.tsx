@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { announceActingChanged } from '../../../api/acting-changes';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -21,6 +22,11 @@ export function SigningPanel() {
   const current = useApi(api.roster.current, undefined);
   // The key made in this visit: offered to the roster form as signer and as a member.
   const [created, setCreated] = useState<CreatedKey | null>(null);
+  // A new roster lists other people, and may rename the person acting or stop them acting.
+  const rosterChanged = () => {
+    current.reload();
+    announceActingChanged();
+  };
 
   return (
     <div className="panel signing" data-testid="signing-panel">
@@ -44,12 +50,12 @@ export function SigningPanel() {
       )}
       {current.state.status === 'ready' && (
         <>
-          <CurrentRoster roster={current.state.value.roster} onChanged={current.reload} />
+          <CurrentRoster roster={current.state.value.roster} onChanged={rosterChanged} />
           <KeyInspector rosterVersion={current.state.value.roster?.version ?? null} />
           <BuildRosterForm
             roster={current.state.value.roster}
             created={created}
-            onBuilt={current.reload}
+            onBuilt={rosterChanged}
           />
         </>
       )}
