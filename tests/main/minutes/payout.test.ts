@@ -117,7 +117,8 @@ describe('the payout summary in the minutes model', { timeout: 60_000 }, () => {
     approveMinutes(ws, { meetingId, version: 1 });
     const seen = getStoredMinutes(ws, meetingId, 1).model.payoutSummary!;
 
-    // Another committee case is decided outside this meeting: the workspace pays more.
+    // A member records a view on another committee case outside any meeting: the figures move
+    // (one more case recorded outside a meeting) but nothing more is paid.
     recordDecision(ws, {
       claimId: 'K-2022-000104',
       outcome: 'approve',
@@ -127,7 +128,10 @@ describe('the payout summary in the minutes model', { timeout: 60_000 }, () => {
       replacesId: null,
       amendmentReason: null,
     });
-    expect(secretarySummary(ws).ledger.total).toBe(seen.toPay.amount + 1_000_000);
+    expect(secretarySummary(ws).ledger).toMatchObject({
+      total: seen.toPay.amount,
+      outsideMeeting: (seen.outsideMeeting ?? 0) + 1,
+    });
 
     asSecretary(ws);
     expectServiceError(() => draftMinutes(ws!, meetingId), 'conflict');
@@ -185,8 +189,8 @@ const MEETING_INPUT: MinutesInput = {
         tier_50k: { count: 400, total: 20_000_000 },
         committee: { count: 2, total: 1_300_000 },
       },
-      awaitingCouncil: 1,
-      outsideMeeting: 0,
+      awaitingCouncil: 3,
+      outsideMeeting: 1,
     },
     committee: { open: { count: 3, claimedTotal: 4_500_000, withoutClaimedLoss: 1 } },
   },
@@ -224,7 +228,11 @@ describe('the payout section of the minutes sheet', () => {
       ['30만원 초과 50만원 이하 구간', '400건', '50,000원', '20,000,000원'],
       ['위원회 인정·일부 인정', '2건', '결정 금액', '1,300,000원'],
     ]);
-    expect(toPay!.rows[2]!.detail).toContain('이 중 1건은 회의에서 확정되지 않은 결정');
+    // Only a meeting's decision is paid now: no paid row lacks one; a view outside is not paid.
+    expect(toPay!.rows[2]!.detail).toBeUndefined();
+    expect(notPaid!.rows[0]!.detail).toContain(
+      '이 중 1건은 회의 밖에서 기록된 결정으로, 위원 의견으로 보아 지급하지 않습니다',
+    );
     expect(toPay!.total!.cells).toEqual(['지급 예정 합계', '1,402건', '', '51,300,000원']);
     expect(notPaid!.rows.map((r) => r.cells)).toEqual([
       ['위원회 미결 (청구액)', '3건', '-', '4,500,000원'],
