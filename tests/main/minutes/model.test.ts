@@ -193,7 +193,6 @@ describe('the minutes model', () => {
       claims: 120,
       toPay: { count: 16, amount: 1_800_000 },
       ceiling: 6_300_000,
-      awaitingCouncil: 1,
       outsideMeeting: 0,
     });
   });
