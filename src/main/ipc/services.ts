@@ -2,6 +2,7 @@ import { CHANNELS, splitChannel, type Channel } from '../../shared/ipc/channels'
 import type { AreaOf, VerbOf } from '../../shared/ipc/contract';
 import type { ChannelIo, Serve } from '../services/channel';
 import type { ServiceContext } from '../services/context';
+import * as amendments from '../services/amendments/channels';
 import * as app from '../services/app/channels';
 import * as assignments from '../services/assignments/channels';
 import * as auditLog from '../services/audit-log/channels';
@@ -48,6 +49,7 @@ export const services = {
   people,
   assignments,
   decisions,
+  amendments,
   auditLog,
   meetings,
   auditor,

@@ -13,6 +13,8 @@ export const VOTERS = ['member', 'chair'] as const;
 /** Who runs the council's work: the secretary, or the chair standing in. */
 export const SECRETARIAT = ['secretary', 'chair'] as const;
 export const CHAIR_ONLY = ['chair'] as const;
+/** The secretary alone: proposing an amendment the chair must co-sign (two different people). */
+export const SECRETARY_ONLY = ['secretary'] as const;
 
 /**
  * The acts that carry authority or attribution, and the roster roles that may perform each.
@@ -41,6 +43,8 @@ export const ACT_ROLES: Partial<Record<AuditAction, readonly PersonRole[]>> = {
   'minutes.drafted': SECRETARIAT,
   'minutes.approved': CHAIR_ONLY,
   'decisions.exported': SECRETARIAT,
+  'council_amendment.proposed': SECRETARY_ONLY,
+  'council_amendment.cosigned': CHAIR_ONLY,
 };
 
 export function rolesForAct(action: string): readonly PersonRole[] | undefined {
@@ -63,6 +67,10 @@ export const ACT_REFUSAL_MESSAGES = {
   secretariat_required: {
     ko: '간사(또는 위원장)만 할 수 있는 작업입니다.',
     en: 'Only the secretary (or the chair) may do this.',
+  },
+  secretary_required: {
+    ko: '간사만 할 수 있는 작업입니다 (위원장은 공동 서명합니다).',
+    en: 'Only the secretary may do this (the chair co-signs).',
   },
   voter_required: {
     ko: '위원(또는 위원장)만 할 수 있는 작업입니다.',
@@ -98,6 +106,7 @@ export function roleRefusalCode(roles: readonly PersonRole[]): ActRefusalCode {
   if (set === 'chair') return 'chair_required';
   if (set === 'chair,secretary') return 'secretariat_required';
   if (set === 'chair,member') return 'voter_required';
+  if (set === 'secretary') return 'secretary_required';
   return 'role_required';
 }
 

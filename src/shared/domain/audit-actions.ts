@@ -33,6 +33,14 @@ export const AUDIT_ACTION_LABELS = {
   'recommendations.imported': { ko: '위원 의견서 가져옴', en: 'Member recommendations imported' },
   'minutes.drafted': { ko: '회의록 작성', en: 'Minutes drafted' },
   'minutes.approved': { ko: '회의록 승인', en: 'Minutes approved' },
+  'council_amendment.proposed': {
+    ko: '위원회 결정 정정 제안 (간사)',
+    en: "Amendment of the council's decision proposed (secretary)",
+  },
+  'council_amendment.cosigned': {
+    ko: '위원회 결정 정정 공동 서명 (위원장)',
+    en: "Amendment of the council's decision co-signed (chair)",
+  },
   'ledger.exported': { ko: '지급 명세 내보냄', en: 'Payout ledger exported' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 

@@ -13,6 +13,7 @@ import { supportContract } from './support-schemas';
 import { peopleContract } from './people-schemas';
 import { assignmentsContract } from './assignments-schemas';
 import { decisionsContract } from './decisions-schemas';
+import { amendmentsContract } from './amendments-schemas';
 import { auditLogContract } from './audit-log-schemas';
 import { meetingsContract } from './meeting-schemas';
 import { auditorContract } from './auditor-schemas';
@@ -42,6 +43,7 @@ export const contract = {
   ...peopleContract,
   ...assignmentsContract,
   ...decisionsContract,
+  ...amendmentsContract,
   ...auditLogContract,
   ...meetingsContract,
   ...auditorContract,

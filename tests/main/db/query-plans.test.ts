@@ -118,9 +118,13 @@ describe('the payout ledger', () => {
         'SCAN c USING INDEX sqlite_autoindex_claims_1',
         'SEARCH b USING INTEGER PRIMARY KEY (rowid=?)',
         'SEARCH s USING PRIMARY KEY (claim_id=?) LEFT-JOIN',
-        'SEARCH d USING INDEX decisions_by_claim (claim_id=?) LEFT-JOIN',
+        // The council's latest decision: its id found by the claim's index, then the row by key.
+        'SEARCH d USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+        'CORRELATED SCALAR SUBQUERY 2',
+        'SEARCH x USING INDEX decisions_by_claim (claim_id=?)',
+        // Whether a decision is a co-signed amendment: the co-signatures' unique key.
         'CORRELATED SCALAR SUBQUERY 1',
-        'SEARCH n USING COVERING INDEX sqlite_autoindex_decisions_1 (replaces_id=?)',
+        'SEARCH k USING COVERING INDEX sqlite_autoindex_council_amendment_cosignatures_1 (decision_id=?)',
         'SEARCH m USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
       ]);
     },
@@ -133,13 +137,16 @@ describe('the secretary summary', () => {
   });
 
   it.each([null, 1])(
-    'groups committee cases from claims_by_tier and the decisions index (batch %s)',
+    'groups committee cases from claims_by_tier and each claim’s council decision by key (batch %s)',
     (batchId) => {
       expect(plan(COMMITTEE_SQL, { batchId })).toEqual([
         'SEARCH c USING INDEX claims_by_tier (tier=?)',
-        'SEARCH d USING INDEX decisions_by_claim (claim_id=?) LEFT-JOIN',
+        'SEARCH d USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+        'CORRELATED SCALAR SUBQUERY 2',
+        'SEARCH x USING INDEX decisions_by_claim (claim_id=?)',
+        // Whether a decision is a co-signed amendment: the co-signatures' unique key.
         'CORRELATED SCALAR SUBQUERY 1',
-        'SEARCH n USING COVERING INDEX sqlite_autoindex_decisions_1 (replaces_id=?)',
+        'SEARCH k USING COVERING INDEX sqlite_autoindex_council_amendment_cosignatures_1 (decision_id=?)',
         // Grouping by outcome sorts the committee_review claims only, a few per cent of a batch.
         'USE TEMP B-TREE FOR GROUP BY',
       ]);

@@ -192,6 +192,13 @@ describe('the router', () => {
       error: {
         code: 'forbidden',
         message: 'decisions:record is for a member or chair: unlock your key first',
+        issues: [
+          {
+            path: 'acting',
+            code: 'unlock_required',
+            message: 'decisions:record is for a member or chair: unlock your key first',
+          },
+        ],
       },
     });
     actAsSecretary(ws);
@@ -201,6 +208,14 @@ describe('the router', () => {
         code: 'forbidden',
         message:
           'decisions:record is for a member or chair: the person acting here is the secretary',
+        issues: [
+          {
+            path: 'acting',
+            code: 'voter_required',
+            message:
+              'decisions:record is for a member or chair: the person acting here is the secretary',
+          },
+        ],
       },
     });
     expect(asked).toEqual([]);
@@ -227,6 +242,14 @@ describe('the router', () => {
         code: 'forbidden',
         message:
           'decision.recorded needs the key of a member or chair on the roster; nobody has unlocked their key at this machine',
+        issues: [
+          {
+            path: 'acting',
+            code: 'unlock_required',
+            message:
+              'decision.recorded needs the key of a member or chair on the roster; nobody has unlocked their key at this machine',
+          },
+        ],
       },
     });
     expect(logged).toEqual([]);

@@ -8,7 +8,7 @@ import {
   confirmFinalDecision,
   recordVote,
 } from '../../../src/main/services/meetings';
-import { latestMeetingDecision } from '../../../src/main/db/repositories/decisions';
+import { latestCouncilDecision } from '../../../src/main/db/repositories/decisions';
 import {
   reviewStateOf,
   transitionKind,
@@ -120,7 +120,7 @@ export function councilDecides(
  * needs a reason): views recorded outside meetings since then do not count.
  */
 function amendsCouncil(ctx: ServiceContext, claimId: string): boolean {
-  const standing = latestMeetingDecision(ctx.db, claimId) ?? null;
+  const standing = latestCouncilDecision(ctx.db, claimId) ?? null;
   return transitionKind(reviewStateOf(standing)) === 'amendment';
 }
 

@@ -75,6 +75,7 @@ function input(items: MinutesItemInput[], over: Partial<MinutesInput> = {}): Min
     secretary: '박서연',
     roster: null,
     items,
+    amendments: [],
     payout: payoutInput(),
     ...over,
   };

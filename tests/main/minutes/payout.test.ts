@@ -179,6 +179,7 @@ const MEETING_INPUT: MinutesInput = {
   secretary: '박서연',
   roster: null,
   items: [],
+  amendments: [],
   payout: {
     batch: null,
     claims: 12_345,

@@ -11,6 +11,7 @@ import { migration010 } from './010-recommendations';
 import { migration011 } from './011-claim-agreement';
 import { migration012 } from './012-minutes';
 import { migration013 } from './013-signed-acts';
+import { migration014 } from './014-council-amendments';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

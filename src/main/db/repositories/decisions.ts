@@ -5,6 +5,7 @@ import type {
   ReasonCode,
 } from '../../../shared/domain/decision';
 import type { Db } from '../connection';
+import { councilDecisionIdOf } from './council-decision';
 
 /** The columns as DecisionRecord names them; reason codes stay JSON text until decoded. */
 const DECISION_COLUMNS = `d.id, d.claim_id AS claimId, d.outcome, d.amount, d.reason_codes AS reasonCodes,
@@ -67,15 +68,12 @@ export function currentDecisionForClaim(db: Db, claimId: string): DecisionRecord
 }
 
 /**
- * The council's latest decision on a claim: the latest made in a meeting (ids run in chain
- * order), or undefined when no meeting has decided it.
+ * The council's latest decision on a claim: the latest confirmed in a meeting or co-signed as
+ * an amendment (ids run in chain order), or undefined when the council has not decided it.
  */
-export function latestMeetingDecision(db: Db, claimId: string): DecisionRecord | undefined {
+export function latestCouncilDecision(db: Db, claimId: string): DecisionRecord | undefined {
   const row = db
-    .prepare(
-      `SELECT ${DECISION_COLUMNS} FROM decisions d
-       WHERE d.claim_id = ? AND d.meeting_id IS NOT NULL ORDER BY d.id DESC LIMIT 1`,
-    )
+    .prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.id = ${councilDecisionIdOf('?')}`)
     .get(claimId) as DecisionRow | undefined;
   return row ? decode(row) : undefined;
 }

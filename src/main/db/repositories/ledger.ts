@@ -1,6 +1,7 @@
 import type { ClaimantType } from '../../../shared/domain/claim';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Db } from '../connection';
+import { councilDecisionIdOf } from './council-decision';
 
 /*
  * The payout ledger's rows (a read model over claims, batches, claim_support, decisions and
@@ -10,12 +11,11 @@ import type { Db } from '../connection';
  */
 
 /**
- * A claim's council decision: the latest decision made in a meeting (the chain runs in id
- * order, so the latest is the highest id). A decision recorded outside any meeting is a
- * member's view, however recent, and pays nothing.
+ * A claim's council decision (see council-decision.ts). A decision recorded outside any
+ * meeting and not co-signed as an amendment is a member's view, however recent, and pays
+ * nothing.
  */
-const COUNCIL_DECISION = `(SELECT max(x.id) FROM decisions x
-  WHERE x.claim_id = c.claim_id AND x.meeting_id IS NOT NULL)`;
+const COUNCIL_DECISION = councilDecisionIdOf('c.claim_id');
 
 /** A claim the ledger pays, with both candidate amounts; which one applies is the service's rule. */
 export interface LedgerSourceRow {

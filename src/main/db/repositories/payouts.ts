@@ -1,6 +1,7 @@
 import type { Outcome } from '../../../shared/domain/decision';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Db } from '../connection';
+import { councilDecisionIdOf } from './council-decision';
 
 /*
  * The counts behind the secretary's summary (services/payouts/secretary-summary.ts), for the
@@ -13,8 +14,8 @@ export const TIER_COUNTS_SQL = `
   GROUP BY tier`;
 
 /**
- * Committee cases by their council decision: the latest made in a meeting (a view recorded
- * outside a meeting decides nothing; see services/ledger/ledger-rows.ts).
+ * Committee cases by their council decision (council-decision.ts: a view recorded outside a
+ * meeting decides nothing; see services/ledger/ledger-rows.ts).
  */
 export const COMMITTEE_SQL = `
   SELECT d.outcome AS outcome, count(*) AS n,
@@ -22,8 +23,7 @@ export const COMMITTEE_SQL = `
          count(*) - count(c.claimed_loss) AS withoutLoss
   FROM claims c
   LEFT JOIN decisions d
-    ON d.id = (SELECT max(x.id) FROM decisions x
-                WHERE x.claim_id = c.claim_id AND x.meeting_id IS NOT NULL)
+    ON d.id = ${councilDecisionIdOf('c.claim_id')}
   WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)
   GROUP BY d.outcome`;
 

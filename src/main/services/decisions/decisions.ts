@@ -13,7 +13,7 @@ import { getClaim, type StoredClaim } from '../../db/repositories/claims';
 import {
   currentDecisionForClaim,
   insertDecision,
-  latestMeetingDecision,
+  latestCouncilDecision,
 } from '../../db/repositories/decisions';
 import { durableTransaction, type Db } from '../../db/connection';
 import { findPolicy } from '../../db/repositories/support-policies';
@@ -46,18 +46,44 @@ function recomputeRecommendation(
   return { recommended: calculateSupport(policy, claim, verifiedLoss).recommended };
 }
 
+/** The refusal of a draft that breaks the shared decision rules, naming each broken rule. */
+export function decisionRefusal(
+  claimId: string,
+  issues: ReturnType<typeof validateDecision>,
+): ServiceError {
+  const conflict = issues.some((issue) => issue.code === 'must_replace_current');
+  return new ServiceError(
+    conflict ? 'conflict' : 'validation_failed',
+    `decision on ${claimId} breaks ${issues.length} rule(s): ${issues.map((i) => i.code).join(', ')}`,
+    issues.map((issue) => ({
+      path: issue.field,
+      code: issue.code,
+      message: DECISION_ISSUE_MESSAGES[issue.code].en,
+    })),
+  );
+}
+
 /**
  * Records one decision: the shared rules are checked against the claim as it stands inside
- * the transaction, then the decision row and its audit entry land together.
+ * the transaction, then the decision row and its audit entry land together. A meeting's
+ * decision, or an amendment the chair co-signs (`councilAmendment`), is the council's: whether
+ * it amends (and so needs a reason) follows from the council's latest decision, not from a
+ * member's view recorded since.
  */
-export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): DecisionRecord {
+export function recordDecision(
+  ctx: ServiceContext,
+  draft: DecisionDraft,
+  options: { councilAmendment?: boolean } = {},
+): DecisionRecord {
   const { db } = ctx;
+  const byCouncil = Boolean(draft.meetingId) || options.councilAmendment === true;
   return durableTransaction(db, () => {
     const claim = getClaim(db, draft.claimId);
     if (!claim) throw new ServiceError('not_found', `claim ${draft.claimId} does not exist`);
     const current = currentDecisionForClaim(db, draft.claimId) ?? null;
-    // A meeting's decision amends the council's latest, not a view recorded since outside one.
-    const standing = draft.meetingId ? (latestMeetingDecision(db, draft.claimId) ?? null) : current;
+    // The council's decision (a meeting's, or a co-signed amendment) amends the council's
+    // latest, not a member's view recorded since outside a meeting.
+    const standing = byCouncil ? (latestCouncilDecision(db, draft.claimId) ?? null) : current;
     const issues = validateDecision(draft, {
       claimedLoss: claim.claimedLoss,
       reviewable: claim.tier === 'committee_review',
@@ -65,18 +91,7 @@ export function recordDecision(ctx: ServiceContext, draft: DecisionDraft): Decis
       standing,
       recommendation: recomputeRecommendation(db, claim, draft),
     });
-    if (issues.length > 0) {
-      const conflict = issues.some((issue) => issue.code === 'must_replace_current');
-      throw new ServiceError(
-        conflict ? 'conflict' : 'validation_failed',
-        `decision on ${draft.claimId} breaks ${issues.length} rule(s): ${issues.map((i) => i.code).join(', ')}`,
-        issues.map((issue) => ({
-          path: issue.field,
-          code: issue.code,
-          message: DECISION_ISSUE_MESSAGES[issue.code].en,
-        })),
-      );
-    }
+    if (issues.length > 0) throw decisionRefusal(draft.claimId, issues);
     const decidedAt = ctx.now().toISOString();
     const normalised: DecisionDraft = {
       ...draft,

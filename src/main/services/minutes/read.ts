@@ -1,8 +1,21 @@
-import type { MinutesDecision, MinutesInput } from '../../../shared/domain/minutes';
+import type {
+  MinutesAmendment,
+  MinutesDecision,
+  MinutesInput,
+} from '../../../shared/domain/minutes';
+import { listCosignedBetween } from '../../db/repositories/council-amendments';
 import type { Db } from '../../db/connection';
 import { minutesClaimLookup, type MinutesClaimRow } from '../../db/repositories/claims';
-import { listMeetingMinutesDecisions } from '../../db/repositories/decisions';
-import { listAgenda, listAttendance, type MeetingRow } from '../../db/repositories/meetings';
+import {
+  listDecisionsForClaim,
+  listMeetingMinutesDecisions,
+} from '../../db/repositories/decisions';
+import {
+  listAgenda,
+  listAttendance,
+  listMeetingRows,
+  type MeetingRow,
+} from '../../db/repositories/meetings';
 import { listPeopleRows } from '../../db/repositories/people';
 import { rosterTextOnDay } from '../../db/repositories/rosters';
 import { agendaItemView } from '../meetings/read';
@@ -19,6 +32,8 @@ import { verifyRoster, type VerifiedRoster } from '../roster';
  *   list's; the first by name when several hold the role.
  * - An item's decision is the latest one recorded with this meeting as its source, as in the
  *   meeting's decision file.
+ * - Amendments co-signed outside a meeting are reported by the next meeting: those co-signed
+ *   after the previous meeting (by number) closed, up to this one's close.
  */
 
 export const DEFAULT_COUNCIL = '1015 피해지원 협의체';
@@ -48,6 +63,25 @@ function meetingDecisions(db: Db, meetingId: number): Map<string, MinutesDecisio
       { ...rest, reasonCodes },
     ]),
   );
+}
+
+function amendmentsSince(db: Db, meeting: MeetingRow): MinutesAmendment[] {
+  const previous = listMeetingRows(db)
+    .filter((m) => m.number < meeting.number)
+    .sort((a, b) => b.number - a.number)[0];
+  const from = previous ? (previous.closedAt ?? previous.openedAt) : null;
+  return listCosignedBetween(db, from, meeting.closedAt).map((a) => {
+    const before = listDecisionsForClaim(db, a.claimId).find((d) => d.id === a.amendsDecisionId)!;
+    return {
+      claimId: a.claimId,
+      from: { outcome: before.outcome, amount: before.amount },
+      to: { outcome: a.outcome, amount: a.amount, reasonCodes: a.reasonCodes },
+      reason: a.reason,
+      proposedBy: a.proposedBy,
+      cosignedBy: a.cosignature!.cosignedBy,
+      cosignedAt: a.cosignature!.cosignedAt,
+    };
+  });
 }
 
 /** Everything but the payout summary, which the secretary's summary service provides. */
@@ -100,5 +134,6 @@ export function readMinutesInput(db: Db, meeting: MeetingRow): Omit<MinutesInput
         }
       : null,
     items,
+    amendments: amendmentsSince(db, meeting),
   };
 }

@@ -10,7 +10,13 @@ import {
   ROLL_CALL_LABELS,
   shortHash,
 } from './labels';
-import type { MinutesItem, MinutesProposal, RollCallEntry, StoredMinutesModel } from './model';
+import type {
+  MinutesAmendment,
+  MinutesItem,
+  MinutesProposal,
+  RollCallEntry,
+  StoredMinutesModel,
+} from './model';
 import { payoutSectionBlocks } from './payout-section';
 import type { MinutesSheet, MinutesVersionInfo, SheetBlock, SheetColumn, SheetRow } from './sheet';
 import type { TotalRow } from './totals';
@@ -243,6 +249,45 @@ function signatureBlock(model: StoredMinutesModel, v: MinutesVersionInfo): Sheet
   };
 }
 
+function decisionText(decision: {
+  outcome: MinutesAmendment['to']['outcome'];
+  amount: number | null;
+}) {
+  return proposalText({ ...decision, reasonCodes: [] });
+}
+
+/**
+ * The council's decisions changed outside a meeting since the previous one (the secretary's
+ * proposal, co-signed by the chair): reported to the council here, as its rules require.
+ */
+function amendmentBlocks(model: StoredMinutesModel): SheetBlock[] {
+  const amendments = model.amendments ?? [];
+  if (amendments.length === 0) return [];
+  return [
+    {
+      kind: 'table',
+      caption: '지난 회의 이후 회의 밖에서 정정된 위원회 결정 (간사 제안, 위원장 공동 서명)',
+      columns: [
+        col('접수번호', 62),
+        col('이전 결정', 66),
+        col('정정 결정', 66),
+        col('사유', 96),
+        col('제안 · 공동 서명', 80),
+      ],
+      total: null,
+      rows: amendments.map((a) => ({
+        cells: [
+          a.claimId,
+          decisionText(a.from),
+          decisionText(a.to),
+          a.reason,
+          `${a.proposedBy} · ${a.cosignedBy} (${koreanDateTime(a.cosignedAt)})`,
+        ],
+      })),
+    },
+  ];
+}
+
 /** The minutes of one version, laid out as an official Korean committee document reads. */
 export function minutesSheet(model: StoredMinutesModel, v: MinutesVersionInfo): MinutesSheet {
   const meetingName = `${model.council} 제${model.meeting.number}차 회의`;
@@ -277,6 +322,7 @@ export function minutesSheet(model: StoredMinutesModel, v: MinutesVersionInfo): 
         text: '표결은 기명으로 적습니다. 회피: 이해충돌로 그 안건의 표결에서 빠진 위원 / 불참: 회의에 출석하지 않은 위원 / 미표결: 출석했으나 표결하지 않은 위원',
       },
       ...voteChangeLines(model),
+      ...amendmentBlocks(model),
       { kind: 'heading', text: '2. 집계' },
       ...totalsTables(model),
       ...afterTotals,

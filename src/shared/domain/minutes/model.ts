@@ -43,6 +43,20 @@ export interface MinutesProposal {
   reasonCodes: ReasonCode[];
 }
 
+/**
+ * A change to the council's decision made outside a meeting since the previous meeting: the
+ * secretary's proposal co-signed by the chair. The next minutes report each one.
+ */
+export interface MinutesAmendment {
+  claimId: string;
+  from: { outcome: Outcome; amount: number | null };
+  to: { outcome: Outcome; amount: number | null; reasonCodes: ReasonCode[] };
+  reason: string;
+  proposedBy: string;
+  cosignedBy: string;
+  cosignedAt: string;
+}
+
 /** What the service reads from the database for one agenda item. */
 export interface MinutesItemInput {
   position: number;
@@ -77,6 +91,8 @@ export interface MinutesInput {
   secretary: string | null;
   roster: { version: number; validFrom: string; sha256: string; fingerprint: string } | null;
   items: MinutesItemInput[];
+  /** Amendments co-signed after the previous meeting closed, up to this one's close. */
+  amendments: MinutesAmendment[];
   /** The secretary's summary of the whole workspace, read in the drafting transaction. */
   payout: MinutesPayoutInput;
 }
@@ -119,6 +135,11 @@ export interface MinutesModel {
   officers: { chair: string | null; secretary: string | null };
   roster: MinutesInput['roster'];
   items: MinutesItem[];
+  /**
+   * Reported only when there are some, so minutes drafted before amendments existed keep the
+   * same meeting record (and are not redrafted for an empty list).
+   */
+  amendments?: MinutesAmendment[];
   totals: MinutesTotals;
   /** The workspace's payout position when this version was drafted (see payout.ts for why). */
   payoutSummary: MinutesPayoutSummary;
@@ -251,6 +272,7 @@ export function buildMinutes(input: MinutesInput): MinutesModel {
     officers: { chair: input.chair, secretary: input.secretary },
     roster: input.roster,
     items,
+    ...(input.amendments.length > 0 ? { amendments: input.amendments } : {}),
     totals: minutesTotals(items),
     payoutSummary: minutesPayoutSummary(input.payout),
   };
