@@ -2,7 +2,8 @@
 # The council's story end to end through the CLI alone, as five people with five keys: the
 # secretary, the chair and three members each make a key, the secretary signs the roster, the
 # batch comes in, members recommend on their own workspaces, and meetings 1 and 2 decide, with
-# votes, a recusal, the chair's confirmations and the chair's approval of the minutes. Each
+# votes, a recusal, the chair's confirmations and the chair's approval of the minutes; between
+# them the secretary and the chair amend a council decision by proposal and co-signature. Each
 # meeting's decision file is signed by the chair and the secretary and verified as an auditor
 # would, the second against the first with --previous. Refusals that must happen are checked
 # too (nobody acting, the wrong role). Run by tests/main/cli/council-story.test.ts; usage:
@@ -100,6 +101,16 @@ rd export-decisions --meeting 1 --sign-with "$(key $CHAIR)" --passphrase-file "k
   --sign-with "$(key $SEC)" --passphrase-file "keys/$SEC.pass" --out decisions-1.json \
   --db sec/review-desk.db $(as $SEC)
 
+step "the side dish's receipts were counted twice: the secretary proposes 700,000원, the chair co-signs"
+refused "unlock" amend propose --claim $SIDE_DISH --outcome approve --amount 700000 --reason "영수증 중복 합산 정정" \
+  --db sec/review-desk.db
+refused "reason" amend propose --claim $SIDE_DISH --outcome approve --amount 700000 --db sec/review-desk.db $(as $SEC)
+rd amend propose --claim $SIDE_DISH --outcome approve --amount 700000 --reason "영수증 중복 합산 정정" \
+  --db sec/review-desk.db $(as $SEC)
+rd ledger --format csv --out ledger-before-cosign.csv --db sec/review-desk.db
+refused "chair" amend cosign --id 1 --db sec/review-desk.db $(as $SEC)
+rd amend cosign --id 1 --db sec/review-desk.db $(as $CHAIR)
+
 step "meeting 2: the soup restaurant, partial approval carried 3:1"
 rd meeting open --number 2 --date 2022-12-27 --place "판교 협의체 회의실" --db sec/review-desk.db $(as $SEC) > /dev/null
 rd meeting agenda --meeting 2 --claim $SOUP --propose partial --amount 800000 --reason insufficient_proof --db sec/review-desk.db $(as $SEC) > /dev/null
@@ -110,6 +121,7 @@ rd meeting confirm --meeting 2 --claim $SOUP --outcome partial --amount 800000 -
   --note "3:1 가결" --db sec/review-desk.db $(as $CHAIR) > /dev/null
 rd meeting close --meeting 2 --db sec/review-desk.db $(as $SEC)
 rd minutes draft --meeting 2 --db sec/review-desk.db $(as $SEC) > /dev/null
+rd minutes --meeting 2 --format pdf --version 1 --out minutes-2.pdf --db sec/review-desk.db
 rd minutes approve --meeting 2 --version 1 --db sec/review-desk.db $(as $CHAIR) > /dev/null
 rd export-decisions --meeting 2 --sign-with "$(key $CHAIR)" --passphrase-file "keys/$CHAIR.pass" \
   --sign-with "$(key $SEC)" --passphrase-file "keys/$SEC.pass" --out decisions-2.json \

@@ -10,6 +10,7 @@ import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';
 import { exportQuarantineCsv } from '../services/intake/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats/stats';
+import { AMEND_USAGE, runAmend } from './amend';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
@@ -32,6 +33,7 @@ ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
 ${PEOPLE_USAGE}
 ${MEETING_USAGE}
+${AMEND_USAGE}
 ${LEDGER_USAGE}
 ${MINUTES_USAGE}
 ${RECOMMENDATIONS_USAGE}
@@ -209,6 +211,7 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'ledger') await runLedger(openAt, rest);
     else if (command === 'minutes') await runMinutes(openAt, rest);
     else if (command === 'meeting') runMeeting(openAt, rest);
+    else if (command === 'amend') runAmend(openAt, rest);
     else if (command === 'people') runPeople(openAt, rest);
     else if (command === 'assign') runAssign(openAt, rest);
     else if (command === 'recommendations') return await runRecommendations(openAt, rest);

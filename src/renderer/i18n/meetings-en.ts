@@ -58,4 +58,19 @@ export const meetingsEn: Record<keyof typeof meetingsKo, string> = {
   'meetings.confirm.amendmentReason': 'Amendment reason (when changing a final decision)',
   'meetings.confirm.submit': 'Confirm decision',
   'meetings.confirm.done': 'Confirmed: decision #{id}',
+
+  'meetings.amend.title': 'Amendments between meetings',
+  'meetings.amend.intro':
+    "Changing a decision the council made in a meeting, outside a meeting, takes the secretary's proposal with its reason and the chair's co-signature. Nothing changes before the co-signature (the ledger pays the earlier decision), and the next minutes report the amendment.",
+  'meetings.amend.none': 'No amendments proposed.',
+  'meetings.amend.propose': 'Propose an amendment (secretary)',
+  'meetings.amend.outcome': 'Amended decision',
+  'meetings.amend.reason': 'Reason for the amendment (printed in the minutes)',
+  'meetings.amend.submit': 'Propose amendment',
+  'meetings.amend.reasonShown': 'Reason: {reason}',
+  'meetings.amend.proposedBy': 'proposed by secretary {name} {at}',
+  'meetings.amend.status.pending': "Waiting for the chair's co-signature (pays nothing yet)",
+  'meetings.amend.status.cosigned': "Co-signed by chair {name}: the council's decision",
+  'meetings.amend.status.overtaken': 'Overtaken by a later decision or proposal (cannot be signed)',
+  'meetings.amend.cosign': 'Co-sign (chair)',
 };

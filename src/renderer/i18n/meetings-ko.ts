@@ -58,4 +58,19 @@ export const meetingsKo = {
   'meetings.confirm.amendmentReason': '변경 사유 (확정된 결정을 바꿀 때)',
   'meetings.confirm.submit': '결정 확정',
   'meetings.confirm.done': '확정됨: 결정 #{id}',
+
+  'meetings.amend.title': '회의 밖 결정 정정',
+  'meetings.amend.intro':
+    '위원회가 회의에서 정한 결정을 회의 밖에서 바꾸려면 간사가 사유와 함께 제안하고 위원장이 공동 서명해야 합니다. 공동 서명 전에는 아무것도 바뀌지 않으며(지급 명세는 이전 결정대로), 정정은 다음 회의록에 보고됩니다.',
+  'meetings.amend.none': '정정 제안이 없습니다.',
+  'meetings.amend.propose': '정정 제안 (간사)',
+  'meetings.amend.outcome': '정정 결정',
+  'meetings.amend.reason': '정정 사유 (회의록에 실립니다)',
+  'meetings.amend.submit': '정정 제안',
+  'meetings.amend.reasonShown': '사유: {reason}',
+  'meetings.amend.proposedBy': '간사 {name} 제안 {at}',
+  'meetings.amend.status.pending': '위원장 공동 서명 대기 (지급 변화 없음)',
+  'meetings.amend.status.cosigned': '위원장 {name} 공동 서명: 위원회 결정',
+  'meetings.amend.status.overtaken': '이후 결정·제안으로 대체됨 (서명 불가)',
+  'meetings.amend.cosign': '공동 서명 (위원장)',
 } satisfies AreaMessages<'meetings'>;

@@ -19,6 +19,8 @@ export const councilAmendment = z.object({
   id: z.number().int().positive(),
   claimId: z.string(),
   amendsDecisionId: z.number().int().positive(),
+  /** The council's decision it changes, as it stands. */
+  amends: z.object({ outcome: z.enum(OUTCOMES), amount: krw.nullable() }),
   ...outcomeAndReasons,
   reason: z.string(),
   proposedBy: z.string(),

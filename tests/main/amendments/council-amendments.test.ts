@@ -12,7 +12,7 @@ import { buildLedger } from '../../../src/main/services/ledger';
 import { findMeetingByNumber } from '../../../src/main/db/repositories/meetings';
 import { currentMinutesModel } from '../../../src/main/services/minutes/versions';
 import { minutesSheet } from '../../../src/shared/domain/minutes';
-import { councilDecides, ledgerWorkspace } from '../ledger/support';
+import { councilDecides, ledgerWorkspace, SAMPLE_OUTSIDE_MEETING } from '../ledger/support';
 import { actAs, CHAIR, councilWorkspace, expectServiceError, SECRETARY } from '../meetings/support';
 
 /*
@@ -64,6 +64,8 @@ describe("amending the council's decision outside a meeting", () => {
       meetingId: null,
     });
     expect(paidFor(ws, CLAIM)).toBe(1);
+    // The council's own decision, not a member's view: not counted among views outside meetings.
+    expect(buildLedger(ws).summary.outsideMeeting).toBe(SAMPLE_OUTSIDE_MEETING.length);
     expectServiceError(() => cosignAmendment(ws!, proposal.id), 'conflict');
   });
 

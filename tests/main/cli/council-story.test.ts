@@ -42,9 +42,30 @@ describe('the council story through the CLI alone', () => {
     expect(run.stdout).toMatch(/K-2022-000032\s+partial\s+800,000원\s+votes 3-1-0/);
   });
 
+  it("an amendment pays nothing until the chair co-signs it, and meeting 2's minutes report it", () => {
+    expect(out).toMatch(
+      /Proposing an amendment of the council's decision needs the key of a secretary/,
+    );
+    expect(out).toMatch(/amend propose needs --reason <why>/);
+    expect(out).toMatch(/Co-signing an amendment is for a chair; 박서연 is the secretary/);
+    expect(run.stdout).toMatch(/#1 K-2022-000122 approve 730,000원 → approve 700,000원 .* pending/);
+    expect(run.stdout).toMatch(
+      /#1 K-2022-000122 approve 730,000원 → approve 700,000원 .* cosigned: co-signed by 이도윤/,
+    );
+    const before = readFileSync(join(temp.dir, 'ledger-before-cosign.csv'), 'utf8');
+    // Claimed 730,000; paid 730,000 (the meeting's decision), not the proposal's 700,000.
+    expect(before).toMatch(/K-2022-000122[^\n]*,730000,730000,/);
+    expect(before).not.toMatch(/K-2022-000122[^\n]*,700000,/);
+    const minutes = spawnSync('pdftotext', ['-layout', join(temp.dir, 'minutes-2.pdf'), '-'], {
+      encoding: 'utf8',
+    }).stdout;
+    expect(minutes).toContain('회의 밖에서 정정된 위원회 결정');
+    expect(minutes).toContain('영수증 중복 합산 정정');
+  });
+
   it('the ledger pays what the council decided', () => {
     const ledger = readFileSync(join(temp.dir, 'ledger.csv'), 'utf8');
-    expect(ledger).toContain('K-2022-000122');
+    expect(ledger).toMatch(/K-2022-000122[^\n]*,730000,700000,/); // the co-signed amendment
     expect(ledger).toContain('K-2022-000032');
     expect(ledger).not.toContain('K-2022-000085'); // deferred: nothing to pay yet
   });

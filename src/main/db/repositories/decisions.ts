@@ -56,6 +56,12 @@ export function listDecisionsForClaim(db: Db, claimId: string): DecisionRecord[]
   return rows.map(decode);
 }
 
+export function findDecision(db: Db, id: number): DecisionRecord | undefined {
+  const row = db.prepare(`SELECT ${DECISION_COLUMNS} FROM decisions d WHERE d.id = ?`).get(id) as
+    DecisionRow | undefined;
+  return row ? decode(row) : undefined;
+}
+
 /** The decision nothing replaces yet, or undefined when the claim is undecided. */
 export function currentDecisionForClaim(db: Db, claimId: string): DecisionRecord | undefined {
   const row = db

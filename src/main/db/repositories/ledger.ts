@@ -1,7 +1,7 @@
 import type { ClaimantType } from '../../../shared/domain/claim';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Db } from '../connection';
-import { councilDecisionIdOf } from './council-decision';
+import { councilDecisionIdOf, isCouncilDecision } from './council-decision';
 
 /*
  * The payout ledger's rows (a read model over claims, batches, claim_support, decisions and
@@ -68,7 +68,7 @@ export const AWAITING_COUNCIL_SQL = `
   LEFT JOIN decisions d ON d.id = ${COUNCIL_DECISION}
   LEFT JOIN meetings m ON m.id = d.meeting_id
   LEFT JOIN decisions h
-    ON h.claim_id = c.claim_id AND h.meeting_id IS NULL
+    ON h.claim_id = c.claim_id AND NOT ${isCouncilDecision('h')}
    AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = h.id)
   WHERE c.tier = 'committee_review'
     AND (d.id IS NULL OR d.outcome IN ('defer', 'request_evidence'))
@@ -96,13 +96,13 @@ export function listAwaitingCouncilRows(db: Db, batchId: number | null): Awaitin
 }
 
 /**
- * Committee claims whose latest record is a decision made outside any meeting, placed after
- * the council's own: before issue 14 such a record was paid; now it is a member's view, and
+ * Committee claims whose latest record is a member's view (made outside any meeting and not a
+ * co-signed amendment), placed after the council's own: before issue 14 such a record was paid; now it is a member's view, and
  * the ledger says how many it no longer pays for that reason.
  */
 export const OUTSIDE_MEETING_SQL = `
   SELECT count(*) FROM claims c
-  JOIN decisions h ON h.claim_id = c.claim_id AND h.meeting_id IS NULL
+  JOIN decisions h ON h.claim_id = c.claim_id AND NOT ${isCouncilDecision('h')}
    AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = h.id)
   WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)`;
 

@@ -11,7 +11,11 @@ import {
   listCouncilAmendments,
   type CouncilAmendmentRow,
 } from '../../db/repositories/council-amendments';
-import { currentDecisionForClaim, latestCouncilDecision } from '../../db/repositories/decisions';
+import {
+  currentDecisionForClaim,
+  findDecision,
+  latestCouncilDecision,
+} from '../../db/repositories/decisions';
 import type { ServiceContext } from '../context';
 import { decisionRefusal, recordDecision } from '../decisions/decisions';
 import { ServiceError } from '../errors';
@@ -47,11 +51,13 @@ function statusOf(db: Db, row: CouncilAmendmentRow, newest: Map<string, number>)
   return council?.id === row.amendsDecisionId ? 'pending' : 'overtaken';
 }
 
-function toDto(row: CouncilAmendmentRow, status: Status): CouncilAmendmentDto {
+function toDto(db: Db, row: CouncilAmendmentRow, status: Status): CouncilAmendmentDto {
+  const amended = findDecision(db, row.amendsDecisionId)!;
   return {
     id: row.id,
     claimId: row.claimId,
     amendsDecisionId: row.amendsDecisionId,
+    amends: { outcome: amended.outcome, amount: amended.amount },
     outcome: row.outcome,
     amount: row.amount,
     reasonCodes: row.reasonCodes,
@@ -71,7 +77,7 @@ export function listAmendments(ctx: ServiceContext, claimId?: string): CouncilAm
   const rows = listCouncilAmendments(ctx.db, claimId);
   const newest = new Map<string, number>();
   for (const row of rows) if (!newest.has(row.claimId)) newest.set(row.claimId, row.id);
-  return rows.map((row) => toDto(row, statusOf(ctx.db, row, newest)));
+  return rows.map((row) => toDto(ctx.db, row, statusOf(ctx.db, row, newest)));
 }
 
 function amendmentDto(ctx: ServiceContext, id: number): CouncilAmendmentDto {

@@ -6,10 +6,7 @@ import type {
 import { listCosignedBetween } from '../../db/repositories/council-amendments';
 import type { Db } from '../../db/connection';
 import { minutesClaimLookup, type MinutesClaimRow } from '../../db/repositories/claims';
-import {
-  listDecisionsForClaim,
-  listMeetingMinutesDecisions,
-} from '../../db/repositories/decisions';
+import { findDecision, listMeetingMinutesDecisions } from '../../db/repositories/decisions';
 import {
   listAgenda,
   listAttendance,
@@ -71,7 +68,7 @@ function amendmentsSince(db: Db, meeting: MeetingRow): MinutesAmendment[] {
     .sort((a, b) => b.number - a.number)[0];
   const from = previous ? (previous.closedAt ?? previous.openedAt) : null;
   return listCosignedBetween(db, from, meeting.closedAt).map((a) => {
-    const before = listDecisionsForClaim(db, a.claimId).find((d) => d.id === a.amendsDecisionId)!;
+    const before = findDecision(db, a.amendsDecisionId)!;
     return {
       claimId: a.claimId,
       from: { outcome: before.outcome, amount: before.amount },

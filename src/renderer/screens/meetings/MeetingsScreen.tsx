@@ -5,13 +5,15 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
 import { ScreenHeader } from '../../components/ScreenHeader';
 import { useT } from '../../i18n/locale-context';
+import { AmendmentsPanel } from './AmendmentsPanel';
 import { MeetingDetailView } from './MeetingDetailView';
 import { OpenMeetingForm } from './OpenMeetingForm';
 
 /**
  * Council meetings: the list and the secretary's "open meeting" form on the left, the chosen
- * meeting's agenda, votes and results on the right. Who may do what is decided in main; the
- * screen only hides the chair's confirmation from everyone else.
+ * meeting's agenda, votes and results on the right; below, amendments of the council's
+ * decisions between meetings. Who may do what is decided in main; the screen only hides the
+ * chair's confirmation (and co-signature) from everyone else.
  */
 export function MeetingsScreen() {
   const t = useT();
@@ -25,7 +27,9 @@ export function MeetingsScreen() {
     people.state.status === 'ready'
       ? people.state.value.people.filter((p) => p.role === 'member' || p.role === 'chair')
       : [];
-  const isChair = people.state.status === 'ready' && people.state.value.current?.role === 'chair';
+  const actingRole =
+    people.state.status === 'ready' ? (people.state.value.current?.role ?? null) : null;
+  const isChair = actingRole === 'chair';
   const nextNumber = list.reduce((max, m) => Math.max(max, m.number), 0) + 1;
 
   return (
@@ -81,6 +85,7 @@ export function MeetingsScreen() {
           <MeetingDetailView meetingId={chosen} isChair={isChair} onChanged={meetings.reload} />
         )}
       </div>
+      {people.state.status === 'ready' && <AmendmentsPanel actingRole={actingRole} />}
     </section>
   );
 }
