@@ -106,6 +106,7 @@ describe('the payout ledger', () => {
         outsideOutcome: null,
         outsideAmount: null,
         outsideBy: null,
+        outsideByOnRoster: null,
       },
       {
         claimId: 'K-2022-000112',
@@ -119,6 +120,7 @@ describe('the payout ledger', () => {
         outsideOutcome: 'approve',
         outsideAmount: 650_000,
         outsideBy: '김민준',
+        outsideByOnRoster: 1,
       },
     ]);
     expect(ledger.awaiting.map((row) => row.claimId)).toEqual([...SAMPLE_AWAITING]);

@@ -62,7 +62,10 @@ export const AWAITING_COUNCIL_SQL = `
   SELECT c.claim_id AS claimId, c.business_name AS businessName, c.claimed_loss AS claimedLoss,
          c.batch_id AS batchId, b.name AS batchName,
          d.outcome AS councilOutcome, m.number AS meetingNumber,
-         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy
+         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy,
+         CASE WHEN h.id IS NULL THEN NULL
+              WHEN EXISTS (SELECT 1 FROM people p WHERE p.name = h.decided_by AND p.kid IS NOT NULL)
+              THEN 1 ELSE 0 END AS outsideByOnRoster
   FROM claims c
   JOIN batches b ON b.id = c.batch_id
   LEFT JOIN decisions d ON d.id = ${COUNCIL_DECISION}
@@ -89,6 +92,12 @@ export interface AwaitingCouncilRow {
   outsideOutcome: string | null;
   outsideAmount: number | null;
   outsideBy: string | null;
+  /**
+   * Whether the name recorded is a member of a roster this workspace loaded (1), or not (0: an
+   * operating-system account or a name typed before people were their keys, so an unknown
+   * person); null without a view.
+   */
+  outsideByOnRoster: 0 | 1 | null;
 }
 
 export function listAwaitingCouncilRows(db: Db, batchId: number | null): AwaitingCouncilRow[] {

@@ -151,6 +151,12 @@ const AWAITING_OUTCOME: Record<string, string> = {
   defer: '보류',
 };
 
+/** Who recorded a view outside a meeting; a name on no roster is an unknown person, said so. */
+function recordedBy(row: Ledger['awaiting'][number]): string | null {
+  if (row.outsideBy === null) return null;
+  return row.outsideByOnRoster === 1 ? row.outsideBy : `알 수 없음 (기록된 이름: ${row.outsideBy})`;
+}
+
 /**
  * The committee claims the ledger does not pay because the council has not decided them, with
  * what a meeting said (deferred, more evidence) and any view recorded outside a meeting, so
@@ -182,7 +188,7 @@ function addAwaitingSheet(workbook: Workbook, ledger: Ledger): void {
         ? ''
         : (AWAITING_OUTCOME[row.outsideOutcome] ?? row.outsideOutcome),
       row.outsideAmount,
-      text(row.outsideBy),
+      text(recordedBy(row)),
     ]);
     added.getCell(3).numFmt = KRW_FORMAT;
     added.getCell(5).numFmt = MEETING_FORMAT;
