@@ -9,6 +9,8 @@ import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts
 import type { ServiceContext } from '../../../src/main/services/context';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { buildLedger } from '../../../src/main/services/ledger';
+import { exportRecommendations } from '../../../src/main/services/recommendations';
+import { councilOf } from '../../helpers/council';
 import { findMeetingByNumber } from '../../../src/main/db/repositories/meetings';
 import { currentMinutesModel } from '../../../src/main/services/minutes/versions';
 import { minutesSheet } from '../../../src/shared/domain/minutes';
@@ -201,5 +203,36 @@ describe('the next minutes report each co-signed amendment', () => {
         },
       ],
     });
+  });
+});
+
+describe("the council's decisions are nobody's recommendation", () => {
+  it("the chair's confirmations and co-signatures stay out of the chair's recommendation file", () => {
+    ws = ledgerWorkspace();
+    actAs(ws, SECRETARY);
+    const { id } = proposeAmendment(ws, toOne원);
+    actAs(ws, CHAIR);
+    cosignAmendment(ws, id);
+    const chairKey = councilOf(ws).identities.get(CHAIR)!;
+    // Every decision the chair recorded here is the council's: nothing of theirs to export.
+    expectServiceError(
+      () => exportRecommendations(ws!, { batchId: 1, signer: chairKey }),
+      'conflict',
+    );
+    // A view of their own, recorded outside a meeting, is.
+    recordDecision(ws, {
+      claimId: 'K-2022-000112',
+      outcome: 'approve',
+      amount: 600_000,
+      reasonCodes: [],
+      note: '',
+      replacesId: ws.db
+        .prepare('SELECT max(id) FROM decisions WHERE claim_id = ?')
+        .pluck()
+        .get('K-2022-000112') as number,
+      amendmentReason: '위원장 개인 의견', // follows 김민준's final-looking view
+    });
+    const { count } = exportRecommendations(ws, { batchId: 1, signer: chairKey });
+    expect(count).toBe(1);
   });
 });

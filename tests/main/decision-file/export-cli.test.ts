@@ -58,7 +58,7 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     const nobody = cli(...unlocked, '--out', out);
     expect(nobody.code).toBe(1);
     expect(nobody.stderr).toMatch(
-      /^review-desk: decisions\.exported needs the key of a secretary or chair on the roster; nobody has unlocked/,
+      /^review-desk: Exporting a decision file needs the key of a secretary or chair: unlock your key first/,
     );
     expect(existsSync(out)).toBe(false);
     const member = cli(
@@ -71,7 +71,7 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
       out,
     );
     expect(member.code).toBe(1);
-    expect(member.stderr).toMatch(/secretary or chair .*김민준 is the member/);
+    expect(member.stderr).toMatch(/secretary or chair.*김민준 is the member/);
     expect(existsSync(out)).toBe(false);
 
     const run = cli(...args, '--out', out);

@@ -1,6 +1,6 @@
+import { ServiceError } from '../../../src/main/services/errors';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
-import { ActNotPermittedError } from '../../../src/main/db/errors';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import {
   exportMeetingDecisions,
@@ -181,9 +181,11 @@ describe('exportMeetingDecisions', { timeout: 60_000 }, () => {
       loadSampleClaims(bare);
       expect(() => unlockAs(bare, keys[SECRETARY]!)).toThrow(/no roster yet/);
       expectServiceError(() => openWith(bare, 4), 'forbidden');
+      // Refused for who is acting (nobody) before the meeting is even looked up.
       expectServiceError(
         () => exportMeetingDecisions(bare, { meetingId: 1, signers: signers() }),
-        'not_found',
+        'forbidden',
+        'unlock_required',
       );
       expect(bare.db.prepare('SELECT count(*) AS n FROM decision_files').get()).toEqual({ n: 0 });
     } finally {
@@ -200,11 +202,12 @@ describe('exportMeetingDecisions', { timeout: 60_000 }, () => {
     } catch (error) {
       refusal = error;
     }
-    expect(refusal).toBeInstanceOf(ActNotPermittedError);
+    // Refused up front, before anything is signed; the audit log holds the same rule again.
+    expect(refusal).toBeInstanceOf(ServiceError);
     expect(refusal).toMatchObject({
       code: 'forbidden',
-      action: 'decisions.exported',
-      by: { name: '김민준', role: 'member' },
+      message: 'Exporting a decision file is for a secretary or chair; 김민준 is the member',
+      issues: [{ path: 'acting', code: 'secretariat_required' }],
     });
     expect(ws.db.prepare('SELECT count(*) AS n FROM decision_files').get()).toEqual({ n: 0 });
     // The chair stands in for the secretary.

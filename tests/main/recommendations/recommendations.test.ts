@@ -122,6 +122,22 @@ describe('member recommendations', { timeout: 60_000 }, () => {
     );
   });
 
+  it('signs only with the acting person’s own key', () => {
+    const ws = memberWorkspace('김민준');
+    recordDecision(ws, draft({}));
+    expectServiceError(
+      () => exportRecommendations(ws, { batchId: 1, signer: keys['최하은']! }),
+      'forbidden',
+      'signer_not_acting',
+    );
+    stopActing(ws);
+    expectServiceError(
+      () => exportRecommendations(ws, { batchId: 1, signer: keys['김민준']! }),
+      'forbidden',
+      'unlock_required',
+    );
+  });
+
   it('imports three members’ files and shows agreement and conflict per claim', () => {
     const ws = secretaryWorkspace();
     const result = importRecommendations(ws, [

@@ -5,7 +5,7 @@ import type {
   ReasonCode,
 } from '../../../shared/domain/decision';
 import type { Db } from '../connection';
-import { councilDecisionIdOf } from './council-decision';
+import { councilDecisionIdOf, isCouncilDecision } from './council-decision';
 
 /** The columns as DecisionRecord names them; reason codes stay JSON text until decoded. */
 const DECISION_COLUMNS = `d.id, d.claim_id AS claimId, d.outcome, d.amount, d.reason_codes AS reasonCodes,
@@ -153,7 +153,7 @@ export interface MemberDecisionRow {
   note: string;
 }
 
-/** Per claim of the batch, the latest decision `member` recorded, by claim id. */
+/** Per claim of the batch, the latest view `member` recorded outside the council's decisions. */
 export function listMemberLatestDecisions(
   db: Db,
   batchId: number,
@@ -166,7 +166,8 @@ export function listMemberLatestDecisions(
        FROM decisions d JOIN claims c ON c.claim_id = d.claim_id
        WHERE c.batch_id = ? AND d.decided_by = ?
          AND d.id = (SELECT max(e.id) FROM decisions e
-                     WHERE e.claim_id = d.claim_id AND e.decided_by = d.decided_by)
+                     WHERE e.claim_id = d.claim_id AND e.decided_by = d.decided_by
+                       AND NOT ${isCouncilDecision('e')})
        ORDER BY d.claim_id`,
     )
     .all(batchId, member) as Encoded<MemberDecisionRow>[];

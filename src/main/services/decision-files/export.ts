@@ -1,3 +1,4 @@
+import { requireSecretary } from '../people/people';
 import { rmSync } from 'node:fs';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { signerOf } from '../identity/acting';
@@ -289,6 +290,7 @@ export function exportMeetingDecisions(
   ctx: ServiceContext,
   request: ExportDecisionsRequest,
 ): ExportedDecisionFile {
+  requireSecretary(ctx, 'Exporting a decision file');
   return durableTransaction(ctx.db, () => {
     const built = buildExport(ctx, request);
     recordExport(ctx, built, null);
@@ -319,6 +321,8 @@ export function exportDecisionFileTo(
   request: ExportDecisionsRequest,
   path: string,
 ): ExportedDecisionFile & { existing: boolean } {
+  // Refused before anything is signed or written, not only by the audit entry at the end.
+  requireSecretary(ctx, 'Exporting a decision file');
   let placed = false;
   try {
     return durableTransaction(

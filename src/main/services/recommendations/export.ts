@@ -1,5 +1,6 @@
 import { appendAudit } from '../../db/repositories/audit-log';
-import { signerOf } from '../identity/acting';
+import { VOTERS } from '../../../shared/domain/acts';
+import { requireRole, signerOf } from '../identity/acting';
 import { findBatchIdentity } from '../../db/repositories/batches';
 import { listMemberLatestDecisions } from '../../db/repositories/decisions';
 import type { ServiceContext } from '../context';
@@ -14,9 +15,10 @@ import {
 } from './payload';
 
 /*
- * Where a member's recommendations come from on their own laptop: the decisions recorded in
- * that workspace BY THAT PERSON (decided_by = the signer's name), per claim of the batch the
- * latest such decision. On a member's own laptop that is the claim's current decision; if
+ * Where a member's recommendations come from on their own laptop: the views recorded outside a
+ * meeting in that workspace BY THAT PERSON (decided_by = the acting person's roster name), per
+ * claim of the batch the latest such view; the council's decisions (a chair's confirmations, a
+ * co-signed amendment) are not anyone's recommendation. On a member's own laptop that is the claim's current decision; if
  * someone else recorded a later one there, the member's own latest still is what they
  * recommend (we never sign another person's opinion under the member's key). Claims the
  * member did not decide are left out. The council is the latest imported roster's, or the
@@ -54,11 +56,20 @@ export function exportRecommendations(
   const batch = findBatchIdentity(ctx.db, request.batchId);
   if (!batch) throw new ServiceError('not_found', `batch ${request.batchId} does not exist`);
   const { signer } = request;
-  const recommendations = memberRecommendations(ctx, batch.id, signer.name);
+  // Only the person acting here signs their own views: the roster's name for the key they
+  // unlocked, the same name their views were recorded under.
+  const acting = requireRole(ctx, VOTERS, 'Exporting recommendations');
+  if (acting.kid !== signer.kid) {
+    const message = `the file would be signed with ${signer.name}'s key (${signer.fingerprint}) while ${acting.name} is acting here: a member signs only their own recommendations`;
+    throw new ServiceError('forbidden', message, [
+      { path: 'keyFile', code: 'signer_not_acting', message },
+    ]);
+  }
+  const recommendations = memberRecommendations(ctx, batch.id, acting.name);
   if (recommendations.length === 0)
     throw new ServiceError(
       'conflict',
-      `${signer.name} has recorded no decisions on batch ${batch.id} (${batch.name}) in this workspace; nothing to export`,
+      `${acting.name} has recorded no recommendations on batch ${batch.id} (${batch.name}) in this workspace; nothing to export`,
     );
   const council = request.council ?? latestRoster(ctx.db)?.payload.council;
   if (!council)
@@ -69,7 +80,7 @@ export function exportRecommendations(
   const payload = buildRecommendationsPayload({
     council,
     batch: { id: batch.id, name: batch.name, contentHash: batch.contentHash },
-    member: { name: signer.name, kid: signer.kid },
+    member: { name: acting.name, kid: signer.kid },
     createdAt: ctx.now().toISOString(),
     recommendations,
   });
