@@ -49,7 +49,7 @@ export const summaryEn: Record<keyof typeof summaryKo, string> = {
   'summary.committee.open': 'Claimed by open cases',
   'summary.committee.cases': '{count} cases under review',
   'summary.committee.outsideMeeting':
-    '{count} cases were last recorded outside a meeting. That is a member’s view, so they are not paid and stay awaiting the council (the ledger’s “위원회 대기” sheet).',
+    '{count} cases were last recorded as a member’s view outside a meeting. The view is not paid; the council’s decision is (or the case awaits the council). All are on the ledger’s “회의 밖 기록” sheet.',
   'summary.committee.unpriced': '{count} open cases name no claimed loss and are not in the total.',
 
   'summary.budget.title': 'Budget view',

@@ -47,7 +47,7 @@ export const summaryKo = {
   'summary.committee.open': '미결 청구액',
   'summary.committee.cases': '심사 대상 {count}건',
   'summary.committee.outsideMeeting':
-    '{count}건은 마지막 기록이 회의 밖에서 한 결정입니다. 위원 의견일 뿐이므로 지급하지 않고 위원회 대기로 둡니다 (지급 명세의 「위원회 대기」 시트).',
+    '{count}건은 마지막 기록이 회의 밖에서 적은 위원 의견입니다. 의견대로 지급하지 않고 위원회 결정을 따릅니다 (위원회가 아직 정하지 않았으면 위원회 대기). 지급 명세의 「회의 밖 기록」 시트에 모두 있습니다.',
   'summary.committee.unpriced': '미결 {count}건은 청구액이 없어 합계에 들어가지 않았습니다.',
 
   'summary.budget.title': '예산 보기',

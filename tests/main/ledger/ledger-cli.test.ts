@@ -47,7 +47,7 @@ describe('review-desk ledger', { timeout: 120_000 }, () => {
         '  위원회 결정        3건        2,020,000원',
         '  합계 total         6건        2,150,000원',
         '  위원회 대기 2건 (지급 안 함) / 2 committee claims awaiting the council (not paid)',
-        "  그중 회의 밖에서 기록된 결정 2건은 위원 의견으로 보고 지급하지 않음 / 2 recorded outside a meeting: a member's view, not paid",
+        "  회의 밖에서 기록된 위원 의견 2건: 지급하지 않음 (XLSX 「회의 밖 기록」 시트) / 2 claims whose latest record is a member's view outside a meeting: not paid",
         '',
       ].join('\n'),
     );

@@ -120,7 +120,7 @@ describe('the payout ledger', () => {
         outsideOutcome: 'approve',
         outsideAmount: 650_000,
         outsideBy: '김민준',
-        outsideByOnRoster: 1,
+        outsideByOnRoster: true,
       },
     ]);
     expect(ledger.awaiting.map((row) => row.claimId)).toEqual([...SAMPLE_AWAITING]);

@@ -10,7 +10,7 @@ import {
   LEDGER_SHEET,
   SUMMARY_SHEET,
 } from '../../../src/main/services/ledger';
-import { AWAITING_SHEET } from '../../../src/main/services/ledger/ledger-xlsx';
+import { AWAITING_SHEET, OUTSIDE_VIEWS_SHEET } from '../../../src/main/services/ledger/ledger-xlsx';
 import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { importHostileBatch, ledgerWorkspace, SAMPLE_LEDGER } from './support';
@@ -42,6 +42,7 @@ describe('the ledger as XLSX', () => {
       LEDGER_SHEET,
       SUMMARY_SHEET,
       AWAITING_SHEET,
+      OUTSIDE_VIEWS_SHEET,
     ]);
     const sheet = workbook.getWorksheet(LEDGER_SHEET)!;
     expect(valuesOf(sheet, 1)).toEqual([...LEDGER_HEADERS]);
@@ -117,7 +118,7 @@ describe('the ledger as XLSX', () => {
         ['위원회 결정', summary.byBasis.committee.count, summary.byBasis.committee.total],
         ['합계', summary.count, summary.total],
         ['위원회 대기 (지급 안 함, 「위원회 대기」 시트)', 2],
-        ['그중 회의 밖 기록 (위원 의견, 지급 안 함)', 2],
+        ['회의 밖 기록 (위원 의견, 지급 안 함, 「회의 밖 기록」 시트)', 2],
       ]),
     );
     const generated = rows.find((row) => row[0] === '생성 시각')?.[1];

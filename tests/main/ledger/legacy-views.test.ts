@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import ExcelJS from '../../../src/main/lib/exceljs';
 import { buildLedger, exportLedger } from '../../../src/main/services/ledger';
-import { AWAITING_SHEET } from '../../../src/main/services/ledger/ledger-xlsx';
+import { AWAITING_SHEET, OUTSIDE_VIEWS_SHEET } from '../../../src/main/services/ledger/ledger-xlsx';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { seatCouncil } from '../../helpers/council';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
@@ -42,9 +42,12 @@ describe('views recorded outside a meeting before issue 14', () => {
     expect(awaiting('K-2022-000101')).toMatchObject({
       outsideAmount: 730_000,
       outsideBy: 'root',
-      outsideByOnRoster: 0,
+      outsideByOnRoster: false,
     });
-    expect(awaiting('K-2022-000102')).toMatchObject({ outsideBy: '김민준', outsideByOnRoster: 1 });
+    expect(awaiting('K-2022-000102')).toMatchObject({
+      outsideBy: '김민준',
+      outsideByOnRoster: true,
+    });
     expect(ledger.summary.outsideMeeting).toBe(2);
   });
 
@@ -65,5 +68,44 @@ describe('views recorded outside a meeting before issue 14', () => {
     );
     expect(recordedBy.get('K-2022-000101')).toBe('알 수 없음 (기록된 이름: root)');
     expect(recordedBy.get('K-2022-000102')).toBe('김민준');
+  });
+});
+
+describe('the ledger says what changed', () => {
+  it('lists every view it no longer pays on 「회의 밖 기록」, with what it pays instead', async () => {
+    const ws = legacyWorkspace();
+    const { dir, cleanup } = makeTempDir('review-desk-legacy-ledger-');
+    cleanups.push(cleanup);
+    const out = join(dir, 'ledger.xlsx');
+    await exportLedger(ws, { format: 'xlsx', out });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(out);
+    const sheet = workbook.getWorksheet(OUTSIDE_VIEWS_SHEET)!;
+    const rows = Array.from({ length: sheet.rowCount }, (_, i) =>
+      (sheet.getRow(i + 1).values as unknown[]).slice(1),
+    );
+    expect(rows).toEqual([
+      [
+        '접수번호',
+        '상호',
+        '회의 밖 기록',
+        '기록 금액 (지급 안 함)',
+        '기록한 사람',
+        '위원회 결정',
+        '회의',
+        '지급액',
+      ],
+      [
+        'K-2022-000101',
+        '을지로 국밥집',
+        '인정',
+        730_000,
+        '알 수 없음 (기록된 이름: root)',
+        '미결정',
+        undefined,
+        0,
+      ],
+      ['K-2022-000102', '성수 꽃집 한송이', '인정', 700_000, '김민준', '미결정', undefined, 0],
+    ]);
   });
 });

@@ -232,7 +232,7 @@ describe('the payout section of the minutes sheet', () => {
     // Only a meeting's decision is paid now: no paid row lacks one; a view outside is not paid.
     expect(toPay!.rows[2]!.detail).toBeUndefined();
     expect(notPaid!.rows[0]!.detail).toContain(
-      '이 중 1건은 회의 밖에서 기록된 결정으로, 위원 의견으로 보아 지급하지 않습니다',
+      '따로, 마지막 기록이 회의 밖에서 적은 위원 의견인 사건 1건은 그 의견대로 지급하지 않습니다',
     );
     expect(toPay!.total!.cells).toEqual(['지급 예정 합계', '1,402건', '', '51,300,000원']);
     expect(notPaid!.rows.map((r) => r.cells)).toEqual([

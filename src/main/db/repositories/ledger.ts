@@ -62,10 +62,7 @@ export const AWAITING_COUNCIL_SQL = `
   SELECT c.claim_id AS claimId, c.business_name AS businessName, c.claimed_loss AS claimedLoss,
          c.batch_id AS batchId, b.name AS batchName,
          d.outcome AS councilOutcome, m.number AS meetingNumber,
-         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy,
-         CASE WHEN h.id IS NULL THEN NULL
-              WHEN EXISTS (SELECT 1 FROM people p WHERE p.name = h.decided_by AND p.kid IS NOT NULL)
-              THEN 1 ELSE 0 END AS outsideByOnRoster
+         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy
   FROM claims c
   JOIN batches b ON b.id = c.batch_id
   LEFT JOIN decisions d ON d.id = ${COUNCIL_DECISION}
@@ -92,12 +89,6 @@ export interface AwaitingCouncilRow {
   outsideOutcome: string | null;
   outsideAmount: number | null;
   outsideBy: string | null;
-  /**
-   * Whether the name recorded is a member of a roster this workspace loaded (1), or not (0: an
-   * operating-system account or a name typed before people were their keys, so an unknown
-   * person); null without a view.
-   */
-  outsideByOnRoster: 0 | 1 | null;
 }
 
 export function listAwaitingCouncilRows(db: Db, batchId: number | null): AwaitingCouncilRow[] {
@@ -106,17 +97,40 @@ export function listAwaitingCouncilRows(db: Db, batchId: number | null): Awaitin
 
 /**
  * Committee claims whose latest record is a member's view (made outside any meeting and not a
- * co-signed amendment), placed after the council's own: before issue 14 such a record was paid; now it is a member's view, and
- * the ledger says how many it no longer pays for that reason.
+ * co-signed amendment), placed after the council's own: before issue 14 such a record was paid;
+ * now it is a member's view, and the ledger lists each with what it pays instead (the council's
+ * decision, or nothing while the council has not decided).
  */
-export const OUTSIDE_MEETING_SQL = `
-  SELECT count(*) FROM claims c
+export const OUTSIDE_VIEWS_SQL = `
+  SELECT c.claim_id AS claimId, c.business_name AS businessName,
+         h.outcome AS viewOutcome, h.amount AS viewAmount, h.decided_by AS recordedBy,
+         h.decided_at AS recordedAt,
+         d.outcome AS councilOutcome, d.amount AS councilAmount, m.number AS meetingNumber
+  FROM claims c
   JOIN decisions h ON h.claim_id = c.claim_id AND NOT ${isCouncilDecision('h')}
    AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = h.id)
-  WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)`;
+  LEFT JOIN decisions d ON d.id = ${COUNCIL_DECISION}
+  LEFT JOIN meetings m ON m.id = d.meeting_id
+  WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId)
+  ORDER BY c.claim_id`;
 
-export function countOutsideMeetingHeads(db: Db, batchId: number | null): number {
-  return db.prepare(OUTSIDE_MEETING_SQL).pluck().get({ batchId }) as number;
+/** A member's view that is a committee claim's latest record: listed, never paid. */
+export interface OutsideViewRow {
+  claimId: string;
+  businessName: string | null;
+  viewOutcome: string;
+  viewAmount: number | null;
+  /** The name recorded with it (see the ledger service for who that may be). */
+  recordedBy: string;
+  recordedAt: string;
+  /** The council's decision the ledger follows instead; null when the council has not decided. */
+  councilOutcome: string | null;
+  councilAmount: number | null;
+  meetingNumber: number | null;
+}
+
+export function listOutsideViewRows(db: Db, batchId: number | null): OutsideViewRow[] {
+  return db.prepare(OUTSIDE_VIEWS_SQL).all({ batchId }) as OutsideViewRow[];
 }
 
 /** The ledger's rows for the whole workspace (null) or one batch. */

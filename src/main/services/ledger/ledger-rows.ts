@@ -6,12 +6,14 @@ import {
 } from '../../../shared/ipc/ledger-schemas';
 import { findBatchById } from '../../db/repositories/batches';
 import {
-  countOutsideMeetingHeads,
+  listOutsideViewRows,
   listAwaitingCouncilRows,
   listLedgerSourceRows,
   type AwaitingCouncilRow,
+  type OutsideViewRow,
   type LedgerSourceRow,
 } from '../../db/repositories/ledger';
+import { importedRosters } from '../roster/roster-store';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 
@@ -21,11 +23,16 @@ import { ServiceError } from '../errors';
  *   006), which every path that adds claims fills from FIXED_SUPPORT; the ledger does not
  *   classify or price anything again.
  * - committee_review claims only at the council's decision: the latest decision made in a
- *   meeting (votes, threshold, the chair's confirmation), when it is approve or partial, at its
+ *   meeting (votes, threshold, the chair's confirmation) or co-signed as an amendment (the
+ *   secretary's proposal and the chair's signature), when it is approve or partial, at its
  *   amount. What anyone records outside a meeting is a member's view and pays nothing, however
  *   recent: a secretary who "amends" a confirmed 730,000원 to 1원 outside a meeting changes no
- *   payout. Changing the council's figure takes another meeting.
- * - Everything else on committee review is listed apart as awaiting the council, in no total.
+ *   payout.
+ * - Everything else on committee review is listed apart as awaiting the council, in no total;
+ *   and every claim whose latest record is a member's view is listed with what is paid instead.
+ * - A view's recorder is named as recorded when that name is on a roster this workspace loaded;
+ *   otherwise (an operating-system account, a name typed before people were their keys) the
+ *   outputs call them an unknown person.
  * Rows come in claim-id order. Contact data never enters the ledger.
  */
 
@@ -36,10 +43,30 @@ export interface LedgerRow extends Omit<LedgerSourceRow, 'bracketAmount' | 'deci
   basis: PayoutBasis;
 }
 
+/** A claim awaiting the council; `outsideByOnRoster` is null when no view was recorded. */
+export interface AwaitingRow extends AwaitingCouncilRow {
+  outsideByOnRoster: boolean | null;
+}
+
+/** A member's view that is a claim's latest record, and whether its recorder is known. */
+export interface OutsideView extends OutsideViewRow {
+  recordedByOnRoster: boolean;
+}
+
+/** Every name on any roster this workspace loaded. */
+function councilNames(ctx: ServiceContext): Set<string> {
+  return new Set(importedRosters(ctx.db).flatMap((r) => r.payload.members.map((m) => m.name)));
+}
+
 export interface Ledger {
   rows: LedgerRow[];
   /** Committee claims the council has not decided yet: listed apart, never paid. */
-  awaiting: AwaitingCouncilRow[];
+  awaiting: AwaitingRow[];
+  /**
+   * Committee claims whose latest record is a member's view outside a meeting (before issue 14
+   * the ledger paid those): listed with what the ledger follows instead, never paid.
+   */
+  outsideViews: OutsideView[];
   summary: LedgerSummary;
   /** The batch the ledger was limited to; null for the whole workspace. */
   batch: { id: number; name: string } | null;
@@ -106,12 +133,23 @@ export function buildLedger(
   if (batchId !== null && !batch)
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
   const rows = listLedgerSourceRows(ctx.db, batchId).map(toLedgerRow);
-  const awaiting = listAwaitingCouncilRows(ctx.db, batchId);
-  const outsideMeeting = countOutsideMeetingHeads(ctx.db, batchId);
+  const names = councilNames(ctx);
+  const awaiting = listAwaitingCouncilRows(ctx.db, batchId).map((row) => ({
+    ...row,
+    outsideByOnRoster: row.outsideBy === null ? null : names.has(row.outsideBy),
+  }));
+  const outsideViews = listOutsideViewRows(ctx.db, batchId).map((row) => ({
+    ...row,
+    recordedByOnRoster: names.has(row.recordedBy),
+  }));
   return {
     rows,
     awaiting,
-    summary: summariseLedger(rows, batchId, { awaitingCouncil: awaiting.length, outsideMeeting }),
+    outsideViews,
+    summary: summariseLedger(rows, batchId, {
+      awaitingCouncil: awaiting.length,
+      outsideMeeting: outsideViews.length,
+    }),
     batch: batch ? { id: batch.id, name: batch.name } : null,
     generatedAt: ctx.now(),
     generatedBy: ctx.actor,

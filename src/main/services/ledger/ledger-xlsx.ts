@@ -21,6 +21,7 @@ import {
 export const LEDGER_SHEET = '지급 명세';
 export const SUMMARY_SHEET = '요약';
 export const AWAITING_SHEET = '위원회 대기';
+export const OUTSIDE_VIEWS_SHEET = '회의 밖 기록';
 export const KRW_FORMAT = '#,##0"원"';
 export const COUNT_FORMAT = '#,##0"건"';
 const NUMBER_FORMAT = '0';
@@ -135,7 +136,7 @@ function addSummarySheet(workbook: Workbook, ledger: Ledger, workspace: string):
   sheet.addRow([]);
   for (const [label, count] of [
     ['위원회 대기 (지급 안 함, 「위원회 대기」 시트)', ledger.summary.awaitingCouncil],
-    ['그중 회의 밖 기록 (위원 의견, 지급 안 함)', ledger.summary.outsideMeeting],
+    ['회의 밖 기록 (위원 의견, 지급 안 함, 「회의 밖 기록」 시트)', ledger.summary.outsideMeeting],
   ] as const)
     sheet.addRow([label, count]).getCell(2).numFmt = COUNT_FORMAT;
   sheet.getColumn(1).width = 30;
@@ -152,9 +153,9 @@ const AWAITING_OUTCOME: Record<string, string> = {
 };
 
 /** Who recorded a view outside a meeting; a name on no roster is an unknown person, said so. */
-function recordedBy(row: Ledger['awaiting'][number]): string | null {
-  if (row.outsideBy === null) return null;
-  return row.outsideByOnRoster === 1 ? row.outsideBy : `알 수 없음 (기록된 이름: ${row.outsideBy})`;
+function recordedBy(name: string | null, onRoster: boolean | null): string | null {
+  if (name === null) return null;
+  return onRoster ? name : `알 수 없음 (기록된 이름: ${name})`;
 }
 
 /**
@@ -188,13 +189,53 @@ function addAwaitingSheet(workbook: Workbook, ledger: Ledger): void {
         ? ''
         : (AWAITING_OUTCOME[row.outsideOutcome] ?? row.outsideOutcome),
       row.outsideAmount,
-      text(recordedBy(row)),
+      text(recordedBy(row.outsideBy, row.outsideByOnRoster)),
     ]);
     added.getCell(3).numFmt = KRW_FORMAT;
     added.getCell(5).numFmt = MEETING_FORMAT;
     added.getCell(8).numFmt = KRW_FORMAT;
   }
   [16, 24, 14, 24, 8, 12, 22, 14, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+}
+
+/**
+ * Every committee claim whose latest record is a member's view outside a meeting: what the view
+ * said, who recorded it (an unknown person when the name is on no roster), and what the ledger
+ * pays instead. Before issue 14 the ledger paid these views; this sheet is what changed.
+ */
+function addOutsideViewsSheet(workbook: Workbook, ledger: Ledger): void {
+  const sheet = workbook.addWorksheet(OUTSIDE_VIEWS_SHEET);
+  const text = (value: string | null) => (value === null ? '' : neutraliseFormula(value));
+  sheet.addRow([
+    '접수번호',
+    '상호',
+    '회의 밖 기록',
+    '기록 금액 (지급 안 함)',
+    '기록한 사람',
+    '위원회 결정',
+    '회의',
+    '지급액',
+  ]).font = { bold: true };
+  for (const row of ledger.outsideViews) {
+    const paid =
+      row.councilOutcome === 'approve' || row.councilOutcome === 'partial' ? row.councilAmount : 0;
+    const added = sheet.addRow([
+      row.claimId,
+      text(row.businessName),
+      AWAITING_OUTCOME[row.viewOutcome] ?? row.viewOutcome,
+      row.viewAmount,
+      text(recordedBy(row.recordedBy, row.recordedByOnRoster)),
+      row.councilOutcome === null
+        ? '미결정'
+        : (AWAITING_OUTCOME[row.councilOutcome] ?? row.councilOutcome),
+      row.meetingNumber,
+      paid,
+    ]);
+    added.getCell(4).numFmt = KRW_FORMAT;
+    added.getCell(7).numFmt = MEETING_FORMAT;
+    added.getCell(8).numFmt = KRW_FORMAT;
+  }
+  [16, 24, 14, 18, 24, 12, 8, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
 }
 
 /** The workbook's bytes; `workspace` names where the ledger came from on the summary sheet. */
@@ -206,5 +247,6 @@ export async function ledgerXlsxBytes(ledger: Ledger, workspace: string): Promis
   addLedgerSheet(workbook, ledger);
   addSummarySheet(workbook, ledger, workspace);
   addAwaitingSheet(workbook, ledger);
+  addOutsideViewsSheet(workbook, ledger);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -64,7 +64,7 @@ function notPaidTable(summary: MinutesPayoutSummary): SheetBlock {
   const outside = summary.outsideMeeting ?? 0;
   const outsideNote =
     outside > 0
-      ? ` 이 중 ${cases(outside)}은 회의 밖에서 기록된 결정으로, 위원 의견으로 보아 지급하지 않습니다.`
+      ? ` 따로, 마지막 기록이 회의 밖에서 적은 위원 의견인 사건 ${cases(outside)}은 그 의견대로 지급하지 않습니다 (지급은 위원회 결정을 따름).`
       : '';
   return {
     kind: 'table',
