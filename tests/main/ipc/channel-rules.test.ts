@@ -251,6 +251,15 @@ const REQUESTS_WITH_ROLES: Partial<
     replacesId: null,
     amendmentReason: null,
   }),
+  'amendments:propose': () => ({
+    claimId: CLAIM,
+    outcome: 'approve',
+    amount: 1,
+    reasonCodes: [],
+    note: '',
+    reason: '영수증 재확인',
+  }),
+  'amendments:cosign': () => ({ amendmentId: 1 }),
   'meetings:open': () => ({
     number: 1,
     heldOn: '2022-12-20',
