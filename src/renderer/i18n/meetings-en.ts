@@ -63,7 +63,9 @@ export const meetingsEn: Record<keyof typeof meetingsKo, string> = {
   'meetings.amend.intro':
     "Changing a decision the council made in a meeting, outside a meeting, takes the secretary's proposal with its reason and the chair's co-signature. Nothing changes before the co-signature (the ledger pays the earlier decision), and the next minutes report the amendment.",
   'meetings.amend.none': 'No amendments proposed.',
+  'meetings.amend.open': 'Propose an amendment…',
   'meetings.amend.propose': 'Propose an amendment (secretary)',
+  'meetings.amend.claimId': 'Claim to amend',
   'meetings.amend.outcome': 'Amended decision',
   'meetings.amend.reason': 'Reason for the amendment (printed in the minutes)',
   'meetings.amend.submit': 'Propose amendment',

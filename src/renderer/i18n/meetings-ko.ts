@@ -63,7 +63,9 @@ export const meetingsKo = {
   'meetings.amend.intro':
     '위원회가 회의에서 정한 결정을 회의 밖에서 바꾸려면 간사가 사유와 함께 제안하고 위원장이 공동 서명해야 합니다. 공동 서명 전에는 아무것도 바뀌지 않으며(지급 명세는 이전 결정대로), 정정은 다음 회의록에 보고됩니다.',
   'meetings.amend.none': '정정 제안이 없습니다.',
+  'meetings.amend.open': '정정 제안…',
   'meetings.amend.propose': '정정 제안 (간사)',
+  'meetings.amend.claimId': '정정할 접수번호',
   'meetings.amend.outcome': '정정 결정',
   'meetings.amend.reason': '정정 사유 (회의록에 실립니다)',
   'meetings.amend.submit': '정정 제안',

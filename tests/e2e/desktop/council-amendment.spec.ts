@@ -80,6 +80,7 @@ test('a member’s decision waits for the council; the secretary’s amendment p
   await page.getByTestId('nav-meetings').click();
   const panel = page.getByTestId('amendments-panel');
   await expect(panel).toContainText('정정 제안이 없습니다.');
+  await panel.getByRole('button', { name: '정정 제안…' }).click();
   await panel.getByTestId('amend-claim').fill(CARRIED_CLAIM);
   await panel.getByTestId('amend-outcome').selectOption('approve');
   await panel.getByTestId('amend-amount').fill('1');

@@ -4,7 +4,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { nextInChain, recordDecision } from '../../../src/main/services/decisions/decisions';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { LEDGER_HEADERS } from '../../../src/main/services/ledger';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
@@ -12,7 +11,9 @@ import { secretarySummary } from '../../../src/main/services/payouts';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { budgetOf } from '../../../src/shared/domain/summary';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
-import { actAsPerson, seatCouncil } from '../../helpers/council';
+import { seatCouncil } from '../../helpers/council';
+import { decideInMeeting } from '../../helpers/council-meeting';
+import type { ReasonCode } from '../../../src/shared/domain/decision';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { ROOT } from '../../electron-stand-in/launch';
 import { screenshot } from '../helpers/decision-steps';
@@ -22,7 +23,7 @@ import { holdNextSaveDialog } from '../helpers/held-save-dialog';
 /*
  * The secretary's payout summary in the app as a person starts it (the built main bundle and
  * preload under the Electron stand-in): the demo batch and a small second batch, a few council
- * decisions recorded through the services before the app starts, figures checked against the
+ * decisions made in a meeting through the services before the app starts, figures checked against the
  * service's own summary, the chart drawn, and the ledger saved as CP949.
  */
 
@@ -36,21 +37,6 @@ let page: Desktop['page'];
 /** The app's resourcesDir: unpackaged, <app path>/resources, and the stand-in's app path is the checkout. */
 const RESOURCES_DIR = join(ROOT, 'resources');
 
-function decide(
-  claimId: string,
-  outcome: 'approve' | 'partial' | 'reject' | 'defer',
-  amount: number | null,
-) {
-  recordDecision(workspace, {
-    claimId,
-    outcome,
-    amount,
-    reasonCodes: outcome === 'partial' || outcome === 'reject' ? ['insufficient_proof'] : [],
-    note: '',
-    ...nextInChain(workspace.db, claimId, ''),
-  });
-}
-
 test.beforeEach(async () => {
   // Each app start takes a few seconds, after two batches are imported.
   test.setTimeout(60_000);
@@ -60,10 +46,9 @@ test.beforeEach(async () => {
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   // A second batch, one claim per tier, so the batch picker has a choice to make.
   await importBatch(workspace, { file: writeCsv(files.dir, 'second.csv', GOOD_ROWS, 'utf-8-bom') });
-  // The council's roster (keys made in memory), and the chair's key for the decisions below:
-  // only a member or the chair records one.
+  // The council's roster (keys made in memory) and its decisions, made in meeting no. 1: only
+  // the council's decisions are paid.
   seatCouncil(workspace);
-  actAsPerson(workspace, '이도윤');
   const cases = workspace.db
     .prepare(
       `SELECT claim_id FROM claims WHERE batch_id = 1 AND tier = 'committee_review'
@@ -71,12 +56,14 @@ test.beforeEach(async () => {
     )
     .pluck()
     .all() as string[];
-  decide(cases[0]!, 'approve', 500_001);
-  decide(cases[1]!, 'partial', 450_000);
-  decide(cases[2]!, 'reject', null);
-  decide(cases[3]!, 'defer', null);
-  decide('K-2022-100001', 'approve', 620_000);
-
+  const proof: ReasonCode[] = ['insufficient_proof'];
+  decideInMeeting(workspace, 1, '2022-12-20', [
+    { claimId: cases[0]!, outcome: 'approve', amount: 500_001 },
+    { claimId: cases[1]!, outcome: 'partial', amount: 450_000, reasonCodes: proof },
+    { claimId: cases[2]!, outcome: 'reject', amount: null, reasonCodes: proof },
+    { claimId: cases[3]!, outcome: 'defer', amount: null },
+    { claimId: 'K-2022-100001', outcome: 'approve', amount: 620_000 },
+  ]);
   desktop = await openDesktop({ workspaceDir: temp.dir });
   page = desktop.page;
 });

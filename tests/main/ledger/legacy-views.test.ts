@@ -32,6 +32,21 @@ function legacyWorkspace() {
   return ws;
 }
 
+/** One sheet of the legacy workspace's ledger workbook, as rows of cell values. */
+async function exportedSheet(name: string): Promise<unknown[][]> {
+  const ws = legacyWorkspace();
+  const { dir, cleanup } = makeTempDir('review-desk-legacy-ledger-');
+  cleanups.push(cleanup);
+  const out = join(dir, 'ledger.xlsx');
+  await exportLedger(ws, { format: 'xlsx', out });
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(out);
+  const sheet = workbook.getWorksheet(name)!;
+  return Array.from({ length: sheet.rowCount }, (_, i) =>
+    (sheet.getRow(i + 1).values as unknown[]).slice(1),
+  );
+}
+
 describe('views recorded outside a meeting before issue 14', () => {
   it('are paid nothing and wait for the council, each with who recorded it, known or not', () => {
     const ws = legacyWorkspace();
@@ -52,20 +67,8 @@ describe('views recorded outside a meeting before issue 14', () => {
   });
 
   it('the ledger workbook names the unknown person as such', async () => {
-    const ws = legacyWorkspace();
-    const { dir, cleanup } = makeTempDir('review-desk-legacy-ledger-');
-    cleanups.push(cleanup);
-    const out = join(dir, 'ledger.xlsx');
-    await exportLedger(ws, { format: 'xlsx', out });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
-    const sheet = workbook.getWorksheet(AWAITING_SHEET)!;
-    const recordedBy = new Map(
-      Array.from({ length: sheet.rowCount - 1 }, (_, i) => sheet.getRow(i + 2)).map((row) => [
-        row.getCell(1).value,
-        row.getCell(9).value,
-      ]),
-    );
+    const [, ...rows] = await exportedSheet(AWAITING_SHEET);
+    const recordedBy = new Map(rows.map((row) => [row[0], row[8]]));
     expect(recordedBy.get('K-2022-000101')).toBe('알 수 없음 (기록된 이름: root)');
     expect(recordedBy.get('K-2022-000102')).toBe('김민준');
   });
@@ -73,17 +76,7 @@ describe('views recorded outside a meeting before issue 14', () => {
 
 describe('the ledger says what changed', () => {
   it('lists every view it no longer pays on 「회의 밖 기록」, with what it pays instead', async () => {
-    const ws = legacyWorkspace();
-    const { dir, cleanup } = makeTempDir('review-desk-legacy-ledger-');
-    cleanups.push(cleanup);
-    const out = join(dir, 'ledger.xlsx');
-    await exportLedger(ws, { format: 'xlsx', out });
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile(out);
-    const sheet = workbook.getWorksheet(OUTSIDE_VIEWS_SHEET)!;
-    const rows = Array.from({ length: sheet.rowCount }, (_, i) =>
-      (sheet.getRow(i + 1).values as unknown[]).slice(1),
-    );
+    const rows = await exportedSheet(OUTSIDE_VIEWS_SHEET);
     expect(rows).toEqual([
       [
         '접수번호',

@@ -1,9 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import {
   OUTCOME_LABELS,
-  OUTCOMES,
-  REASON_CODES,
-  REASON_LABELS,
   outcomeTakesAmount,
   type Outcome,
   type ReasonCode,
@@ -16,7 +13,8 @@ import { useApi } from '../../api/use-api';
 import { useWrite } from '../../api/use-write';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field, Options, TextField } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
+import { OutcomeFields } from './OutcomeFields';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 
@@ -28,7 +26,7 @@ import { useLocale } from '../../i18n/locale-context';
  */
 
 function ProposeForm({ onProposed }: { onProposed: () => void }) {
-  const { t, label } = useLocale();
+  const { t } = useLocale();
   const [claimId, setClaimId] = useState('');
   const [outcome, setOutcome] = useState<Outcome>('approve');
   const [amountText, setAmountText] = useState('');
@@ -61,49 +59,23 @@ function ProposeForm({ onProposed }: { onProposed: () => void }) {
   return (
     <form className="amendments-form" onSubmit={(event) => void submit(event)}>
       <h3 className="detail__subtitle">{t('meetings.amend.propose')}</h3>
-      <div className="inline-form">
-        <TextField
-          inline
-          label={t('meetings.agenda.claimId')}
-          testId="amend-claim"
-          value={claimId}
-          onChange={setClaimId}
-        />
-        <select
-          className="select"
-          aria-label={t('meetings.amend.outcome')}
-          data-testid="amend-outcome"
-          value={outcome}
-          onChange={(event) => setOutcome(event.target.value as Outcome)}
-        >
-          <Options values={OUTCOMES} optionLabel={(value) => label(OUTCOME_LABELS[value])} />
-        </select>
-        {outcomeTakesAmount(outcome) && (
-          <input
-            className="input input--amount"
-            aria-label={t('meetings.agenda.amount')}
-            data-testid="amend-amount"
-            value={amountText}
-            onChange={(event) => setAmountText(event.target.value)}
-          />
-        )}
-      </div>
-      <div className="choice-list">
-        {REASON_CODES.map((code) => (
-          <label key={code} className="choice">
-            <input
-              type="checkbox"
-              checked={reasons.includes(code)}
-              onChange={() =>
-                setReasons(
-                  reasons.includes(code) ? reasons.filter((r) => r !== code) : [...reasons, code],
-                )
-              }
-            />{' '}
-            {label(REASON_LABELS[code])}
-          </label>
-        ))}
-      </div>
+      <TextField
+        inline
+        label={t('meetings.amend.claimId')}
+        testId="amend-claim"
+        value={claimId}
+        onChange={setClaimId}
+      />
+      <OutcomeFields
+        testIdPrefix="amend"
+        outcomeLabel={t('meetings.amend.outcome')}
+        outcome={outcome}
+        onOutcome={setOutcome}
+        amountText={amountText}
+        onAmountText={setAmountText}
+        reasons={reasons}
+        onReasons={setReasons}
+      />
       <Field label={t('meetings.amend.reason')}>
         <textarea
           className="textarea"
@@ -176,6 +148,8 @@ function AmendmentRow({
 export function AmendmentsPanel({ actingRole }: { actingRole: PersonRole | null }) {
   const { t } = useLocale();
   const amendments = useApi(api.amendments.list, {});
+  // Rare work: the form opens on request, so the screen stays the meeting's.
+  const [proposing, setProposing] = useState(false);
   return (
     <section className="panel amendments" data-testid="amendments-panel">
       <h2 className="panel__title">{t('meetings.amend.title')}</h2>
@@ -198,7 +172,19 @@ export function AmendmentsPanel({ actingRole }: { actingRole: PersonRole | null 
           ))}
         </ul>
       )}
-      {actingRole === 'secretary' && <ProposeForm onProposed={amendments.reload} />}
+      {actingRole === 'secretary' &&
+        (proposing ? (
+          <ProposeForm
+            onProposed={() => {
+              setProposing(false);
+              amendments.reload();
+            }}
+          />
+        ) : (
+          <Button variant="secondary" testId="amend-open" onClick={() => setProposing(true)}>
+            {t('meetings.amend.open')}
+          </Button>
+        ))}
     </section>
   );
 }

@@ -1,13 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import {
-  OUTCOME_LABELS,
-  OUTCOMES,
-  REASON_CODES,
-  REASON_LABELS,
-  outcomeTakesAmount,
-  type Outcome,
-  type ReasonCode,
-} from '../../../shared/domain/decision';
+import { outcomeTakesAmount, type Outcome, type ReasonCode } from '../../../shared/domain/decision';
 import { parseKrw } from '../../../shared/domain/money';
 import type { AgendaItemDto } from '../../../shared/ipc/meeting-schemas';
 import { api } from '../../api/client';
@@ -15,7 +7,8 @@ import { useWrite } from '../../api/use-write';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useLocale } from '../../i18n/locale-context';
 import { Button } from '../../components/Button';
-import { Field, Options, TextField } from '../../components/Field';
+import { Field, TextField } from '../../components/Field';
+import { OutcomeFields } from './OutcomeFields';
 
 /**
  * The chair's confirmation of a closed item. A carried motion is offered as proposed; a motion
@@ -30,7 +23,7 @@ export function ConfirmPanel({
   item: AgendaItemDto;
   onConfirmed: () => void;
 }) {
-  const { t, label } = useLocale();
+  const { t } = useLocale();
   const carried = item.result === 'carried';
   const proposal = carried ? item.proposal : null;
   const [outcome, setOutcome] = useState<Outcome>(
@@ -41,10 +34,6 @@ export function ConfirmPanel({
   const [note, setNote] = useState('');
   const [amendmentReason, setAmendmentReason] = useState('');
   const { run, error } = useWrite();
-
-  function toggleReason(code: ReasonCode) {
-    setReasons(reasons.includes(code) ? reasons.filter((r) => r !== code) : [...reasons, code]);
-  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
@@ -67,41 +56,18 @@ export function ConfirmPanel({
     <form className="meetings-confirm" onSubmit={(event) => void submit(event)}>
       <h4 className="detail__subtitle">{t('meetings.confirm.title')}</h4>
       {!carried && <p className="notice notice--info">{t('meetings.confirm.notCarried')}</p>}
-      <div className="inline-form">
-        <select
-          className="select"
-          aria-label={t('meetings.agenda.proposal')}
-          data-testid={`confirm-outcome-${item.claimId}`}
-          value={outcome}
-          disabled={!carried || proposal !== null}
-          onChange={(event) => setOutcome(event.target.value as Outcome)}
-        >
-          <Options values={OUTCOMES} optionLabel={(value) => label(OUTCOME_LABELS[value])} />
-        </select>
-        {outcomeTakesAmount(outcome) && (
-          <input
-            className="input input--amount"
-            aria-label={t('meetings.agenda.amount')}
-            data-testid={`confirm-amount-${item.claimId}`}
-            value={amountText}
-            disabled={proposal !== null}
-            onChange={(event) => setAmountText(event.target.value)}
-          />
-        )}
-      </div>
-      <div className="choice-list">
-        {REASON_CODES.map((code) => (
-          <label key={code} className="choice">
-            <input
-              type="checkbox"
-              checked={reasons.includes(code)}
-              disabled={proposal !== null}
-              onChange={() => toggleReason(code)}
-            />{' '}
-            {label(REASON_LABELS[code])}
-          </label>
-        ))}
-      </div>
+      <OutcomeFields
+        testIdPrefix={`confirm-${item.claimId}`}
+        outcomeLabel={t('meetings.agenda.proposal')}
+        outcome={outcome}
+        onOutcome={setOutcome}
+        amountText={amountText}
+        onAmountText={setAmountText}
+        reasons={reasons}
+        onReasons={setReasons}
+        outcomeLocked={!carried}
+        detailsLocked={proposal !== null}
+      />
       <Field label={t('meetings.confirm.note')}>
         <textarea className="textarea" value={note} onChange={(e) => setNote(e.target.value)} />
       </Field>
