@@ -45,6 +45,9 @@ export const reviewEn: Record<keyof typeof reviewKo, string> = {
   'review.history.amount': 'Amount',
   'review.history.reasons': 'Reasons',
   'review.history.note': 'Note',
+  'review.history.authority.meeting': "Council's decision (meeting)",
+  'review.history.authority.amendment': "Council's amendment (chair and secretary co-signed)",
+  'review.history.authority.view': "Member's view (outside a meeting, not paid)",
   'review.history.by': '{who} · {when}',
   'review.history.replaces': 'replaces #{id}',
   'review.history.amendmentReason': 'Amendment reason',
@@ -65,6 +68,8 @@ export const reviewEn: Record<keyof typeof reviewKo, string> = {
   'review.form.note': 'Note',
   'review.form.amendmentReason': 'Amendment reason',
   'review.form.outcomeRequired': 'Choose an outcome.',
+  'review.form.viewHint':
+    "What you record outside a meeting is your own view as a member (signed into your recommendation file for the secretary). It is never paid: the council decides in a meeting, and between meetings only the secretary's proposal co-signed by the chair changes its decision.",
   'review.form.save': 'Save decision',
   'review.form.saving': 'Saving…',
   'review.form.issueCount': 'Fix {count} item(s) to save.',

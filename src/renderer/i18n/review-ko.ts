@@ -44,6 +44,9 @@ export const reviewKo = {
   'review.history.amount': '금액',
   'review.history.reasons': '사유',
   'review.history.note': '메모',
+  'review.history.authority.meeting': '위원회 결정 (회의)',
+  'review.history.authority.amendment': '위원회 정정 (위원장·간사 공동 서명)',
+  'review.history.authority.view': '위원 의견 (회의 밖, 지급 안 함)',
   'review.history.by': '{who} · {when}',
   'review.history.replaces': '#{id} 대체',
   'review.history.amendmentReason': '변경 사유',
@@ -64,6 +67,8 @@ export const reviewKo = {
   'review.form.note': '메모',
   'review.form.amendmentReason': '변경 사유',
   'review.form.outcomeRequired': '결정을 고르세요.',
+  'review.form.viewHint':
+    '회의 밖에서 기록하는 것은 내 위원 의견입니다(의견서에 서명되어 간사에게 갑니다). 지급되지 않으며, 위원회 결정은 회의에서 정하고 회의 밖에서는 간사의 정정 제안과 위원장의 공동 서명으로만 바뀝니다.',
   'review.form.save': '결정 저장',
   'review.form.saving': '저장 중…',
   'review.form.issueCount': '저장하려면 {count}개 항목을 고치세요.',

@@ -24,6 +24,8 @@ export const claimsContract = {
     response: claimDetail.extend({
       flags: z.array(claimFlagDetail),
       assignee: z.string().nullable(),
+      /** Decisions of the chain recorded by the chair's co-signature of an amendment. */
+      cosignedDecisionIds: z.array(z.number().int().positive()),
     }),
   },
   'claims:revealContact': {

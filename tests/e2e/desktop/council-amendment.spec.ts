@@ -72,6 +72,10 @@ test('a member’s decision waits for the council; the secretary’s amendment p
     outsideAmount: 650_000,
     outsideBy: MEMBER,
   });
+  const history = page.getByTestId('decision-history');
+  await expect(history.locator('.history__authority').last()).toHaveText(
+    '위원 의견 (회의 밖, 지급 안 함)',
+  );
   await page.getByTestId('nav-summary').click();
   await expect(page.getByTestId('summary-outside-meeting')).toContainText('위원회 대기');
 
@@ -114,6 +118,17 @@ test('a member’s decision waits for the council; the secretary’s amendment p
   expect(paidFor(CARRIED_CLAIM)).toBe(1);
   await row.scrollIntoViewIfNeeded();
   await screenshot(page, '111-amendment-cosigned-ko');
+  // The claim's history says whose word each entry is.
+  await page.getByTestId('nav-review').click();
+  await page.getByTestId('queue-view').selectOption('all');
+  await claimRow(page, CARRIED_CLAIM).click();
+  await expect(history.locator('.history__authority')).toHaveText([
+    '위원회 결정 (회의)',
+    '위원회 정정 (위원장·간사 공동 서명)',
+  ]);
+  await history.scrollIntoViewIfNeeded();
+  await screenshot(page, '113-history-authority-ko');
+  await page.getByTestId('nav-meetings').click();
   await page.getByRole('button', { name: 'English', exact: true }).click();
   await expect(row).toContainText("Co-signed by chair 이도윤: the council's decision");
   await screenshot(page, '112-amendment-cosigned-en');

@@ -122,3 +122,15 @@ export function listCosignedBetween(
     .all({ from, to }) as Row[];
   return rows.map(decode);
 }
+
+/** The decisions of a claim's chain that a chair's co-signature recorded. */
+export function listCosignedDecisionIds(db: Db, claimId: string): number[] {
+  return db
+    .prepare(
+      `SELECT k.decision_id FROM council_amendment_cosignatures k
+       JOIN council_amendments a ON a.id = k.amendment_id
+       WHERE a.claim_id = ? ORDER BY k.decision_id`,
+    )
+    .pluck()
+    .all(claimId) as number[];
+}

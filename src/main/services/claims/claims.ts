@@ -1,3 +1,4 @@
+import { listCosignedDecisionIds } from '../../db/repositories/council-amendments';
 import { maskContact } from '../../../shared/domain/claim';
 import { reviewStateOf } from '../../../shared/domain/decision';
 import type { ClaimDetail, ClaimSummary } from '../../../shared/ipc/schemas';
@@ -25,7 +26,11 @@ export function listClaimSummaries(
 export function getClaimDetail(
   ctx: ServiceContext,
   claimId: string,
-): ClaimDetail & { flags: ClaimFlagDetail[]; assignee: string | null } {
+): ClaimDetail & {
+  flags: ClaimFlagDetail[];
+  assignee: string | null;
+  cosignedDecisionIds: number[];
+} {
   const claim = getClaim(ctx.db, claimId);
   if (!claim) throw new ServiceError('not_found', `claim ${claimId} does not exist`);
   const decisions = listDecisionsForClaim(ctx.db, claimId);
@@ -61,6 +66,7 @@ export function getClaimDetail(
     decisions,
     flags: flagsForClaim(ctx.db, claimId),
     assignee: assigneeOf(ctx.db, claimId),
+    cosignedDecisionIds: listCosignedDecisionIds(ctx.db, claimId),
   };
 }
 

@@ -153,7 +153,10 @@ export function ClaimWorkspace({
             {claim.tier === 'committee_review' && (
               <MemberRecommendations claimId={claimId} version={recommendationsVersion} />
             )}
-            <DecisionHistory decisions={claim.decisions} />
+            <DecisionHistory
+              decisions={claim.decisions}
+              cosignedDecisionIds={claim.cosignedDecisionIds}
+            />
             {saved && (
               <p className="notice notice--success" role="status" data-testid="save-status">
                 {t('review.form.saved', { id: saved.id })}

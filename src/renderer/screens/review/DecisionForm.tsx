@@ -110,6 +110,9 @@ export function DecisionForm({
       <h3 id="decision-form-title" className="detail__subtitle">
         {t(`review.form.title.${check.kind}`)}
       </h3>
+      <p className="field__hint" data-testid="decision-form-view-hint">
+        {t('review.form.viewHint')}
+      </p>
       {check.kind === 'amendment' && (
         <p className="field__hint">{t('review.form.amendmentHint')}</p>
       )}

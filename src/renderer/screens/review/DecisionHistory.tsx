@@ -4,8 +4,23 @@ import type { DecisionRecordDto } from '../../../shared/ipc/schemas';
 import { formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
 
+/**
+ * Whose word each entry is: the council's (confirmed in a meeting, or an amendment the chair
+ * co-signed) or a member's view recorded outside a meeting, which is never paid.
+ */
+function authorityOf(decision: DecisionRecordDto, cosigned: readonly number[]) {
+  if (decision.meetingId !== null) return 'meeting' as const;
+  return cosigned.includes(decision.id) ? ('amendment' as const) : ('view' as const);
+}
+
 /** Oldest first, as main sends it: the chain reads top to bottom, the current decision last. */
-export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] }) {
+export function DecisionHistory({
+  decisions,
+  cosignedDecisionIds,
+}: {
+  decisions: DecisionRecordDto[];
+  cosignedDecisionIds: readonly number[];
+}) {
   const { t, label, locale } = useLocale();
   return (
     <section
@@ -31,6 +46,12 @@ export function DecisionHistory({ decisions }: { decisions: DecisionRecordDto[] 
                 <span className="history__id mono">#{decision.id}</span>
                 <span className={`badge badge--outcome-${decision.outcome}`}>
                   {label(OUTCOME_LABELS[decision.outcome])}
+                </span>
+                <span
+                  className={`history__authority history__authority--${authorityOf(decision, cosignedDecisionIds)}`}
+                  data-testid={`decision-${decision.id}-authority`}
+                >
+                  {t(`review.history.authority.${authorityOf(decision, cosignedDecisionIds)}`)}
                 </span>
                 {decision.replacesId !== null && (
                   <span className="history__replaces">
