@@ -1,12 +1,23 @@
 import { ACT_REFUSAL_MESSAGES, isActRefusalCode } from '../../shared/domain/acts';
 import { BRIDGE_MISSING, type ApiError } from '../api/client';
-import { BATCH_REFUSAL_MESSAGES, isBatchRefusalCode } from '../../shared/domain/batch-refusals';
-import { DECISION_ISSUE_MESSAGES, type DecisionIssueCode } from '../../shared/domain/decision';
-import { FILE_REFUSAL_MESSAGES, isFileRefusalCode } from '../../shared/domain/file-refusals';
+import { BATCH_REFUSAL_MESSAGES } from '../../shared/domain/batch-refusals';
+import { AMENDMENT_ISSUE_MESSAGES } from '../../shared/domain/amendment-issues';
+import { DECISION_ISSUE_MESSAGES } from '../../shared/domain/decision';
+import { FILE_REFUSAL_MESSAGES } from '../../shared/domain/file-refusals';
 import { useLocale } from '../i18n/locale-context';
 
-function isDecisionIssueCode(code: string): code is DecisionIssueCode {
-  return code in DECISION_ISSUE_MESSAGES;
+/** Every table of issue codes the screens word themselves, in Korean and English. */
+const ISSUE_MESSAGES: readonly Record<string, { ko: string; en: string }>[] = [
+  DECISION_ISSUE_MESSAGES,
+  BATCH_REFUSAL_MESSAGES,
+  FILE_REFUSAL_MESSAGES,
+  ACT_REFUSAL_MESSAGES,
+  AMENDMENT_ISSUE_MESSAGES,
+];
+
+function wordsFor(code: string): { ko: string; en: string } | undefined {
+  const table = ISSUE_MESSAGES.find((messages) => Object.hasOwn(messages, code));
+  return table?.[code];
 }
 
 /**
@@ -30,20 +41,20 @@ export function ErrorNotice({
       <p className="notice__detail">{t('app.error.detail', { message: detail })}</p>
       {error.issues.length > 0 && (
         <ul className="notice__issues">
-          {error.issues.map((issue, i) => (
-            <li key={`${issue.path}-${issue.code}-${i}`}>
-              <code>{issue.path}</code>{' '}
-              {isDecisionIssueCode(issue.code)
-                ? label(DECISION_ISSUE_MESSAGES[issue.code])
-                : isBatchRefusalCode(issue.code)
-                  ? label(BATCH_REFUSAL_MESSAGES[issue.code])
-                  : isFileRefusalCode(issue.code)
-                    ? label(FILE_REFUSAL_MESSAGES[issue.code])
-                    : isActRefusalCode(issue.code)
-                      ? label(ACT_REFUSAL_MESSAGES[issue.code])
-                      : issue.message}
-            </li>
-          ))}
+          {error.issues.map((issue, i) => {
+            const words = wordsFor(issue.code);
+            return (
+              <li key={`${issue.path}-${issue.code}-${i}`}>
+                {/* Who is acting is no field of the request: its path would say nothing. */}
+                {!isActRefusalCode(issue.code) && (
+                  <>
+                    <code>{issue.path}</code>{' '}
+                  </>
+                )}
+                {words ? label(words) : issue.message}
+              </li>
+            );
+          })}
         </ul>
       )}
       {onRetry && (

@@ -85,6 +85,14 @@ test('a member’s decision waits for the council; the secretary’s amendment p
   const panel = page.getByTestId('amendments-panel');
   await expect(panel).toContainText('정정 제안이 없습니다.');
   await panel.getByRole('button', { name: '정정 제안…' }).click();
+  // A claim no meeting has decided has no council decision to amend: refused, in Korean.
+  await panel.getByTestId('amend-claim').fill(UNDECIDED_CLAIM);
+  await panel.getByTestId('amend-reason').fill('잘못 고른 신청');
+  await panel.getByTestId('amend-submit').click();
+  await expect(panel.getByTestId('amend-error')).toContainText(
+    '위원회가 아직 이 신청을 결정하지 않았습니다. 첫 결정은 회의에서 합니다.',
+  );
+  await panel.getByTestId('amend-reason').fill('');
   await panel.getByTestId('amend-claim').fill(CARRIED_CLAIM);
   await panel.getByTestId('amend-outcome').selectOption('approve');
   await panel.getByTestId('amend-amount').fill('1');
