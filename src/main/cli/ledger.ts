@@ -54,7 +54,7 @@ export function formatLedgerSummary(summary: LedgerSummary, path: string): strin
       : []),
     ...(summary.outsideMeeting > 0
       ? [
-          `  회의 밖에서 기록된 위원 의견 ${summary.outsideMeeting}건: 지급하지 않음 (XLSX 「회의 밖 기록」 시트) / ${summary.outsideMeeting} claims whose latest record is a member's view outside a meeting: not paid`,
+          `  회의 밖에서 기록된 위원 의견 ${summary.outsideMeeting}건: 지급하지 않음 (XLSX 「회의 밖 기록」 시트) / ${summary.outsideMeeting} claim${summary.outsideMeeting === 1 ? '' : 's'} whose latest record is a member's view outside a meeting: not paid`,
         ]
       : []),
     '',
