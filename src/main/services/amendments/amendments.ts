@@ -80,8 +80,10 @@ export function listAmendments(ctx: ServiceContext, claimId?: string): CouncilAm
   return rows.map((row) => toDto(ctx.db, row, statusOf(ctx.db, row, newest)));
 }
 
+/** One amendment with where it stands, judged among its own claim's amendments only. */
 function amendmentDto(ctx: ServiceContext, id: number): CouncilAmendmentDto {
-  const dto = listAmendments(ctx).find((amendment) => amendment.id === id);
+  const row = findCouncilAmendment(ctx.db, id);
+  const dto = row && listAmendments(ctx, row.claimId).find((amendment) => amendment.id === id);
   if (!dto) throw new ServiceError('not_found', `amendment ${id} does not exist`);
   return dto;
 }
