@@ -1,6 +1,6 @@
 // How fast better-sqlite3 can put 100k claim rows into our own schema when nothing else is done
 // (no reading, no validation, no hashing): the floor under any import written in JavaScript.
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { migrate } from '../src/main/db/migrate';
 import { claimInserter } from '../src/main/db/repositories/claims';

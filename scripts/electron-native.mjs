@@ -75,7 +75,7 @@ const readVersion = (file) => JSON.parse(readFileSync(file, 'utf8')).version;
 export function nativeBuildTarget(appRoot, host = {}) {
   const modules = join(appRoot, 'node_modules');
   return {
-    betterSqlite3Version: readVersion(join(modules, 'better-sqlite3', 'package.json')),
+    betterSqlite3Version: readVersion(join(modules, 'better-sqlite3-multiple-ciphers', 'package.json')),
     electronVersion: readVersion(join(modules, 'electron', 'package.json')),
     abi: readFileSync(join(modules, 'electron', 'abi_version'), 'utf8').trim(),
     ...electronInstallTarget({
@@ -170,9 +170,9 @@ function ensureElectronSqlite(target) {
   const work = join(dirname(output), 'build');
   rmSync(work, { recursive: true, force: true });
   mkdirSync(work, { recursive: true });
-  cpSync(join(ROOT, 'node_modules', 'better-sqlite3'), work, {
+  cpSync(join(ROOT, 'node_modules', 'better-sqlite3-multiple-ciphers'), work, {
     recursive: true,
-    filter: (source) => !source.includes(join('better-sqlite3', 'build')),
+    filter: (source) => !source.includes(join('better-sqlite3-multiple-ciphers', 'build')),
   });
   // npm's user config may point node-gyp at Node's headers; Electron needs its own.
   const env = { ...process.env };
@@ -193,7 +193,7 @@ function ensureElectronSqlite(target) {
     work,
     env,
   );
-  attempts.push(failureReport('prebuild-install (better-sqlite3’s prebuilt binary)', prebuilt));
+  attempts.push(failureReport('prebuild-install (better-sqlite3-multiple-ciphers’ prebuilt binary)', prebuilt));
   let built = prebuilt.status === 0;
   if (!built) {
     const nodeGyp = nodeGypScript(process.env);
@@ -222,7 +222,7 @@ function ensureElectronSqlite(target) {
   if (!built || !existsSync(addon)) {
     rmSync(dirname(output), { recursive: true, force: true });
     fail(
-      `better-sqlite3 ${target.betterSqlite3Version} could not be built for Electron ${target.electronVersion} (ABI ${target.abi}, ${target.platform}-${target.arch}): its prebuilt binary or Electron's headers must be downloaded. The app cannot open here; npm test still runs everything else. What was tried:`,
+      `better-sqlite3-multiple-ciphers ${target.betterSqlite3Version} could not be built for Electron ${target.electronVersion} (ABI ${target.abi}, ${target.platform}-${target.arch}): its prebuilt binary or Electron's headers must be downloaded. The app cannot open here; npm test still runs everything else. What was tried:`,
       attempts,
     );
   }

@@ -72,7 +72,7 @@ function appLocation(): AppLocation {
 /** What the checkout's Electron-ABI build of better-sqlite3 must match (native-binding.ts). */
 function nativeBuildTarget(): NativeBuildTarget {
   const requireHere = createRequire(import.meta.url);
-  const { version } = requireHere('better-sqlite3/package.json') as { version: string };
+  const { version } = requireHere('better-sqlite3-multiple-ciphers/package.json') as { version: string };
   return {
     betterSqlite3Version: version,
     electronVersion: process.versions.electron,

@@ -86,14 +86,14 @@ function electronVersion(): string {
  * `npm start` fills for the real Electron.
  */
 function placeNativeAddon(resourcesPath: string, packaged: boolean): string {
-  const nodeBuild = join(ROOT, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
+  const nodeBuild = join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
   const betterSqlite3Version = JSON.parse(
-    readFileSync(join(ROOT, 'node_modules/better-sqlite3/package.json'), 'utf8'),
+    readFileSync(join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/package.json'), 'utf8'),
   ).version;
   const target = packaged
     ? join(
         resourcesPath,
-        'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+        'app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
       )
     : electronNativeBindingPath(ROOT, {
         betterSqlite3Version,

@@ -30,7 +30,7 @@ describe('the layer rule is a lint error', () => {
     "import { join } from 'path';",
     "import { createHash } from 'crypto';",
     "import { app } from 'electron';",
-    "import Database from 'better-sqlite3';",
+    "import Database from 'better-sqlite3-multiple-ciphers';",
     "import { useState } from 'react';",
     "import { openDatabase } from '../../main/db/connection';",
     "import { App } from '../../renderer/app/App';",
@@ -95,7 +95,7 @@ describe('SQL lives in src/main/db', () => {
     ).length;
   }
   const code = [
-    "import type Database from 'better-sqlite3';",
+    "import type Database from 'better-sqlite3-multiple-ciphers';",
     'export function count(db: Database.Database): unknown {',
     "  db.exec('SELECT 1');",
     "  db.pragma('user_version');",

@@ -272,13 +272,13 @@ describe('the packaged app (electron-builder --dir, offline, with a stand-in Ele
   });
 
   it('leaves better-sqlite3’s addon unpacked at packagedNativeBindingPath, without its sources', () => {
-    const addon = 'node_modules/better-sqlite3/build/Release/better_sqlite3.node';
+    const addon = 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node';
     expect(asar.statFile(archive, addon, false).unpacked).toBe(true);
     // npmRebuild is off here, so the file is Node's build; `npm run dist` rebuilds it for Electron.
     expect(sameBytes(packagedNativeBindingPath(resources), join(ROOT, addon))).toBe(true);
     const unpacked = filesUnder(join(resources, 'app.asar.unpacked'));
     expect(unpacked.filter((f) => /\.(c|cc|cpp|h)$/.test(f))).toEqual([]);
-    expect(unpacked).not.toContain('node_modules/better-sqlite3/build/Release/test_extension.node');
+    expect(unpacked).not.toContain('node_modules/better-sqlite3-multiple-ciphers/build/Release/test_extension.node');
   });
 
   it('puts the demo batch and the sample claims under resources/ as in the checkout', () => {

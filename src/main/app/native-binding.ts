@@ -37,7 +37,7 @@ export function packagedNativeBindingPath(resourcesPath: string): string {
     resourcesPath,
     'app.asar.unpacked',
     'node_modules',
-    'better-sqlite3',
+    'better-sqlite3-multiple-ciphers',
     'build',
     'Release',
     'better_sqlite3.node',

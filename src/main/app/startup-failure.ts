@@ -28,7 +28,7 @@ export class MissingNativeBindingError extends Error {
     readonly file: string,
     readonly packaged: boolean,
   ) {
-    super(`the Electron build of better-sqlite3 is missing at ${file}`);
+    super(`the Electron build of better-sqlite3-multiple-ciphers is missing at ${file}`);
     this.name = 'MissingNativeBindingError';
   }
 }
@@ -91,12 +91,12 @@ export function describeStartupFailure(
     if (error instanceof MissingNativeBindingError) {
       return error.packaged
         ? both(
-            `설치된 Review Desk에 데이터베이스 모듈(better-sqlite3)이 없습니다. Review Desk를 다시 설치하세요.\n찾은 곳: ${error.file}`,
-            `The installed Review Desk lacks its database module (better-sqlite3). Reinstall Review Desk.\nLooked for: ${error.file}`,
+            `설치된 Review Desk에 데이터베이스 모듈(better-sqlite3-multiple-ciphers)이 없습니다. Review Desk를 다시 설치하세요.\n찾은 곳: ${error.file}`,
+            `The installed Review Desk lacks its database module (better-sqlite3-multiple-ciphers). Reinstall Review Desk.\nLooked for: ${error.file}`,
           )
         : both(
-            `Electron용 better-sqlite3 빌드가 없습니다. 저장소 폴더에서 npm start(또는 node scripts/electron-native.mjs ensure)를 실행하면 만들어집니다.\n찾은 곳: ${error.file}`,
-            `The Electron build of better-sqlite3 is missing. Run npm start (or node scripts/electron-native.mjs ensure) in the checkout; it makes this file.\nLooked for: ${error.file}`,
+            `Electron용 better-sqlite3-multiple-ciphers 빌드가 없습니다. 저장소 폴더에서 npm start(또는 node scripts/electron-native.mjs ensure)를 실행하면 만들어집니다.\n찾은 곳: ${error.file}`,
+            `The Electron build of better-sqlite3-multiple-ciphers is missing. Run npm start (or node scripts/electron-native.mjs ensure) in the checkout; it makes this file.\nLooked for: ${error.file}`,
           );
     }
     if (error instanceof WorkspaceNotFoundError) {
@@ -124,8 +124,8 @@ export function describeStartupFailure(
     if (dlopen !== undefined) {
       const file = context.nativeBinding;
       return both(
-        `데이터베이스 모듈(better-sqlite3)을 불러오지 못했습니다. 다른 Electron 버전용으로 만들어진 것으로 보입니다. 저장소에서 실행 중이면 .native 폴더를 지우고 npm start를 다시 실행하고, 설치본이면 Review Desk를 다시 설치하세요.${fileLine(file)}`,
-        `The database module (better-sqlite3) could not be loaded; it seems built for another Electron version. In a checkout, delete the .native folder and run npm start again; an installed app needs reinstalling.${fileLine(file)}`,
+        `데이터베이스 모듈(better-sqlite3-multiple-ciphers)을 불러오지 못했습니다. 다른 Electron 버전용으로 만들어진 것으로 보입니다. 저장소에서 실행 중이면 .native 폴더를 지우고 npm start를 다시 실행하고, 설치본이면 Review Desk를 다시 설치하세요.${fileLine(file)}`,
+        `The database module (better-sqlite3-multiple-ciphers) could not be loaded; it seems built for another Electron version. In a checkout, delete the .native folder and run npm start again; an installed app needs reinstalling.${fileLine(file)}`,
         messageOf(dlopen),
       );
     }

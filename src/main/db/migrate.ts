@@ -1,4 +1,4 @@
-import type Database from 'better-sqlite3';
+import type Database from 'better-sqlite3-multiple-ciphers';
 import { DatabaseTooNewError, MigrationError } from './errors';
 import { MIGRATIONS, type Migration } from './migrations';
 

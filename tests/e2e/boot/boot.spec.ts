@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { openWorkspace } from '../../../src/main/services/open-workspace';
@@ -378,7 +378,7 @@ test('an installed app keeps DevTools off and loads the addon from its resources
     );
     expect(preferences['devTools']).toBe(false);
     expect(app.nativeBinding).toContain(
-      join('app.asar.unpacked', 'node_modules', 'better-sqlite3'),
+      join('app.asar.unpacked', 'node_modules', 'better-sqlite3-multiple-ciphers'),
     );
     const loaded = await app.evaluate(({ __standIn }) => __standIn.runtime.loadedAddons);
     expect(new Set(loaded)).toEqual(new Set([app.nativeBinding]));

@@ -93,7 +93,7 @@ describe('the Electron-ABI copy of better-sqlite3', () => {
     expect(packagedNativeBindingPath('/opt/Review Desk/resources')).toBe(
       join(
         '/opt/Review Desk/resources',
-        'app.asar.unpacked/node_modules/better-sqlite3/build/Release/better_sqlite3.node',
+        'app.asar.unpacked/node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
       ),
     );
   });
@@ -165,7 +165,7 @@ describe('what npm start reads to name the folder', () => {
       mkdirSync(dirname(join(root, file)), { recursive: true });
       writeFileSync(join(root, file), text);
     };
-    write('node_modules/better-sqlite3/package.json', '{"version":"12.11.1"}');
+    write('node_modules/better-sqlite3-multiple-ciphers/package.json', '{"version":"12.11.1"}');
     write('node_modules/electron/package.json', '{"version":"45.6.0"}');
     write('node_modules/electron/abi_version', '150\n');
     return root;

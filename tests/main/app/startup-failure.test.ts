@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3';
+import Database from 'better-sqlite3-multiple-ciphers';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -95,7 +95,7 @@ describe('what a failed start tells the person at the machine', () => {
     const { message } = describeStartupFailure(error);
     expect(message.split(file).length - 1).toBe(2);
     expect(message).toContain('npm start');
-    expectKoreanThenEnglish(message, 'The Electron build of better-sqlite3 is missing');
+    expectKoreanThenEnglish(message, 'The Electron build of better-sqlite3-multiple-ciphers is missing');
   });
 
   it('the addon missing from an installed app: reinstall', () => {
@@ -117,7 +117,7 @@ describe('what a failed start tells the person at the machine', () => {
     const { message } = describeStartupFailure(error, { nativeBinding: '/repo/.native/x.node' });
     expect(message).toContain('/repo/.native/x.node');
     expect(message).toContain('NODE_MODULE_VERSION 115');
-    expectKoreanThenEnglish(message, 'The database module (better-sqlite3) could not be loaded');
+    expectKoreanThenEnglish(message, 'The database module (better-sqlite3-multiple-ciphers) could not be loaded');
   });
 
   it('a --workspace or REVIEW_DESK_WORKSPACE folder without a workspace in it', () => {
