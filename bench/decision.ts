@@ -8,7 +8,7 @@ import { createIpc } from '../src/main/ipc/create-ipc';
 import { trustOrigins } from '../src/main/ipc/sender';
 import { writeLargeBatch } from '../src/main/demo';
 import { importBatch } from '../src/main/services/intake/import-batch';
-import { openWorkspace } from '../src/main/services/open-workspace';
+import { openBenchWorkspace } from './bench-workspace';
 import { actAsPerson, seatCouncil } from '../tests/helpers/council';
 import { signerOf } from '../src/main/services/identity/acting';
 import { emit, round, scratchDir } from './support';
@@ -24,7 +24,7 @@ function p95(samples: number[]): number {
 const dir = scratchDir('decision');
 const batch = join(dir, 'batch.csv');
 await writeLargeBatch(batch, 50_000, 2022);
-const ctx = openWorkspace(join(dir, 'ws'), {});
+const ctx = openBenchWorkspace(join(dir, 'ws'), {});
 await importBatch(ctx, { file: batch });
 // A member records, as in the app: their key unlocked, each entry signed.
 seatCouncil(ctx);

@@ -6,7 +6,7 @@ import { existsSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeBatch } from '../src/main/demo';
 import { importBatch } from '../src/main/services/intake/import-batch';
-import { openWorkspace } from '../src/main/services/open-workspace';
+import { openBenchWorkspace } from './bench-workspace';
 import { queuePage } from '../src/main/services/queue/queue';
 import type { QueueQuery } from '../src/shared/ipc/queue-query';
 import { openRenderer } from '../tests/e2e/helpers/renderer-harness';
@@ -60,7 +60,7 @@ if (built.status !== 0 || !existsSync(join(ROOT, 'out/renderer/index.html')))
 const dir = scratchDir('grid');
 const batch = join(dir, 'batch.csv');
 await writeLargeBatch(batch, ROWS, 1015);
-const ctx = openWorkspace(join(dir, 'ws'), {});
+const ctx = openBenchWorkspace(join(dir, 'ws'), {});
 await importBatch(ctx, { file: batch });
 
 const browser = await chromium.launch({

@@ -1,9 +1,9 @@
 // Runs one import in a fresh process, so its peak RSS is the import's own.
 import { importBatch } from '../src/main/services/intake/import-batch';
-import { openWorkspace } from '../src/main/services/open-workspace';
+import { openBenchWorkspace } from './bench-workspace';
 
 const [file, dataDir] = process.argv.slice(2) as [string, string];
-const ctx = openWorkspace(dataDir, {});
+const ctx = openBenchWorkspace(dataDir, {});
 const started = performance.now();
 const report = await importBatch(ctx, { file });
 const seconds = (performance.now() - started) / 1000;

@@ -27,7 +27,7 @@ import {
   renderMinutes,
 } from '../src/main/services/minutes';
 import { getMeetingRow } from '../src/main/services/meetings/access';
-import { openWorkspace } from '../src/main/services/open-workspace';
+import { openBenchWorkspace } from './bench-workspace';
 import { actAsPerson, seatCouncil } from '../tests/helpers/council';
 import { emit, round, scratchDir } from './support';
 
@@ -61,7 +61,7 @@ function clock(): () => Date {
 async function workspace(dir: string, claims: number) {
   const batch = join(dir, 'batch.csv');
   await writeLargeBatch(batch, ROWS, 2022);
-  const ctx = openWorkspace(join(dir, `ws-${claims}`), { now: clock() });
+  const ctx = openBenchWorkspace(join(dir, `ws-${claims}`), { now: clock() });
   await importBatch(ctx, { file: batch });
   seatCouncil(ctx);
   return ctx;
@@ -147,7 +147,7 @@ async function renderRuns(
   bigMeeting: number,
   oneMeeting: number,
 ): Promise<Rendered> {
-  const ctx = openWorkspace(dataDir, {});
+  const ctx = openBenchWorkspace(dataDir, {});
   // The first rendering in a process also loads pdfmake and parses the fonts: reported apart.
   let started = performance.now();
   await renderMinutes(ctx, { meetingId: oneMeeting, format: 'pdf' });

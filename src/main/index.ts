@@ -1,4 +1,12 @@
-import { app, BrowserWindow, dialog, ipcMain, session, type WebContents } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  powerMonitor,
+  session,
+  type WebContents,
+} from 'electron';
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -21,10 +29,11 @@ import { bringToFront, createMainWindow, preloadPathFrom } from './app/window';
 import { DROPPED_PATH_CHANNEL, registerIpc, senderOf } from './ipc/electron-adapter';
 import { PathGrants } from './ipc/path-grants';
 import type { Platform } from './services/platform';
+import type { ServiceContext } from './services/context';
 import { createIpc } from './ipc/create-ipc';
 import { originOf, trustOrigins } from './ipc/sender';
-import type { ServiceContext } from './services/context';
-import { openWorkspace } from './services/open-workspace';
+import { watchForLockMoments } from './app/auto-lock';
+import { WorkspaceSession } from './services/vault/session';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
 const devServerUrl = app.isPackaged ? null : (process.env['ELECTRON_RENDERER_URL'] ?? null);
@@ -40,7 +49,7 @@ const isOwnWindow = (contents: WebContents): boolean => ownWindows.has(contents.
 
 /** What the start had reached, so a failure message names the folder or file involved. */
 const startup: StartupContext = {};
-let workspace: ServiceContext | null = null;
+let workspace: WorkspaceSession | null = null;
 let failed = false;
 
 /**
@@ -53,7 +62,7 @@ function failStartup(error: unknown): void {
   const { title, message } = describeStartupFailure(error, startup);
   console.error(`${title}\n${message}\n`, error);
   try {
-    workspace?.db.close();
+    if (workspace?.isOpen) workspace.lock('person');
   } catch {
     // Already on the way out; the message below is what matters.
   }
@@ -72,7 +81,9 @@ function appLocation(): AppLocation {
 /** What the checkout's Electron-ABI build of better-sqlite3 must match (native-binding.ts). */
 function nativeBuildTarget(): NativeBuildTarget {
   const requireHere = createRequire(import.meta.url);
-  const { version } = requireHere('better-sqlite3-multiple-ciphers/package.json') as { version: string };
+  const { version } = requireHere('better-sqlite3-multiple-ciphers/package.json') as {
+    version: string;
+  };
   return {
     betterSqlite3Version: version,
     electronVersion: process.versions.electron,
@@ -107,21 +118,30 @@ function start(): void {
   startup.workspaceDir =
     chosenWorkspaceDir(app.commandLine.getSwitchValue('workspace')) ?? app.getPath('userData');
   startup.nativeBinding = nativeBindingFile(appLocation(), nativeBuildTarget);
-  const ctx = openWorkspace(startup.workspaceDir, {
-    nativeBinding: startup.nativeBinding,
-  });
-  workspace = ctx;
-  ctx.emit = (event, payload) => {
+  // Probed when a key is first made or opened, not before: on Linux it may prompt or wait.
+  const keyProtector = lazyOsKeychainProtector();
+  const emit: ServiceContext['emit'] = (event, payload) => {
     for (const window of windows) window.webContents.send(event, payload);
   };
+  // The workspace stays locked until a person opens it (the window's unlock screen), except
+  // where this computer's keychain holds its key: then it opens at once, as Signal does.
+  const vault = new WorkspaceSession({
+    dataDir: startup.workspaceDir,
+    nativeBinding: startup.nativeBinding,
+    keyProtector,
+    onLocked: (reason) => emit('vault:locked', { reason }),
+  });
+  workspace = vault;
+  const ctx = vault.ctx;
+  ctx.emit = emit;
+  vault.tryKeychain();
   const platform: Platform = {
     appVersion: app.getVersion(),
     resourcesDir: resourcesDir(appLocation()),
     chooseFile,
     chooseFiles,
     chooseSavePath,
-    // Probed when a key is first made or opened, not now: on Linux it may prompt or wait.
-    keyProtector: lazyOsKeychainProtector(),
+    keyProtector,
   };
   const grants = new PathGrants();
   // The preload reports the path of a file really dropped on our window (see preload/index.ts).
@@ -129,7 +149,8 @@ function start(): void {
     const sender = senderOf(event as unknown as Electron.IpcMainInvokeEvent, isOwnWindow);
     if (typeof path === 'string' && trustOrigins(ownOrigins)(sender)) grants.grant(path);
   });
-  const { router } = createIpc(ctx, platform, {
+  const { router, runner } = createIpc(ctx, platform, {
+    vault,
     grants,
     isTrustedSender: trustOrigins(ownOrigins),
     logError: (error, channel) => console.error(`[ipc ${channel}]`, error),
@@ -140,7 +161,8 @@ function start(): void {
   app.on('activate', () => {
     if (windows.length === 0) openWindow();
   });
-  app.on('will-quit', () => ctx.db.close());
+  watchForLockMoments(powerMonitor, vault, () => runner.cancel());
+  app.on('will-quit', () => vault.lock('person'));
 }
 
 function main(): void {

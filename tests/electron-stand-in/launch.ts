@@ -86,7 +86,10 @@ function electronVersion(): string {
  * `npm start` fills for the real Electron.
  */
 function placeNativeAddon(resourcesPath: string, packaged: boolean): string {
-  const nodeBuild = join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node');
+  const nodeBuild = join(
+    ROOT,
+    'node_modules/better-sqlite3-multiple-ciphers/build/Release/better_sqlite3.node',
+  );
   const betterSqlite3Version = JSON.parse(
     readFileSync(join(ROOT, 'node_modules/better-sqlite3-multiple-ciphers/package.json'), 'utf8'),
   ).version;

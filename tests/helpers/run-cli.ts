@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
+import { testPassphraseFile } from './workspace-key';
 
 const BIN = join(import.meta.dirname, '../../bin/review-desk.mjs');
 
@@ -9,14 +10,20 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `review-desk` as a person would from a terminal: a process of its own, its exit code. */
+/**
+ * Runs `review-desk` as a person would from a terminal: a process of its own, its exit code.
+ * The workspace passphrase is the test workspaces' own (REVIEW_DESK_PASSPHRASE_FILE).
+ */
 export function cli(...args: string[]): CliResult {
   return cliWith({}, ...args);
 }
 
 /** The same, with variables added to (or, as undefined, removed from) the environment. */
 export function cliWith(env: Record<string, string | undefined>, ...args: string[]): CliResult {
-  const merged: NodeJS.ProcessEnv = { ...process.env };
+  const merged: NodeJS.ProcessEnv = {
+    ...process.env,
+    REVIEW_DESK_PASSPHRASE_FILE: testPassphraseFile(),
+  };
   for (const [name, value] of Object.entries(env)) {
     if (value === undefined) delete merged[name];
     else merged[name] = value;

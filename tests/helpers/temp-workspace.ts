@@ -1,9 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openWorkspace } from '../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../src/main/services/context';
 import { actAsPerson, hasCouncil, seatCouncil, TEST_COUNCIL } from './council';
+import { openTestWorkspace } from './workspace-key';
 
 /** A fresh temp folder; the test removes it with cleanup(). Real files, real SQLite. */
 export function makeTempDir(prefix = 'review-desk-'): { dir: string; cleanup: () => void } {
@@ -23,7 +23,7 @@ export function steppingClock(start = '2022-11-20T09:00:00.000Z'): () => Date {
 
 export function openTempWorkspace(): ServiceContext & { cleanup: () => void } {
   const { dir, cleanup } = makeTempDir();
-  const ctx = openWorkspace(dir, { now: steppingClock() });
+  const ctx = openTestWorkspace(dir, { now: steppingClock() });
   return {
     ...ctx,
     cleanup: () => {

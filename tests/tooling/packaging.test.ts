@@ -278,7 +278,9 @@ describe('the packaged app (electron-builder --dir, offline, with a stand-in Ele
     expect(sameBytes(packagedNativeBindingPath(resources), join(ROOT, addon))).toBe(true);
     const unpacked = filesUnder(join(resources, 'app.asar.unpacked'));
     expect(unpacked.filter((f) => /\.(c|cc|cpp|h)$/.test(f))).toEqual([]);
-    expect(unpacked).not.toContain('node_modules/better-sqlite3-multiple-ciphers/build/Release/test_extension.node');
+    expect(unpacked).not.toContain(
+      'node_modules/better-sqlite3-multiple-ciphers/build/Release/test_extension.node',
+    );
   });
 
   it('puts the demo batch and the sample claims under resources/ as in the checkout', () => {

@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ActNotPermittedError } from '../db/errors';
 import { actAs } from '../services/identity/acting';
 import { ACTING_USAGE, actingIdentity, takeActingOptions, unlockActing } from './acting';
 import { columnMapping } from '../../shared/ipc/intake-schemas';
-import { DATABASE_FILE_NAME, openWorkspace } from '../services/open-workspace';
+import { DATABASE_FILE_NAME } from '../services/open-workspace';
+import { openWorkspaceAt, takeWorkspacePassphrase, WORKSPACE_USAGE } from './workspace-unlock';
 import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';
 import { exportQuarantineCsv } from '../services/intake/quarantine-export';
@@ -41,6 +42,8 @@ ${DEMO_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).
 
+${WORKSPACE_USAGE}
+
 ${ACTING_USAGE}`;
 
 /**
@@ -66,7 +69,7 @@ class Refusal extends Error {}
 
 function openAt(dbOption: string | undefined) {
   const file = dbOption ? resolve(dbOption) : resolve(defaultDataDir(), DATABASE_FILE_NAME);
-  const ctx = openWorkspace(dirname(file), { fileName: basename(file) });
+  const ctx = openWorkspaceAt(file);
   try {
     // Whoever opens the workspace in this run acts as the key unlocked by --as.
     const identity = actingIdentity();
@@ -198,8 +201,9 @@ async function main(argv: string[]): Promise<number> {
       process.stdout.write(`${usageOf(command)}\n`);
       return 0;
     }
-    const { rest, as } = takeActingOptions(args);
-    if (as) await unlockActing(as);
+    const acting = takeActingOptions(args);
+    if (acting.as) await unlockActing(acting.as);
+    const rest = await takeWorkspacePassphrase(command, acting.rest, acting.as?.passphraseFile);
     if (command === 'import') await runImport(rest);
     else if (command === 'stats') runStats(rest);
     else if (command === 'quarantine') runQuarantineExport(rest);

@@ -1,7 +1,11 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { databaseKeyPragma, type WorkspaceKey } from '../services/workspace-key/workspace-key';
+import { ServiceError } from '../services/errors';
 import { migrate } from './migrate';
 
 export interface OpenDatabaseOptions {
+  /** The workspace key: every page of the database and its WAL is encrypted under it. */
+  key: WorkspaceKey;
   /**
    * Path of a better-sqlite3 addon built for the running runtime. The Electron app passes its
    * Electron-ABI copy; tests and the CLI leave it out and get Node's build.
@@ -13,13 +17,18 @@ export interface OpenDatabaseOptions {
 
 export type Db = Database.Database;
 
-/** Opens (creating if needed) a workspace database with our pragmas, then migrates it. */
-export function openDatabase(file: string, options: OpenDatabaseOptions = {}): Db {
+/**
+ * Opens (creating if needed) a workspace database with its key and our pragmas, then migrates
+ * it. The key comes first: SQLite3 Multiple Ciphers must have it before the first page is read.
+ */
+export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
   const db = new Database(
     file,
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {
+    db.pragma(databaseKeyPragma(options.key));
+    checkKeyOpens(db, file);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // NORMAL in WAL mode: a commit is atomic and consistent, and survives the app or the
@@ -37,6 +46,19 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
   } catch (error) {
     db.close();
     throw error;
+  }
+}
+
+/** The first read decrypts page 1: a wrong key (or a plain file) fails there, said plainly. */
+function checkKeyOpens(db: Db, file: string): void {
+  try {
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    if ((error as { code?: string }).code !== 'SQLITE_NOTADB') throw error;
+    const message = `the workspace key does not open ${file}: it belongs to another workspace, or the file is damaged`;
+    throw new ServiceError('forbidden', message, [
+      { path: 'key', code: 'database_key_mismatch', message },
+    ]);
   }
 }
 

@@ -33,6 +33,8 @@ export interface RouterOptions {
   writeLock: Pick<ImportRunner, 'write' | 'importRunning'>;
   /** The roster role of the person acting at this machine (their unlocked key), or null. */
   actingRole: () => PersonRole | null;
+  /** Whether the workspace is open; while it is locked only `whileLocked` channels answer. */
+  workspaceOpen: () => boolean;
   /** Where unexpected errors go; the renderer only ever sees a generic message. */
   logError?: (error: unknown, channel: Channel) => void;
 }
@@ -73,6 +75,11 @@ export function createRouter(handlers: Handlers, options: RouterOptions): Router
         });
       }
       const entry: ContractEntry = contract[channel];
+      if (!entry.whileLocked && !options.workspaceOpen())
+        return fail({
+          code: 'locked',
+          message: `the workspace is locked; ${channel} answers once it is opened`,
+        });
       // Up front, before anything else is looked at: a write would only wait on the import.
       if (entry.lock === 'write' && options.writeLock.importRunning)
         return fail({

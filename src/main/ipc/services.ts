@@ -24,6 +24,7 @@ import * as recommendations from '../services/recommendations/channels';
 import * as roster from '../services/roster/channels';
 import * as stats from '../services/stats/channels';
 import * as support from '../services/support/channels';
+import * as vault from '../services/vault/channels';
 import * as workspace from '../services/workspace/channels';
 import type { Handlers } from './router';
 
@@ -37,6 +38,7 @@ type Services = {
  * services/<area>/channels.ts. Adding a channel to an area needs no line here.
  */
 export const services = {
+  vault,
   app,
   workspace,
   stats,

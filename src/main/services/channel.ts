@@ -3,6 +3,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/ipc/contract';
 import type { ServiceContext } from './context';
 import type { ImportRunner } from './intake/runner';
 import type { FileKind, Platform } from './platform';
+import type { WorkspaceSession } from './vault/session';
 
 /** What a channel's service may use beyond the workspace: the machine, its grants, its imports. */
 export interface ChannelIo {
@@ -19,6 +20,8 @@ export interface ChannelIo {
   grantPath(path: string): void;
   /** The workspace's one import at a time (the router holds its write lock around writes). */
   imports: ImportRunner;
+  /** The app's workspace, locked or open; absent where a test opened one with its key. */
+  vault?: WorkspaceSession;
 }
 
 /**

@@ -2,11 +2,17 @@ import type { EventName } from '../../shared/ipc/channels';
 import type { EventPayloadOf } from '../../shared/ipc/contract';
 import type { Db } from '../db/connection';
 import type { ActingPerson } from './identity/acting';
+import type { WorkspaceKey } from './workspace-key';
 
 /** What every use case gets: the workspace database, where its files live, the time and who acts. */
 export interface ServiceContext {
   db: Db;
   dataDir: string;
+  /**
+   * The unlocked workspace key (workspace-key/): the database was opened with it, and the
+   * evidence store encrypts with keys derived from it. Zeroed when the workspace locks.
+   */
+  workspaceKey: WorkspaceKey;
   /** Injected so tests can pin time; the app passes () => new Date(). */
   now: () => Date;
   /**

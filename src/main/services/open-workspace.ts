@@ -8,23 +8,27 @@ import type { ServiceContext } from './context';
 import { refreshDerivedData } from './derived-data';
 import { EvidenceStore } from './evidence/store';
 import { removeLeftoverTempFiles } from './new-file';
+import type { WorkspaceKey } from './workspace-key';
 
 export const DATABASE_FILE_NAME = 'review-desk.db';
 
-/** Opens the workspace in a data directory (the app's user-data folder, a test's temp dir, the CLI's --db). */
-export function openWorkspace(
-  dataDir: string,
-  options: OpenDatabaseOptions & { now?: () => Date; fileName?: string } = {},
-): ServiceContext {
+export type OpenWorkspaceOptions = OpenDatabaseOptions & { now?: () => Date; fileName?: string };
+
+/**
+ * Opens the workspace in a data directory (the app's user-data folder, a test's temp dir, the
+ * CLI's --db) with its key, already unlocked (see unlock-workspace.ts for how a person does).
+ */
+export function openWorkspace(dataDir: string, options: OpenWorkspaceOptions): ServiceContext {
   mkdirSync(dataDir, { recursive: true });
   const db = openDatabase(join(dataDir, options.fileName ?? DATABASE_FILE_NAME), options);
   if (options.migrate !== false) fillMissingDerivedData(db);
-  removeLeftoversOfKilledWrites(dataDir);
+  removeLeftoversOfKilledWrites(dataDir, options.key);
   // Nobody acts until someone unlocks their key (identity/acting.ts): a key is never kept open
   // across runs.
   return {
     db,
     dataDir,
+    workspaceKey: options.key,
     actor: UNIDENTIFIED_OPERATOR,
     acting: null,
     now: options.now ?? (() => new Date()),
@@ -37,17 +41,23 @@ export function openWorkspace(
  * writeNewFile's wherever it wrote (in the workspace folder itself when someone saved a file
  * there). Nothing else in the workspace is written by the app: SQLite keeps its own journal.
  */
-function removeLeftoversOfKilledWrites(dataDir: string): void {
+function removeLeftoversOfKilledWrites(dataDir: string, key: WorkspaceKey): void {
   removeLeftoverTempFiles(dataDir);
-  new EvidenceStore(dataDir).removeLeftoverTempFiles();
+  new EvidenceStore(dataDir, key).removeLeftoverTempFiles();
 }
 
 /**
  * Another connection to the workspace's database (an import writes on its own), opened with the
  * same native addon as the first, already migrated.
  */
-export function openWorkspaceConnection(ctx: Pick<ServiceContext, 'db' | 'nativeBinding'>): Db {
-  return openDatabase(ctx.db.name, { nativeBinding: ctx.nativeBinding, migrate: false });
+export function openWorkspaceConnection(
+  ctx: Pick<ServiceContext, 'db' | 'nativeBinding' | 'workspaceKey'>,
+): Db {
+  return openDatabase(ctx.db.name, {
+    key: ctx.workspaceKey,
+    nativeBinding: ctx.nativeBinding,
+    migrate: false,
+  });
 }
 
 /**

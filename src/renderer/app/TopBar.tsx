@@ -1,4 +1,5 @@
 import { useT } from '../i18n/locale-context';
+import { LockNowButton } from '../screens/vault/LockNowButton';
 import { ActingBadge } from './ActingBadge';
 import { LanguageToggle } from './LanguageToggle';
 
@@ -13,6 +14,7 @@ export function TopBar({ onOpenSettings }: { onOpenSettings: () => void }) {
       <div className="topbar__end">
         <ActingBadge onOpen={onOpenSettings} />
         <LanguageToggle />
+        <LockNowButton />
       </div>
     </header>
   );

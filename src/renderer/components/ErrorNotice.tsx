@@ -4,6 +4,7 @@ import { BATCH_REFUSAL_MESSAGES } from '../../shared/domain/batch-refusals';
 import { AMENDMENT_ISSUE_MESSAGES } from '../../shared/domain/amendment-issues';
 import { DECISION_ISSUE_MESSAGES } from '../../shared/domain/decision';
 import { FILE_REFUSAL_MESSAGES } from '../../shared/domain/file-refusals';
+import type { MessageKey } from '../i18n/ko';
 import { useLocale } from '../i18n/locale-context';
 
 /** Every table of issue codes the screens word themselves, in Korean and English. */
@@ -28,10 +29,17 @@ export function ErrorNotice({
   error,
   onRetry,
   testId = 'api-error',
+  issueKeys,
 }: {
   error: ApiError;
   onRetry?: () => void;
   testId?: string;
+  /**
+   * The caller's own words for some issue codes, ahead of the shared tables: the same code can
+   * mean another thing there (`wrong_passphrase` of a signing key, not of the workspace). They
+   * say where the problem is themselves, so the issue's path is left out.
+   */
+  issueKeys?: Readonly<Partial<Record<string, MessageKey>>>;
 }) {
   const { t, label } = useLocale();
   const detail = error.message === BRIDGE_MISSING ? t('app.error.bridgeMissing') : error.message;
@@ -42,6 +50,8 @@ export function ErrorNotice({
       {error.issues.length > 0 && (
         <ul className="notice__issues">
           {error.issues.map((issue, i) => {
+            const ownKey = issueKeys?.[issue.code];
+            if (ownKey) return <li key={`${issue.path}-${issue.code}-${i}`}>{t(ownKey)}</li>;
             const words = wordsFor(issue.code);
             return (
               <li key={`${issue.path}-${issue.code}-${i}`}>

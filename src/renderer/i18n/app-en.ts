@@ -34,6 +34,7 @@ export const appEn: Record<keyof typeof appKo, string> = {
   'app.error.title.not_found': 'Not found',
   'app.error.title.conflict': 'Already done, or clashes with another change',
   'app.error.title.forbidden': 'Not allowed (a role, a passphrase, or a file not chosen here)',
+  'app.error.title.locked': 'The workspace is locked',
   'app.error.title.internal': 'Internal error',
   'app.error.bridgeMissing':
     'The app bridge (window.api) is missing. Open this inside the Review Desk app.',

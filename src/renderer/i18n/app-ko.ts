@@ -34,6 +34,7 @@ export const appKo = {
   'app.error.title.not_found': '찾을 수 없습니다',
   'app.error.title.conflict': '이미 처리되었거나 다른 변경과 겹칩니다',
   'app.error.title.forbidden': '허용되지 않았습니다 (권한, 암호, 또는 고르지 않은 파일)',
+  'app.error.title.locked': '작업 공간이 잠겨 있습니다',
   'app.error.title.internal': '내부 오류가 발생했습니다',
   'app.error.bridgeMissing':
     '앱 연결(window.api)을 찾을 수 없습니다. Review Desk 앱 안에서 여세요.',

@@ -12,6 +12,7 @@ import { auditLogEn } from './audit-log-en';
 import { auditorEn } from './auditor-en';
 import { settingsEn } from './settings-en';
 import { signingEn } from './signing-en';
+import { vaultEn } from './vault-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here fails the build; each area file is typed with its
@@ -31,4 +32,5 @@ export const en: Messages = {
   ...auditorEn,
   ...settingsEn,
   ...signingEn,
+  ...vaultEn,
 };

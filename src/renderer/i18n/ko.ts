@@ -12,6 +12,7 @@ import { auditLogKo } from './audit-log-ko';
 import { auditorKo } from './auditor-ko';
 import { settingsKo } from './settings-ko';
 import { signingKo } from './signing-ko';
+import { vaultKo } from './vault-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -34,6 +35,7 @@ export const ko = {
   ...auditorKo,
   ...settingsKo,
   ...signingKo,
+  ...vaultKo,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

@@ -12,6 +12,8 @@ import type { PersonRole } from './review-schemas';
  * - `roles`: the roster roles whose unlocked key may call it (refused `forbidden` otherwise,
  *   before the service runs). Absent or `anyone`: no key needed (reading, loading a batch).
  *   The audit log holds the same rule again for the act itself (shared/domain/acts.ts).
+ * - `whileLocked`: the channel answers while the workspace is locked (the vault's own). Every
+ *   other channel is refused with `locked` until the workspace is open (vault-schemas.ts).
  */
 export type ChannelLock = 'none' | 'write' | 'import';
 
@@ -19,6 +21,7 @@ export interface ChannelRules {
   lock: ChannelLock;
   paths?: readonly string[];
   roles?: 'anyone' | readonly PersonRole[];
+  whileLocked?: true;
 }
 
 /** The request fields, as `paths` spells them, that hold a string or strings. */

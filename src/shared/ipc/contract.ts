@@ -23,6 +23,7 @@ import { ledgerContract } from './ledger-schemas';
 import { payoutsContract } from './payouts-schemas';
 import { recommendationContract } from './recommendation-schemas';
 import { signingContract } from './signing-schemas';
+import { vaultContract, vaultLocked } from './vault-schemas';
 
 /**
  * The one IPC contract: each channel once, with its schemas and its rules (channel-rules.ts).
@@ -31,6 +32,7 @@ import { signingContract } from './signing-schemas';
  * the rules.
  */
 export const contract = {
+  ...vaultContract,
   ...appContract,
   ...workspaceContract,
   ...intakeContract,
@@ -73,6 +75,7 @@ export type PathsFitTheirRequests = MustBeNone<UnknownPaths>;
 /** What main pushes to the renderer, each with its payload schema. */
 export const events = {
   'intake:progress': importProgress,
+  'vault:locked': vaultLocked,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;
 /** What a caller passes (before defaults and trimming). */
@@ -89,6 +92,7 @@ export const IPC_ERROR_CODES = [
   'not_found',
   'conflict',
   'forbidden',
+  'locked',
   'internal',
 ] as const;
 export type IpcErrorCode = (typeof IPC_ERROR_CODES)[number];

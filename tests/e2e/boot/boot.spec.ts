@@ -2,11 +2,11 @@ import { expect, test } from '@playwright/test';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { launchStandIn, type StandInApp } from '../../electron-stand-in/launch';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * The built main bundle and preload as Electron would start them (under the stand-in): the
@@ -324,7 +324,7 @@ test.describe('when it cannot start', () => {
   }
 
   test('a database from a newer version: an error box, and the process ends non-zero', async () => {
-    const workspace = openWorkspace(temp.dir, {});
+    const workspace = openTestWorkspace(temp.dir, {});
     workspace.db.pragma('user_version = 999');
     workspace.db.close();
     const app = await launchStandIn({ env: { REVIEW_DESK_USER_DATA: temp.dir } });
@@ -334,7 +334,7 @@ test.describe('when it cannot start', () => {
   });
 
   test('a database another process holds locked: an error box, and the process ends non-zero', async () => {
-    openWorkspace(temp.dir, {}).db.close();
+    openTestWorkspace(temp.dir, {}).db.close();
     const holder = new Database(join(temp.dir, 'review-desk.db'));
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');

@@ -1,7 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { decisionRecords, makeCouncil, signedFile } from '../../main/decision-file/council';
 import { swapSignature } from '../../helpers/tampering';
@@ -9,6 +8,7 @@ import { makeTempDir } from '../../helpers/temp-workspace';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 let temp: ReturnType<typeof makeTempDir>;
 let desktop: Desktop;
@@ -22,7 +22,7 @@ test.beforeEach(async () => {
   // A council's roster and a meeting's signed file, made by the real services.
   const council = makeCouncil(join(temp.dir, 'council'));
   const workspaceDir = join(temp.dir, 'workspace');
-  const workspace = openWorkspace(workspaceDir, {});
+  const workspace = openTestWorkspace(workspaceDir, {});
   importRoster(workspace, council.rosterText);
   workspace.db.close();
   const files = join(temp.dir, 'files');

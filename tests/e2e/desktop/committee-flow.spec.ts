@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { PASSPHRASE } from '../../main/decision-file/council';
@@ -18,6 +17,7 @@ import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 import { unlockAs } from '../helpers/council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * The committee's whole path at the secretary's machine, through the app's UI (built main and
@@ -52,7 +52,7 @@ test.beforeEach(async () => {
   // The secretary's workspace, seeded before the app starts: the sample claims and the
   // council's roster (its people come from it). She unlocks her key in the app.
   const workspaceDir = join(temp.dir, 'secretary');
-  const ws = openWorkspace(workspaceDir);
+  const ws = openTestWorkspace(workspaceDir);
   loadSampleClaims(ws);
   importRoster(ws, members.council.rosterText);
   ws.db.close();

@@ -1,6 +1,5 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import {
@@ -17,6 +16,7 @@ import {
   unlockAs,
   type CouncilKeys,
 } from '../helpers/council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /** The member who records decisions here; the secretary signed the roster. */
 const MEMBER = '김민준';
@@ -32,7 +32,7 @@ test.beforeEach(async () => {
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-');
   // The council's roster is loaded; nobody acts until the member unlocks their key in the app.
-  workspace = openWorkspace(join(temp.dir, 'workspace'));
+  workspace = openTestWorkspace(join(temp.dir, 'workspace'));
   council = makeCouncilKeys(temp.dir, [
     { name: '박서연', role: 'secretary' },
     { name: '이도윤', role: 'chair' },

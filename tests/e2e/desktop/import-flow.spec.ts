@@ -6,11 +6,11 @@ import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { readXlsxParts, writeXlsxParts } from '../../helpers/xlsx-parts';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * Intake through the app as a person starts it: the built main bundle and preload under the
@@ -30,7 +30,7 @@ test.beforeEach(async () => {
   temp = makeTempDir('review-desk-e2e-import-');
   const workspaceDir = join(temp.dir, 'workspace');
   // An empty workspace and no roster: nobody can unlock a key, and loading batches needs none.
-  workspace = openWorkspace(workspaceDir, {});
+  workspace = openTestWorkspace(workspaceDir, {});
   desktop = await openDesktop({ workspaceDir });
   page = desktop.page;
 });

@@ -7,7 +7,6 @@ import {
   readKeyFile,
   readPublicKeyFile,
 } from '../../../src/main/services/identity';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { latestRoster } from '../../../src/main/services/roster';
 import { PASSPHRASE, TEST_SCRYPT } from '../../main/decision-file/council';
 import { changeRosterRole } from '../../helpers/roster-tampering';
@@ -16,6 +15,7 @@ import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop, type DesktopOptions } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 import { unlockAs } from '../helpers/council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const FINGERPRINT = /^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/;
 const SECRETARY_PASSPHRASE = '간사 열쇠 말 quiet lantern 42';
@@ -33,7 +33,7 @@ let keysDir: string;
 test.beforeEach(() => {
   temp = makeTempDir('review-desk-e2e-keys-');
   workspaceDir = join(temp.dir, 'workspace');
-  workspace = openWorkspace(workspaceDir, {});
+  workspace = openTestWorkspace(workspaceDir, {});
   const received = join(temp.dir, 'received');
   memberFiles = (
     [

@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts';
 import { makeTempDir } from '../../helpers/temp-workspace';
@@ -16,6 +15,7 @@ import {
   unlockAs,
   type CouncilKeys,
 } from '../helpers/council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * A council meeting through the app as a person starts it: the built main bundle and preload
@@ -36,7 +36,7 @@ test.beforeEach(async () => {
   // Each app start takes a few seconds, after the demo batch is imported.
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-meeting-');
-  workspace = openWorkspace(join(temp.dir, 'workspace'));
+  workspace = openTestWorkspace(join(temp.dir, 'workspace'));
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   // The council's roster, its people's key files beside the workspace; nobody acts in the app
   // until someone unlocks their key there.

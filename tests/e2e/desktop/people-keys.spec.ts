@@ -1,7 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import {
@@ -20,6 +19,7 @@ import {
 import { claimRow, screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * People are proven by their keys (issue 14), through the app as a person starts it (built main
@@ -303,7 +303,7 @@ test('a member’s key cannot confirm the chair’s decision; the chair’s key 
 test('with no roster loaded yet, nobody can unlock, and the panel says where to load one', async () => {
   // A workspace with claims but no roster; the key is a council member's, made elsewhere.
   const workspaceDir = join(temp.dir, 'workspace');
-  workspace = openWorkspace(workspaceDir);
+  workspace = openTestWorkspace(workspaceDir);
   loadSampleClaims(workspace);
   const secretary = makePersonKey(join(temp.dir, 'keys'), { name: SECRETARY, role: 'secretary' });
   const desktop = await launch(workspaceDir);

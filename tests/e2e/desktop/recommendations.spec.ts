@@ -2,7 +2,6 @@ import { expect, test, type Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from '../../../src/main/services/context';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { actAs } from '../../../src/main/services/identity/acting';
 import { importRecommendations } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
@@ -21,6 +20,7 @@ import { claimRow, claimRowText, screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 import { unlockAs } from '../helpers/council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * Members' recommendations in the app (built main and preload under the Electron stand-in, the
@@ -79,7 +79,7 @@ test.afterEach(async () => {
 
 /** The secretary's workspace: the sample claims and the council's roster (its people). */
 function secretaryWorkspace(): ServiceContext {
-  const ws = openWorkspace(join(temp.dir, 'secretary'));
+  const ws = openTestWorkspace(join(temp.dir, 'secretary'));
   loadSampleClaims(ws);
   importRoster(ws, files.council.rosterText);
   return ws;
@@ -233,7 +233,7 @@ test('a file already imported changes nothing; the grid sorts by agreement', asy
 test('a member signs and saves their recommendations from the panel', async () => {
   // 김민준's own workspace, where he recorded his decisions (made by makeMemberFiles); he
   // unlocks his key at that machine.
-  workspace = openWorkspace(join(filesDir.dir, 'member-김민준'));
+  workspace = openTestWorkspace(join(filesDir.dir, 'member-김민준'));
   const desktop = await openReview(workspace, '김민준');
   const page = desktop.page;
   await page.getByRole('button', { name: '위원 의견 파일', exact: true }).click();

@@ -4,7 +4,6 @@ import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { queuePage } from '../../../src/main/services/queue/queue';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { screenshot } from '../helpers/decision-steps';
@@ -16,6 +15,7 @@ import {
   unlockAs,
   type CouncilKeys,
 } from '../helpers/council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /**
  * A committee member's day, keyboard only: no mouse click from opening the queue to finding
@@ -39,7 +39,7 @@ test.beforeEach(async () => {
   // Each app start takes a few seconds, after the demo batch is imported.
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-review-');
-  workspace = openWorkspace(join(temp.dir, 'workspace'));
+  workspace = openTestWorkspace(join(temp.dir, 'workspace'));
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   // The council's roster; its people's key files beside the workspace. A person acts in the
   // app once they unlock their own key there (Settings).

@@ -6,7 +6,6 @@ import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { LEDGER_HEADERS } from '../../../src/main/services/ledger';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { secretarySummary } from '../../../src/main/services/payouts';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { budgetOf } from '../../../src/shared/domain/summary';
@@ -19,6 +18,7 @@ import { ROOT } from '../../electron-stand-in/launch';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { holdNextSaveDialog } from '../helpers/held-save-dialog';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * The secretary's payout summary in the app as a person starts it (the built main bundle and
@@ -42,7 +42,7 @@ test.beforeEach(async () => {
   test.setTimeout(60_000);
   temp = makeTempDir('review-desk-e2e-summary-');
   files = makeTempDir('review-desk-e2e-summary-files-');
-  workspace = openWorkspace(temp.dir, {});
+  workspace = openTestWorkspace(temp.dir, {});
   await importBatch(workspace, demoBatchPaths(RESOURCES_DIR));
   // A second batch, one claim per tier, so the batch picker has a choice to make.
   await importBatch(workspace, { file: writeCsv(files.dir, 'second.csv', GOOD_ROWS, 'utf-8-bom') });

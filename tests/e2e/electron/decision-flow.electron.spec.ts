@@ -1,5 +1,4 @@
 import { _electron as electron, expect, test, type ElectronApplication } from '@playwright/test';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { makeCouncilKeys, seatCouncilKeys, unlockAs } from '../helpers/council-keys';
 import {
@@ -8,6 +7,7 @@ import {
   recordPartialDecision,
 } from '../helpers/decision-steps';
 import { APP_ROOT, electronAvailability } from '../helpers/electron-availability';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const availability = electronAvailability();
 if (!availability.ok) console.log(`electron spec skipped: ${availability.reason}`);
@@ -40,7 +40,7 @@ test.describe('the real Electron app', () => {
       { name: '이도윤', role: 'chair' },
       { name: MEMBER, role: 'member' },
     ]);
-    const workspace = openWorkspace(userData.dir);
+    const workspace = openTestWorkspace(userData.dir);
     seatCouncilKeys(workspace, council);
     workspace.db.close();
     const launch = (): Promise<ElectronApplication> =>

@@ -9,10 +9,10 @@ import {
   openMeeting,
   recordVote,
 } from '../../../src/main/services/meetings';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { Profile } from '../../../src/main/services/identity';
 import { actAsKeyHolder, makeCouncilKeys, seatCouncilKeys, type CouncilKeys } from './council-keys';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * A workspace with a held and closed meeting, made through the services, for browser specs.
@@ -50,7 +50,7 @@ export function closedMeetingWorkspace(dir: string): {
 } {
   const workspaceDir = join(dir, 'workspace');
   const council = makeCouncilKeys(dir, COUNCIL);
-  const ws = openWorkspace(workspaceDir);
+  const ws = openTestWorkspace(workspaceDir);
   loadSampleClaims(ws);
   seatCouncilKeys(ws, council);
   actAsKeyHolder(ws, council, SECRETARY);

@@ -3,7 +3,7 @@
  * under Node in tests (host.ts points the specifier here). It models the part of Electron's
  * main-process API that Review Desk uses, as Electron documents it; each file says what it
  * leaves out. Not modelled at all: the isolated world of preloads (page/renderer-runtime.ts),
- * the OS keychain (safe-storage.ts), native dialogs and menus (answered as closed, kept as
+ * the OS keychain (safe-storage.ts), the OS's idle time and power events (power-monitor.ts), native dialogs and menus (answered as closed, kept as
  * data), GPU and process models, redirects (no will-redirect), <webview> (never attached),
  * auto-update, tray, notifications, printing and crash reporting.
  */
@@ -12,6 +12,7 @@ import { dialog } from './dialog';
 import { ipcMain } from './ipc-main';
 import { startChromium } from './chromium';
 import { Menu } from './menu';
+import { powerMonitor } from './power-monitor';
 import { runtime } from './runtime';
 import { safeStorage } from './safe-storage';
 import { net, protocol, session, sessionForWindows } from './session';
@@ -35,6 +36,10 @@ export const __standIn = {
     return handler ? handler(contents, permission, origin, {}) : true;
   },
   applicationMenu: () => Menu.getApplicationMenu(),
+  /** What powerMonitor.getSystemIdleTime() answers from now on. */
+  setIdleSeconds(seconds: number): void {
+    powerMonitor.idleSeconds = seconds;
+  },
   /** Whether main's webRequest hook cancels a request to this URL from the first window. */
   cancels(url: string, resourceType = 'xhr'): Promise<boolean> {
     const contents = BrowserWindow.getAllWindows()[0]?.webContents;
@@ -47,6 +52,28 @@ export const __standIn = {
   },
 };
 
-const electron = { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session };
-export { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, safeStorage, session };
+const electron = {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+};
+export {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  net,
+  powerMonitor,
+  protocol,
+  safeStorage,
+  session,
+};
 export default electron;

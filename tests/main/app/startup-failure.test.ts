@@ -10,8 +10,9 @@ import {
 } from '../../../src/main/app/startup-failure';
 import { chosenWorkspaceDir, nativeBindingFile } from '../../../src/main/app/startup-paths';
 import { MigrationError } from '../../../src/main/db/errors';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((cleanup) => cleanup()));
@@ -45,7 +46,7 @@ describe('what a failed start tells the person at the machine', () => {
     const db = new Database(file);
     db.pragma('user_version = 999');
     db.close();
-    const error = caught(() => openWorkspace(dir, {}));
+    const error = caught(() => openTestWorkspace(dir, {}));
     const { title, message } = describeStartupFailure(error, { workspaceDir: dir });
     expect(title).toBe(STARTUP_FAILURE_TITLE);
     expect(message).toContain('더 새로운 버전');
@@ -95,7 +96,10 @@ describe('what a failed start tells the person at the machine', () => {
     const { message } = describeStartupFailure(error);
     expect(message.split(file).length - 1).toBe(2);
     expect(message).toContain('npm start');
-    expectKoreanThenEnglish(message, 'The Electron build of better-sqlite3-multiple-ciphers is missing');
+    expectKoreanThenEnglish(
+      message,
+      'The Electron build of better-sqlite3-multiple-ciphers is missing',
+    );
   });
 
   it('the addon missing from an installed app: reinstall', () => {
@@ -117,7 +121,10 @@ describe('what a failed start tells the person at the machine', () => {
     const { message } = describeStartupFailure(error, { nativeBinding: '/repo/.native/x.node' });
     expect(message).toContain('/repo/.native/x.node');
     expect(message).toContain('NODE_MODULE_VERSION 115');
-    expectKoreanThenEnglish(message, 'The database module (better-sqlite3-multiple-ciphers) could not be loaded');
+    expectKoreanThenEnglish(
+      message,
+      'The database module (better-sqlite3-multiple-ciphers) could not be loaded',
+    );
   });
 
   it('a --workspace or REVIEW_DESK_WORKSPACE folder without a workspace in it', () => {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const SCRIPT = join(import.meta.dirname, '../../cli/council-story.sh');
 const temp = makeTempDir('council-story-');
@@ -71,7 +71,7 @@ describe('the council story through the CLI alone', () => {
   });
 
   it("the secretary's audit log names who did what, signed, and nobody by an OS account", () => {
-    const ctx = openWorkspace(join(temp.dir, 'sec'));
+    const ctx = openTestWorkspace(join(temp.dir, 'sec'));
     try {
       const verification = verifyAuditLog(ctx.db);
       expect(verification).toMatchObject({ ok: true, actProblems: [] });

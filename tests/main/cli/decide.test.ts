@@ -2,12 +2,12 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { cli } from '../../helpers/run-cli';
 import { makeCouncil, PASSPHRASE } from '../decision-file/council';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -34,7 +34,7 @@ const MEMBER = as('김민준');
 function sampleWorkspace(): string {
   const { dir, cleanup } = makeTempDir('review-desk-cli-decide-');
   cleanups.push(cleanup);
-  const ctx = openWorkspace(dir, {});
+  const ctx = openTestWorkspace(dir, {});
   loadSampleClaims(ctx);
   importRoster(ctx, council.rosterText);
   ctx.db.close();
@@ -42,7 +42,7 @@ function sampleWorkspace(): string {
 }
 
 function readBack(db: string) {
-  const ctx = openWorkspace(join(db, '..'), {});
+  const ctx = openTestWorkspace(join(db, '..'), {});
   try {
     return {
       decisions: ctx.db

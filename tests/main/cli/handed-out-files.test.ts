@@ -6,13 +6,14 @@ import { runRoster } from '../../../src/main/cli/signing';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { actAs } from '../../../src/main/services/identity/acting';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { importRoster, verifyRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { PASSPHRASE } from '../decision-file/council';
 import { makeKeys, rosterOf } from '../decision-file/export-fixture';
 import { REVIEW_CLAIM, SECRETARY } from '../meetings/support';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * The files the CLI hands out (a roster, a member's signed recommendations) go through
@@ -30,7 +31,7 @@ const MEMBER = '김민준';
 
 function openAt(db: string | undefined) {
   if (db === undefined) throw new Error('the test names its workspace');
-  return openWorkspace(dirname(db), { fileName: basename(db) });
+  return openTestWorkspace(dirname(db), { fileName: basename(db) });
 }
 
 /**
@@ -38,7 +39,7 @@ function openAt(db: string | undefined) {
  * unlocked); returns its db file.
  */
 function memberWorkspace(): string {
-  const ws = openWorkspace(join(dir, 'member'), { now: steppingClock() });
+  const ws = openTestWorkspace(join(dir, 'member'), { now: steppingClock() });
   try {
     loadSampleClaims(ws);
     importRoster(ws, rosterOf(keys));

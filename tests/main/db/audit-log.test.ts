@@ -1,4 +1,4 @@
-import Database from 'better-sqlite3-multiple-ciphers';
+import { openRawDatabase } from '../../helpers/workspace-key';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -34,7 +34,7 @@ function append(n: number) {
 /** Tampering as someone with the file and a SQLite shell would: the triggers dropped, rows rewritten. */
 function tamper(sql: string) {
   const file = join(ws.dataDir, 'review-desk.db');
-  const raw = new Database(file);
+  const raw = openRawDatabase(file, ws.workspaceKey);
   raw.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete;');
   raw.exec(sql);
   raw.close();

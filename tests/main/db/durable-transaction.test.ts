@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { durableTransaction, openDatabase } from '../../../src/main/db/connection';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 /* What the council acknowledges commits with synchronous = FULL; the connection stays NORMAL. */
 
@@ -9,7 +10,7 @@ const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 function db() {
   const { dir, cleanup } = makeTempDir('review-desk-durable-');
-  const opened = openDatabase(join(dir, 'test.db'), { migrate: false });
+  const opened = openDatabase(join(dir, 'test.db'), { key: TEST_KEY, migrate: false });
   cleanups.push(cleanup, () => opened.close());
   opened.exec('CREATE TABLE t (x INTEGER)');
   return opened;

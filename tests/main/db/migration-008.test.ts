@@ -4,6 +4,7 @@ import { openDatabase } from '../../../src/main/db/connection';
 import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -11,7 +12,7 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 /** A database at version 8 with one claim and two people, written directly, no services. */
 function migratedTo8() {
   const { dir, cleanup } = makeTempDir();
-  const db = openDatabase(join(dir, 'test.db'), { migrate: false });
+  const db = openDatabase(join(dir, 'test.db'), { key: TEST_KEY, migrate: false });
   cleanups.push(cleanup, () => db.close());
   migrate(db, MIGRATIONS, 8);
   db.exec(`

@@ -4,13 +4,14 @@ import { openDatabase } from '../../../src/main/db/connection';
 import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 function migratedTo10() {
   const { dir, cleanup } = makeTempDir();
-  const db = openDatabase(join(dir, 'test.db'), { migrate: false });
+  const db = openDatabase(join(dir, 'test.db'), { key: TEST_KEY, migrate: false });
   cleanups.push(cleanup, () => db.close());
   migrate(db, MIGRATIONS, 10);
   db.prepare(

@@ -6,6 +6,7 @@ import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { writeClaimAgreement } from '../../../src/main/services/recommendations/agreement-summary';
 import { recommendationsByClaim } from '../../../src/main/services/recommendations/queries';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -13,7 +14,7 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 /** A schema-10 database with five claims and members' files as a secretary imported them. */
 function version10WithRecommendations() {
   const { dir, cleanup } = makeTempDir();
-  const db = openDatabase(join(dir, 'test.db'), { migrate: false });
+  const db = openDatabase(join(dir, 'test.db'), { key: TEST_KEY, migrate: false });
   cleanups.push(cleanup, () => db.close());
   migrate(db, MIGRATIONS, 10);
   db.prepare(
@@ -98,7 +99,7 @@ describe('migration 011: claim agreement', () => {
 
   it('is empty on a workspace without recommendations', () => {
     const { dir, cleanup } = makeTempDir();
-    const db = openDatabase(join(dir, 'fresh.db'));
+    const db = openDatabase(join(dir, 'fresh.db'), { key: TEST_KEY });
     cleanups.push(cleanup, () => db.close());
     expect(schemaVersionOf(db)).toBe(MIGRATIONS.length);
     expect(summary(db)).toEqual([]);

@@ -8,13 +8,14 @@ import { GENESIS_HASH, verifyAuditChain } from '../../../src/main/db/repositorie
 import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts';
 import { canonicalJson } from '../../../src/shared/domain/canonical-json';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 function at12(): Db {
   const { dir, cleanup } = makeTempDir();
-  const db = openDatabase(join(dir, 'test.db'), { migrate: false });
+  const db = openDatabase(join(dir, 'test.db'), { key: TEST_KEY, migrate: false });
   cleanups.push(cleanup, () => db.close());
   migrate(db, MIGRATIONS, 12);
   return db;

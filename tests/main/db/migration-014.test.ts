@@ -5,6 +5,7 @@ import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { MIGRATIONS } from '../../../src/main/db/migrations';
 import { latestCouncilDecision } from '../../../src/main/db/repositories/decisions';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -15,7 +16,7 @@ const KID_B = 'B'.repeat(43);
 /** Schema 13 with one claim, a meeting's decision on it (id 1) and a member's view after it (id 2). */
 function at13() {
   const { dir, cleanup } = makeTempDir();
-  const db = openDatabase(join(dir, 'test.db'), { migrate: false });
+  const db = openDatabase(join(dir, 'test.db'), { key: TEST_KEY, migrate: false });
   cleanups.push(cleanup, () => db.close());
   migrate(db, MIGRATIONS, 13);
   db.exec(`

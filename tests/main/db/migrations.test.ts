@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src/main/db/connection';
@@ -6,13 +5,14 @@ import { DatabaseTooNewError, MigrationError } from '../../../src/main/db/errors
 import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/db/migrations';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { openRawDatabase, TEST_KEY } from '../../helpers/workspace-key';
 
 const temps: (() => void)[] = [];
 function tempDb(): { file: string; db: Database.Database } {
   const { dir, cleanup } = makeTempDir();
   temps.push(cleanup);
   const file = join(dir, 'test.db');
-  const db = openDatabase(file, { migrate: false });
+  const db = openDatabase(file, { key: TEST_KEY, migrate: false });
   temps.push(() => db.open && db.close());
   return { file, db };
 }
@@ -36,7 +36,7 @@ describe('migrations', () => {
 
   it('a new file gets WAL, foreign keys and the latest schema', () => {
     const { dir, cleanup } = makeTempDir();
-    const db = openDatabase(join(dir, 'fresh.db'));
+    const db = openDatabase(join(dir, 'fresh.db'), { key: TEST_KEY });
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(schemaVersionOf(db)).toBe(LATEST_SCHEMA_VERSION);
@@ -132,19 +132,19 @@ describe('migrations', () => {
     const { dir, cleanup } = makeTempDir();
     temps.push(cleanup);
     const file = join(dir, 'newer.db');
-    const raw = new Database(file);
+    const raw = openRawDatabase(file, TEST_KEY);
     raw.pragma(`user_version = ${LATEST_SCHEMA_VERSION + 1}`);
     raw.close();
     let error: unknown;
     try {
-      openDatabase(file);
+      openDatabase(file, { key: TEST_KEY });
     } catch (caught) {
       error = caught;
     }
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as DatabaseTooNewError).foundVersion).toBe(LATEST_SCHEMA_VERSION + 1);
     expect((error as Error).message).toMatch(/newer Review Desk/);
-    const again = new Database(file);
+    const again = openRawDatabase(file, TEST_KEY);
     expect(again.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION + 1);
     again.close();
   });
@@ -153,7 +153,7 @@ describe('migrations', () => {
 describe('migration 004', () => {
   it('records import files (carrying over existing batches), append-only quarantine and resolutions', () => {
     const { dir, cleanup } = makeTempDir();
-    const db = openDatabase(join(dir, 'q.db'), { migrate: false });
+    const db = openDatabase(join(dir, 'q.db'), { key: TEST_KEY, migrate: false });
     migrate(db, MIGRATIONS, 3);
     db.exec(
       "INSERT INTO batches (id, name, source_file, content_hash, imported_at, imported_by, row_count) VALUES (1, 'old', 'old.csv', 'h-old', 't', 'me', 3)",
@@ -179,7 +179,7 @@ describe('migration 004', () => {
 describe('migration 005', () => {
   it('adds append-only support policies (seeded with v1), decision policy columns, flags, people and assignments', () => {
     const { dir, cleanup } = makeTempDir();
-    const db = openDatabase(join(dir, 'r.db'), { migrate: false });
+    const db = openDatabase(join(dir, 'r.db'), { key: TEST_KEY, migrate: false });
     migrate(db, MIGRATIONS, 4);
     db.exec(
       "INSERT INTO batches (id, name, source_file, content_hash, imported_at, imported_by, row_count) VALUES (1, 'b', 'b.csv', 'h', 't', 'me', 1)",
@@ -243,7 +243,7 @@ describe('migration 005', () => {
 describe('migration 006', () => {
   it('adds claim_support, one derived amount per claim, tied to claims and policies', () => {
     const { dir, cleanup } = makeTempDir();
-    const db = openDatabase(join(dir, 's.db'));
+    const db = openDatabase(join(dir, 's.db'), { key: TEST_KEY });
     expect(tables(db)).toContain('claim_support');
     db.exec(
       "INSERT INTO batches (id, name, source_file, content_hash, imported_at, imported_by, row_count) VALUES (1, 'b', 'b.csv', 'h', 't', 'me', 1)",

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
@@ -9,6 +9,7 @@ import { CHAIR, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf, storeEvidence } from './export-fixture';
 import { cli } from '../../helpers/run-cli';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-export-');
 afterAll(cleanup);
@@ -21,7 +22,7 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     writeFileSync(rosterFile, rosterText);
     const wsDir = join(dir, 'ws');
     mkdirSync(wsDir);
-    const ws = openWorkspace(wsDir, { now: steppingClock() });
+    const ws = openTestWorkspace(wsDir, { now: steppingClock() });
     let evidenceDir: string;
     try {
       loadSampleClaims(ws);
@@ -118,7 +119,7 @@ describe('review-desk export-decisions', { timeout: 120_000 }, () => {
     expect(alone.stderr).toMatch(/missing: secretary/);
     expect(existsSync(join(dir, 'y.json'))).toBe(false);
 
-    const after = openWorkspace(wsDir);
+    const after = openTestWorkspace(wsDir);
     try {
       expect(after.db.prepare('SELECT exported_by AS by FROM decision_files').all()).toEqual([
         { by: SECRETARY },

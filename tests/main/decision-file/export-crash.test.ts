@@ -3,13 +3,14 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decisionFileSha256 } from '../../../src/main/services/decision-files';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { CHAIR, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf } from './export-fixture';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * Issue 12, "durable before acknowledged": export-decisions killed (SIGKILL, through the
@@ -48,7 +49,7 @@ function cli(args: string[], crashAt?: string) {
 function workspace(name: string): string {
   const wsDir = join(dir, name);
   mkdirSync(wsDir);
-  const ws = openWorkspace(wsDir, { now: steppingClock() });
+  const ws = openTestWorkspace(wsDir, { now: steppingClock() });
   try {
     loadSampleClaims(ws);
     importRoster(ws, rosterText);
@@ -94,7 +95,7 @@ interface Recorded {
 
 /** What the next start finds: the recorded files, oldest first (opening runs migrations). */
 function recorded(db: string): Recorded[] {
-  const ws = openWorkspace(join(db, '..'), {});
+  const ws = openTestWorkspace(join(db, '..'), {});
   try {
     return ws.db
       .prepare(

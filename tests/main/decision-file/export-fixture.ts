@@ -52,7 +52,7 @@ export const EVIDENCE_TEXT = '영수증 620,000원';
 
 /** Stores one evidence file for REVIEW_CLAIM in the workspace and a copy in `dir` for auditors. */
 export function storeEvidence(ctx: ServiceContext, dir: string): string {
-  const stored = new EvidenceStore(ctx.dataDir).put(Buffer.from(EVIDENCE_TEXT));
+  const stored = new EvidenceStore(ctx.dataDir, ctx.workspaceKey).put(Buffer.from(EVIDENCE_TEXT));
   insertEvidence(ctx.db, {
     claimId: REVIEW_CLAIM,
     position: 100,

@@ -23,7 +23,6 @@ import { actAs } from '../../../src/main/services/identity/acting';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { getMeeting, listMeetings } from '../../../src/main/services/meetings';
 import { listMinutesVersions } from '../../../src/main/services/minutes';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import {
   agreementOf,
   importRecommendations,
@@ -35,6 +34,7 @@ import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * The demo is made once (real keys, real SQLite workspaces, the real demo batch) and each test
@@ -160,7 +160,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     expect(demo.minutes.docx).toBe(minutesFilePath(MEETING.number, 'docx'));
     expect(readFileSync(inDemo(outDir, demo.minutes.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(inDemo(outDir, demo.minutes.docx)).subarray(0, 2).toString()).toBe('PK');
-    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
+    const secretary = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
     try {
       expect(listMinutesVersions(secretary, demo.meeting.id)).toEqual([
         expect.objectContaining({
@@ -212,7 +212,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
   });
 
   it('leaves workspaces whose audit logs are signed by the roster people who acted, and that reopen with nobody acting until a key is unlocked', () => {
-    const secretary = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
+    const secretary = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
     try {
       expect(secretary.acting).toBeNull();
       expect(secretary.actor).toBe(UNIDENTIFIED_OPERATOR);
@@ -246,7 +246,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
       secretary.db.close();
     }
     for (const { member, count } of demo.recommendationFiles) {
-      const ws = openWorkspace(inDemo(outDir, memberWorkspacePath(member)));
+      const ws = openTestWorkspace(inDemo(outDir, memberWorkspacePath(member)));
       try {
         expect(ws.actor).toBe(UNIDENTIFIED_OPERATOR);
         const entries = expectSignedLog(ws, [UNIDENTIFIED_OPERATOR, member]);

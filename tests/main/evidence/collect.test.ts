@@ -21,6 +21,7 @@ import {
   writeZip,
   xlsxBytes,
 } from './helpers';
+import { TEST_KEY } from '../../helpers/workspace-key';
 
 afterEach(cleanupTempDirs);
 
@@ -52,7 +53,7 @@ describe('collectEvidence', () => {
   it('stores each accepted type under its content hash with the sniffed media type', async () => {
     const source = await openEvidenceSource(await folderWithEvidence());
     const dataDir = tempDir();
-    const store = new EvidenceStore(dataDir);
+    const store = new EvidenceStore(dataDir, TEST_KEY);
     const expected = {
       'receipt.pdf': 'application/pdf',
       'photo.png': 'image/png',
@@ -75,7 +76,7 @@ describe('collectEvidence', () => {
   it('rejects executables by content and by name without storing them', async () => {
     const source = await openEvidenceSource(await folderWithEvidence());
     const dataDir = tempDir();
-    const store = new EvidenceStore(dataDir);
+    const store = new EvidenceStore(dataDir, TEST_KEY);
     expect(await collectEvidence(source, store, 'tool')).toEqual({
       fileName: 'tool',
       status: 'rejected',
@@ -92,7 +93,7 @@ describe('collectEvidence', () => {
   });
 
   it('marks not_found and not_supplied as missing, escapes as rejected', async () => {
-    const store = new EvidenceStore(tempDir());
+    const store = new EvidenceStore(tempDir(), TEST_KEY);
     const folder = await openEvidenceSource(await folderWithEvidence());
     expect(await collectEvidence(folder, store, 'gone.pdf')).toEqual({
       fileName: 'gone.pdf',
@@ -120,7 +121,7 @@ describe('collectEvidence', () => {
     const source = await openEvidenceSource(path);
     const outcome = await collectEvidence(
       source,
-      new EvidenceStore(tempDir()),
+      new EvidenceStore(tempDir(), TEST_KEY),
       '증빙\\receipt.pdf',
     );
     expect(outcome).toMatchObject({ status: 'stored', sha256: sha256Hex(PDF_BYTES) });
@@ -139,7 +140,7 @@ describe('createEvidenceCollector', () => {
 
   it('reads a file named by several claims once, keeping each spelling', async () => {
     const { source, reads } = countingSource(await openEvidenceSource(await folderWithEvidence()));
-    const collector = createEvidenceCollector(source, new EvidenceStore(tempDir()));
+    const collector = createEvidenceCollector(source, new EvidenceStore(tempDir(), TEST_KEY));
     const [a, b] = await Promise.all([
       collector.collect('receipt.pdf'),
       collector.collect('./receipt.pdf'),
@@ -153,7 +154,7 @@ describe('createEvidenceCollector', () => {
 
   it('counts distinct files by outcome', async () => {
     const source = await openEvidenceSource(await folderWithEvidence());
-    const collector = createEvidenceCollector(source, new EvidenceStore(tempDir()));
+    const collector = createEvidenceCollector(source, new EvidenceStore(tempDir(), TEST_KEY));
     for (const name of ['receipt.pdf', 'receipt.pdf', 'photo.png', 'run.bat', 'gone', 'gone']) {
       await collector.collect(name);
     }

@@ -217,7 +217,7 @@ describe('opening evidence for the viewer', () => {
   it('detects a store file changed since import, and a removed one', async () => {
     const ws = await workspaceWithEvidence();
     const opened = await openEvidenceFile(ws, CLAIM, at('note.txt'));
-    const path = new EvidenceStore(ws.dataDir).pathFor(opened.sha256);
+    const path = new EvidenceStore(ws.dataDir, ws.workspaceKey).pathFor(opened.sha256);
     chmodSync(path, 0o644);
     writeFileSync(path, '내용을 바꿔 치기한 경위서\n');
     const tampered = await failureOf(openEvidenceFile(ws, CLAIM, at('note.txt')));
@@ -225,7 +225,9 @@ describe('opening evidence for the viewer', () => {
     expect(tampered.message).toMatch(/stored file changed since import/);
 
     const png = listEvidenceForClaim(ws.db, CLAIM)[at('receipt.png')]!;
-    rmSync(new EvidenceStore(ws.dataDir).pathFor(png.sha256!), { force: true });
+    rmSync(new EvidenceStore(ws.dataDir, ws.workspaceKey).pathFor(png.sha256!), {
+      force: true,
+    });
     const gone = await failureOf(openEvidenceFile(ws, CLAIM, at('receipt.png')));
     expect(gone.code).toBe('conflict');
     expect(gone.message).toMatch(/gone from the evidence store/);

@@ -3,9 +3,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBatch, ImportCancelledError } from '../../../src/main/services/intake/import-batch';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { GOOD_ROWS, writeCsv, type Row } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -75,7 +75,7 @@ describe('an import lands whole or not at all', () => {
     const { dir, cleanup } = makeTempDir();
     cleanups.push(cleanup);
     const dbFile = join(dir, 'workspace', 'review-desk.db');
-    const ws = openWorkspace(join(dir, 'workspace'), {});
+    const ws = openTestWorkspace(join(dir, 'workspace'), {});
     await importBatch(ws, { file: writeCsv(dir, 'first.csv', GOOD_ROWS, 'utf-8') });
     ws.db.close();
     const before = snapshot(dbFile);

@@ -83,6 +83,7 @@ function routerWithSpies(
     grants,
     writeLock: runner,
     actingRole: () => ctx.acting?.role ?? null,
+    workspaceOpen: () => true,
   });
   return { router, reached, grants };
 }

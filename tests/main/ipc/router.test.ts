@@ -46,6 +46,7 @@ function router(overrides: Partial<Handlers> = {}, logged: unknown[] = []) {
       grants,
       writeLock: runner,
       actingRole: () => ws.acting?.role ?? null,
+      workspaceOpen: () => true,
     },
   );
 }

@@ -6,11 +6,12 @@ import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { runLedger } from '../../../src/main/cli/ledger';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { writeCsv } from '../../helpers/batch-files';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { bracketRow, ledgerWorkspace } from './support';
 import { cli } from '../../helpers/run-cli';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /** Runs the installed entry point, as `npx review-desk ...` would. */
 
@@ -123,7 +124,7 @@ describe('review-desk ledger', { timeout: 120_000 }, () => {
 
 /** The same refusals in-process (no child process per case): each names what was wrong. */
 describe('runLedger arguments', () => {
-  const openAt = () => openWorkspace(ws.dataDir, {});
+  const openAt = () => openTestWorkspace(ws.dataDir, {});
   it.each([
     [
       ['--format', 'csv', '--encoding', 'euc-kr'],

@@ -12,12 +12,12 @@ import {
 import { CLAIM_NAMES, MEETING } from '../../../src/main/demo/council/script';
 import { demoBatchPaths } from '../../../src/main/demo/demo-batch-paths';
 import { draftMinutes, renderMinutes } from '../../../src/main/services/minutes';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { latestRoster } from '../../../src/main/services/roster';
 import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { minutesWorkspace } from './fixture';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * The demo meeting's minutes as people get them: the PDF the demo wrote, read back with
@@ -90,7 +90,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('prints totals equal to those computed from the database', () => {
-    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
+    const ws = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
     let all: Totals;
     let byOutcome: (Totals & { outcome: string })[];
     try {
@@ -129,7 +129,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('shows the workspace’s payout position after the meeting’s totals, its total as SQL sums it', () => {
-    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
+    const ws = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
     let paid: { count: number; total: number };
     try {
       // What the ledger pays: each bracket claim's support and each current approved decision.
@@ -204,7 +204,7 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('renders the same version to the same bytes', async () => {
-    const ws = openWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
+    const ws = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
     try {
       const again = await renderMinutes(ws, { meetingId: demo.meeting.id, format: 'pdf' });
       expect(Buffer.from(again.bytes).equals(readFileSync(pdfPath))).toBe(true);

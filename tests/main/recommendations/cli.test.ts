@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { actAs } from '../../../src/main/services/identity/acting';
-import { DATABASE_FILE_NAME, openWorkspace } from '../../../src/main/services/open-workspace';
+import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
@@ -11,13 +11,14 @@ import { PASSPHRASE } from '../decision-file/council';
 import { makeKeys, rosterOf, type Keyed } from '../decision-file/export-fixture';
 import { REVIEW_CLAIM } from '../meetings/support';
 import { cli } from '../../helpers/run-cli';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const { dir, cleanup } = makeTempDir('review-desk-cli-recs-');
 afterAll(cleanup);
 
 /** A workspace with the sample claims and the roster; a member's also holds a decision of theirs. */
 function workspace(name: string, rosterText: string, member?: Keyed): string {
-  const ws = openWorkspace(join(dir, name), { now: steppingClock() });
+  const ws = openTestWorkspace(join(dir, name), { now: steppingClock() });
   try {
     loadSampleClaims(ws);
     importRoster(ws, rosterText);

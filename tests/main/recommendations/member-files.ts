@@ -1,13 +1,13 @@
 import { join } from 'node:path';
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { actAs } from '../../../src/main/services/identity/acting';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { exportRecommendations } from '../../../src/main/services/recommendations';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { DecisionDraft } from '../../../src/shared/domain/decision';
 import { steppingClock } from '../../helpers/temp-workspace';
 import { makeCouncil, type Council } from '../decision-file/council';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * Three members' signed recommendation files on the sample claims, made the honest way: each
@@ -63,7 +63,7 @@ export function makeMemberFiles(dir: string): MemberFiles {
   const council = makeCouncil(dir);
   const files = {} as MemberFiles['files'];
   for (const name of RECOMMENDING_MEMBERS) {
-    const ws = openWorkspace(join(dir, `member-${name}`), { now: steppingClock() });
+    const ws = openTestWorkspace(join(dir, `member-${name}`), { now: steppingClock() });
     try {
       loadSampleClaims(ws);
       importRoster(ws, council.rosterText);

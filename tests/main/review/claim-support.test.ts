@@ -4,6 +4,7 @@ import { queuePage } from '../../../src/main/services/queue/queue';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 import { actAsSecretary, openTempWorkspace } from '../../helpers/temp-workspace';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -57,12 +58,11 @@ describe('calculated support in the queue', () => {
 
 describe('a workspace from before calculated support', () => {
   it('gets support and flags computed once when it is opened', async () => {
-    const { openWorkspace } = await import('../../../src/main/services/open-workspace');
     ws = openTempWorkspace();
     loadSampleClaims(ws);
     // As a schema-5 workspace would be: claims, but no derived rows yet.
     ws.db.exec('DELETE FROM claim_support; DELETE FROM claim_flags;');
-    const reopened = openWorkspace(ws.dataDir, {});
+    const reopened = openTestWorkspace(ws.dataDir, {});
     const count = reopened.db.prepare('SELECT count(*) FROM claim_support').pluck().get();
     reopened.db.close();
     expect(count).toBeGreaterThan(0);

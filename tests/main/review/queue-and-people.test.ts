@@ -12,7 +12,6 @@ import {
 import { recordDecision } from '../../../src/main/services/decisions/decisions';
 import { ServiceError } from '../../../src/main/services/errors';
 import { stopActing } from '../../../src/main/services/identity/acting';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { queueIds, queueInfo, queuePage } from '../../../src/main/services/queue/queue';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import type { Channel } from '../../../src/shared/ipc/channels';
@@ -38,6 +37,7 @@ import {
 } from '../../helpers/temp-workspace';
 import { testPlatform } from '../../helpers/test-platform';
 import { makeCouncil, makeIdentity, PASSPHRASE } from '../decision-file/council';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 const cleanups: (() => void)[] = [];
@@ -220,7 +220,7 @@ describe('people are the roster’s, and who acts here unlocked their own key', 
     );
     // The key lives only in this process: a workspace opened again has nobody acting.
     await unlock(secretary.keyFile);
-    const reopened = openWorkspace(ws.dataDir, {});
+    const reopened = openTestWorkspace(ws.dataDir, {});
     expect(reopened.actor).toBe(UNIDENTIFIED_OPERATOR);
     expect(reopened.acting).toBeNull();
     reopened.db.close();

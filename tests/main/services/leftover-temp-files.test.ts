@@ -1,10 +1,10 @@
 import { mkdirSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EvidenceStore } from '../../../src/main/services/evidence/store';
 import { LEFTOVER_TEMP_FILE_AGE_MS } from '../../../src/main/services/new-file';
-import { openWorkspace } from '../../../src/main/services/open-workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /*
  * A process killed mid-write leaves dot-named temp files in the workspace folder: writeNewFile's
@@ -28,7 +28,7 @@ function file(dir: string, name: string, ageMs = OLD): void {
 }
 
 function open(dataDir: string) {
-  const ws = openWorkspace(dataDir, {});
+  const ws = openTestWorkspace(dataDir, {});
   cleanups.push(() => ws.db.close());
   return ws;
 }
@@ -38,8 +38,11 @@ describe('opening a workspace', () => {
     const { dir: dataDir, cleanup } = makeTempDir('review-desk-leftovers-');
     cleanups.push(cleanup);
     // The evidence the workspace holds must survive, as must the shard's other files.
-    const stored = new EvidenceStore(dataDir).put(Buffer.from('영수증'));
-    const shard = join(dataDir, 'evidence', stored.sha256.slice(0, 2));
+    const made = openTestWorkspace(dataDir, {});
+    const key = Buffer.from(made.workspaceKey);
+    made.db.close();
+    const stored = new EvidenceStore(dataDir, key).put(Buffer.from('영수증'));
+    const shard = dirname(stored.path);
     const otherShard = join(dataDir, 'evidence', 'ab');
 
     file(dataDir, '.meeting-1.json.0123456789ab.partial');
@@ -69,13 +72,15 @@ describe('opening a workspace', () => {
         .sort(),
     ).toEqual(['evidence', ...lookalikes].sort());
     expect(readdirSync(shard).sort()).toEqual(
-      [stored.sha256, ...shardLookalikes, '.tmp-99-0123456789ab'].sort(),
+      [basename(stored.path), ...shardLookalikes, '.tmp-99-0123456789ab'].sort(),
     );
     expect(readdirSync(otherShard)).toEqual([]);
     expect(readdirSync(join(dataDir, 'evidence')).sort()).toEqual(
-      ['.x.0123456789ab.partial', 'ab', stored.sha256.slice(0, 2)].sort(),
+      ['.x.0123456789ab.partial', 'ab', basename(shard)].sort(),
     );
-    expect(new EvidenceStore(ws.dataDir).read(stored.sha256).toString()).toBe('영수증');
+    expect(new EvidenceStore(ws.dataDir, ws.workspaceKey).read(stored.sha256).toString()).toBe(
+      '영수증',
+    );
   });
 
   it('opens a new workspace, with no evidence folder yet, as before', () => {

@@ -20,6 +20,7 @@ import { membersRecommend, type MemberRecommendationFile } from './members';
 import { writeApprovedMinutes, type DemoMinutes } from './minutes';
 import { readmeText } from './readme';
 import { secretaryImportsRecommendations, secretaryLoadsBatch } from './secretary';
+import { DEMO_WORKSPACE_PASSPHRASE } from './workspaces';
 
 /**
  * `review-desk demo`: the council's worked example, made through the real services into one
@@ -103,6 +104,11 @@ export async function makeCouncilDemo(
     cpSync(sources.evidence, inDemo(outDir, DEMO_PATHS.evidence), { recursive: true });
 
     const keys = makeKeysAndRoster(outDir);
+    writeFileSync(
+      inDemo(outDir, DEMO_PATHS.workspacePassphrase),
+      `${DEMO_WORKSPACE_PASSPHRASE}\n`,
+      { mode: 0o600 },
+    );
     const batch = await secretaryLoadsBatch(outDir, keys);
     const recommendationFiles = await membersRecommend(outDir, keys);
     const { agreement } = await secretaryImportsRecommendations(

@@ -13,6 +13,7 @@ export const DEMO_PATHS = {
   publicKeys: 'keys/public',
   secrets: 'keys/DEMO-SECRETS',
   secretsWarning: 'keys/DEMO-SECRETS/WARNING.txt',
+  workspacePassphrase: 'keys/DEMO-SECRETS/workspace-passphrase.txt',
   secretaryWorkspace: 'workspace',
   secretaryDatabase: `workspace/${DATABASE_FILE_NAME}`,
   members: 'members',

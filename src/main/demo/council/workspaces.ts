@@ -1,7 +1,11 @@
 import { getClaim } from '../../db/repositories/claims';
 import type { ImportReport } from '../../../shared/ipc/intake-schemas';
 import { importBatch } from '../../services/intake/import-batch';
-import { openWorkspace } from '../../services/open-workspace';
+import { join } from 'node:path';
+import { DATABASE_FILE_NAME } from '../../services/open-workspace';
+import { createWorkspace, unlockWorkspace } from '../../services/unlock-workspace';
+import { workspaceStateOf } from '../../services/workspace-key';
+import { DEMO_SCRYPT } from './keys';
 import type { ServiceContext } from '../../services/context';
 import { ServiceError } from '../../services/errors';
 import { importRoster } from '../../services/roster';
@@ -21,9 +25,22 @@ export function storyClock(startIso: string): () => Date {
   };
 }
 
-/** Opens a laptop's workspace at a point of the story; nobody acts until a key is unlocked. */
+/**
+ * Every demo workspace is encrypted with this one published passphrase (written beside the
+ * demo's other secrets, keys/DEMO-SECRETS/workspace-passphrase.txt), at the lowest scrypt cost,
+ * as the demo's keys are: it protects nothing, it shows how a workspace is opened.
+ */
+export const DEMO_WORKSPACE_PASSPHRASE = 'demo-workspace-1015';
+
+/**
+ * Opens a laptop's workspace at a point of the story (making it the first time); nobody acts
+ * until a key is unlocked.
+ */
 export function openDemoWorkspace(dir: string, startIso: string): ServiceContext {
-  return openWorkspace(dir, { now: storyClock(startIso) });
+  const options = { now: storyClock(startIso), scrypt: DEMO_SCRYPT };
+  if (workspaceStateOf(join(dir, DATABASE_FILE_NAME)) === 'none')
+    return createWorkspace(dir, { ...options, passphrase: DEMO_WORKSPACE_PASSPHRASE }).ctx;
+  return unlockWorkspace(dir, { passphrase: DEMO_WORKSPACE_PASSPHRASE }, options);
 }
 
 /** Runs `work` on a workspace and closes its database whatever happens. */

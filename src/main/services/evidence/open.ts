@@ -11,7 +11,7 @@ import { ServiceError } from '../errors';
 import { sha256Hex } from '../hashing';
 import { cellText } from './sheet-cell-text';
 import { decodeBuffer, detectEncoding } from '../intake/readers/encoding';
-import { EvidenceStore } from './store';
+import { EvidenceStore, StoredEvidenceAlteredError } from './store';
 
 /** The viewer shows a sample, not the whole file: enough to judge it, small enough for IPC. */
 export const TABLE_ROW_LIMIT = 500;
@@ -39,7 +39,7 @@ export async function openEvidenceFile(
     throw new ServiceError('validation_failed', notStoredMessage(item));
   }
   const sha256 = item.sha256;
-  const bytes = readVerified(new EvidenceStore(ctx.dataDir), item, sha256);
+  const bytes = readVerified(new EvidenceStore(ctx.dataDir, ctx.workspaceKey), item, sha256);
   const content = await contentOf(bytes, item.mediaType, item.fileName);
 
   // Reading writes nothing else, so the audit entry is the whole transaction.
@@ -95,6 +95,11 @@ function readVerified(store: EvidenceStore, item: EvidenceInput, sha256: string)
   try {
     bytes = store.read(sha256);
   } catch (error) {
+    if (error instanceof StoredEvidenceAlteredError)
+      throw new ServiceError(
+        'conflict',
+        `stored file changed since import: "${item.fileName}" no longer decrypts as SHA-256 ${sha256}`,
+      );
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
       throw new ServiceError(
         'conflict',

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, randomBytes } from 'node:crypto';
 import {
   chmodSync,
   closeSync,
@@ -12,9 +12,10 @@ import {
   rmSync,
   writeSync,
 } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { sha256Hex } from '../hashing';
 import { removeStaleFiles } from '../new-file';
+import { derivedKey, type WorkspaceKey } from '../workspace-key';
 
 const SHA256_HEX = /^[0-9a-f]{64}$/;
 const SHARD = /^[0-9a-f]{2}$/;
@@ -27,38 +28,86 @@ export interface StoredEvidence {
   path: string;
 }
 
+/** What every stored file starts with: the format, then the IV and the GCM tag. */
+const MAGIC = Buffer.from('RDE1', 'latin1');
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const HEADER_BYTES = MAGIC.length + IV_BYTES + TAG_BYTES;
+
+/** The stored file does not decrypt: altered on disk, or from another workspace. */
+export class StoredEvidenceAlteredError extends Error {
+  readonly code = 'EVIDENCE_ALTERED';
+  constructor(sha256: string) {
+    super(`the stored evidence file for ${sha256} does not decrypt: it was altered on disk`);
+    this.name = 'StoredEvidenceAlteredError';
+  }
+}
+
 /**
- * Evidence bytes named by their SHA-256 under <dataDir>/evidence/<2 hex>/<sha256>. The name
- * is the content, so a stored file is never rewritten and identical uploads share one file.
+ * Evidence bytes, encrypted (AES-256-GCM under a key derived from the workspace key), stored
+ * under <dataDir>/evidence/<2 hex>/<name>. The name is an HMAC of the content's SHA-256 under
+ * another derived key: still one name per content, so a stored file is never rewritten and
+ * identical uploads share one file, yet the folder does not reveal which known file it holds.
+ * The content's SHA-256 is bound in as authenticated data, so a file moved to another name
+ * does not decrypt.
  */
 export class EvidenceStore {
   readonly root: string;
+  readonly #cipherKey: Buffer;
+  readonly #nameKey: Buffer;
 
-  constructor(dataDir: string) {
+  constructor(dataDir: string, key: WorkspaceKey) {
     this.root = join(dataDir, 'evidence');
+    this.#cipherKey = derivedKey(key, 'evidence');
+    this.#nameKey = derivedKey(key, 'evidence-names');
   }
 
   /** Throws on anything but a lowercase hex digest: the hash may come from the renderer. */
   pathFor(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
-    return join(this.root, sha256.slice(0, 2), sha256);
+    const name = createHmac('sha256', this.#nameKey).update(sha256).digest('hex');
+    return join(this.root, name.slice(0, 2), name);
+  }
+
+  #encrypt(bytes: Uint8Array, sha256: string): Buffer {
+    const iv = randomBytes(IV_BYTES);
+    const cipher = createCipheriv('aes-256-gcm', this.#cipherKey, iv);
+    cipher.setAAD(Buffer.from(sha256, 'latin1'));
+    const body = Buffer.concat([cipher.update(bytes), cipher.final()]);
+    return Buffer.concat([MAGIC, iv, cipher.getAuthTag(), body]);
+  }
+
+  #decrypt(stored: Buffer, sha256: string): Buffer {
+    if (stored.length < HEADER_BYTES || !stored.subarray(0, MAGIC.length).equals(MAGIC))
+      throw new StoredEvidenceAlteredError(sha256);
+    try {
+      const iv = stored.subarray(MAGIC.length, MAGIC.length + IV_BYTES);
+      const decipher = createDecipheriv('aes-256-gcm', this.#cipherKey, iv);
+      decipher.setAAD(Buffer.from(sha256, 'latin1'));
+      decipher.setAuthTag(stored.subarray(MAGIC.length + IV_BYTES, HEADER_BYTES));
+      return Buffer.concat([decipher.update(stored.subarray(HEADER_BYTES)), decipher.final()]);
+    } catch {
+      throw new StoredEvidenceAlteredError(sha256);
+    }
   }
 
   has(sha256: string): boolean {
     return SHA256_HEX.test(sha256) && existsSync(this.pathFor(sha256));
   }
 
+  /** The content as it was put (throws ENOENT when gone, StoredEvidenceAlteredError when changed). */
   read(sha256: string): Buffer {
-    return readFileSync(this.pathFor(sha256));
+    return this.#decrypt(readFileSync(this.pathFor(sha256)), sha256);
   }
 
-  put(bytes: Uint8Array): StoredEvidence {
-    const sha256 = sha256Hex(bytes);
+  put(content: Uint8Array): StoredEvidence {
+    const sha256 = sha256Hex(content);
     const path = this.pathFor(sha256);
-    const stored = { sha256, sizeBytes: bytes.byteLength, path };
+    const stored = { sha256, sizeBytes: content.byteLength, path };
     if (existsSync(path)) return stored;
 
-    const dir = join(this.root, sha256.slice(0, 2));
+    const bytes = this.#encrypt(content, sha256);
+    const dir = dirname(path);
     mkdirSync(dir, { recursive: true });
     // Temp names start with a dot and never match a digest, so a crash leaves only litter
     // that pathFor can never return (and removeLeftoverTempFiles clears at workspace open).

@@ -68,7 +68,7 @@ function checkParams(params: ScryptParams): void {
     );
 }
 
-function stretch(passphrase: string, salt: Buffer, params: ScryptParams): Buffer {
+export function stretch(passphrase: string, salt: Buffer, params: ScryptParams): Buffer {
   checkParams(params);
   // Node refuses scrypt above 32 MiB unless told how much memory it may take.
   const maxmem = 128 * params.N * params.r * params.p + 16 * 1024 * 1024;

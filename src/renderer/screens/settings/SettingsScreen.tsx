@@ -10,6 +10,7 @@ import { PeoplePanel } from './people/PeoplePanel';
 import { PolicyEditor } from './policy/PolicyEditor';
 import { SigningPanel } from './signing/SigningPanel';
 import { FactRow } from '../../components/Facts';
+import { IdleLockSetting } from '../vault/IdleLockSetting';
 
 export function SettingsScreen() {
   const { t, locale, setLocale } = useLocale();
@@ -37,6 +38,7 @@ export function SettingsScreen() {
           ))}
         </select>
       </div>
+      <IdleLockSetting />
       <PeoplePanel />
       <SigningPanel />
       <div className="panel">

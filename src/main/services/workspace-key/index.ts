@@ -1,0 +1,24 @@
+export {
+  addKeychainWrap,
+  changeWorkspacePassphrase,
+  createWorkspaceKey,
+  MIN_PASSPHRASE_LENGTH,
+  unlockWorkspaceKey,
+  workspaceStateOf,
+  type Unlock,
+  type UnlockedKey,
+  type WorkspaceState,
+} from './unlock';
+export { keyFilePathFor, readKeyFile, type UnlockMeans, type WorkspaceKeyFile } from './key-file';
+export {
+  MalformedRecoveryCodeError,
+  newRecoveryCode,
+  normalizeRecoveryCode,
+} from './recovery-code';
+export {
+  databaseKeyPragma,
+  derivedKey,
+  forgetKey,
+  newWorkspaceKey,
+  type WorkspaceKey,
+} from './workspace-key';

@@ -1,0 +1,154 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import type { RequestOf } from '../../../shared/ipc/contract';
+import type { VaultStatus } from '../../../shared/ipc/vault-schemas';
+import { api } from '../../api/client';
+import { useWrite } from '../../api/use-write';
+import { Button } from '../../components/Button';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { useT } from '../../i18n/locale-context';
+import { GateCard, WorkspaceFolder } from './GateFrame';
+import { VAULT_ISSUE_KEYS } from './vault-issues';
+
+type Typed = 'passphrase' | 'recovery-code';
+
+/**
+ * The locked workspace: opened by the passphrase, the recovery code, or this computer's
+ * keychain. A refused passphrase is cleared (it was wrong, and should not linger in the page);
+ * a refused recovery code stays, since it is long and a slip is easier to fix than to retype.
+ */
+export function UnlockWorkspace({
+  status,
+  onOpened,
+  onRefused,
+}: {
+  status: VaultStatus;
+  onOpened: (status: VaultStatus) => void;
+  /** A refusal can mean the folder changed under us (the key file gone): the gate looks again. */
+  onRefused: () => void;
+}) {
+  const t = useT();
+  const [typed, setTyped] = useState<Typed>('passphrase');
+  const [passphrase, setPassphrase] = useState('');
+  const [recoveryCode, setRecoveryCode] = useState('');
+  const { run, pending, error, clearError } = useWrite();
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => input.current?.focus(), [typed]);
+
+  async function open(request: RequestOf<'vault:unlock'>) {
+    if (pending) return;
+    const opened = await run(() => api.vault.unlock(request), { holdOnSuccess: true });
+    if (opened) return onOpened(opened);
+    if (request.means === 'passphrase') setPassphrase('');
+    input.current?.focus();
+    onRefused();
+  }
+
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (typed === 'passphrase') {
+      if (passphrase !== '') void open({ means: 'passphrase', passphrase });
+    } else if (recoveryCode.trim() !== '') {
+      void open({ means: 'recovery-code', recoveryCode: recoveryCode.trim() });
+    }
+  }
+
+  function switchTo(next: Typed) {
+    clearError();
+    setTyped(next);
+  }
+
+  const empty = typed === 'passphrase' ? passphrase === '' : recoveryCode.trim() === '';
+  return (
+    <GateCard testId="vault-unlock" title={t('vault.unlock.title')}>
+      <p>{t('vault.unlock.intro')}</p>
+      {status.lockedBecause && (
+        <p className="notice notice--info" data-testid="vault-unlock-reason">
+          {t(`vault.unlock.reason.${status.lockedBecause}`, { minutes: status.idleLockMinutes })}
+        </p>
+      )}
+      <WorkspaceFolder dataDir={status.dataDir} />
+      <form className="vault-form" onSubmit={submit}>
+        {typed === 'passphrase' ? (
+          <Field label={t('vault.unlock.passphrase')}>
+            <input
+              ref={input}
+              type="password"
+              className="input"
+              autoComplete="current-password"
+              data-testid="vault-unlock-passphrase"
+              readOnly={pending}
+              value={passphrase}
+              onChange={(event) => setPassphrase(event.target.value)}
+            />
+          </Field>
+        ) : (
+          <div className="field">
+            <Field label={t('vault.unlock.recoveryCode')} className="vault-form__tight">
+              <input
+                ref={input}
+                type="text"
+                className="input vault-form__code"
+                placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
+                autoComplete="off"
+                autoCapitalize="characters"
+                spellCheck={false}
+                aria-describedby="vault-unlock-recovery-hint"
+                data-testid="vault-unlock-recovery-code"
+                readOnly={pending}
+                value={recoveryCode}
+                onChange={(event) => setRecoveryCode(event.target.value)}
+              />
+            </Field>
+            <p id="vault-unlock-recovery-hint" className="field__hint">
+              {t('vault.unlock.recoveryHint')}
+            </p>
+          </div>
+        )}
+        <div className="button-row">
+          <Button
+            variant="primary"
+            type="submit"
+            testId="vault-unlock-submit"
+            disabled={pending || empty}
+          >
+            {pending ? t('vault.unlock.working') : t('vault.unlock.submit')}
+          </Button>
+          {typed === 'passphrase' ? (
+            <Button
+              variant="ghost"
+              testId="vault-unlock-use-recovery"
+              onClick={() => switchTo('recovery-code')}
+            >
+              {t('vault.unlock.useRecovery')}
+            </Button>
+          ) : (
+            <Button
+              variant="ghost"
+              testId="vault-unlock-use-passphrase"
+              onClick={() => switchTo('passphrase')}
+            >
+              {t('vault.unlock.usePassphrase')}
+            </Button>
+          )}
+        </div>
+      </form>
+      {status.keychainAvailable && (
+        <div className="button-row vault-card__alternative">
+          <Button
+            variant="secondary"
+            testId="vault-unlock-keychain"
+            disabled={pending}
+            onClick={() => void open({ means: 'os-keychain' })}
+          >
+            {t('vault.unlock.keychain')}
+          </Button>
+        </div>
+      )}
+      {error && (
+        <ErrorNotice error={error} testId="vault-unlock-error" issueKeys={VAULT_ISSUE_KEYS} />
+      )}
+    </GateCard>
+  );
+}

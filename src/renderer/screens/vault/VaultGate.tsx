@@ -1,0 +1,146 @@
+import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import type { LockReason, VaultStatus } from '../../../shared/ipc/vault-schemas';
+import { api, asApiError, subscribe, type ApiError } from '../../api/client';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Loading } from '../../components/Loading';
+import { CreateWorkspace } from './CreateWorkspace';
+import { GateFrame } from './GateFrame';
+import { RecoveryCode } from './RecoveryCode';
+import { UnlockWorkspace } from './UnlockWorkspace';
+import { VaultContext, type VaultValue } from './vault-context';
+import { VaultProblem } from './VaultProblem';
+
+type View =
+  | { kind: 'loading' }
+  | { kind: 'failed'; error: ApiError }
+  /** Made and open, but the shell waits until the person has taken the code down. */
+  | { kind: 'recovery'; recoveryCode: string; status: VaultStatus }
+  | { kind: 'status'; status: VaultStatus };
+
+/** The view once main has locked: shown at once, before main is asked for the full status. */
+function lockedView(view: View, reason: LockReason): View {
+  if (view.kind !== 'recovery' && !(view.kind === 'status' && view.status.state === 'open'))
+    return view;
+  return {
+    kind: 'status',
+    status: { ...view.status, state: 'locked', unlockedBy: null, lockedBecause: reason },
+  };
+}
+
+/**
+ * Nothing of the app shows until the workspace is open. The shell (`children`) is mounted
+ * only while it is, so each opening mounts it afresh (its screens read their data then) and
+ * each lock unmounts it (no claimant's data stays in the page).
+ */
+export function VaultGate({ children }: { children: ReactNode }) {
+  const [view, setView] = useState<View>({ kind: 'loading' });
+  // Only the newest answer counts: a status query overtaken by an unlock or a lock is dropped.
+  const ticket = useRef(0);
+
+  const settle = useCallback((next: View) => {
+    ticket.current += 1;
+    setView(next);
+  }, []);
+
+  const refresh = useCallback(() => {
+    const mine = ++ticket.current;
+    api.vault.status().then(
+      (status) => mine === ticket.current && setView({ kind: 'status', status }),
+      (error: unknown) =>
+        mine === ticket.current && setView({ kind: 'failed', error: asApiError(error) }),
+    );
+  }, []);
+
+  useEffect(() => {
+    refresh();
+    return subscribe('vault:locked', ({ reason }) => {
+      setView((current) => lockedView(current, reason));
+      refresh();
+    });
+  }, [refresh]);
+
+  const lockNow = useCallback(async () => {
+    const status = await api.vault.lock();
+    settle({ kind: 'status', status });
+    return status;
+  }, [settle]);
+
+  const statusChanged = useCallback(
+    (status: VaultStatus) => settle({ kind: 'status', status }),
+    [settle],
+  );
+
+  if (view.kind === 'status' && view.status.state === 'open')
+    return (
+      <OpenWorkspace status={view.status} lockNow={lockNow} statusChanged={statusChanged}>
+        {children}
+      </OpenWorkspace>
+    );
+  return (
+    <GateFrame>
+      <GateScreen view={view} settle={settle} refresh={refresh} />
+    </GateFrame>
+  );
+}
+
+function OpenWorkspace({ children, ...vault }: VaultValue & { children: ReactNode }) {
+  const { status, lockNow, statusChanged } = vault;
+  const value = useMemo(
+    () => ({ status, lockNow, statusChanged }),
+    [status, lockNow, statusChanged],
+  );
+  return <VaultContext.Provider value={value}>{children}</VaultContext.Provider>;
+}
+
+function GateScreen({
+  view,
+  settle,
+  refresh,
+}: {
+  view: View;
+  settle: (next: View) => void;
+  refresh: () => void;
+}): ReactNode {
+  switch (view.kind) {
+    case 'loading':
+      return <Loading />;
+    case 'failed':
+      return <ErrorNotice error={view.error} testId="vault-status-error" onRetry={refresh} />;
+    case 'recovery':
+      return (
+        <RecoveryCode
+          recoveryCode={view.recoveryCode}
+          dataDir={view.status.dataDir}
+          onContinue={() => settle({ kind: 'status', status: view.status })}
+        />
+      );
+    case 'status':
+      break;
+  }
+  const { status } = view;
+  switch (status.state) {
+    case 'none':
+      return (
+        <CreateWorkspace
+          status={status}
+          onCreated={(made) =>
+            settle({ kind: 'recovery', recoveryCode: made.recoveryCode, status: made.status })
+          }
+        />
+      );
+    case 'locked':
+      return (
+        <UnlockWorkspace
+          status={status}
+          onOpened={(opened) => settle({ kind: 'status', status: opened })}
+          onRefused={refresh}
+        />
+      );
+    case 'plain':
+    case 'key-file-missing':
+      return <VaultProblem state={status.state} dataDir={status.dataDir} onRetry={refresh} />;
+    case 'open':
+      // Rendered by VaultGate itself, inside the vault context.
+      return null;
+  }
+}
