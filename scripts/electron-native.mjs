@@ -75,7 +75,9 @@ const readVersion = (file) => JSON.parse(readFileSync(file, 'utf8')).version;
 export function nativeBuildTarget(appRoot, host = {}) {
   const modules = join(appRoot, 'node_modules');
   return {
-    betterSqlite3Version: readVersion(join(modules, 'better-sqlite3-multiple-ciphers', 'package.json')),
+    betterSqlite3Version: readVersion(
+      join(modules, 'better-sqlite3-multiple-ciphers', 'package.json'),
+    ),
     electronVersion: readVersion(join(modules, 'electron', 'package.json')),
     abi: readFileSync(join(modules, 'electron', 'abi_version'), 'utf8').trim(),
     ...electronInstallTarget({
@@ -193,7 +195,9 @@ function ensureElectronSqlite(target) {
     work,
     env,
   );
-  attempts.push(failureReport('prebuild-install (better-sqlite3-multiple-ciphers’ prebuilt binary)', prebuilt));
+  attempts.push(
+    failureReport('prebuild-install (better-sqlite3-multiple-ciphers’ prebuilt binary)', prebuilt),
+  );
   let built = prebuilt.status === 0;
   if (!built) {
     const nodeGyp = nodeGypScript(process.env);

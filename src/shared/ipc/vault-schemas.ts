@@ -67,7 +67,13 @@ export const vaultContract = {
   },
   'vault:setIdleLock': {
     lock: 'none',
-    request: z.object({ minutes: z.number().int().min(0).max(24 * 60) }),
+    request: z.object({
+      minutes: z
+        .number()
+        .int()
+        .min(0)
+        .max(24 * 60),
+    }),
     response: vaultStatus,
   },
 } as const;

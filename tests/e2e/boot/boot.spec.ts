@@ -1,12 +1,11 @@
 import { expect, test } from '@playwright/test';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { join } from 'node:path';
 import { CHANNELS } from '../../../src/shared/ipc/channels';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { launchStandIn, type StandInApp } from '../../electron-stand-in/launch';
 import { screenshot } from '../helpers/decision-steps';
-import { openDesktop, type Desktop } from '../helpers/desktop';
-import { openTestWorkspace } from '../../helpers/workspace-key';
+import { openDesktop, passVaultGate, type Desktop } from '../helpers/desktop';
+import { openRawDatabase, openTestWorkspace, TEST_PASSPHRASE } from '../../helpers/workspace-key';
 
 /*
  * The built main bundle and preload as Electron would start them (under the stand-in): the
@@ -227,11 +226,18 @@ test.describe('a normal start', () => {
     for (const name of permissions) expect(answers[name], name).toEqual([false, false]);
   });
 
-  test('main has one handler per contract channel and none else, and no keychain was probed', async () => {
+  test('main has one handler per contract channel and none else, and asks about the keychain once', async () => {
     const handled = await desktop.app.evaluate(({ __standIn }) => __standIn.handledChannels());
     expect([...handled].sort()).toEqual([...CHANNELS].sort());
     expect(new Set(handled).size).toBe(handled.length);
-    expect(await desktop.app.evaluate(({ __standIn }) => __standIn.runtime.keychainProbes)).toBe(0);
+    // At start, to open the workspace without typing where the keychain is real: is there one,
+    // and (on Linux) which backend. The answer is kept: the gate's own questions ask no more.
+    const probes = () => desktop.app.evaluate(({ __standIn }) => __standIn.runtime.keychainProbes);
+    expect(await probes()).toBe(2);
+    await desktop.page.getByTestId('vault-lock-now').click();
+    await expect(desktop.page.getByTestId('vault-unlock')).toBeVisible();
+    expect(await probes()).toBe(2);
+    await passVaultGate(desktop.page);
   });
 
   test('every native addon loaded is the nativeBinding one, also while an import runs', async () => {
@@ -323,25 +329,41 @@ test.describe('when it cannot start', () => {
     return `${app.errorBoxes[0]!.title}\n${app.errorBoxes[0]!.content}`;
   }
 
-  test('a database from a newer version: an error box, and the process ends non-zero', async () => {
+  /** The database opens when the person unlocks it: what stops it is said at the unlock. */
+  async function unlockRefusal(): Promise<string> {
+    const desktop = await openDesktop({ workspaceDir: temp.dir, vault: 'stay' });
+    try {
+      const { page } = desktop;
+      await page.getByTestId('vault-unlock-passphrase').fill(TEST_PASSPHRASE);
+      await page.getByTestId('vault-unlock-submit').click();
+      const refusal = page.getByTestId('vault-unlock-error');
+      await expect(refusal).toBeVisible();
+      await expect(page.getByTestId('top-bar')).toHaveCount(0);
+      return (await refusal.textContent()) ?? '';
+    } finally {
+      await desktop.close();
+    }
+  }
+
+  test('a database from a newer version: the unlock says so and opens nothing', async () => {
     const workspace = openTestWorkspace(temp.dir, {});
     workspace.db.pragma('user_version = 999');
     workspace.db.close();
-    const app = await launchStandIn({ env: { REVIEW_DESK_USER_DATA: temp.dir } });
-    const text = await endsWithErrorBox(app);
+    const text = await unlockRefusal();
     expect(text).toContain('999');
     expect(text).toMatch(/newer|새 버전|최신/);
   });
 
-  test('a database another process holds locked: an error box, and the process ends non-zero', async () => {
-    openTestWorkspace(temp.dir, {}).db.close();
-    const holder = new Database(join(temp.dir, 'review-desk.db'));
+  test('a database another process holds locked: the unlock says so and opens nothing', async () => {
+    const workspace = openTestWorkspace(temp.dir, {});
+    const holder = openRawDatabase(join(temp.dir, 'review-desk.db'), workspace.workspaceKey);
+    workspace.db.close();
     holder.pragma('locking_mode = EXCLUSIVE');
     holder.exec('BEGIN EXCLUSIVE');
     try {
-      const app = await launchStandIn({ env: { REVIEW_DESK_USER_DATA: temp.dir } });
-      const text = await endsWithErrorBox(app);
-      expect(text).toContain('Another program is using the workspace database');
+      expect(await unlockRefusal()).toMatch(
+        /Another program is using the workspace database|다른 프로그램/,
+      );
     } finally {
       holder.exec('ROLLBACK');
       holder.close();

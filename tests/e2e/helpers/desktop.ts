@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { launchStandIn, type LaunchOptions, type StandInApp } from '../../electron-stand-in/launch';
+import { TEST_PASSPHRASE } from '../../helpers/workspace-key';
 
 /**
  * The app as a person starts it, for the end-to-end specs: the BUILT main bundle and preload
@@ -39,10 +40,39 @@ export interface Desktop {
 
 export interface DesktopOptions extends LaunchOptions {
   /**
+   * What to do at the vault gate the app opens to: `open` (default) makes the workspace with
+   * TEST_PASSPHRASE the first time, or unlocks it with that passphrase, on every start and
+   * restart; `stay` leaves the gate for the spec to handle.
+   */
+  vault?: 'open' | 'stay';
+  /**
    * A workspace folder that already holds review-desk.db (opened with --workspace, as
    * `review-desk demo` output is); otherwise the app starts on an empty user-data folder.
    */
   workspaceDir?: string;
+}
+
+/**
+ * Opens the workspace at the vault gate as a person would: makes it with TEST_PASSPHRASE (and
+ * acknowledges the recovery code) when there is none, else types the passphrase.
+ */
+export async function passVaultGate(page: Page, passphrase = TEST_PASSPHRASE): Promise<void> {
+  const create = page.getByTestId('vault-create');
+  const unlock = page.getByTestId('vault-unlock');
+  const shell = page.getByTestId('top-bar');
+  await expect(create.or(unlock).or(shell)).toBeVisible({ timeout: 30_000 });
+  if (await create.isVisible()) {
+    await page.getByTestId('vault-create-passphrase').fill(passphrase);
+    await page.getByTestId('vault-create-confirm').fill(passphrase);
+    await page.getByTestId('vault-create-submit').click();
+    await expect(page.getByTestId('vault-recovery-code')).toBeVisible();
+    await page.getByTestId('vault-recovery-ack').check();
+    await page.getByTestId('vault-recovery-continue').click();
+  } else if (await unlock.isVisible()) {
+    await page.getByTestId('vault-unlock-passphrase').fill(passphrase);
+    await page.getByTestId('vault-unlock-submit').click();
+  }
+  await expect(shell).toBeVisible();
 }
 
 export async function openDesktop(options: DesktopOptions = {}): Promise<Desktop> {
@@ -67,6 +97,7 @@ export async function openDesktop(options: DesktopOptions = {}): Promise<Desktop
       if (message.type() === 'error') consoleErrors.push(message.text());
     });
     page.on('pageerror', (error) => consoleErrors.push(`uncaught: ${error.message}`));
+    if (options.vault !== 'stay') await passVaultGate(page);
     return { app, page };
   };
   const quit = async (app: StandInApp): Promise<void> => {

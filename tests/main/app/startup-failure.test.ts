@@ -43,9 +43,9 @@ describe('what a failed start tells the person at the machine', () => {
   it('a workspace from a newer Review Desk: update, nothing changed, names the file', () => {
     const dir = tempDir();
     const file = join(dir, DATABASE_FILE_NAME);
-    const db = new Database(file);
-    db.pragma('user_version = 999');
-    db.close();
+    const made = openTestWorkspace(dir, {});
+    made.db.pragma('user_version = 999');
+    made.db.close();
     const error = caught(() => openTestWorkspace(dir, {}));
     const { title, message } = describeStartupFailure(error, { workspaceDir: dir });
     expect(title).toBe(STARTUP_FAILURE_TITLE);

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { sign } from 'node:crypto';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -18,6 +17,7 @@ import { loadSampleClaims } from '../../../src/main/services/workspace/workspace
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { actAsPerson, councilOf, memoryIdentity, seatCouncil } from '../../helpers/council';
 import { openTempWorkspace } from '../../helpers/temp-workspace';
+import { openRawDatabase } from '../../helpers/workspace-key';
 
 let ws: ReturnType<typeof openTempWorkspace>;
 afterEach(() => ws?.cleanup());
@@ -63,7 +63,7 @@ function rewriteLog(change: (entry: AuditEntry) => AuditEntry) {
     prevHash = hashAuditEntry(entry);
     return { ...entry, hash: prevHash };
   });
-  const raw = new Database(join(ws.dataDir, 'review-desk.db'));
+  const raw = openRawDatabase(join(ws.dataDir, 'review-desk.db'), ws.workspaceKey);
   raw.exec('DROP TRIGGER audit_no_update; DROP TRIGGER audit_no_delete; DELETE FROM audit_log;');
   const insert = raw.prepare(
     `INSERT INTO audit_log (seq, at, actor, actor_kid, action, subject_type, subject_id, details,

@@ -6,6 +6,7 @@ import { migrate, schemaVersionOf } from '../../../src/main/db/migrate';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS } from '../../../src/main/db/migrations';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { openRawDatabase, TEST_KEY } from '../../helpers/workspace-key';
+import type Database from 'better-sqlite3-multiple-ciphers';
 
 const temps: (() => void)[] = [];
 function tempDb(): { file: string; db: Database.Database } {

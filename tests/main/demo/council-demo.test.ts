@@ -34,7 +34,11 @@ import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
-import { openTestWorkspace } from '../../helpers/workspace-key';
+import { unlockWorkspace } from '../../../src/main/services/unlock-workspace';
+import { DEMO_WORKSPACE_PASSPHRASE } from '../../../src/main/demo/council/workspaces';
+
+/** A demo workspace, opened as its README says: with the demo's published passphrase. */
+const openDemo = (dir: string) => unlockWorkspace(dir, { passphrase: DEMO_WORKSPACE_PASSPHRASE });
 
 /*
  * The demo is made once (real keys, real SQLite workspaces, the real demo batch) and each test
@@ -160,7 +164,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
     expect(demo.minutes.docx).toBe(minutesFilePath(MEETING.number, 'docx'));
     expect(readFileSync(inDemo(outDir, demo.minutes.pdf)).subarray(0, 5).toString()).toBe('%PDF-');
     expect(readFileSync(inDemo(outDir, demo.minutes.docx)).subarray(0, 2).toString()).toBe('PK');
-    const secretary = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
+    const secretary = openDemo(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
     try {
       expect(listMinutesVersions(secretary, demo.meeting.id)).toEqual([
         expect.objectContaining({
@@ -212,7 +216,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
   });
 
   it('leaves workspaces whose audit logs are signed by the roster people who acted, and that reopen with nobody acting until a key is unlocked', () => {
-    const secretary = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
+    const secretary = openDemo(inDemo(outDir, DEMO_PATHS.secretaryWorkspace));
     try {
       expect(secretary.acting).toBeNull();
       expect(secretary.actor).toBe(UNIDENTIFIED_OPERATOR);
@@ -246,7 +250,7 @@ describe('review-desk demo: the council worked example', { timeout: 60_000 }, ()
       secretary.db.close();
     }
     for (const { member, count } of demo.recommendationFiles) {
-      const ws = openTestWorkspace(inDemo(outDir, memberWorkspacePath(member)));
+      const ws = openDemo(inDemo(outDir, memberWorkspacePath(member)));
       try {
         expect(ws.actor).toBe(UNIDENTIFIED_OPERATOR);
         const entries = expectSignedLog(ws, [UNIDENTIFIED_OPERATOR, member]);

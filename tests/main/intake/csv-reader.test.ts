@@ -10,6 +10,7 @@ import { CsvSplitter, type CsvRecord } from '../../../src/main/services/intake/r
 import { ServiceError } from '../../../src/main/services/errors';
 import { GOOD_ROWS, KO_HEADERS, type Row } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { openTestWorkspace, testPassphraseFile } from '../../helpers/workspace-key';
 
 /**
  * The CSV reader against the files the issue-12 attack found: line endings of every kind,
@@ -334,6 +335,7 @@ describe('review-desk import of a damaged CSV', () => {
     for (const [name, content] of Object.entries(files)) {
       const file = join(dir, `${name}.csv`);
       writeFileSync(file, content, 'utf8');
+      openTestWorkspace(join(dir, name)).db.close();
       const run = spawnSync(
         process.execPath,
         [
@@ -343,7 +345,11 @@ describe('review-desk import of a damaged CSV', () => {
           '--db',
           join(dir, name, 'review-desk.db'),
         ],
-        { encoding: 'utf8', timeout: 60_000 },
+        {
+          encoding: 'utf8',
+          timeout: 60_000,
+          env: { ...process.env, REVIEW_DESK_PASSPHRASE_FILE: testPassphraseFile() },
+        },
       );
       expect(run.status).toBe(1);
       expect(run.stderr).not.toMatch(/unexpected error/);

@@ -1,4 +1,4 @@
-import { mkdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdirSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
@@ -8,6 +8,7 @@ import { JSON_LIMITS } from '../../../src/main/services/intake/readers/json';
 import { GOOD_ROWS, writeCsv, writeJson, writeXlsx } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { PNG_BYTES, writeZip } from '../evidence/helpers';
+import { EvidenceStore } from '../../../src/main/services/evidence/store';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -203,7 +204,7 @@ describe('evidence given with a batch', () => {
       .get() as { media_type: string; sha256: string };
     expect(stored.media_type).toBe('text/csv');
     expect(
-      readFileSync(join(ws.dataDir, 'evidence', stored.sha256.slice(0, 2), stored.sha256), 'utf8'),
+      new EvidenceStore(ws.dataDir, ws.workspaceKey).read(stored.sha256).toString('utf8'),
     ).toContain('1200000');
   });
 

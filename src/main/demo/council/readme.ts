@@ -51,11 +51,18 @@ export function listedFiles(facts: ReadmeFacts): ListedFile[] {
       ko: `${key.person.name} (${key.person.role}) 공개키`,
       en: `${key.person.name}'s (${key.person.role}) public key`,
     });
-  files.push({
-    path: DEMO_PATHS.secretsWarning,
-    ko: '데모 비밀 경고',
-    en: 'the demo-secrets warning',
-  });
+  files.push(
+    {
+      path: DEMO_PATHS.secretsWarning,
+      ko: '데모 비밀 경고',
+      en: 'the demo-secrets warning',
+    },
+    {
+      path: DEMO_PATHS.workspacePassphrase,
+      ko: '데모 비밀: 모든 데모 작업 공간의 암호 (앱의 잠금 해제 화면, 또는 REVIEW_DESK_PASSPHRASE_FILE)',
+      en: "DEMO SECRET: every demo workspace's passphrase (the app's unlock screen, or REVIEW_DESK_PASSPHRASE_FILE)",
+    },
+  );
   for (const key of facts.keys)
     files.push(
       {

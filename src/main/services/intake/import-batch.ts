@@ -201,7 +201,10 @@ export async function importBatch(
     report('failed', 0, reader);
     throw error;
   }
-  const collector = createEvidenceCollector(source, new EvidenceStore(ctx.dataDir, ctx.workspaceKey));
+  const collector = createEvidenceCollector(
+    source,
+    new EvidenceStore(ctx.dataDir, ctx.workspaceKey),
+  );
   const db: Db = openWorkspaceConnection(ctx);
   // A modest page cache: a million-row import must stay within a laptop's memory (bench: peakRssMB).
   setPageCacheKiB(db, 16384);

@@ -2,7 +2,9 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNIDENTIFIED_OPERATOR } from '../../../shared/domain/acts';
 import type { LockReason, VaultStatus } from '../../../shared/ipc/vault-schemas';
+import { DatabaseTooNewError } from '../../db/errors';
 import type { ServiceContext } from '../context';
+import { ServiceError } from '../errors';
 import type { KeyProtector } from '../identity';
 import { DATABASE_FILE_NAME } from '../open-workspace';
 import { createWorkspace, lockWorkspace, unlockWorkspace } from '../unlock-workspace';
@@ -84,23 +86,27 @@ export class WorkspaceSession {
 
   /** Makes the workspace (first start); the recovery code is returned this once. */
   create(passphrase: string): string {
-    const made = createWorkspace(this.#options.dataDir, {
-      passphrase,
-      protector: this.#options.keyProtector(),
-      now: this.ctx.now,
-      nativeBinding: this.#options.nativeBinding,
-    });
+    const made = opening(() =>
+      createWorkspace(this.#options.dataDir, {
+        passphrase,
+        protector: this.#options.keyProtector(),
+        now: this.ctx.now,
+        nativeBinding: this.#options.nativeBinding,
+      }),
+    );
     this.#opened(made.ctx, 'passphrase');
     return made.recoveryCode;
   }
 
   unlock(unlock: Unlock): void {
     if (this.#open) return;
-    const opened = unlockWorkspace(this.#options.dataDir, unlock, {
-      protector: this.#options.keyProtector(),
-      now: this.ctx.now,
-      nativeBinding: this.#options.nativeBinding,
-    });
+    const opened = opening(() =>
+      unlockWorkspace(this.#options.dataDir, unlock, {
+        protector: this.#options.keyProtector(),
+        now: this.ctx.now,
+        nativeBinding: this.#options.nativeBinding,
+      }),
+    );
     this.#opened(opened, opened.unlockedBy);
   }
 
@@ -141,5 +147,29 @@ export class WorkspaceSession {
     this.#open = true;
     this.#unlockedBy = means;
     this.#lockedBecause = null;
+  }
+}
+
+/**
+ * The database opens only once the key is had, so what used to stop the app at start (a
+ * database from a newer version, one another program holds) now answers the unlock, worded
+ * for the person at the unlock screen.
+ */
+function opening<T>(open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    if (error instanceof DatabaseTooNewError)
+      throw new ServiceError('conflict', error.message, [
+        { path: 'workspace', code: 'database_too_new', message: error.message },
+      ]);
+    if (/^SQLITE_(BUSY|LOCKED)(_|$)/.test(String((error as { code?: unknown }).code ?? ''))) {
+      const message =
+        'Another program is using the workspace database, so it could not be opened (a running review-desk command, Review Desk under another user account, a backup or sync tool): try again once it has finished';
+      throw new ServiceError('conflict', message, [
+        { path: 'workspace', code: 'database_busy', message },
+      ]);
+    }
+    throw error;
   }
 }

@@ -59,7 +59,8 @@ export function UnlockWorkspace({
     setTyped(next);
   }
 
-  const empty = typed === 'passphrase' ? passphrase === '' : recoveryCode.trim() === '';
+  const byPassphrase = typed === 'passphrase';
+  const empty = byPassphrase ? passphrase === '' : recoveryCode.trim() === '';
   return (
     <GateCard testId="vault-unlock" title={t('vault.unlock.title')}>
       <p>{t('vault.unlock.intro')}</p>
@@ -70,7 +71,7 @@ export function UnlockWorkspace({
       )}
       <WorkspaceFolder dataDir={status.dataDir} />
       <form className="vault-form" onSubmit={submit}>
-        {typed === 'passphrase' ? (
+        {byPassphrase ? (
           <Field label={t('vault.unlock.passphrase')}>
             <input
               ref={input}
@@ -115,23 +116,13 @@ export function UnlockWorkspace({
           >
             {pending ? t('vault.unlock.working') : t('vault.unlock.submit')}
           </Button>
-          {typed === 'passphrase' ? (
-            <Button
-              variant="ghost"
-              testId="vault-unlock-use-recovery"
-              onClick={() => switchTo('recovery-code')}
-            >
-              {t('vault.unlock.useRecovery')}
-            </Button>
-          ) : (
-            <Button
-              variant="ghost"
-              testId="vault-unlock-use-passphrase"
-              onClick={() => switchTo('passphrase')}
-            >
-              {t('vault.unlock.usePassphrase')}
-            </Button>
-          )}
+          <Button
+            variant="ghost"
+            testId={byPassphrase ? 'vault-unlock-use-recovery' : 'vault-unlock-use-passphrase'}
+            onClick={() => switchTo(byPassphrase ? 'recovery-code' : 'passphrase')}
+          >
+            {t(byPassphrase ? 'vault.unlock.useRecovery' : 'vault.unlock.usePassphrase')}
+          </Button>
         </div>
       </form>
       {status.keychainAvailable && (

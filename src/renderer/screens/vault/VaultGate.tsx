@@ -83,8 +83,12 @@ export function VaultGate({ children }: { children: ReactNode }) {
   );
 }
 
-function OpenWorkspace({ children, ...vault }: VaultValue & { children: ReactNode }) {
-  const { status, lockNow, statusChanged } = vault;
+function OpenWorkspace({
+  status,
+  lockNow,
+  statusChanged,
+  children,
+}: VaultValue & { children: ReactNode }) {
   const value = useMemo(
     () => ({ status, lockNow, statusChanged }),
     [status, lockNow, statusChanged],
