@@ -1,9 +1,12 @@
-// Runs one import in a fresh process, so its peak RSS is the import's own.
+// Runs one import in a fresh process, so its peak RSS is the import's own. With --plain, into
+// an unencrypted workspace (the encryption figure's reference) instead of an encrypted one.
 import { importBatch } from '../src/main/services/intake/import-batch';
 import { openBenchWorkspace } from './bench-workspace';
+import { openPlainWorkspace } from './plain-workspace';
 
-const [file, dataDir] = process.argv.slice(2) as [string, string];
-const ctx = openBenchWorkspace(dataDir, {});
+const [file, dataDir, flag] = process.argv.slice(2) as [string, string, string | undefined];
+if (flag !== undefined && flag !== '--plain') throw new Error(`unknown flag ${flag}`);
+const ctx = flag === '--plain' ? openPlainWorkspace(dataDir) : openBenchWorkspace(dataDir, {});
 const started = performance.now();
 const report = await importBatch(ctx, { file });
 const seconds = (performance.now() - started) / 1000;

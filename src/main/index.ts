@@ -33,6 +33,7 @@ import type { ServiceContext } from './services/context';
 import { createIpc } from './ipc/create-ipc';
 import { originOf, trustOrigins } from './ipc/sender';
 import { watchForLockMoments } from './app/auto-lock';
+import { scheduleAutomaticBackups } from './app/backup-schedule';
 import { WorkspaceSession } from './services/vault/session';
 
 const mainDir = dirname(fileURLToPath(import.meta.url));
@@ -113,7 +114,9 @@ function openWindow(): void {
 function start(): void {
   lockDownSession(session.defaultSession, devServerOrigin);
   serveRenderer(join(mainDir, '../renderer'));
-  installMenu(devServerUrl !== null);
+  installMenu(devServerUrl !== null, () => {
+    for (const window of windows) window.webContents.send('backup:requested', {});
+  });
 
   startup.workspaceDir =
     chosenWorkspaceDir(app.commandLine.getSwitchValue('workspace')) ?? app.getPath('userData');
@@ -162,7 +165,19 @@ function start(): void {
     if (windows.length === 0) openWindow();
   });
   watchForLockMoments(powerMonitor, vault, () => runner.cancel());
-  app.on('will-quit', () => vault.lock('person'));
+  const backups = scheduleAutomaticBackups(vault);
+  // Closing makes the automatic backup first (when a folder is chosen): quitting waits for it.
+  let backedUpAtQuit = false;
+  app.on('before-quit', (event) => {
+    if (backedUpAtQuit || !vault.isOpen) return;
+    event.preventDefault();
+    backedUpAtQuit = true;
+    void backups.backUpNow().finally(() => app.quit());
+  });
+  app.on('will-quit', () => {
+    backups.stop();
+    vault.lock('person');
+  });
 }
 
 function main(): void {

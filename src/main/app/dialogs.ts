@@ -12,13 +12,15 @@ const FILTERS: Record<FileKind, Electron.FileFilter[] | 'directory'> = {
   'recommendation-file': [{ name: '위원 의견 파일 (JSON)', extensions: ['json', 'jws'] }],
   'key-file': [{ name: '서명 키 파일 (JSON)', extensions: ['json'] }],
   'public-key-file': [{ name: '공개 키 파일 (JSON)', extensions: ['json'] }],
+  backup: [{ name: 'Review Desk 백업', extensions: ['rdbackup'] }],
+  'backup-folder': 'directory',
 };
 
 const ANY_FILE: Electron.FileFilter = { name: '모든 파일', extensions: ['*'] };
 
 function openOptions(kind: FileKind, multiple: boolean): Electron.OpenDialogOptions {
   const filters = FILTERS[kind];
-  if (filters === 'directory') return { properties: ['openDirectory'] };
+  if (filters === 'directory') return { properties: ['openDirectory', 'createDirectory'] };
   const properties: Electron.OpenDialogOptions['properties'] = multiple
     ? ['openFile', 'multiSelections']
     : ['openFile'];

@@ -1,7 +1,10 @@
 import { Menu, type MenuItemConstructorOptions } from 'electron';
 
-/** The native menu: standard roles so editing shortcuts and window handling work on every OS. */
-export function installMenu(isDev: boolean): void {
+/**
+ * The native menu: standard roles so editing shortcuts and window handling work on every OS.
+ * File → 백업… asks the window to back up (its Settings panel shows the progress).
+ */
+export function installMenu(isDev: boolean, requestBackup: () => void): void {
   const view: MenuItemConstructorOptions[] = [
     { role: 'resetZoom', label: '실제 크기' },
     { role: 'zoomIn', label: '확대' },
@@ -12,7 +15,14 @@ export function installMenu(isDev: boolean): void {
   if (isDev) view.push({ type: 'separator' }, { role: 'reload' }, { role: 'toggleDevTools' });
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' } as MenuItemConstructorOptions] : []),
-    { label: '파일', submenu: [{ role: 'quit', label: '끝내기' }] },
+    {
+      label: '파일',
+      submenu: [
+        { label: '백업… / Back up…', click: requestBackup },
+        { type: 'separator' },
+        { role: 'quit', label: '끝내기' },
+      ],
+    },
     {
       label: '편집',
       submenu: [

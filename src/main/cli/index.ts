@@ -12,6 +12,7 @@ import { importBatch } from '../services/intake/import-batch';
 import { exportQuarantineCsv } from '../services/intake/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats/stats';
 import { AMEND_USAGE, runAmend } from './amend';
+import { BACKUP_USAGE, runBackup, runRestore } from './backup';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
 import { EXPORT_DECISIONS_USAGE, runExportDecisions } from './export-decisions';
@@ -38,6 +39,7 @@ ${AMEND_USAGE}
 ${LEDGER_USAGE}
 ${MINUTES_USAGE}
 ${RECOMMENDATIONS_USAGE}
+${BACKUP_USAGE}
 ${DEMO_USAGE}
 
 --db is the workspace database file (default: the desktop app's own workspace).
@@ -219,6 +221,8 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'people') runPeople(openAt, rest);
     else if (command === 'assign') runAssign(openAt, rest);
     else if (command === 'recommendations') return await runRecommendations(openAt, rest);
+    else if (command === 'backup') await runBackup(openAt, rest);
+    else if (command === 'restore') await runRestore(rest);
     else if (command === 'demo') await runDemo(rest);
     else if (command === undefined || command === 'help' || command === '--help')
       process.stdout.write(`${USAGE}\n`);

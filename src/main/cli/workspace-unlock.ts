@@ -17,12 +17,17 @@ export const WORKSPACE_USAGE = `The workspace is encrypted. Its passphrase is re
 /** Commands whose own --passphrase-file is for a key they sign with, not for the workspace. */
 const OWN_PASSPHRASE_FILE = new Set(['keygen', 'roster', 'export-decisions', 'recommendations']);
 /** Commands that never open a workspace: no passphrase is asked for them. */
-const NO_WORKSPACE = new Set(['keygen', 'verify', 'demo', 'help', '--help']);
+const NO_WORKSPACE = new Set(['keygen', 'verify', 'demo', 'restore', 'help', '--help']);
 
 export const PASSPHRASE_FILE_VARIABLE = 'REVIEW_DESK_PASSPHRASE_FILE';
 
 /** The workspace's passphrase for this run, once known. */
 let passphrase: string | null = null;
+
+/** The passphrase given for this run (by a file), if any: restore tries it on a backup. */
+export function workspacePassphrase(): string | null {
+  return passphrase;
+}
 
 /**
  * Takes a `--passphrase-file <f>` meant for the workspace out of the arguments (for commands

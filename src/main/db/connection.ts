@@ -4,8 +4,13 @@ import { ServiceError } from '../services/errors';
 import { migrate } from './migrate';
 
 export interface OpenDatabaseOptions {
-  /** The workspace key: every page of the database and its WAL is encrypted under it. */
-  key: WorkspaceKey;
+  /**
+   * The workspace key: every page of the database and its WAL is encrypted under it. Null opens
+   * an unencrypted database, and exists for one caller only: the benchmarks' reference figure
+   * ("the same work, unencrypted"). The app and the CLI open workspaces through
+   * unlock-workspace.ts, which always has a key.
+   */
+  key: WorkspaceKey | null;
   /**
    * Path of a better-sqlite3 addon built for the running runtime. The Electron app passes its
    * Electron-ABI copy; tests and the CLI leave it out and get Node's build.
@@ -27,8 +32,11 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
   );
   try {
-    db.pragma(databaseKeyPragma(options.key));
-    checkKeyOpens(db, file);
+    if (options.key !== null) {
+      db.pragma(databaseKeyPragma(options.key));
+      checkKeyOpens(db, file);
+    }
+    keyOfConnection.set(db, options.key);
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     // NORMAL in WAL mode: a commit is atomic and consistent, and survives the app or the
@@ -47,6 +55,19 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     db.close();
     throw error;
   }
+}
+
+/** What each open connection was opened with, so another one can be opened the same way. */
+const keyOfConnection = new WeakMap<Db, WorkspaceKey | null>();
+
+/**
+ * A second connection to the same database, keyed as `db` was (an import writes on its own
+ * connection). After the workspace locked, the key it shares is zeroed and this fails.
+ */
+export function openAnotherConnection(db: Db, options: Omit<OpenDatabaseOptions, 'key'> = {}): Db {
+  const key = keyOfConnection.get(db);
+  if (key === undefined) throw new Error(`${db.name} was not opened by openDatabase`);
+  return openDatabase(db.name, { ...options, key });
 }
 
 /** The first read decrypts page 1: a wrong key (or a plain file) fails there, said plainly. */

@@ -24,6 +24,7 @@ import * as recommendations from '../services/recommendations/channels';
 import * as roster from '../services/roster/channels';
 import * as stats from '../services/stats/channels';
 import * as support from '../services/support/channels';
+import * as backup from '../services/backup/channels';
 import * as vault from '../services/vault/channels';
 import * as workspace from '../services/workspace/channels';
 import type { Handlers } from './router';
@@ -39,6 +40,7 @@ type Services = {
  */
 export const services = {
   vault,
+  backup,
   app,
   workspace,
   stats,

@@ -7,6 +7,7 @@ import {
   openSync,
   readdirSync,
   readFileSync,
+  renameSync,
   rmSync,
   statSync,
   writeSync,
@@ -214,6 +215,52 @@ function removeQuietly(path: string): boolean {
     return true;
   } catch {
     return false;
+  }
+}
+
+/**
+ * A temp name for a file written by a stream (a backup) that publishTempFile then puts under
+ * `path`: `.<name>.<12 hex>.partial`, so removeLeftoverTempFiles and removeEarlierAttempts treat
+ * what a killed write leaves as the litter it is.
+ */
+export function tempNameFor(path: string): string {
+  return tempFileFor(path);
+}
+
+/**
+ * Puts a complete temp file (already written and closed) under `path` as writeNewFile puts its
+ * bytes: fsynced, hard-linked (never over an existing name), the folder fsynced; the temp name
+ * is removed whatever happens. Before this returns nothing exists under `path`; after, all of it.
+ */
+export function publishTempFile(temp: string, path: string, rule: string): void {
+  try {
+    syncExistingFileOnly(temp);
+    crashPoint('new-file:temp-synced');
+    try {
+      linkSync(temp, path);
+    } catch (error) {
+      if (!NO_HARD_LINKS.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+      // A FAT or exFAT stick: rename, which replaces silently, so the name is checked first
+      // (the tiny window between is the price of a stick without hard links).
+      if (nameIsTaken(path)) throw Object.assign(new Error('exists'), { code: 'EEXIST' });
+      renameSync(temp, path);
+    }
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw refusalOf(path, error, rule);
+  }
+  rmSync(temp, { force: true });
+  crashPoint('new-file:linked');
+  syncFolder(dirname(path));
+  removeEarlierAttempts(path);
+}
+
+function syncExistingFileOnly(path: string): void {
+  const fd = openSync(path, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
   }
 }
 

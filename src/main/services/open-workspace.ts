@@ -1,7 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { UNIDENTIFIED_OPERATOR } from '../../shared/domain/acts';
 import { join } from 'node:path';
-import { openDatabase, type Db, type OpenDatabaseOptions } from '../db/connection';
+import {
+  openAnotherConnection,
+  openDatabase,
+  type Db,
+  type OpenDatabaseOptions,
+} from '../db/connection';
 import { hasAnyClaim } from '../db/repositories/claims';
 import { hasAnySupport } from '../db/repositories/claim-support';
 import type { ServiceContext } from './context';
@@ -12,7 +17,11 @@ import type { WorkspaceKey } from './workspace-key';
 
 export const DATABASE_FILE_NAME = 'review-desk.db';
 
-export type OpenWorkspaceOptions = OpenDatabaseOptions & { now?: () => Date; fileName?: string };
+export type OpenWorkspaceOptions = Omit<OpenDatabaseOptions, 'key'> & {
+  key: WorkspaceKey;
+  now?: () => Date;
+  fileName?: string;
+};
 
 /**
  * Opens the workspace in a data directory (the app's user-data folder, a test's temp dir, the
@@ -50,14 +59,8 @@ function removeLeftoversOfKilledWrites(dataDir: string, key: WorkspaceKey): void
  * Another connection to the workspace's database (an import writes on its own), opened with the
  * same native addon as the first, already migrated.
  */
-export function openWorkspaceConnection(
-  ctx: Pick<ServiceContext, 'db' | 'nativeBinding' | 'workspaceKey'>,
-): Db {
-  return openDatabase(ctx.db.name, {
-    key: ctx.workspaceKey,
-    nativeBinding: ctx.nativeBinding,
-    migrate: false,
-  });
+export function openWorkspaceConnection(ctx: Pick<ServiceContext, 'db' | 'nativeBinding'>): Db {
+  return openAnotherConnection(ctx.db, { nativeBinding: ctx.nativeBinding, migrate: false });
 }
 
 /**

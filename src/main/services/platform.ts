@@ -9,7 +9,9 @@ export type FileKind =
   | 'roster'
   | 'recommendation-file'
   | 'key-file'
-  | 'public-key-file';
+  | 'public-key-file'
+  | 'backup'
+  | 'backup-folder';
 
 /** What differs between the app, the browser tests and the CLI: dialogs and where resources are. */
 export interface Platform {

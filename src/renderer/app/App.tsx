@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { subscribe } from '../api/client';
 import { useT } from '../i18n/locale-context';
 import { AuditScreen } from '../screens/audit-log/AuditScreen';
 import { IntakeScreen } from '../screens/intake/IntakeScreen';
@@ -13,6 +14,20 @@ import { TopBar } from './TopBar';
 export function App() {
   const t = useT();
   const [screen, setScreen] = useState<ScreenId>('intake');
+  // The File menu's "Back up…" not yet taken by Settings' backup panel: a new number each time.
+  const [backupRequest, setBackupRequest] = useState<number | null>(null);
+  const backupRequests = useRef(0);
+  const backupTaken = useCallback(() => setBackupRequest(null), []);
+
+  useEffect(
+    () =>
+      subscribe('backup:requested', () => {
+        setScreen('settings');
+        backupRequests.current += 1;
+        setBackupRequest(backupRequests.current);
+      }),
+    [],
+  );
 
   return (
     <div className="shell">
@@ -33,7 +48,9 @@ export function App() {
           {screen === 'meetings' && <MeetingsScreen />}
           {screen === 'summary' && <SummaryScreen />}
           {screen === 'audit' && <AuditScreen />}
-          {screen === 'settings' && <SettingsScreen />}
+          {screen === 'settings' && (
+            <SettingsScreen backupRequest={backupRequest} onBackupTaken={backupTaken} />
+          )}
         </main>
       </div>
     </div>

@@ -13,6 +13,7 @@ import { auditorEn } from './auditor-en';
 import { settingsEn } from './settings-en';
 import { signingEn } from './signing-en';
 import { vaultEn } from './vault-en';
+import { backupEn } from './backup-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here fails the build; each area file is typed with its
@@ -33,4 +34,5 @@ export const en: Messages = {
   ...settingsEn,
   ...signingEn,
   ...vaultEn,
+  ...backupEn,
 };

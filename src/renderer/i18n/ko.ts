@@ -13,6 +13,7 @@ import { auditorKo } from './auditor-ko';
 import { settingsKo } from './settings-ko';
 import { signingKo } from './signing-ko';
 import { vaultKo } from './vault-ko';
+import { backupKo } from './backup-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -36,6 +37,7 @@ export const ko = {
   ...settingsKo,
   ...signingKo,
   ...vaultKo,
+  ...backupKo,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

@@ -10,7 +10,7 @@ export const vaultEn: Record<keyof typeof vaultKo, string> = {
 
   'vault.create.title': 'Create a new workspace',
   'vault.create.intro':
-    "This workspace's data (claimants' names, resident registration numbers, phone numbers, evidence) is stored encrypted on this computer. The passphrase you choose here opens it, and so does the recovery code shown once on the next screen.",
+    "This workspace's data (claimants' business names, business registration numbers, phone numbers, evidence) is stored encrypted on this computer. The passphrase you choose here opens it, and so does the recovery code shown once on the next screen.",
   'vault.create.keychainNote':
     "The key is also left with this computer's keychain, so day to day it opens without typing.",
   'vault.create.passphrase': 'Passphrase (at least {min} characters)',

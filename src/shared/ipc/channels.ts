@@ -19,7 +19,12 @@ export function splitChannel(channel: Channel): [area: string, verb: string] {
 }
 
 /** Events main pushes to the renderer; window.api.on(event, listener) subscribes. */
-export const EVENTS = ['intake:progress', 'vault:locked'] as const;
+export const EVENTS = [
+  'intake:progress',
+  'vault:locked',
+  'backup:progress',
+  'backup:requested',
+] as const;
 export type EventName = (typeof EVENTS)[number];
 
 export function isEventName(value: unknown): value is EventName {

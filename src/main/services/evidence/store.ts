@@ -10,6 +10,7 @@ import {
   readFileSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -137,6 +138,18 @@ export class EvidenceStore {
     return stored;
   }
 
+  /** Every stored file, as it is on disk (encrypted): for a backup. Temp files are left out. */
+  storedFiles(): { shard: string; name: string; path: string; sizeBytes: number }[] {
+    const files = [];
+    for (const shard of shardsIn(this.root))
+      for (const name of readdirSync(join(this.root, shard)).sort()) {
+        if (!SHA256_HEX.test(name)) continue;
+        const path = join(this.root, shard, name);
+        files.push({ shard, name, path, sizeBytes: statSync(path).size });
+      }
+    return files;
+  }
+
   /**
    * Removes the temp files that a put() killed mid-write left in the shards (old enough that no
    * other process can still be writing them: see removeStaleFiles); returns how many.
@@ -155,7 +168,9 @@ export class EvidenceStore {
 
 function shardsIn(root: string): string[] {
   try {
-    return readdirSync(root).filter((name) => SHARD.test(name));
+    return readdirSync(root)
+      .filter((name) => SHARD.test(name))
+      .sort();
   } catch {
     // No evidence stored yet.
     return [];

@@ -1,14 +1,17 @@
-import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { UNIDENTIFIED_OPERATOR } from '../../../shared/domain/acts';
+import type { RestoreReport } from '../../../shared/ipc/backup-schemas';
 import type { LockReason, VaultStatus } from '../../../shared/ipc/vault-schemas';
 import { DatabaseTooNewError } from '../../db/errors';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
-import type { KeyProtector } from '../identity';
+import type { KeyProtector, ScryptParams } from '../identity';
 import { DATABASE_FILE_NAME } from '../open-workspace';
+import { readWorkspaceSettings, updateWorkspaceSettings } from '../workspace-settings';
 import { createWorkspace, lockWorkspace, unlockWorkspace } from '../unlock-workspace';
-import { workspaceStateOf, type Unlock, type UnlockMeans } from '../workspace-key';
+import { forgetKey, workspaceStateOf, type Unlock, type UnlockMeans } from '../workspace-key';
+import { restoreBackup } from '../backup/restore-backup';
+import type { OnBackupProgress } from '../backup/write-backup';
 
 export interface SessionOptions {
   dataDir: string;
@@ -16,6 +19,8 @@ export interface SessionOptions {
   /** This machine's keychain (Electron's safeStorage), or undefined where there is none. */
   keyProtector: () => KeyProtector | undefined;
   now?: () => Date;
+  /** The passphrase's scrypt cost for a new workspace (tests lower it); the default otherwise. */
+  scrypt?: ScryptParams;
   /** Called when the workspace locked (for any reason), after the key is gone. */
   onLocked?: (reason: LockReason) => void;
 }
@@ -35,14 +40,11 @@ export class WorkspaceSession {
   #unlockedBy: UnlockMeans | null = null;
   #lockedBecause: LockReason | null = null;
   readonly #options: SessionOptions;
-  readonly #settingsFile: string;
   readonly #databaseFile: string;
 
   constructor(options: SessionOptions) {
     this.#options = options;
     this.#databaseFile = join(options.dataDir, DATABASE_FILE_NAME);
-    // Not personal data, and needed before the database opens: a small plain file beside it.
-    this.#settingsFile = `${this.#databaseFile}.lock-settings.json`;
     this.ctx = {
       dataDir: options.dataDir,
       now: options.now ?? (() => new Date()),
@@ -68,20 +70,17 @@ export class WorkspaceSession {
     };
   }
 
+  get databaseFile(): string {
+    return this.#databaseFile;
+  }
+
   get idleLockMinutes(): number {
-    try {
-      const saved = JSON.parse(readFileSync(this.#settingsFile, 'utf8')) as {
-        idleLockMinutes?: unknown;
-      };
-      if (Number.isSafeInteger(saved.idleLockMinutes)) return saved.idleLockMinutes as number;
-    } catch {
-      // Never saved: the default.
-    }
-    return DEFAULT_IDLE_LOCK_MINUTES;
+    const { idleLockMinutes } = readWorkspaceSettings(this.#databaseFile);
+    return Number.isSafeInteger(idleLockMinutes) ? idleLockMinutes! : DEFAULT_IDLE_LOCK_MINUTES;
   }
 
   setIdleLockMinutes(minutes: number): void {
-    writeFileSync(this.#settingsFile, `${JSON.stringify({ idleLockMinutes: minutes })}\n`);
+    updateWorkspaceSettings(this.#databaseFile, { idleLockMinutes: minutes });
   }
 
   /** Makes the workspace (first start); the recovery code is returned this once. */
@@ -90,6 +89,7 @@ export class WorkspaceSession {
       createWorkspace(this.#options.dataDir, {
         passphrase,
         protector: this.#options.keyProtector(),
+        scrypt: this.#options.scrypt,
         now: this.ctx.now,
         nativeBinding: this.#options.nativeBinding,
       }),
@@ -108,6 +108,36 @@ export class WorkspaceSession {
       }),
     );
     this.#opened(opened, opened.unlockedBy);
+  }
+
+  /**
+   * Restores a backup where this computer has no workspace yet (a new laptop, or after a loss),
+   * then opens it with the same code or passphrase (sealing it by the keychain here too).
+   */
+  async restore(
+    file: string,
+    unlock: { recoveryCode: string } | { passphrase: string },
+    onProgress?: OnBackupProgress,
+  ): Promise<RestoreReport> {
+    if (this.#open || workspaceStateOf(this.#databaseFile) !== 'none')
+      throw new ServiceError(
+        'conflict',
+        `there is already a workspace in ${this.#options.dataDir}: a backup is restored only where there is none`,
+        [
+          {
+            path: 'workspace',
+            code: 'workspace_not_empty',
+            message: 'a workspace is already here',
+          },
+        ],
+      );
+    const { report, key } = await restoreBackup(file, this.#options.dataDir, unlock, {
+      nativeBinding: this.#options.nativeBinding,
+      onProgress,
+    });
+    forgetKey(key);
+    this.unlock(unlock);
+    return report;
   }
 
   /**

@@ -3,13 +3,21 @@ export {
   changeWorkspacePassphrase,
   createWorkspaceKey,
   MIN_PASSPHRASE_LENGTH,
+  openKeyFile,
   unlockWorkspaceKey,
   workspaceStateOf,
   type Unlock,
   type UnlockedKey,
   type WorkspaceState,
 } from './unlock';
-export { keyFilePathFor, readKeyFile, type UnlockMeans, type WorkspaceKeyFile } from './key-file';
+export {
+  keyFilePathFor,
+  parseKeyFile,
+  readKeyFile,
+  writeNewKeyFile,
+  type UnlockMeans,
+  type WorkspaceKeyFile,
+} from './key-file';
 export {
   MalformedRecoveryCodeError,
   newRecoveryCode,

@@ -76,6 +76,11 @@ export function readKeyFile(file: string): WorkspaceKeyFile {
   } catch (error) {
     throw new KeyFileUnreadableError(file, (error as Error).message);
   }
+  return parseKeyFile(raw, file);
+}
+
+/** Checks parsed JSON is a key file; `file` names where it came from in the refusal. */
+export function parseKeyFile(raw: unknown, file: string): WorkspaceKeyFile {
   const parsed = keyFile.safeParse(raw);
   if (!parsed.success)
     throw new KeyFileUnreadableError(

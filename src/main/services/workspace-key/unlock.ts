@@ -100,7 +100,14 @@ function wrapsBy<M extends UnlockMeans>(file: WorkspaceKeyFile, by: M) {
 export function unlockWorkspaceKey(databaseFile: string, unlock: Unlock): UnlockedKey {
   const path = keyFilePathFor(databaseFile);
   if (!existsSync(path)) throw keyFileMissing(databaseFile);
-  const file = readKeyFile(path);
+  return openKeyFile(readKeyFile(path), unlock, `the workspace ${databaseFile}`);
+}
+
+/**
+ * Opens a key file's contents (beside a database, or inside a backup) with one means; `what`
+ * names it in the refusals ("the workspace …", "the backup …").
+ */
+export function openKeyFile(file: WorkspaceKeyFile, unlock: Unlock, what: string): UnlockedKey {
   const id = file.workspaceId;
   if ('passphrase' in unlock) {
     for (const wrapped of wrapsBy(file, 'passphrase')) {
@@ -110,7 +117,7 @@ export function unlockWorkspaceKey(databaseFile: string, unlock: Unlock): Unlock
     throw refusal(
       'wrong_passphrase',
       'passphrase',
-      `this passphrase does not open the workspace ${databaseFile}: type it again, or open it with the recovery code`,
+      `this passphrase does not open ${what}: type it again, or open it with the recovery code`,
     );
   }
   if ('recoveryCode' in unlock) {
@@ -122,7 +129,7 @@ export function unlockWorkspaceKey(databaseFile: string, unlock: Unlock): Unlock
     throw refusal(
       'wrong_recovery_code',
       'recoveryCode',
-      `this recovery code does not open the workspace ${databaseFile}: check it against the printed code`,
+      `this recovery code does not open ${what}: check it against the printed code`,
     );
   }
   const wraps = wrapsBy(file, 'os-keychain');
@@ -135,8 +142,8 @@ export function unlockWorkspaceKey(databaseFile: string, unlock: Unlock): Unlock
     'keychain_unavailable',
     'keychain',
     unlock.keychain
-      ? `this computer's keychain does not hold the key of ${databaseFile} (it was sealed on another computer or account, or never here): open it with the passphrase or the recovery code`
-      : `there is no OS keychain to open ${databaseFile} with here: open it with the passphrase or the recovery code`,
+      ? `this computer's keychain does not hold the key of ${what} (it was sealed on another computer or account, or never here): open it with the passphrase or the recovery code`
+      : `there is no OS keychain to open ${what} with here: open it with the passphrase or the recovery code`,
   );
 }
 

@@ -11,8 +11,16 @@ import { PolicyEditor } from './policy/PolicyEditor';
 import { SigningPanel } from './signing/SigningPanel';
 import { FactRow } from '../../components/Facts';
 import { IdleLockSetting } from '../vault/IdleLockSetting';
+import { BackupPanel } from '../backup/BackupPanel';
 
-export function SettingsScreen() {
+export function SettingsScreen({
+  backupRequest = null,
+  onBackupTaken,
+}: {
+  /** The File menu's "Back up…", for the backup panel to start (see BackupPanel). */
+  backupRequest?: number | null;
+  onBackupTaken?: () => void;
+}) {
   const { t, locale, setLocale } = useLocale();
   // The actor shown under About is whoever acts now: read again when that changes.
   const { state, reload } = useApi(api.app.info, undefined, useActingChanges());
@@ -39,6 +47,7 @@ export function SettingsScreen() {
         </select>
       </div>
       <IdleLockSetting />
+      <BackupPanel startRequest={backupRequest} onStartTaken={onBackupTaken} />
       <PeoplePanel />
       <SigningPanel />
       <div className="panel">

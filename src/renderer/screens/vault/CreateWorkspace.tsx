@@ -28,9 +28,12 @@ function lengthOf(text: string): number {
 export function CreateWorkspace({
   status,
   onCreated,
+  onRestore,
 }: {
   status: VaultStatus;
   onCreated: (created: Created) => void;
+  /** "Restore from a backup" instead: the gate shows the restore form. */
+  onRestore: () => void;
 }) {
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
@@ -102,6 +105,19 @@ export function CreateWorkspace({
       {error && (
         <ErrorNotice error={error} testId="vault-create-error" issueKeys={VAULT_ISSUE_KEYS} />
       )}
+      <div className="vault-card__alternative">
+        <p className="field__hint">{t('backup.restore.startHint')}</p>
+        <div className="button-row">
+          <Button
+            variant="secondary"
+            testId="vault-restore-start"
+            disabled={pending}
+            onClick={onRestore}
+          >
+            {t('backup.restore.start')}
+          </Button>
+        </div>
+      </div>
     </GateCard>
   );
 }

@@ -3,6 +3,7 @@ import type { LockReason, VaultStatus } from '../../../shared/ipc/vault-schemas'
 import { api, asApiError, subscribe, type ApiError } from '../../api/client';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Loading } from '../../components/Loading';
+import { RestoreBackup } from '../backup/RestoreBackup';
 import { CreateWorkspace } from './CreateWorkspace';
 import { GateFrame } from './GateFrame';
 import { RecoveryCode } from './RecoveryCode';
@@ -15,6 +16,8 @@ type View =
   | { kind: 'failed'; error: ApiError }
   /** Made and open, but the shell waits until the person has taken the code down. */
   | { kind: 'recovery'; recoveryCode: string; status: VaultStatus }
+  /** No workspace yet, and the person chose to restore one from a backup instead. */
+  | { kind: 'restore'; status: VaultStatus }
   | { kind: 'status'; status: VaultStatus };
 
 /** The view once main has locked: shown at once, before main is asked for the full status. */
@@ -25,6 +28,12 @@ function lockedView(view: View, reason: LockReason): View {
     kind: 'status',
     status: { ...view.status, state: 'locked', unlockedBy: null, lockedBecause: reason },
   };
+}
+
+/** The view for a status main answered: the restore form stays while there is still nothing. */
+function afterStatus(view: View, status: VaultStatus): View {
+  if (view.kind === 'restore' && status.state === 'none') return { kind: 'restore', status };
+  return { kind: 'status', status };
 }
 
 /**
@@ -45,7 +54,7 @@ export function VaultGate({ children }: { children: ReactNode }) {
   const refresh = useCallback(() => {
     const mine = ++ticket.current;
     api.vault.status().then(
-      (status) => mine === ticket.current && setView({ kind: 'status', status }),
+      (status) => mine === ticket.current && setView((current) => afterStatus(current, status)),
       (error: unknown) =>
         mine === ticket.current && setView({ kind: 'failed', error: asApiError(error) }),
     );
@@ -118,6 +127,15 @@ function GateScreen({
           onContinue={() => settle({ kind: 'status', status: view.status })}
         />
       );
+    case 'restore':
+      return (
+        <RestoreBackup
+          dataDir={view.status.dataDir}
+          onBack={() => settle({ kind: 'status', status: view.status })}
+          // Restored means open: main's status says so, and the shell mounts.
+          onContinue={refresh}
+        />
+      );
     case 'status':
       break;
   }
@@ -130,6 +148,7 @@ function GateScreen({
           onCreated={(made) =>
             settle({ kind: 'recovery', recoveryCode: made.recoveryCode, status: made.status })
           }
+          onRestore={() => settle({ kind: 'restore', status })}
         />
       );
     case 'locked':
