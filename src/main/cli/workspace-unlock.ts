@@ -1,5 +1,8 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
+import { convertPlainWorkspace } from '../services/convert-plain-workspace';
+import { defaultDataDir } from '../services/data-dir';
+import { DATABASE_FILE_NAME } from '../services/open-workspace';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { createWorkspace, unlockWorkspace } from '../services/unlock-workspace';
@@ -54,6 +57,7 @@ export async function takeWorkspacePassphrase(
     }
   }
   file ??= process.env[PASSPHRASE_FILE_VARIABLE] || actingPassphraseFile;
+  const database = databaseFileIn(rest);
   if (file !== undefined) passphrase = await readPassphrase(file, '');
   else if (command !== undefined && !NO_WORKSPACE.has(command) && process.stdin.isTTY) {
     const creating =
@@ -65,6 +69,22 @@ export async function takeWorkspacePassphrase(
     );
   }
   return rest;
+}
+
+/**
+ * A workspace from before encryption is converted on its first open with the passphrase given
+ * (after a backup of it is written beside it); the recovery code is printed once, as for a new one.
+ */
+async function convertIfPlain(file: string): Promise<void> {
+  if (passphrase === null || workspaceStateOf(file) !== 'plain') return;
+  const { ctx, recoveryCode, backupFile } = await convertPlainWorkspace(dirname(file), {
+    passphrase,
+  });
+  ctx.db.close();
+  process.stderr.write(
+    `암호화 전의 작업 공간을 암호화했습니다 (먼저 백업: ${backupFile}) / encrypted a workspace from before encryption (backed up first: ${backupFile})\n`,
+  );
+  process.stderr.write(recoveryCodeNotice(file, recoveryCode));
 }
 
 function databaseFileIn(args: string[]): string | null {
@@ -92,6 +112,10 @@ export function openWorkspaceAt(file: string): ServiceContext {
     return ctx;
   }
   return unlockWorkspace(dir, { passphrase }, { fileName });
+}
+
+function defaultDatabaseFile(): string {
+  return resolve(defaultDataDir(), DATABASE_FILE_NAME);
 }
 
 export function recoveryCodeNotice(file: string, code: string): string {

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ServiceContext } from './context';
+import { finishInterruptedConversion } from './convert-plain-workspace';
 import { ServiceError } from './errors';
 import type { KeyProtector, ScryptParams } from './identity';
 import { DATABASE_FILE_NAME, openWorkspace, type OpenWorkspaceOptions } from './open-workspace';
@@ -58,12 +59,13 @@ export function unlockWorkspace(
   options: Options & { protector?: KeyProtector } = {},
 ): ServiceContext & { unlockedBy: UnlockMeans } {
   const file = databaseFile(dataDir, options);
+  finishInterruptedConversion(file);
   const state = workspaceStateOf(file);
   if (state === 'none') throw new ServiceError('not_found', `there is no workspace at ${file}`);
   if (state === 'plain')
     throw new ServiceError(
       'conflict',
-      `${file} is a workspace from before encryption; this build opens encrypted workspaces only`,
+      `${file} is a workspace from before encryption: it is encrypted (after a backup) when first opened with a new passphrase`,
       [{ path: 'workspace', code: 'plain_workspace', message: 'workspace from before encryption' }],
     );
   const unlocked = unlockWorkspaceKey(file, unlock);

@@ -45,6 +45,11 @@ export const vaultEn: Record<keyof typeof vaultKo, string> = {
   'vault.unlock.usePassphrase': 'Use the passphrase',
   'vault.unlock.keychain': "Open with this computer's keychain",
 
+  'vault.convert.title': 'Encrypt a workspace from before encryption',
+  'vault.convert.intro':
+    "This folder's workspace was made before encryption existed and is not encrypted. Choose a passphrase: a backup file is written into the workspace folder first, then the database and every evidence file are encrypted and the unencrypted files removed. The next screen shows the recovery code once.",
+  'vault.convert.submit': 'Back up and encrypt',
+  'vault.convert.working': 'Backing up and encrypting…',
   'vault.problem.plain.title': 'This workspace is from before encryption',
   'vault.problem.plain.body':
     'The workspace in this folder was made before workspaces were encrypted. This version opens encrypted workspaces only; restoring or converting it comes in a later version. Until then, keep this folder as it is: do not delete or move it.',

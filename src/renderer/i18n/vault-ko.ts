@@ -44,6 +44,11 @@ export const vaultKo = {
   'vault.unlock.usePassphrase': '암호 문구로 열기',
   'vault.unlock.keychain': '이 컴퓨터의 키체인으로 열기',
 
+  'vault.convert.title': '이전 작업 공간을 암호화합니다',
+  'vault.convert.intro':
+    '이 폴더의 작업 공간은 암호화 기능이 생기기 전에 만들어져 암호화되어 있지 않습니다. 암호 문구를 정하면 먼저 작업 공간 폴더에 백업 파일을 만든 다음, 데이터베이스와 증빙 파일을 모두 암호화하고 암호화되지 않은 파일은 지웁니다. 다음 화면에서 복구 코드를 한 번 보여 드립니다.',
+  'vault.convert.submit': '백업하고 암호화하기',
+  'vault.convert.working': '백업하고 암호화하는 중…',
   'vault.problem.plain.title': '암호화되지 않은 이전 작업 공간입니다',
   'vault.problem.plain.body':
     '이 폴더의 작업 공간은 암호화 기능이 생기기 전에 만들어졌습니다. 이 버전은 암호화된 작업 공간만 엽니다. 복원하거나 암호화된 작업 공간으로 바꾸는 기능은 다음 버전에서 제공합니다. 그때까지 이 폴더를 지우거나 옮기지 말고 그대로 두세요.',

@@ -59,6 +59,16 @@ export const vaultContract = {
     ]),
     response: vaultStatus,
   },
+  /**
+   * A workspace from before encryption (state `plain`), converted: encrypted under a new key
+   * sealed by this passphrase, after a backup of it is written into the workspace folder.
+   */
+  'vault:convert': {
+    lock: 'none',
+    whileLocked: true,
+    request: z.object({ passphrase: passphrase.min(MIN_WORKSPACE_PASSPHRASE_LENGTH) }),
+    response: z.object({ recoveryCode: z.string(), backupFile: z.string(), status: vaultStatus }),
+  },
   'vault:lock': {
     lock: 'none',
     whileLocked: true,

@@ -337,7 +337,8 @@ test.describe('when it cannot start', () => {
       await page.getByTestId('vault-unlock-passphrase').fill(TEST_PASSPHRASE);
       await page.getByTestId('vault-unlock-submit').click();
       const refusal = page.getByTestId('vault-unlock-error');
-      await expect(refusal).toBeVisible();
+      // A database another program holds answers after SQLite's busy timeout (5 s).
+      await expect(refusal).toBeVisible({ timeout: 20_000 });
       await expect(page.getByTestId('top-bar')).toHaveCount(0);
       return (await refusal.textContent()) ?? '';
     } finally {
@@ -394,7 +395,8 @@ test('an installed app keeps DevTools off and loads the addon from its resources
   const temp = makeTempDir('review-desk-packaged-');
   const app = await launchStandIn({ packaged: true, env: { REVIEW_DESK_USER_DATA: temp.dir } });
   try {
-    await app.firstWindow();
+    // The database (and so the addon) opens once the workspace does.
+    await passVaultGate(await app.firstWindow());
     const preferences = await app.evaluate(({ BrowserWindow }) =>
       BrowserWindow.getAllWindows()[0]!.webContents.getLastWebPreferences(),
     );

@@ -58,7 +58,7 @@ describe('the workspace session', () => {
     const { call, locks } = app();
     const made = await call('vault:create', { passphrase: PASSPHRASE });
     expect(made.ok).toBe(true);
-    const code = (made as { value: { recoveryCode: string } }).value.recoveryCode;
+    const code = (made as unknown as { value: { recoveryCode: string } }).value.recoveryCode;
     expect(code).toMatch(/^[0-9A-Z]{4}(-[0-9A-Z]{4}){5}$/);
     expect(await call('app:info')).toMatchObject({ ok: true });
 

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3-multiple-ciphers';
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -102,8 +103,16 @@ function refusal(act: () => unknown): { error: ServiceError; codes: string[] } {
   return { error, codes: error.issues.map((issue) => issue.code) };
 }
 
-function filesIn(dir: string): Record<string, Buffer> {
-  return Object.fromEntries(readdirSync(dir).map((name) => [name, readFileSync(join(dir, name))]));
+/** Each file in `dir` by name, with the SHA-256 of its bytes (hashes compare fast; buffers do not). */
+function filesIn(dir: string): Record<string, string> {
+  return Object.fromEntries(
+    readdirSync(dir).map((name) => [
+      name,
+      createHash('sha256')
+        .update(readFileSync(join(dir, name)))
+        .digest('hex'),
+    ]),
+  );
 }
 
 /** Replaces 0 by O and 1 by `one` wherever they are, as a person copying from paper might. */
@@ -302,10 +311,7 @@ describe('creating a workspace', () => {
 
     // A key file alone (its database not yet written) counts as a workspace too.
     const keyOnly = tempDir();
-    writeFileSync(
-      keyFilePathFor(join(keyOnly, DATABASE_FILE_NAME)),
-      before[`${DATABASE_FILE_NAME}.keys.json`]!,
-    );
+    writeFileSync(keyFilePathFor(join(keyOnly, DATABASE_FILE_NAME)), readFileSync(ws.keyFile));
     expect(
       refusal(() => createWorkspace(keyOnly, { passphrase: TEST_PASSPHRASE, scrypt: TEST_SCRYPT }))
         .error.code,

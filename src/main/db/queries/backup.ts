@@ -45,3 +45,17 @@ export function storedEvidenceHashes(db: Db): string[] {
     .pluck()
     .all() as string[];
 }
+
+/**
+ * Folds the WAL into the database file and leaves WAL mode, so the file alone holds everything
+ * (SQLite3 Multiple Ciphers encrypts a database in place only in a rollback-journal mode).
+ */
+export function leaveWalMode(db: Db): void {
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.pragma('journal_mode = DELETE');
+}
+
+/** Encrypts an unencrypted database in place under `keyPragma`'s key (rekey). */
+export function encryptInPlace(db: Db, rekeyPragma: string): void {
+  db.pragma(rekeyPragma);
+}

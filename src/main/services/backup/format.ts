@@ -35,6 +35,8 @@ const manifest = z.object({
     meetings: z.number().int(),
     evidenceFiles: z.number().int(),
   }),
+  /** Evidence the database names whose file was already gone when the backup was taken. */
+  missingEvidence: z.array(z.string()),
   entries: z.array(z.object({ name: z.string(), size: z.number().int(), sha256: z.string() })),
 });
 export type BackupManifest = z.infer<typeof manifest>;

@@ -93,7 +93,7 @@ export async function restoreBackup(
           `its manifest is authentic (HMAC under the workspace key), taken ${manifest.takenAt}`,
           `every entry matches its SHA-256 in the manifest (${manifest.entries.length})`,
         ];
-        const counts = checkWorkspace(staging, key, options.nativeBinding, checks);
+        const counts = checkWorkspace(staging, key, options.nativeBinding, checks, manifest);
         onProgress({ phase: 'finishing', doneBytes: totalBytes, totalBytes });
         moveInto(staging, to);
         const report = { workspaceDir: to, takenAt: manifest.takenAt, counts, checks };
@@ -301,6 +301,7 @@ function checkWorkspace(
   key: WorkspaceKey,
   nativeBinding: string | undefined,
   checks: string[],
+  manifest: BackupManifest,
 ) {
   const db = openDatabase(join(staging, DATABASE_FILE_NAME), { key, nativeBinding });
   try {
@@ -319,7 +320,8 @@ function checkWorkspace(
       );
     checks.push(`the audit chain verifies (${audit.entries} entries)`);
     const store = new EvidenceStore(staging, key);
-    const hashes = storedEvidenceHashes(db);
+    const missing = new Set(manifest.missingEvidence);
+    const hashes = storedEvidenceHashes(db).filter((sha256) => !missing.has(sha256));
     for (const sha256 of hashes) {
       let ok = false;
       try {
@@ -334,6 +336,10 @@ function checkWorkspace(
         );
     }
     checks.push(`every evidence file decrypts to its SHA-256 (${hashes.length})`);
+    if (missing.size > 0)
+      checks.push(
+        `${missing.size} evidence files were already missing from the workspace when the backup was taken`,
+      );
     return workspaceCounts(db);
   } finally {
     db.close();

@@ -1,11 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, createWriteStream, rmSync, statSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, rmSync, statSync } from 'node:fs';
+import { basename, dirname } from 'node:path';
 import { PassThrough, Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import yazl from 'yazl';
 import type { BackupMade, BackupProgress } from '../../../shared/ipc/backup-schemas';
 import { openDatabase } from '../../db/connection';
-import { copyDatabaseInto, workspaceCounts } from '../../db/queries/backup';
+import { copyDatabaseInto, storedEvidenceHashes, workspaceCounts } from '../../db/queries/backup';
 import type { ServiceContext } from '../context';
 import { EvidenceStore } from '../evidence/store';
 import { crashPoint, publishTempFile, refuseIfTaken, tempNameFor } from '../new-file';
@@ -50,14 +51,26 @@ export async function writeBackup(
     copyDatabaseInto(ctx.db, copy);
     crashPoint('backup:database-copied');
     // Counted in the copy: the same snapshot the backup holds, whatever was written since.
-    const counts = countsIn(copy, key, ctx.nativeBinding);
+    const { counts, hashes } = readCopy(copy, key, ctx.nativeBinding);
     const keyFile = readKeyFile(keyFilePathFor(ctx.db.name));
     const keys = Buffer.from(
       JSON.stringify({ ...keyFile, wraps: keyFile.wraps.filter((w) => w.by !== 'os-keychain') }),
     );
-    // Files are only ever added to the store, so listing it after the copy finds every file the
-    // copy names (and perhaps a few newer ones, harmless).
-    const evidence = new EvidenceStore(ctx.dataDir, key).storedFiles();
+    // The evidence the copy names, as the store keeps it (files are only ever added, so each is
+    // there unless it was lost before this backup: those are listed, not invented).
+    const store = new EvidenceStore(ctx.dataDir, key);
+    const missingEvidence = hashes.filter((sha256) => !existsSync(store.pathFor(sha256)));
+    const evidence = hashes
+      .filter((sha256) => !missingEvidence.includes(sha256))
+      .map((sha256) => {
+        const path = store.pathFor(sha256);
+        return {
+          path,
+          name: basename(path),
+          shard: basename(dirname(path)),
+          sizeBytes: statSync(path).size,
+        };
+      });
     const sources: Source[] = [
       { name: ENTRY.keys, size: keys.length, open: () => readableOf(keys) },
       { name: ENTRY.database, size: statSync(copy).size, open: () => createReadStream(copy) },
@@ -73,6 +86,7 @@ export async function writeBackup(
       workspaceId: keyFile.workspaceId,
       takenAt,
       counts,
+      missingEvidence,
       entries: [],
     };
     await zipInto(temp, sources, manifest, key, onProgress);
@@ -87,10 +101,10 @@ export async function writeBackup(
   }
 }
 
-function countsIn(copy: string, key: WorkspaceKey, nativeBinding: string | undefined) {
+function readCopy(copy: string, key: WorkspaceKey, nativeBinding: string | undefined) {
   const db = openDatabase(copy, { key, nativeBinding, migrate: false });
   try {
-    return workspaceCounts(db);
+    return { counts: workspaceCounts(db), hashes: storedEvidenceHashes(db) };
   } finally {
     db.close();
   }

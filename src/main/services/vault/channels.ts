@@ -20,6 +20,12 @@ export const create: Serve<'vault:create'> = (_ctx, { passphrase }, io) => {
   return { recoveryCode, status: session.status() };
 };
 
+export const convert: Serve<'vault:convert'> = async (_ctx, { passphrase }, io) => {
+  const session = sessionOf(io);
+  const converted = await session.convert(passphrase);
+  return { ...converted, status: session.status() };
+};
+
 export const unlock: Serve<'vault:unlock'> = (_ctx, request, io) => {
   const session = sessionOf(io);
   if (request.means === 'passphrase') session.unlock({ passphrase: request.passphrase });

@@ -11,6 +11,7 @@ import { readWorkspaceSettings, updateWorkspaceSettings } from '../workspace-set
 import { createWorkspace, lockWorkspace, unlockWorkspace } from '../unlock-workspace';
 import { forgetKey, workspaceStateOf, type Unlock, type UnlockMeans } from '../workspace-key';
 import { restoreBackup } from '../backup/restore-backup';
+import { convertPlainWorkspace, finishInterruptedConversion } from '../convert-plain-workspace';
 import type { OnBackupProgress } from '../backup/write-backup';
 
 export interface SessionOptions {
@@ -59,6 +60,7 @@ export class WorkspaceSession {
   }
 
   status(): VaultStatus {
+    finishInterruptedConversion(this.#databaseFile);
     const state = this.#open ? 'open' : workspaceStateOf(this.#databaseFile);
     return {
       state: state === 'encrypted' ? 'locked' : state,
@@ -96,6 +98,19 @@ export class WorkspaceSession {
     );
     this.#opened(made.ctx, 'passphrase');
     return made.recoveryCode;
+  }
+
+  /** Converts a workspace from before encryption; its recovery code is returned this once. */
+  async convert(passphrase: string): Promise<{ recoveryCode: string; backupFile: string }> {
+    const converted = await convertPlainWorkspace(this.#options.dataDir, {
+      passphrase,
+      protector: this.#options.keyProtector(),
+      scrypt: this.#options.scrypt,
+      nativeBinding: this.#options.nativeBinding,
+      now: this.ctx.now,
+    });
+    this.#opened(converted.ctx, 'passphrase');
+    return { recoveryCode: converted.recoveryCode, backupFile: converted.backupFile };
   }
 
   unlock(unlock: Unlock): void {

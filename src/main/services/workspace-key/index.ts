@@ -25,6 +25,7 @@ export {
 } from './recovery-code';
 export {
   databaseKeyPragma,
+  databaseRekeyPragma,
   derivedKey,
   forgetKey,
   newWorkspaceKey,

@@ -31,6 +31,11 @@ export function databaseKeyPragma(key: WorkspaceKey): string {
   return `key = "x'${derivedKey(key, 'database').toString('hex')}'"`;
 }
 
+/** The pragma that encrypts an unencrypted database under the key (in a rollback-journal mode). */
+export function databaseRekeyPragma(key: WorkspaceKey): string {
+  return `rekey = "x'${derivedKey(key, 'database').toString('hex')}'"`;
+}
+
 /** Overwrites the key's bytes: what locking leaves of it in this process. */
 export function forgetKey(key: WorkspaceKey): void {
   key.fill(0);

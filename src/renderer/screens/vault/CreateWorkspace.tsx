@@ -29,11 +29,17 @@ export function CreateWorkspace({
   status,
   onCreated,
   onRestore,
+  converting = false,
 }: {
   status: VaultStatus;
   onCreated: (created: Created) => void;
   /** "Restore from a backup" instead: the gate shows the restore form. */
-  onRestore: () => void;
+  onRestore?: () => void;
+  /**
+   * A workspace from before encryption: the same passphrase form encrypts it (after a backup
+   * of it, written into its folder) instead of making a new one.
+   */
+  converting?: boolean;
 }) {
   const t = useT();
   const [passphrase, setPassphrase] = useState('');
@@ -57,7 +63,10 @@ export function CreateWorkspace({
     if (pending) return;
     if (lengthOf(passphrase) < MIN) return setProblem('vault.create.tooShort');
     if (confirm !== passphrase) return setProblem('vault.create.mismatch');
-    const created = await run(() => api.vault.create({ passphrase }), { holdOnSuccess: true });
+    const created = await run(
+      () => (converting ? api.vault.convert({ passphrase }) : api.vault.create({ passphrase })),
+      { holdOnSuccess: true },
+    );
     if (!created) return;
     setPassphrase('');
     setConfirm('');
@@ -65,8 +74,11 @@ export function CreateWorkspace({
   }
 
   return (
-    <GateCard testId="vault-create" title={t('vault.create.title')}>
-      <p>{t('vault.create.intro')}</p>
+    <GateCard
+      testId={converting ? 'vault-convert' : 'vault-create'}
+      title={t(converting ? 'vault.convert.title' : 'vault.create.title')}
+    >
+      <p>{t(converting ? 'vault.convert.intro' : 'vault.create.intro')}</p>
       {status.keychainAvailable && <p className="field__hint">{t('vault.create.keychainNote')}</p>}
       <WorkspaceFolder dataDir={status.dataDir} />
       <form className="vault-form" onSubmit={(event) => void submit(event)}>
@@ -99,25 +111,29 @@ export function CreateWorkspace({
           </p>
         )}
         <Button variant="primary" type="submit" testId="vault-create-submit" disabled={pending}>
-          {pending ? t('vault.create.working') : t('vault.create.submit')}
+          {pending
+            ? t(converting ? 'vault.convert.working' : 'vault.create.working')
+            : t(converting ? 'vault.convert.submit' : 'vault.create.submit')}
         </Button>
       </form>
       {error && (
         <ErrorNotice error={error} testId="vault-create-error" issueKeys={VAULT_ISSUE_KEYS} />
       )}
-      <div className="vault-card__alternative">
-        <p className="field__hint">{t('backup.restore.startHint')}</p>
-        <div className="button-row">
-          <Button
-            variant="secondary"
-            testId="vault-restore-start"
-            disabled={pending}
-            onClick={onRestore}
-          >
-            {t('backup.restore.start')}
-          </Button>
+      {onRestore && (
+        <div className="vault-card__alternative">
+          <p className="field__hint">{t('backup.restore.startHint')}</p>
+          <div className="button-row">
+            <Button
+              variant="secondary"
+              testId="vault-restore-start"
+              disabled={pending}
+              onClick={onRestore}
+            >
+              {t('backup.restore.start')}
+            </Button>
+          </div>
         </div>
-      </div>
+      )}
     </GateCard>
   );
 }

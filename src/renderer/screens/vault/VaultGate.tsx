@@ -160,6 +160,15 @@ function GateScreen({
         />
       );
     case 'plain':
+      return (
+        <CreateWorkspace
+          status={status}
+          converting
+          onCreated={(made) =>
+            settle({ kind: 'recovery', recoveryCode: made.recoveryCode, status: made.status })
+          }
+        />
+      );
     case 'key-file-missing':
       return <VaultProblem state={status.state} dataDir={status.dataDir} onRetry={refresh} />;
     case 'open':
