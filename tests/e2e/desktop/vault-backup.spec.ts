@@ -47,9 +47,15 @@ async function open(workspaceDir: string): Promise<Desktop> {
 async function expectClaimDecisionAndEvidence(page: Page): Promise<void> {
   await page.getByTestId('nav-review').click();
   await page.getByTestId('queue-view').selectOption('all');
-  const row = page.locator(`.ag-row[row-id="${CLAIM}"]`).first();
-  await expect(row).toBeVisible();
-  await row.click();
+  // Quick search, as a person finds one claim among hundreds: Enter opens what it finds.
+  await page.keyboard.press('/');
+  await expect(page.getByRole('searchbox', { name: '빠른 검색', exact: true })).toBeFocused();
+  await page.keyboard.type(CLAIM);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('complementary', { name: /^신청 / })).toHaveAttribute(
+    'data-claim-id',
+    CLAIM,
+  );
   const history = page.getByTestId('decision-history');
   await expect(history.getByTestId('decision-1')).toHaveAttribute('data-outcome', 'partial');
   await expect(history).toContainText('450,000원');

@@ -28,10 +28,11 @@ export async function backUpInto(
   // What a killed run left here is litter once old enough that no one can still be writing it.
   removeLeftoverTempFiles(folder);
   const made = await writeBackup(ctx, join(folder, automaticBackupName(new Date())), onProgress);
-  const automatic = readdirSync(folder)
-    .filter((name) => AUTOMATIC_NAME.test(name))
+  // The new file always stays, whatever the names say (a clock set back sorts it first).
+  const others = readdirSync(folder)
+    .filter((name) => AUTOMATIC_NAME.test(name) && join(folder, name) !== made.file)
     .sort();
-  for (const name of automatic.slice(0, Math.max(0, automatic.length - keep)))
+  for (const name of others.slice(0, Math.max(0, others.length - (keep - 1))))
     rmSync(join(folder, name), { force: true });
   return made;
 }

@@ -16,6 +16,7 @@ import { pipeline } from 'node:stream/promises';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { RestoreReport } from '../../../shared/ipc/backup-schemas';
 import { openDatabase } from '../../db/connection';
+import { DatabaseTooNewError } from '../../db/errors';
 import { integrityProblems, storedEvidenceHashes, workspaceCounts } from '../../db/queries/backup';
 import { verifyAuditLog } from '../audit-log/verify-acts';
 import { ServiceError } from '../errors';
@@ -63,7 +64,7 @@ export async function restoreBackup(
   try {
     const entries = await entriesOf(zip, file);
     const keyFile = parseKeyFile(
-      JSON.parse((await readEntry(zip, entries, ENTRY.keys, file)).toString('utf8')),
+      jsonOf(await readEntry(zip, entries, ENTRY.keys, file), `${file} (${ENTRY.keys})`),
       `${file} (${ENTRY.keys})`,
     );
     const { key } = openKeyFile(keyFile, unlock, `the backup ${file}`);
@@ -142,6 +143,14 @@ function moveInto(staging: string, to: string): void {
     const target = join(to, name);
     if (name === 'evidence' && existsSync(target)) rmdirSync(target);
     renameSync(from, target);
+  }
+}
+
+function jsonOf(bytes: Buffer, what: string): unknown {
+  try {
+    return JSON.parse(bytes.toString('utf8'));
+  } catch {
+    throw refused('backup_altered', `${what} is not readable JSON: the file was altered`);
   }
 }
 
@@ -295,6 +304,26 @@ async function extract(
   }
 }
 
+/**
+ * The backed-up database does not open or read whole (its hashes matched, so it was damaged
+ * before the backup was taken): said as such, not as a wrong key or an internal error.
+ */
+function damaged(error: unknown): ServiceError {
+  if (error instanceof ServiceError && error.code === 'validation_failed') return error;
+  if (error instanceof DatabaseTooNewError)
+    return refused('backup_too_new', `${error.message.replace(/^\S+ /, 'the backup ')}`);
+  const why =
+    (error as { code?: string }).code === 'SQLITE_CORRUPT' ||
+    (error as { code?: string }).code === 'SQLITE_NOTADB' ||
+    error instanceof ServiceError
+      ? 'its pages do not read whole'
+      : (error as Error).message;
+  return refused(
+    'backup_damaged',
+    `the database in the backup was already damaged when the backup was taken (${why}): restore an earlier backup`,
+  );
+}
+
 /** Opens the staged database: SQLite's check, the audit chain, every evidence file. */
 function checkWorkspace(
   staging: string,
@@ -303,9 +332,19 @@ function checkWorkspace(
   checks: string[],
   manifest: BackupManifest,
 ) {
-  const db = openDatabase(join(staging, DATABASE_FILE_NAME), { key, nativeBinding });
+  let db: ReturnType<typeof openDatabase>;
   try {
-    const problems = integrityProblems(db);
+    db = openDatabase(join(staging, DATABASE_FILE_NAME), { key, nativeBinding });
+  } catch (error) {
+    throw damaged(error);
+  }
+  try {
+    let problems: string[];
+    try {
+      problems = integrityProblems(db);
+    } catch (error) {
+      throw damaged(error);
+    }
     if (problems.length > 0)
       throw refused(
         'backup_damaged',
