@@ -39,7 +39,7 @@ const layerRules = [
         {
           paths: [
             ...forbid(
-              ['electron', 'better-sqlite3', 'react', 'react-dom'],
+              ['electron', 'better-sqlite3-multiple-ciphers', 'react', 'react-dom'],
               'src/shared is pure: it runs unchanged in main, renderer, CLI and tests.',
             ),
             ...forbid(nodeBuiltins, 'src/shared is pure: no Node built-ins.'),
@@ -75,7 +75,7 @@ const layerRules = [
         {
           paths: [
             ...forbid(
-              ['electron', 'better-sqlite3'],
+              ['electron', 'better-sqlite3-multiple-ciphers'],
               'The renderer talks to main only through window.api.',
             ),
             ...forbid(nodeBuiltins, 'No Node in the renderer.'),

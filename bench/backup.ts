@@ -445,7 +445,7 @@ try {
     plainColdCacheMedian: round(median(cold.plain), 2),
     coldCacheRatio: round(median(cold.encrypted) / median(cold.plain), 3),
     databaseMB: mb(statSync(dbFile).size),
-    pageCacheMiB: 32,
+    pageCacheMiB: -(encryptedCtx.db.pragma('cache_size', { simple: true }) as number) / 1024,
   });
   encryptedCtx.db.close();
   plainCtx.db.close();

@@ -14,6 +14,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 WORK="$1"
 mkdir -p "$WORK"
 cd "$WORK"
+# Every workspace is encrypted; each command reads its passphrase from the file named by
+# REVIEW_DESK_PASSPHRASE_FILE, as a script does (the test's own when it gives one).
+if [ -z "${REVIEW_DESK_PASSPHRASE_FILE:-}" ]; then
+  printf 'story workspace passphrase\n' > "$WORK/workspace.pass"
+  export REVIEW_DESK_PASSPHRASE_FILE="$WORK/workspace.pass"
+fi
 rd() { node "$ROOT/bin/review-desk.mjs" "$@"; }
 step() { printf '\n== %s\n' "$*"; }
 # A command that must be refused: it must exit 1 and say why (stderr shown in the log).

@@ -60,14 +60,19 @@ export async function takeWorkspacePassphrase(
   const database = databaseFileIn(rest);
   if (file !== undefined) passphrase = await readPassphrase(file, '');
   else if (command !== undefined && !NO_WORKSPACE.has(command) && process.stdin.isTTY) {
-    const creating =
-      !existsSync(databaseFileIn(rest) ?? '/nonexistent/for/sure') && databaseFileIn(rest) !== null;
+    const creating = database !== null && !existsSync(database);
     passphrase = await readPassphrase(
       undefined,
       'workspace passphrase / 작업 공간 암호: ',
       creating,
     );
   }
+  // `roster build` signs a file and opens no workspace; every other such command opens one.
+  const opens =
+    command !== undefined &&
+    !NO_WORKSPACE.has(command) &&
+    !(command === 'roster' && rest[0] === 'build');
+  if (opens) await convertIfPlain(resolve(database ?? defaultDatabaseFile()));
   return rest;
 }
 

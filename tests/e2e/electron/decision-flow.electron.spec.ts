@@ -6,6 +6,7 @@ import {
   loadSample,
   recordPartialDecision,
 } from '../helpers/decision-steps';
+import { passVaultGate } from '../helpers/desktop';
 import { APP_ROOT, electronAvailability } from '../helpers/electron-availability';
 import { openTestWorkspace } from '../../helpers/workspace-key';
 
@@ -53,6 +54,8 @@ test.describe('the real Electron app', () => {
     try {
       let app = await launch();
       let page = await app.firstWindow();
+      // The workspace opens at its lock screen (or by itself, where a keychain holds its key).
+      await passVaultGate(page);
       // The sandboxed renderer sees window.api and nothing of Node.
       expect(
         await page.evaluate(() => typeof (window as unknown as { require?: unknown }).require),
@@ -74,6 +77,7 @@ test.describe('the real Electron app', () => {
 
       app = await launch();
       page = await app.firstWindow();
+      await passVaultGate(page);
       await expectDecisionAndAuditEntry(page, actor, 'electron-02');
       await app.close();
     } finally {

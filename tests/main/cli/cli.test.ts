@@ -5,18 +5,72 @@ import { BATCH_FIELDS } from '../../../src/shared/domain/batch-format';
 import { TIERS } from '../../../src/shared/domain/tier';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { cli } from '../../helpers/run-cli';
+import { cli, cliWith } from '../../helpers/run-cli';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 /** Runs the installed entry point, as `npx review-desk ...` would. */
 
+/** A temp folder with an encrypted workspace already made (the tests' passphrase opens it). */
 function setup() {
   const { dir, cleanup } = makeTempDir('review-desk-cli-');
   cleanups.push(cleanup);
+  openTestWorkspace(join(dir, 'workspace')).db.close();
   return { dir, db: join(dir, 'workspace', 'review-desk.db') };
 }
+
+describe('review-desk and the encrypted workspace', { timeout: 30_000 }, () => {
+  it('makes an encrypted workspace on a new --db and prints its recovery code once, on stderr', () => {
+    const { dir, cleanup } = makeTempDir('review-desk-cli-new-');
+    cleanups.push(cleanup);
+    const db = join(dir, 'new', 'review-desk.db');
+    const made = cli('stats', '--db', db, '--json');
+    expect(made.code).toBe(0);
+    const code = /[0-9A-Z]{4}(-[0-9A-Z]{4}){5}/.exec(made.stderr)?.[0];
+    expect(code).toBeDefined();
+    expect(JSON.parse(made.stdout).claims).toBe(0);
+    // Once: the next command opens it and says nothing of the code.
+    const again = cli('stats', '--db', db, '--json');
+    expect(again.code).toBe(0);
+    expect(again.stderr).toBe('');
+    // The recovery code alone opens a backup of it.
+    const backup = join(dir, 'b.rdbackup');
+    expect(cli('backup', '--out', backup, '--db', db).code).toBe(0);
+    const codeFile = join(dir, 'code.txt');
+    writeFileSync(codeFile, `${code}\n`);
+    const restored = cliWith(
+      { REVIEW_DESK_PASSPHRASE_FILE: undefined },
+      'restore',
+      backup,
+      '--to',
+      join(dir, 'moved'),
+      '--recovery-code-file',
+      codeFile,
+      '--json',
+    );
+    expect(restored.stderr).toBe('');
+    expect(JSON.parse(restored.stdout).counts.claims).toBe(0);
+  });
+
+  it('without a passphrase (no file, no variable, no terminal) refuses with what to give', () => {
+    const { db } = setup();
+    const run = cliWith({ REVIEW_DESK_PASSPHRASE_FILE: undefined }, 'stats', '--db', db);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/--passphrase-file <f>, set REVIEW_DESK_PASSPHRASE_FILE/);
+  });
+
+  it('a wrong passphrase file is refused and the workspace still opens with the right one', () => {
+    const { dir, db } = setup();
+    const wrong = join(dir, 'wrong.txt');
+    writeFileSync(wrong, 'not the passphrase\n');
+    const run = cli('stats', '--db', db, '--passphrase-file', wrong);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/this passphrase does not open the workspace/);
+    expect(cli('stats', '--db', db).code).toBe(0);
+  });
+});
 
 describe('review-desk import', { timeout: 30_000 }, () => {
   it('prints one JSON object for a landed batch and exits 0, quarantined rows included', () => {

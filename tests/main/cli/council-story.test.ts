@@ -7,7 +7,7 @@ import { listAudit } from '../../../src/main/db/repositories/audit-log';
 import { verifyAuditLog } from '../../../src/main/services/audit-log/verify-acts';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { openTestWorkspace } from '../../helpers/workspace-key';
+import { openTestWorkspace, testPassphraseFile } from '../../helpers/workspace-key';
 
 const SCRIPT = join(import.meta.dirname, '../../cli/council-story.sh');
 const temp = makeTempDir('council-story-');
@@ -18,7 +18,11 @@ afterAll(() => temp.cleanup());
  * the CLI alone (about sixty commands, each a fresh process, so this takes a while).
  */
 describe('the council story through the CLI alone', () => {
-  const run = spawnSync('bash', [SCRIPT, temp.dir], { encoding: 'utf8', timeout: 900_000 });
+  const run = spawnSync('bash', [SCRIPT, temp.dir], {
+    encoding: 'utf8',
+    timeout: 900_000,
+    env: { ...process.env, REVIEW_DESK_PASSPHRASE_FILE: testPassphraseFile() },
+  });
   const out = `${run.stdout}\n${run.stderr}`;
 
   it('runs to the end as five people with five keys', () => {

@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -6,6 +5,7 @@ import { GOOD_ROWS, KO_HEADERS, writeCsv, writeJson } from '../../helpers/batch-
 import { FORMULA_PAYLOADS } from '../../helpers/formula-payloads';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { cli } from '../../helpers/run-cli';
+import { openRawDatabase, openTestWorkspace, testWorkspaceKey } from '../../helpers/workspace-key';
 
 /*
  * Issue 12 through the terminal: `quarantine` then `import --into-batch` gives back the source
@@ -19,11 +19,13 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 function setup() {
   const { dir, cleanup } = makeTempDir('review-desk-cli-trip-');
   cleanups.push(cleanup);
+  // Made first, so the CLI's stderr holds only what the import says (not the recovery code).
+  openTestWorkspace(join(dir, 'workspace')).db.close();
   return { dir, db: join(dir, 'workspace', 'review-desk.db') };
 }
 
 function query<T>(db: string, sql: string): T[] {
-  const conn = new Database(db, { readonly: true });
+  const conn = openRawDatabase(db, testWorkspaceKey(db), { readonly: true });
   try {
     return conn.prepare(sql).all() as T[];
   } finally {

@@ -10,7 +10,7 @@ import { makeTempDir, steppingClock } from '../../helpers/temp-workspace';
 import { CHAIR, SECRETARY } from '../meetings/support';
 import { PASSPHRASE } from './council';
 import { heldMeeting, makeKeys, rosterOf } from './export-fixture';
-import { openTestWorkspace } from '../../helpers/workspace-key';
+import { openTestWorkspace, testPassphraseFile } from '../../helpers/workspace-key';
 
 /*
  * Issue 12, "durable before acknowledged": export-decisions killed (SIGKILL, through the
@@ -29,7 +29,10 @@ const passFile = join(dir, 'pass.txt');
 writeFileSync(passFile, `${PASSPHRASE}\n`);
 
 function cli(args: string[], crashAt?: string) {
-  const env = { ...process.env };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    REVIEW_DESK_PASSPHRASE_FILE: testPassphraseFile(),
+  };
   delete env.REVIEW_DESK_CRASH_AT;
   if (crashAt) env.REVIEW_DESK_CRASH_AT = crashAt;
   const result = spawnSync(process.execPath, [join(ROOT, 'bin/review-desk.mjs'), ...args], {

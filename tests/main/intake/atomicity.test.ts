@@ -1,11 +1,15 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { importBatch, ImportCancelledError } from '../../../src/main/services/intake/import-batch';
 import { GOOD_ROWS, writeCsv, type Row } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
-import { openTestWorkspace } from '../../helpers/workspace-key';
+import {
+  openRawDatabase,
+  openTestWorkspace,
+  testPassphraseFile,
+  testWorkspaceKey,
+} from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
@@ -23,7 +27,7 @@ function manyRows(count: number, offset = 500_000): Row[] {
 }
 
 function snapshot(file: string) {
-  const db = new Database(file, { readonly: true });
+  const db = openRawDatabase(file, testWorkspaceKey(file), { readonly: true });
   try {
     return {
       integrity: db.pragma('integrity_check', { simple: true }),
@@ -86,6 +90,7 @@ describe('an import lands whole or not at all', () => {
       [join(ROOT, 'bin/review-desk.mjs'), 'import', big, '--db', dbFile, '--progress'],
       {
         stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, REVIEW_DESK_PASSPHRASE_FILE: testPassphraseFile() },
       },
     );
     let rowsWhenKilled = 0;

@@ -168,6 +168,10 @@ describe('a write while an import runs', () => {
 
 /** A valid request for each channel that names files: the paths are filled in by the test. */
 const REQUESTS_WITH_PATHS: Partial<Record<Channel, (path: string) => unknown>> = {
+  'backup:restore': (path) => ({
+    file: path,
+    unlock: { means: 'recovery-code', recoveryCode: 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA' },
+  }),
   'intake:inspect': (path) => ({ file: path }),
   'intake:start': (path) => ({ file: path, evidence: path }),
   'auditor:verify': (path) => ({ file: path, roster: path, evidence: path, previousFile: path }),

@@ -17,7 +17,8 @@ import { formatKrw, formatKrwPlain } from '../../../src/shared/domain/money';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { RESOURCES_DIR } from '../../helpers/test-platform';
 import { minutesWorkspace } from './fixture';
-import { openTestWorkspace } from '../../helpers/workspace-key';
+import { DEMO_WORKSPACE_PASSPHRASE } from '../../../src/main/demo/council/workspaces';
+import { unlockWorkspace } from '../../../src/main/services/unlock-workspace';
 
 /*
  * The demo meeting's minutes as people get them: the PDF the demo wrote, read back with
@@ -90,7 +91,9 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('prints totals equal to those computed from the database', () => {
-    const ws = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
+    const ws = unlockWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
+      passphrase: DEMO_WORKSPACE_PASSPHRASE,
+    });
     let all: Totals;
     let byOutcome: (Totals & { outcome: string })[];
     try {
@@ -129,7 +132,9 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('shows the workspace’s payout position after the meeting’s totals, its total as SQL sums it', () => {
-    const ws = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
+    const ws = unlockWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
+      passphrase: DEMO_WORKSPACE_PASSPHRASE,
+    });
     let paid: { count: number; total: number };
     try {
       // What the ledger pays: each bracket claim's support and each current approved decision.
@@ -204,7 +209,9 @@ describe('the demo meeting’s minutes as a PDF', { timeout: 60_000 }, () => {
   });
 
   it('renders the same version to the same bytes', async () => {
-    const ws = openTestWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {});
+    const ws = unlockWorkspace(inDemo(outDir, DEMO_PATHS.secretaryWorkspace), {
+      passphrase: DEMO_WORKSPACE_PASSPHRASE,
+    });
     try {
       const again = await renderMinutes(ws, { meetingId: demo.meeting.id, format: 'pdf' });
       expect(Buffer.from(again.bytes).equals(readFileSync(pdfPath))).toBe(true);
