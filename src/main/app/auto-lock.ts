@@ -23,6 +23,7 @@ export function watchForLockMoments(
   monitor.on('suspend', () => lock('suspend'));
   const timer = setInterval(() => {
     const minutes = vault.idleLockMinutes;
+    if (vault.recoveryCodeRecentlyShown()) return;
     if (minutes > 0 && monitor.getSystemIdleTime() >= minutes * 60) lock('idle');
   }, IDLE_CHECK_MS);
   // The timer must not keep the app alive on its own.

@@ -47,9 +47,22 @@ describe('locking by itself', () => {
     expect(vault.status()).toMatchObject({ state: 'locked', lockedBecause: 'suspend' });
   });
 
+  it('waits half an hour after showing a recovery code, which a person copies by hand', () => {
+    vi.useFakeTimers();
+    const { vault, monitor } = openSession();
+    vault.setIdleLockMinutes(5);
+    monitor.idle = 20 * 60;
+    vi.advanceTimersByTime(20 * 60_000);
+    expect(vault.isOpen).toBe(true);
+    vi.advanceTimersByTime(11 * 60_000);
+    expect(vault.status()).toMatchObject({ state: 'locked', lockedBecause: 'idle' });
+  });
+
   it('locks after the idle minutes chosen, not before; 0 never', () => {
     vi.useFakeTimers();
     const { vault, monitor } = openSession();
+    // Past the grace that follows showing the recovery code (tested above).
+    vi.advanceTimersByTime(31 * 60_000);
     vault.setIdleLockMinutes(5);
     monitor.idle = 4 * 60 + 50;
     vi.advanceTimersByTime(15_000);

@@ -29,6 +29,9 @@ export interface SessionOptions {
 /** Minutes without input before the workspace locks, unless the person chose otherwise. */
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
+/** How long after a recovery code is shown the idle lock waits (see recoveryCodeRecentlyShown). */
+export const RECOVERY_CODE_GRACE_MS = 30 * 60 * 1000;
+
 /**
  * The app's one workspace, open or locked. `ctx` is the same object for the whole run (the
  * IPC handlers hold it): opening fills in its database and key, locking closes the database,
@@ -40,6 +43,7 @@ export class WorkspaceSession {
   #open = false;
   #unlockedBy: UnlockMeans | null = null;
   #lockedBecause: LockReason | null = null;
+  #recoveryCodeShownAt: number | null = null;
   readonly #options: SessionOptions;
   readonly #databaseFile: string;
 
@@ -72,6 +76,17 @@ export class WorkspaceSession {
     };
   }
 
+  /**
+   * Whether the idle lock should wait: a recovery code was shown in the last half hour. It is
+   * shown once and copied by hand, and a person copying it does not touch the computer; the
+   * idle lock would take it off the screen for good. (The OS locking or sleeping still locks.)
+   */
+  recoveryCodeRecentlyShown(now = Date.now()): boolean {
+    return (
+      this.#recoveryCodeShownAt !== null && now - this.#recoveryCodeShownAt < RECOVERY_CODE_GRACE_MS
+    );
+  }
+
   get databaseFile(): string {
     return this.#databaseFile;
   }
@@ -97,6 +112,7 @@ export class WorkspaceSession {
       }),
     );
     this.#opened(made.ctx, 'passphrase');
+    this.#recoveryCodeShownAt = Date.now();
     return made.recoveryCode;
   }
 
@@ -110,6 +126,7 @@ export class WorkspaceSession {
       now: this.ctx.now,
     });
     this.#opened(converted.ctx, 'passphrase');
+    this.#recoveryCodeShownAt = Date.now();
     return { recoveryCode: converted.recoveryCode, backupFile: converted.backupFile };
   }
 
