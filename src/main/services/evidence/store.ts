@@ -10,7 +10,6 @@ import {
   readFileSync,
   renameSync,
   rmSync,
-  statSync,
   writeSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -136,18 +135,6 @@ export class EvidenceStore {
     }
     syncDirectory(dir);
     return stored;
-  }
-
-  /** Every stored file, as it is on disk (encrypted): for a backup. Temp files are left out. */
-  storedFiles(): { shard: string; name: string; path: string; sizeBytes: number }[] {
-    const files = [];
-    for (const shard of shardsIn(this.root))
-      for (const name of readdirSync(join(this.root, shard)).sort()) {
-        if (!SHA256_HEX.test(name)) continue;
-        const path = join(this.root, shard, name);
-        files.push({ shard, name, path, sizeBytes: statSync(path).size });
-      }
-    return files;
   }
 
   /**
