@@ -17,6 +17,8 @@ export const backupEn: Record<keyof typeof backupKo, string> = {
   'backup.phase.database': 'Copying the database',
   'backup.phase.evidence': 'Evidence files',
   'backup.phase.checking': 'Checking',
+  'backup.phase.restoring': 'Restoring',
+  'backup.phase.verifying': 'Verifying',
   'backup.phase.finishing': 'Finishing',
 
   'backup.result.done': 'The backup is made.',

@@ -17,6 +17,8 @@ export const backupKo = {
   'backup.phase.database': '데이터베이스 복사',
   'backup.phase.evidence': '증빙 파일',
   'backup.phase.checking': '확인',
+  'backup.phase.restoring': '복원',
+  'backup.phase.verifying': '검증',
   'backup.phase.finishing': '마무리',
 
   'backup.result.done': '백업을 만들었습니다.',

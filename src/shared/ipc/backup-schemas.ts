@@ -46,7 +46,7 @@ export const restoreReport = z.object({
 export type RestoreReport = z.infer<typeof restoreReport>;
 
 export const backupProgress = z.object({
-  phase: z.enum(['database', 'evidence', 'checking', 'finishing']),
+  phase: z.enum(['database', 'evidence', 'checking', 'restoring', 'verifying', 'finishing']),
   doneBytes: z.number(),
   totalBytes: z.number(),
 });

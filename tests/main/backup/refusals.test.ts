@@ -25,12 +25,12 @@ import {
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
 import { openRawDatabase, openTestWorkspace, TEST_PASSPHRASE } from '../../helpers/workspace-key';
 import {
+  backupParts,
   councilWorkspaceWithEvidence,
   sha256Of,
   snapshot,
-  writeZip,
-  zipEntries,
-  type ZipEntryBytes,
+  writeBackupParts,
+  type EntryBytes,
 } from './support';
 
 /*
@@ -44,7 +44,10 @@ let removeRoot: () => void;
 let backup: string;
 let recoveryCode: string;
 let workspaceKey: Buffer;
-let entries: ZipEntryBytes[];
+let entries: EntryBytes[];
+/** The good backup's sealed manifest, as its bytes read, and where it starts in the file. */
+let manifestText: string;
+let manifestOffset: number;
 
 beforeAll(async () => {
   ({ dir: root, cleanup: removeRoot } = makeTempDir('review-desk-refusals-'));
@@ -53,13 +56,12 @@ beforeAll(async () => {
   workspaceKey = Buffer.from(made.ctx.workspaceKey);
   backup = (await writeBackup(made.ctx, join(root, 'good.rdbackup'))).file;
   lockWorkspace(made.ctx);
-  entries = await zipEntries(backup);
+  ({ entries, manifestText, manifestOffset } = backupParts(backup));
   expect(entries.map((e) => e.name)).toEqual([
     ENTRY.keys,
     ENTRY.database,
     expect.stringMatching(/^evidence\//),
     expect.stringMatching(/^evidence\//),
-    ENTRY.manifest,
   ]);
 }, 60_000);
 
@@ -139,37 +141,33 @@ function flipped(bytes: Buffer, at: number): Buffer {
   return bytes;
 }
 
-function entry(name: string): ZipEntryBytes {
+function entry(name: string): EntryBytes {
   return entries.find((e) => e.name === name)!;
 }
 
 function sealedManifestOf(): { manifest: BackupManifest; mac: string } {
-  return JSON.parse(entry(ENTRY.manifest).data.toString('utf8'));
+  return JSON.parse(manifestText);
 }
 
-/** A backup rebuilt from the good one's entries with `edit` applied to the list. */
-async function rebuilt(
+/**
+ * A backup rebuilt from the good one's entries with `edit` applied to the list, and `sealed`
+ * as its manifest (the good one's, byte for byte, when not given).
+ */
+function rebuilt(
   edit: (list: { name: string; data: Buffer }[]) => { name: string; data: Buffer }[],
-): Promise<string> {
+  sealed?: { manifest: BackupManifest; mac: string },
+): string {
   const file = join(caseDir(), 'rebuilt.rdbackup');
-  await writeZip(file, edit(entries.map(({ name, data }) => ({ name, data: Buffer.from(data) }))));
+  const list = edit(entries.map(({ name, data }) => ({ name, data: Buffer.from(data) })));
+  writeBackupParts(file, list, sealed ? JSON.stringify(sealed) : manifestText);
   return file;
-}
-
-function withManifest(
-  list: { name: string; data: Buffer }[],
-  sealed: { manifest: BackupManifest; mac: string },
-) {
-  return list.map((e) =>
-    e.name === ENTRY.manifest ? { ...e, data: Buffer.from(JSON.stringify(sealed, null, 1)) } : e,
-  );
 }
 
 const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex');
 
 describe('the good backup restores (the refusals below are the alterations, not the setup)', () => {
   it('as written, and rebuilt entry for entry', async () => {
-    for (const file of [backup, await rebuilt((list) => list)]) {
+    for (const file of [backup, rebuilt((list) => list)]) {
       const target = join(caseDir(), 'restored');
       const { report } = await restoreBackup(file, target, unlockByCode());
       expect(report.counts.evidenceFiles).toBe(2);
@@ -183,7 +181,8 @@ describe('a cut backup', () => {
     ['cut in half', (length) => Math.floor(length / 2)],
     ['the last 100 bytes gone', (length) => length - 100],
     ['only the first 1000 bytes', () => 1000],
-    ['the end record gone (last 22 bytes)', (length) => length - 22],
+    ['the closing record gone (last 24 bytes)', (length) => length - 24],
+    ['the closing record and the manifest gone (ends after its entries)', () => manifestOffset],
     ['one byte short', (length) => length - 1],
     ['empty', () => 0],
   ];
@@ -202,10 +201,27 @@ describe('a cut backup', () => {
     expect(readdirSync(target)).toEqual([]);
   });
 
-  it('a file that is no zip at all: backup_unreadable', async () => {
+  it('a file that is no backup at all: backup_unreadable', async () => {
     const file = join(caseDir(), 'notes.rdbackup');
     writeFileSync(file, 'not a backup at all\n'.repeat(200));
-    await expectRefused(file, ['backup_unreadable']);
+    const refused = await expectRefused(file, ['backup_unreadable']);
+    expect(refused.message).toMatch(/is not a Review Desk backup/);
+  });
+
+  it('a zip (the layout of development builds before this one): backup_unreadable, saying so', async () => {
+    const file = join(caseDir(), 'old.rdbackup');
+    writeFileSync(file, Buffer.concat([Buffer.from('PK\x03\x04', 'latin1'), Buffer.alloc(400)]));
+    const refused = await expectRefused(file, ['backup_unreadable']);
+    expect(refused.message).toMatch(/is a zip/);
+  });
+
+  it('a backup from a newer format: backup_too_new, saying to update', async () => {
+    const file = alteredCopy((bytes) => {
+      bytes.writeUInt32LE(3, 8);
+      return bytes;
+    });
+    const refused = await expectRefused(file, ['backup_too_new']);
+    expect(refused.message).toMatch(/newer Review Desk/);
   });
 });
 
@@ -242,14 +258,33 @@ describe('a byte flipped in the backup', () => {
   });
 
   it('in the manifest: backup_altered', async () => {
-    const manifest = entry(ENTRY.manifest);
-    const text = manifest.data.toString('utf8');
-    // A digit of the first entry's size, and a character of the MAC: each still valid JSON.
-    for (const at of [text.indexOf('"size": ') + 8, text.indexOf('"mac": "') + 10])
-      await expectRefused(
-        alteredCopy((bytes) => flipped(bytes, manifest.dataOffset + at)),
+    const text = manifestText;
+    // A digit of the first entry's size (the entries no longer tile the file), a digit of the
+    // time it was taken and a character of the MAC (the MAC no longer verifies): each still
+    // valid JSON.
+    const at = [
+      text.indexOf('"size":') + 7,
+      text.indexOf('"takenAt":"') + 12,
+      text.indexOf('"mac":"') + 9,
+    ];
+    const messages = [];
+    for (const offset of at) {
+      expect(offset).toBeGreaterThan(10);
+      const refused = await expectRefused(
+        alteredCopy((bytes) => flipped(bytes, manifestOffset + offset)),
         ['backup_altered'],
       );
+      messages.push(refused.message);
+    }
+    expect(messages[0]).toMatch(/does not start where the entry before it ends/);
+    expect(messages[1]).toMatch(/manifest does not match the workspace key/);
+    expect(messages[2]).toMatch(/manifest does not match the workspace key/);
+  });
+
+  it("in the closing record's pointer to the manifest: backup_altered", async () => {
+    const file = alteredCopy((bytes) => flipped(bytes, bytes.length - 24));
+    const refused = await expectRefused(file, ['backup_altered']);
+    expect(refused.message).toMatch(/closing record does not point at its manifest/);
   });
 
   it('in the sealed key of the key file inside it: refused, nothing restored', async () => {
@@ -286,7 +321,7 @@ describe('a manifest rewritten by hand (the old MAC kept)', () => {
     it(`${name}: backup_altered`, async () => {
       const sealed = sealedManifestOf();
       edit(sealed);
-      const file = await rebuilt((list) => withManifest(list, sealed));
+      const file = rebuilt((list) => list, sealed);
       const refused = await expectRefused(file, ['backup_altered']);
       expect(refused.message).toMatch(/manifest does not match the workspace key/);
     });
@@ -299,49 +334,48 @@ describe('a manifest rewritten by hand (the old MAC kept)', () => {
     const sealed = sealedManifestOf();
     const listed = sealed.manifest.entries.find((e) => e.name === ENTRY.database)!;
     listed.sha256 = sha256(other);
-    const file = await rebuilt((list) =>
-      withManifest(
-        list.map((e) => (e.name === ENTRY.database ? { ...e, data: other } : e)),
-        sealed,
-      ),
+    const file = rebuilt(
+      (list) => list.map((e) => (e.name === ENTRY.database ? { ...e, data: other } : e)),
+      sealed,
     );
     await expectRefused(file, ['backup_altered']);
   });
 
-  it('an evidence file taken out of the zip and the manifest: backup_altered', async () => {
-    const gone = entries.find((e) => e.name.startsWith('evidence/'))!.name;
+  it('an evidence file taken out of the file and the manifest: backup_altered', async () => {
+    // The last one, so the others keep their offsets and only the MAC can tell.
+    const gone = entries.at(-1)!.name;
+    expect(gone).toMatch(/^evidence\//);
     const sealed = sealedManifestOf();
     sealed.manifest.entries = sealed.manifest.entries.filter((e) => e.name !== gone);
-    const file = await rebuilt((list) =>
-      withManifest(
-        list.filter((e) => e.name !== gone),
-        sealed,
-      ),
-    );
-    await expectRefused(file, ['backup_altered']);
+    const file = rebuilt((list) => list.filter((e) => e.name !== gone), sealed);
+    const refused = await expectRefused(file, ['backup_altered']);
+    expect(refused.message).toMatch(/manifest does not match the workspace key/);
   });
 
   it('a MAC made under another key: backup_altered', async () => {
     const sealed = sealedManifestOf();
     sealed.manifest.takenAt = '2020-01-01T00:00:00.000Z';
     sealed.mac = manifestMac(newWorkspaceKey(), sealed.manifest);
-    const file = await rebuilt((list) => withManifest(list, sealed));
+    const file = rebuilt((list) => list, sealed);
     await expectRefused(file, ['backup_altered']);
   });
 
-  it('the manifest as it was, an entry added that it does not list: backup_altered', async () => {
-    const file = await rebuilt((list) => [
-      ...list.slice(0, -1),
+  it('the manifest as it was, bytes added that it does not list: backup_altered', async () => {
+    const file = rebuilt((list) => [
+      ...list,
       { name: 'evidence/ab/extra.txt', data: Buffer.from('planted') },
-      list.at(-1)!,
     ]);
     const refused = await expectRefused(file, ['backup_altered']);
     expect(refused.message).toMatch(/not in its manifest/);
   });
 
-  it('no manifest at all: backup_incomplete', async () => {
-    const file = await rebuilt((list) => list.filter((e) => e.name !== ENTRY.manifest));
-    await expectRefused(file, ['backup_incomplete']);
+  it('a manifest (sealed with the key) that lists no database: backup_incomplete', async () => {
+    const sealed = sealedManifestOf();
+    sealed.manifest.entries = sealed.manifest.entries.filter((e) => e.name !== ENTRY.database);
+    sealed.mac = manifestMac(workspaceKey, sealed.manifest);
+    const file = rebuilt((list) => list.filter((e) => e.name !== ENTRY.database), sealed);
+    const refused = await expectRefused(file, ['backup_incomplete']);
+    expect(refused.message).toMatch(/lacks its database/);
   });
 });
 
@@ -366,18 +400,16 @@ describe('a damaged workspace inside an authentic backup', () => {
    * manifest is authentic, the database is not. Made here with the key, as only the workspace
    * itself could.
    */
-  async function backupWithDamagedDatabase(at: (size: number) => number): Promise<string> {
+  function backupWithDamagedDatabase(at: (size: number) => number): string {
     const damaged = Buffer.from(entry(ENTRY.database).data);
     flipped(damaged, at(damaged.length));
     const sealed = sealedManifestOf();
     const listed = sealed.manifest.entries.find((e) => e.name === ENTRY.database)!;
     listed.sha256 = sha256(damaged);
     sealed.mac = manifestMac(workspaceKey, sealed.manifest);
-    return rebuilt((list) =>
-      withManifest(
-        list.map((e) => (e.name === ENTRY.database ? { ...e, data: damaged } : e)),
-        sealed,
-      ),
+    return rebuilt(
+      (list) => list.map((e) => (e.name === ENTRY.database ? { ...e, data: damaged } : e)),
+      sealed,
     );
   }
 
@@ -390,7 +422,7 @@ describe('a damaged workspace inside an authentic backup', () => {
   for (const [name, at] of pages)
     it(`a byte of ${name} damaged before the backup was taken: backup_damaged`, async () => {
       expect(entry(ENTRY.database).data.length).toBeGreaterThan(3 * PAGE);
-      const refused = await expectRefused(await backupWithDamagedDatabase(at), ['backup_damaged']);
+      const refused = await expectRefused(backupWithDamagedDatabase(at), ['backup_damaged']);
       expect(refused.message).toMatch(/damaged|integrity/);
     });
 });

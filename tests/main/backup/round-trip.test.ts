@@ -10,9 +10,13 @@ import { EvidenceStore } from '../../../src/main/services/evidence/store';
 import { sha256Hex } from '../../../src/main/services/hashing';
 import { actAs } from '../../../src/main/services/identity/acting';
 import { buildLedger } from '../../../src/main/services/ledger';
-import { DATABASE_FILE_NAME } from '../../../src/main/services/open-workspace';
+import {
+  DATABASE_FILE_NAME,
+  openWorkspaceConnection,
+} from '../../../src/main/services/open-workspace';
 import { queuePage } from '../../../src/main/services/queue/queue';
 import { lockWorkspace, unlockWorkspace } from '../../../src/main/services/unlock-workspace';
+import type { BackupProgress } from '../../../src/shared/ipc/backup-schemas';
 import type { QueueQuery } from '../../../src/shared/ipc/queue-query';
 import { councilOf } from '../../helpers/council';
 import { InMemoryKeyProtector } from '../../helpers/in-memory-key-protector';
@@ -21,6 +25,7 @@ import { TEST_PASSPHRASE } from '../../helpers/workspace-key';
 import { PNG_BYTES } from '../evidence/helpers';
 import { SECRETARY } from '../meetings/support';
 import {
+  backupParts,
   councilWorkspaceWithEvidence,
   EVIDENCE_CSV,
   refusalOf,
@@ -84,6 +89,8 @@ function whatItShows(ctx: ServiceContext) {
   };
 }
 
+const isSorted = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
+
 describe('a backup restored', () => {
   it('with the recovery code alone, on another computer: the same workspace', async () => {
     const dir = tempDir();
@@ -106,21 +113,41 @@ describe('a backup restored', () => {
       expect.arrayContaining([Buffer.from(EVIDENCE_CSV), PNG_BYTES]),
     );
 
-    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'));
+    const backupProgress: BackupProgress[] = [];
+    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'), (p) =>
+      backupProgress.push(p),
+    );
+    // Phases in order, the bytes never going back, ending whole.
+    expect([...new Set(backupProgress.map((p) => p.phase))]).toEqual([
+      'database',
+      'evidence',
+      'finishing',
+    ]);
+    expect(backupProgress.at(-1)!.doneBytes).toBe(backupProgress.at(-1)!.totalBytes);
+    expect(isSorted(backupProgress.map((p) => p.doneBytes))).toBe(true);
     expect(made.counts).toEqual(before.counts);
     expect(readFileSync(made.file).length).toBe(made.sizeBytes);
     // Only the backup itself beside it: no copy or temp file left behind.
     expect(readdirSync(dir).sort()).toEqual(['council.rdbackup', 'original']);
 
-    const phases = new Set<string>();
+    const restoreProgress: BackupProgress[] = [];
     const target = join(dir, 'restored');
     const { report, key } = await restoreBackup(
       made.file,
       target,
       { recoveryCode: recoveryCode.toLowerCase() },
-      { onProgress: (p) => phases.add(p.phase) },
+      { onProgress: (p) => restoreProgress.push(p) },
     );
-    expect(phases).toEqual(new Set(['checking', 'finishing']));
+    expect([...new Set(restoreProgress.map((p) => p.phase))]).toEqual([
+      'checking',
+      'restoring',
+      'verifying',
+      'finishing',
+    ]);
+    expect(isSorted(restoreProgress.map((p) => p.doneBytes))).toBe(true);
+    expect(restoreProgress.at(-1)!.doneBytes).toBe(restoreProgress.at(-1)!.totalBytes);
+    // Checking and restoring each pass over every entry, verifying over the evidence again.
+    expect(restoreProgress[0]!.totalBytes).toBeGreaterThan(2 * made.sizeBytes - 10_000);
     expect(key.equals(ctx.workspaceKey)).toBe(true);
     expect(report.workspaceDir).toBe(target);
     expect(report.takenAt).toBe(made.takenAt);
@@ -165,7 +192,18 @@ describe('a backup restored', () => {
     );
     track(ctx);
     const before = whatItShows(ctx);
-    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'));
+    const backupProgress: BackupProgress[] = [];
+    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'), (p) =>
+      backupProgress.push(p),
+    );
+    // Phases in order, the bytes never going back, ending whole.
+    expect([...new Set(backupProgress.map((p) => p.phase))]).toEqual([
+      'database',
+      'evidence',
+      'finishing',
+    ]);
+    expect(backupProgress.at(-1)!.doneBytes).toBe(backupProgress.at(-1)!.totalBytes);
+    expect(isSorted(backupProgress.map((p) => p.doneBytes))).toBe(true);
     lockWorkspace(ctx);
 
     const target = join(dir, 'restored');
@@ -183,6 +221,48 @@ describe('a backup restored', () => {
     const byCode = track(unlockWorkspace(target, { recoveryCode }));
     expect(whatItShows(byCode).evidence).toEqual(before.evidence);
     lockWorkspace(byCode);
+  });
+
+  it('taken while another connection holds a write open: the committed state, its WAL included', async () => {
+    const dir = tempDir();
+    const { ctx } = await councilWorkspaceWithEvidence(join(dir, 'original'), tempDir());
+    track(ctx);
+    // Commits left in the WAL, and a writer (as an import is) holding its transaction open, so
+    // the backup can neither fold the WAL first nor wait for it.
+    ctx.db.pragma('wal_autocheckpoint = 0');
+    ctx.db.exec(
+      "CREATE TABLE committed_note (x); INSERT INTO committed_note VALUES ('in the WAL')",
+    );
+    const before = whatItShows(ctx);
+    const writer = openWorkspaceConnection(ctx);
+    writer.exec('BEGIN IMMEDIATE');
+    writer.exec('CREATE TABLE not_committed (x)');
+    writer.exec("INSERT INTO not_committed VALUES ('never in a backup')");
+    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'));
+    writer.exec('COMMIT');
+    writer.close();
+    expect(backupParts(made.file).entries.map((e) => e.name)).toContain('database-wal');
+    expect(made.counts).toEqual(before.counts);
+    lockWorkspace(ctx);
+
+    const target = join(dir, 'restored');
+    const { report } = await restoreBackup(made.file, target, { passphrase: TEST_PASSPHRASE });
+    expect(report.counts).toEqual(before.counts);
+    // The WAL was replayed and folded in: the workspace is its database file again.
+    expect(readdirSync(target).sort()).toEqual(
+      [DATABASE_FILE_NAME, `${DATABASE_FILE_NAME}.keys.json`, 'evidence'].sort(),
+    );
+    const restored = track(unlockWorkspace(target, { passphrase: TEST_PASSPHRASE }));
+    const tables = restored.db
+      .prepare("SELECT name FROM sqlite_schema WHERE name IN ('committed_note', 'not_committed')")
+      .pluck()
+      .all();
+    expect(tables).toEqual(['committed_note']);
+    const after = whatItShows(restored);
+    expect(after.pages).toEqual(before.pages);
+    expect(after.ledger).toEqual(before.ledger);
+    expect(after.audit).toEqual(before.audit);
+    lockWorkspace(restored);
   });
 
   it('a second backup to the same path is refused and the first file is unchanged', async () => {

@@ -1,9 +1,15 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import yauzl from 'yauzl';
-import yazl from 'yazl';
 import { expect } from 'vitest';
+import {
+  BACKUP_FORMAT_VERSION,
+  HEADER_BYTES,
+  HEADER_MAGIC,
+  TRAILER_BYTES,
+  TRAILER_MAGIC,
+  type SealedManifest,
+} from '../../../src/main/services/backup/format';
 import type { ServiceContext } from '../../../src/main/services/context';
 import { ServiceError } from '../../../src/main/services/errors';
 import type { KeyProtector } from '../../../src/main/services/identity';
@@ -94,43 +100,56 @@ export async function councilWorkspaceWithEvidence(
   return { ctx, recoveryCode };
 }
 
-export interface ZipEntryBytes {
+export interface EntryBytes {
   name: string;
   data: Buffer;
-  /** Where the entry's data starts in the zip file. */
+  /** Where the entry's data starts in the backup file. */
   dataOffset: number;
 }
 
-/** Every entry of a (whole) zip file, in order, with its bytes and where they sit in the file. */
-export async function zipEntries(file: string): Promise<ZipEntryBytes[]> {
-  const zip = await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
+/**
+ * A (whole) backup file taken apart by its documented layout (format.ts), read here on its own
+ * rather than through the restore's reader: each entry's bytes where the manifest puts them,
+ * and the sealed manifest as text with where it starts.
+ */
+export function backupParts(file: string): {
+  entries: EntryBytes[];
+  manifestText: string;
+  manifestOffset: number;
+} {
   const bytes = readFileSync(file);
-  try {
-    const out: ZipEntryBytes[] = [];
-    for await (const entry of zip.eachEntry()) {
-      const stream = await zip.openReadStreamPromise(entry);
-      const chunks: Buffer[] = [];
-      for await (const chunk of stream) chunks.push(chunk as Buffer);
-      // Local file header: 30 fixed bytes, then the name and the extra field (their lengths at
-      // 26 and 28).
-      const header = entry.relativeOffsetOfLocalHeader;
-      expect(bytes.readUInt32LE(header)).toBe(0x04034b50);
-      const dataOffset =
-        header + 30 + bytes.readUInt16LE(header + 26) + bytes.readUInt16LE(header + 28);
-      out.push({ name: entry.fileName, data: Buffer.concat(chunks), dataOffset });
-    }
-    return out;
-  } finally {
-    zip.close();
-  }
+  expect(bytes.subarray(0, HEADER_MAGIC.length).equals(HEADER_MAGIC)).toBe(true);
+  const trailer = bytes.subarray(bytes.length - TRAILER_BYTES);
+  expect(trailer.subarray(16).equals(TRAILER_MAGIC)).toBe(true);
+  const manifestOffset = Number(trailer.readBigUInt64LE(0));
+  const manifestLength = Number(trailer.readBigUInt64LE(8));
+  const manifestText = bytes.toString('utf8', manifestOffset, manifestOffset + manifestLength);
+  const sealed = JSON.parse(manifestText) as SealedManifest;
+  const entries = sealed.manifest.entries.map((entry) => ({
+    name: entry.name,
+    data: Buffer.from(bytes.subarray(entry.offset, entry.offset + entry.size)),
+    dataOffset: entry.offset,
+  }));
+  return { entries, manifestText, manifestOffset };
 }
 
-/** Writes a zip of these entries (stored, as a backup is) to `file`. */
-export async function writeZip(file: string, entries: { name: string; data: Buffer }[]) {
-  const zip = new yazl.ZipFile();
-  for (const entry of entries) zip.addBuffer(entry.data, entry.name, { compress: false });
-  zip.end();
-  const chunks: Buffer[] = [];
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer);
-  writeFileSync(file, Buffer.concat(chunks));
+/**
+ * Writes a backup file of these entries, back to back after the header, then `manifest` (the
+ * sealed manifest, as given: offsets are not recomputed) and the closing record.
+ */
+export function writeBackupParts(
+  file: string,
+  entries: { data: Buffer }[],
+  manifest: string,
+): void {
+  const header = Buffer.alloc(HEADER_BYTES);
+  HEADER_MAGIC.copy(header);
+  header.writeUInt32LE(BACKUP_FORMAT_VERSION, 8);
+  const body = Buffer.concat([header, ...entries.map((e) => e.data)]);
+  const manifestBytes = Buffer.from(manifest);
+  const trailer = Buffer.alloc(TRAILER_BYTES);
+  trailer.writeBigUInt64LE(BigInt(body.length), 0);
+  trailer.writeBigUInt64LE(BigInt(manifestBytes.length), 8);
+  TRAILER_MAGIC.copy(trailer, 16);
+  writeFileSync(file, Buffer.concat([body, manifestBytes, trailer]));
 }

@@ -1,18 +1,17 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import {
   chmodSync,
-  createWriteStream,
+  closeSync,
   existsSync,
   mkdirSync,
+  openSync,
   readdirSync,
   renameSync,
   rmdirSync,
   rmSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { Transform, Writable, type Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
-import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { RestoreReport } from '../../../shared/ipc/backup-schemas';
 import { openDatabase } from '../../db/connection';
 import { DatabaseTooNewError } from '../../db/errors';
@@ -30,26 +29,27 @@ import {
   type Unlock,
   type WorkspaceKey,
 } from '../workspace-key';
+import { BackupReader, refused } from './backup-reader';
 import {
   ENTRY,
+  evidenceEntryName,
   evidenceEntryParts,
   manifestMac,
-  sealedManifest,
   type BackupManifest,
+  type ManifestEntry,
 } from './format';
+import { pacer } from './pace';
 import type { OnBackupProgress } from './write-backup';
 
-function refused(code: string, message: string): ServiceError {
-  return new ServiceError('validation_failed', message, [{ path: 'file', code, message }]);
-}
+type Pace = ReturnType<typeof pacer>;
 
 /**
- * Restores a backup into `to`, a folder that must hold nothing yet. In order: the zip is read
- * whole (a cut file has no directory at its end), the key is opened with what the person gave,
- * the manifest's HMAC is checked, and every entry's SHA-256 against it: all before anything is
- * written. Then the files go to a staging folder beside `to`, the database there is checked
- * (integrity_check, the audit chain, every evidence file decrypting to its hash), and only then
- * does the staging folder become `to`. Any refusal leaves `to` as it was.
+ * Restores a backup into `to`, a folder that must hold nothing yet. In order: the file's layout
+ * (a cut file has no closing record), the key opened with what the person gave, the manifest's
+ * HMAC, and every entry's SHA-256 against it: all before anything is written. Then the entries
+ * go to a staging folder beside `to` (hashed again as they are written), the database there is
+ * checked (integrity_check, the audit chain, every evidence file decrypting to its hash), and
+ * only then does the staged workspace move into `to`. Any refusal leaves `to` as it was.
  */
 export async function restoreBackup(
   file: string,
@@ -57,44 +57,45 @@ export async function restoreBackup(
   unlock: Exclude<Unlock, { keychain: unknown }>,
   options: { nativeBinding?: string; onProgress?: OnBackupProgress } = {},
 ): Promise<{ report: RestoreReport; key: WorkspaceKey }> {
-  const onProgress = options.onProgress ?? (() => {});
   refuseNonEmpty(to);
-  const zip = await openZip(file);
+  const backup = BackupReader.open(file);
   try {
-    const entries = await entriesOf(zip, file);
+    const { manifest } = backup.sealed;
+    const keysWhat = `${file} (${ENTRY.keys})`;
     const keyFile = parseKeyFile(
-      jsonOf(await readEntry(zip, entries, ENTRY.keys, file), `${file} (${ENTRY.keys})`),
-      `${file} (${ENTRY.keys})`,
+      jsonOf(backup.bytesOf(backup.entry(ENTRY.keys)), keysWhat),
+      keysWhat,
     );
     const { key } = openKeyFile(keyFile, unlock, `the backup ${file}`);
     try {
-      const manifest = checkManifest(
-        await readEntry(zip, entries, ENTRY.manifest, file),
-        key,
-        file,
-      );
-      checkEntryList(entries, manifest, file);
-      const totalBytes = manifest.entries.reduce((sum, e) => sum + e.size, 0);
-      let doneBytes = 0;
-      for (const expected of manifest.entries) {
-        await copyEntry(zip, entries.get(expected.name)!, expected, file, null, (n) => {
-          doneBytes += n;
-          onProgress({ phase: 'checking', doneBytes, totalBytes });
-        });
-      }
+      checkMac(backup, key);
+      const entryBytes = manifest.entries.reduce((sum, e) => sum + e.size, 0);
+      const evidenceBytes = manifest.entries
+        .filter((e) => evidenceEntryParts(e.name))
+        .reduce((sum, e) => sum + e.size, 0);
+      const totalBytes = 2 * entryBytes + evidenceBytes;
+      const pace = pacer(options.onProgress ?? (() => {}), totalBytes);
+      for (const entry of manifest.entries) await copyEntry(backup, entry, null, pace);
       const staging = join(
         dirname(to),
         `.${basename(to)}.restoring-${randomBytes(6).toString('hex')}`,
       );
       try {
-        await extract(zip, entries, manifest, file, staging);
+        await extract(backup, staging, pace);
         const checks = [
-          `the backup file is whole (its zip directory reads, ${entries.size} entries)`,
+          `the backup file is whole (its closing record and manifest read, ${manifest.entries.length} entries tile it)`,
           `its manifest is authentic (HMAC under the workspace key), taken ${manifest.takenAt}`,
           `every entry matches its SHA-256 in the manifest (${manifest.entries.length})`,
         ];
-        const counts = checkWorkspace(staging, key, options.nativeBinding, checks, manifest);
-        onProgress({ phase: 'finishing', doneBytes: totalBytes, totalBytes });
+        const counts = await checkWorkspace(
+          staging,
+          key,
+          options.nativeBinding,
+          checks,
+          manifest,
+          pace,
+        );
+        options.onProgress?.({ phase: 'finishing', doneBytes: totalBytes, totalBytes });
         moveInto(staging, to);
         const report = { workspaceDir: to, takenAt: manifest.takenAt, counts, checks };
         return { report, key };
@@ -106,12 +107,18 @@ export async function restoreBackup(
       throw error;
     }
   } finally {
-    zip.close();
+    backup.close();
   }
 }
 
 /** What makes a workspace, in a folder that may hold other things (the app's user-data). */
-const WORKSPACE_PARTS = [DATABASE_FILE_NAME, keyFilePathFor(DATABASE_FILE_NAME), 'evidence'];
+const WORKSPACE_PARTS = [
+  DATABASE_FILE_NAME,
+  // Folded into the database when the checks close it; moved too should any be left.
+  `${DATABASE_FILE_NAME}-wal`,
+  keyFilePathFor(DATABASE_FILE_NAME),
+  'evidence',
+];
 
 function refuseNonEmpty(to: string): void {
   if (!existsSync(to)) return;
@@ -153,152 +160,58 @@ function jsonOf(bytes: Buffer, what: string): unknown {
   }
 }
 
-async function openZip(file: string): Promise<ZipFile> {
-  try {
-    return await yauzl.openPromise(file, { lazyEntries: true, autoClose: false });
-  } catch (error) {
-    throw refused(
-      'backup_unreadable',
-      `${file} is not a whole backup: it is cut short or is not a Review Desk backup (${(error as Error).message})`,
-    );
-  }
-}
-
-async function entriesOf(zip: ZipFile, file: string): Promise<Map<string, Entry>> {
-  const entries = new Map<string, Entry>();
-  try {
-    for await (const entry of zip.eachEntry()) entries.set(entry.fileName, entry);
-  } catch (error) {
-    throw refused(
-      'backup_unreadable',
-      `${file}: its list of entries is damaged (${(error as Error).message})`,
-    );
-  }
-  for (const name of [ENTRY.keys, ENTRY.database, ENTRY.manifest])
-    if (!entries.has(name))
-      throw refused(
-        'backup_incomplete',
-        `${file} lacks its ${name}: it is not a whole Review Desk backup`,
-      );
-  return entries;
-}
-
-async function readEntry(
-  zip: ZipFile,
-  entries: Map<string, Entry>,
-  name: string,
-  file: string,
-): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  try {
-    const stream = await zip.openReadStreamPromise(entries.get(name)!);
-    for await (const chunk of stream) chunks.push(chunk as Buffer);
-  } catch (error) {
-    throw refused(
-      'backup_altered',
-      `${file}: its ${name} cannot be read (${(error as Error).message})`,
-    );
-  }
-  return Buffer.concat(chunks);
-}
-
-function checkManifest(bytes: Buffer, key: WorkspaceKey, file: string): BackupManifest {
-  let parsed;
-  try {
-    parsed = sealedManifest.safeParse(JSON.parse(bytes.toString('utf8')));
-  } catch {
-    parsed = null;
-  }
-  if (!parsed?.success)
-    throw refused('backup_altered', `${file}: its manifest is not readable: the file was altered`);
-  const expected = Buffer.from(manifestMac(key, parsed.data.manifest), 'hex');
-  const given = Buffer.from(parsed.data.mac, 'hex');
+function checkMac(backup: BackupReader, key: WorkspaceKey): void {
+  const expected = Buffer.from(manifestMac(key, backup.sealed.manifest), 'hex');
+  const given = Buffer.from(backup.sealed.mac, 'hex');
   if (given.length !== expected.length || !timingSafeEqual(given, expected))
     throw refused(
       'backup_altered',
-      `${file}: its manifest does not match the workspace key: the file was altered`,
+      `${backup.file}: its manifest does not match the workspace key: the file was altered`,
     );
-  return parsed.data.manifest;
 }
 
-function checkEntryList(entries: Map<string, Entry>, manifest: BackupManifest, file: string): void {
-  const listed = new Set(manifest.entries.map((e) => e.name));
-  for (const name of entries.keys())
-    if (name !== ENTRY.manifest && !listed.has(name))
-      throw refused(
-        'backup_altered',
-        `${file}: ${name} is in the file but not in its manifest: the file was altered`,
-      );
-  for (const name of listed) {
-    if (!entries.has(name))
-      throw refused(
-        'backup_altered',
-        `${file}: ${name} is in its manifest but missing from the file`,
-      );
-    if (name !== ENTRY.keys && name !== ENTRY.database && !evidenceEntryParts(name))
-      throw refused('backup_altered', `${file}: ${name} is not a name a backup holds`);
-  }
-}
-
-/** Streams one entry, checking its size and SHA-256; into `target` when given. */
+/** Reads one entry, checking its SHA-256; into a new file at `target` when given. */
 async function copyEntry(
-  zip: ZipFile,
-  entry: Entry,
-  expected: { name: string; size: number; sha256: string },
-  file: string,
+  backup: BackupReader,
+  entry: ManifestEntry,
   target: string | null,
-  counted: (bytes: number) => void,
+  pace: Pace,
 ): Promise<void> {
   const hash = createHash('sha256');
-  let size = 0;
-  const checking = new Transform({
-    transform(chunk: Buffer, _encoding, done) {
-      hash.update(chunk);
-      size += chunk.length;
-      counted(chunk.length);
-      done(null, chunk);
-    },
-  });
-  const sink = target ? createWriteStream(target, { flags: 'wx', mode: 0o600 }) : discard();
+  const fd = target === null ? null : openSync(target, 'wx', 0o600);
   try {
-    const stream: Readable = await zip.openReadStreamPromise(entry);
-    await pipeline(stream, checking, sink);
-  } catch (error) {
-    throw refused(
-      'backup_altered',
-      `${file}: ${expected.name} cannot be read whole (${(error as Error).message}): the file is damaged`,
-    );
+    await backup.eachChunk(entry, async (bytes) => {
+      hash.update(bytes);
+      if (fd !== null) for (let at = 0; at < bytes.length;) at += writeSync(fd, bytes, at);
+      await pace.done(target === null ? 'checking' : 'restoring', bytes.length);
+    });
+  } finally {
+    if (fd !== null) closeSync(fd);
   }
-  if (size !== expected.size || hash.digest('hex') !== expected.sha256)
+  if (hash.digest('hex') !== entry.sha256)
     throw refused(
       'backup_altered',
-      `${file}: ${expected.name} does not match its SHA-256 in the manifest: the file was altered`,
+      `${backup.file}: ${entry.name} does not match its SHA-256 in the manifest: the file was altered`,
     );
 }
 
-function discard(): Writable {
-  return new Writable({ write: (_chunk, _encoding, done) => done() });
-}
-
-async function extract(
-  zip: ZipFile,
-  entries: Map<string, Entry>,
-  manifest: BackupManifest,
-  file: string,
-  staging: string,
-): Promise<void> {
+async function extract(backup: BackupReader, staging: string, pace: Pace): Promise<void> {
   mkdirSync(staging, { recursive: true });
   const database = join(staging, DATABASE_FILE_NAME);
-  for (const expected of manifest.entries) {
-    const parts = evidenceEntryParts(expected.name);
+  const shards = new Set<string>();
+  for (const entry of backup.sealed.manifest.entries) {
+    const parts = evidenceEntryParts(entry.name);
     let target: string;
-    if (expected.name === ENTRY.database) target = database;
-    else if (expected.name === ENTRY.keys) target = keyFilePathFor(database);
+    if (entry.name === ENTRY.database) target = database;
+    else if (entry.name === ENTRY.databaseWal) target = `${database}-wal`;
+    else if (entry.name === ENTRY.keys) target = keyFilePathFor(database);
     else {
-      mkdirSync(join(staging, 'evidence', parts!.shard), { recursive: true });
-      target = join(staging, 'evidence', parts!.shard, parts!.name);
+      const shard = join(staging, 'evidence', parts!.shard);
+      if (!shards.has(shard)) mkdirSync(shard, { recursive: true });
+      shards.add(shard);
+      target = join(shard, parts!.name);
     }
-    await copyEntry(zip, entries.get(expected.name)!, expected, file, target, () => {});
+    await copyEntry(backup, entry, target, pace);
     if (parts) chmodSync(target, 0o444);
   }
 }
@@ -324,12 +237,13 @@ function damaged(error: unknown): ServiceError {
 }
 
 /** Opens the staged database: SQLite's check, the audit chain, every evidence file. */
-function checkWorkspace(
+async function checkWorkspace(
   staging: string,
   key: WorkspaceKey,
   nativeBinding: string | undefined,
   checks: string[],
   manifest: BackupManifest,
+  pace: Pace,
 ) {
   let db: ReturnType<typeof openDatabase>;
   try {
@@ -358,6 +272,7 @@ function checkWorkspace(
       );
     checks.push(`the audit chain verifies (${audit.entries} entries)`);
     const store = new EvidenceStore(staging, key);
+    const sizes = new Map(manifest.entries.map((e) => [e.name, e.size]));
     const missing = new Set(manifest.missingEvidence);
     const hashes = storedEvidenceHashes(db).filter((sha256) => !missing.has(sha256));
     for (const sha256 of hashes) {
@@ -367,6 +282,11 @@ function checkWorkspace(
       } catch {
         ok = false;
       }
+      const path = store.pathFor(sha256);
+      await pace.done(
+        'verifying',
+        sizes.get(evidenceEntryName(basename(dirname(path)), basename(path))) ?? 0,
+      );
       if (!ok)
         throw refused(
           'backup_damaged',

@@ -62,6 +62,11 @@ export class EvidenceStore {
     this.#nameKey = derivedKey(key, 'evidence-names');
   }
 
+  /** The size on disk of a stored file whose content is `sizeBytes` long. */
+  static storedSize(sizeBytes: number): number {
+    return HEADER_BYTES + sizeBytes;
+  }
+
   /** Throws on anything but a lowercase hex digest: the hash may come from the renderer. */
   pathFor(sha256: string): string {
     if (!SHA256_HEX.test(sha256)) throw new Error(`not a sha256 digest: ${sha256}`);
