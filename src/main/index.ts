@@ -110,13 +110,29 @@ function openWindow(): void {
   });
 }
 
+/**
+ * File → 백업…: the window's Settings takes it from there (progress, the result). While the
+ * workspace is locked there is nothing it may back up, so the person is told, not ignored.
+ */
+function requestBackupFromMenu(): void {
+  if (workspace?.isOpen) {
+    for (const window of windows) window.webContents.send('backup:requested', {});
+    return;
+  }
+  const options: Electron.MessageBoxOptions = {
+    type: 'info',
+    message: '작업 공간이 잠겨 있습니다 / The workspace is locked',
+    detail: '잠금을 푼 다음 다시 백업하세요. / Unlock it, then back up.',
+  };
+  const owner = windows[0];
+  void (owner ? dialog.showMessageBox(owner, options) : dialog.showMessageBox(options));
+}
+
 /** After ready: opens the workspace, wires IPC and opens the window. Any throw is a failed start. */
 function start(): void {
   lockDownSession(session.defaultSession, devServerOrigin);
   serveRenderer(join(mainDir, '../renderer'));
-  installMenu(devServerUrl !== null, () => {
-    for (const window of windows) window.webContents.send('backup:requested', {});
-  });
+  installMenu(devServerUrl !== null, requestBackupFromMenu);
 
   startup.workspaceDir =
     chosenWorkspaceDir(app.commandLine.getSwitchValue('workspace')) ?? app.getPath('userData');

@@ -24,7 +24,7 @@ export function scheduleAutomaticBackups(vault: WorkspaceSession): {
       vault.ctx,
       settings.backupFolder,
       settings.backupsKept ?? DEFAULT_BACKUPS_KEPT,
-      progressTo(vault.ctx),
+      progressTo(vault.ctx, 'automatic-backup'),
     )
       .then((made) => {
         updateWorkspaceSettings(vault.databaseFile, { lastBackup: made, lastBackupError: null });

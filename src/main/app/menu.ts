@@ -2,7 +2,7 @@ import { Menu, type MenuItemConstructorOptions } from 'electron';
 
 /**
  * The native menu: standard roles so editing shortcuts and window handling work on every OS.
- * File → 백업… asks the window to back up (its Settings panel shows the progress).
+ * File → 백업… calls `requestBackup` (main/index.ts: the window's Settings shows the progress).
  */
 export function installMenu(isDev: boolean, requestBackup: () => void): void {
   const view: MenuItemConstructorOptions[] = [
@@ -18,7 +18,7 @@ export function installMenu(isDev: boolean, requestBackup: () => void): void {
     {
       label: '파일',
       submenu: [
-        { label: '백업… / Back up…', click: requestBackup },
+        { id: 'file-backup', label: '백업… / Back up…', click: requestBackup },
         { type: 'separator' },
         { role: 'quit', label: '끝내기' },
       ],

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { BackupMade, RestoreReport } from '../../shared/ipc/backup-schemas';
+import type { BackupMade, RestoreCheck, RestoreReport } from '../../shared/ipc/backup-schemas';
 import { restoreBackup } from '../services/backup/restore-backup';
 import { writeBackup } from '../services/backup/write-backup';
 import type { ServiceContext } from '../services/context';
@@ -83,13 +83,33 @@ async function restoreSecret(
   return { recoveryCode: await readPassphrase(undefined, 'recovery code / 복구 코드: ') };
 }
 
+/** A restore's check as the CLI says it (the app's screen says it in Korean or English). */
+export function restoreCheckInWords({ check, count }: RestoreCheck): string {
+  switch (check) {
+    case 'fileWhole':
+      return `the backup file is whole (its closing record and manifest read; its ${count} entries tile it)`;
+    case 'manifestAuthentic':
+      return 'its manifest is authentic (HMAC under the workspace key)';
+    case 'entryHashes':
+      return `every entry matches its SHA-256 in the manifest (${count})`;
+    case 'integrity':
+      return 'PRAGMA integrity_check: ok';
+    case 'auditChain':
+      return `the audit chain verifies (${count} entries)`;
+    case 'evidenceDecrypts':
+      return `every evidence file decrypts to its SHA-256 (${count})`;
+    case 'evidenceMissing':
+      return `${count} evidence files were already missing from the workspace when the backup was taken`;
+  }
+}
+
 function formatRestore(report: RestoreReport): string {
   return [
     `복원했습니다 / restored: ${report.workspaceDir}`,
     `  ${report.takenAt} 기준 / as of ${report.takenAt}`,
     `  ${countsLine(report.counts)}`,
     '  확인 / checked:',
-    ...report.checks.map((check) => `    - ${check}`),
+    ...report.checks.map((check) => `    - ${restoreCheckInWords(check)}`),
     '',
   ].join('\n');
 }

@@ -72,5 +72,15 @@ export const backupEn: Record<keyof typeof backupKo, string> = {
   'backup.restore.asOfNote':
     'The workspace holds what it held at this time; anything done after it must be done again.',
   'backup.restore.checks': 'Checks passed',
+  'backup.restore.check.fileWhole':
+    'The backup file is whole (its closing record and manifest read; its {count} entries fill it exactly)',
+  'backup.restore.check.manifestAuthentic':
+    'Its manifest is authentic (HMAC under the workspace key)',
+  'backup.restore.check.entryHashes': 'Every entry matches its SHA-256 in the manifest ({count})',
+  'backup.restore.check.integrity': 'SQLite integrity check passed (PRAGMA integrity_check)',
+  'backup.restore.check.auditChain': 'The audit chain verifies ({count} entries)',
+  'backup.restore.check.evidenceDecrypts': 'Every evidence file decrypts to its SHA-256 ({count})',
+  'backup.restore.check.evidenceMissing':
+    '{count} evidence files were already missing from the workspace when the backup was taken',
   'backup.restore.continue': 'Continue',
 };

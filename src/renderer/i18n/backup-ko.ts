@@ -72,5 +72,15 @@ export const backupKo = {
   'backup.restore.asOfNote':
     '작업 공간에는 이 시각까지의 자료가 들어 있습니다. 그 뒤에 한 작업은 다시 해야 합니다.',
   'backup.restore.checks': '통과한 확인',
+  'backup.restore.check.fileWhole':
+    '백업 파일이 온전합니다 (끝 기록과 목록을 읽었고, 항목 {count}개가 파일을 빈틈없이 채웁니다)',
+  'backup.restore.check.manifestAuthentic': '목록이 진본입니다 (작업 공간 키로 HMAC 확인)',
+  'backup.restore.check.entryHashes': '모든 항목이 목록의 SHA-256과 일치합니다 ({count}개)',
+  'backup.restore.check.integrity': 'SQLite 무결성 검사 통과 (PRAGMA integrity_check)',
+  'backup.restore.check.auditChain': '감사 기록의 사슬이 검증됩니다 (기록 {count}건)',
+  'backup.restore.check.evidenceDecrypts':
+    '모든 증빙 파일이 복호화되어 제 SHA-256과 일치합니다 ({count}개)',
+  'backup.restore.check.evidenceMissing':
+    '증빙 파일 {count}개는 백업할 때 이미 작업 공간에 없었습니다',
   'backup.restore.continue': '계속',
 } satisfies AreaMessages<'backup'>;

@@ -45,7 +45,7 @@ export const settingsEn: Record<keyof typeof settingsKo, string> = {
   'settings.people.current': 'Working now',
   'settings.people.currentHint':
     'What you record from now on carries this name and is signed with this key. Lock it when you leave the computer.',
-  'settings.people.lock': 'Lock',
+  'settings.people.lock': 'Lock signing key',
   'settings.people.rosterTitle': 'Members on roster v{version} ({count})',
   'settings.people.noRoster':
     "No roster is loaded yet. Load the council's signed roster under 'Keys and roster' below. Claim batches can be loaded without one.",
@@ -53,9 +53,9 @@ export const settingsEn: Record<keyof typeof settingsKo, string> = {
   'settings.people.role': 'Role',
   'settings.people.actingMark': 'working now',
 
-  'settings.people.badge.locked': 'Locked',
+  'settings.people.badge.locked': 'Signing key locked',
   'settings.people.badge.lockedLabel':
-    'Locked: nobody has unlocked a key. Unlock yours in Settings.',
+    'Signing key locked: nobody has unlocked a signing key. Unlock yours in Settings.',
   'settings.people.badge.actingLabel': 'Working now: {name} ({role}). Lock it in Settings.',
-  'settings.people.unidentified': 'Locked (nobody has unlocked a key)',
+  'settings.people.unidentified': 'Signing key locked (nobody has unlocked a key)',
 };

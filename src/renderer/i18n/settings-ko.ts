@@ -45,7 +45,7 @@ export const settingsKo = {
   'settings.people.current': '지금 작업자',
   'settings.people.currentHint':
     '이제부터의 기록은 이 이름으로 남고 이 열쇠로 서명됩니다. 자리를 비울 때는 잠그세요.',
-  'settings.people.lock': '잠그기',
+  'settings.people.lock': '서명 키 잠그기',
   'settings.people.rosterTitle': '명부 v{version}의 위원 ({count}명)',
   'settings.people.noRoster':
     "명부를 아직 불러오지 않았습니다. 아래 '서명 키와 위원 명부'에서 협의체의 서명된 명부를 불러오세요. 신청 묶음은 명부 없이도 불러올 수 있습니다.",
@@ -53,9 +53,9 @@ export const settingsKo = {
   'settings.people.role': '역할',
   'settings.people.actingMark': '지금 작업자',
 
-  'settings.people.badge.locked': '잠김',
+  'settings.people.badge.locked': '서명 키 잠김',
   'settings.people.badge.lockedLabel':
-    '잠김: 아무도 열쇠를 열지 않았습니다. 설정에서 내 열쇠를 엽니다.',
+    '서명 키 잠김: 아무도 서명 키를 열지 않았습니다. 설정에서 내 열쇠를 엽니다.',
   'settings.people.badge.actingLabel': '지금 작업자: {name} ({role}). 설정에서 잠급니다.',
-  'settings.people.unidentified': '잠김 (열쇠를 연 사람 없음)',
+  'settings.people.unidentified': '서명 키 잠김 (열쇠를 연 사람 없음)',
 } satisfies AreaMessages<'settings'>;

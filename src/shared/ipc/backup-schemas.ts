@@ -35,13 +35,31 @@ export const backupSettings = z.object({
 });
 export type BackupSettings = z.infer<typeof backupSettings>;
 
+/**
+ * One check a restore ran, with the number it counted where it counts one (entries, audit
+ * entries, evidence files): screens and the CLI say it in their own words.
+ */
+export const restoreCheck = z.object({
+  check: z.enum([
+    'fileWhole',
+    'manifestAuthentic',
+    'entryHashes',
+    'integrity',
+    'auditChain',
+    'evidenceDecrypts',
+    'evidenceMissing',
+  ]),
+  count: z.number().int().nonnegative().nullable(),
+});
+export type RestoreCheck = z.infer<typeof restoreCheck>;
+
 export const restoreReport = z.object({
   workspaceDir: z.string(),
   /** When the backup was taken: what the workspace now holds is as of then. */
   takenAt: z.string(),
   counts: backupCounts,
   /** Each check run before the workspace was put in place, in order. */
-  checks: z.array(z.string()),
+  checks: z.array(restoreCheck),
 });
 export type RestoreReport = z.infer<typeof restoreReport>;
 
@@ -51,6 +69,15 @@ export const backupProgress = z.object({
   totalBytes: z.number(),
 });
 export type BackupProgress = z.infer<typeof backupProgress>;
+
+/**
+ * Which run a progress event is about: a backup a person started (Settings, File menu), an
+ * automatic one (on close, daily), or a restore. Each screen shows only its own.
+ */
+export const backupRun = z.enum(['backup', 'automatic-backup', 'restore']);
+export type BackupRun = z.infer<typeof backupRun>;
+export const backupProgressEvent = backupProgress.extend({ run: backupRun });
+export type BackupProgressEvent = z.infer<typeof backupProgressEvent>;
 
 const unlockForRestore = z.discriminatedUnion('means', [
   z.object({ means: z.literal('recovery-code'), recoveryCode: z.string().min(1).max(200) }),

@@ -24,7 +24,7 @@ import { payoutsContract } from './payouts-schemas';
 import { recommendationContract } from './recommendation-schemas';
 import { signingContract } from './signing-schemas';
 import { vaultContract, vaultLocked } from './vault-schemas';
-import { backupContract, backupProgress, backupRequested } from './backup-schemas';
+import { backupContract, backupProgressEvent, backupRequested } from './backup-schemas';
 
 /**
  * The one IPC contract: each channel once, with its schemas and its rules (channel-rules.ts).
@@ -78,7 +78,7 @@ export type PathsFitTheirRequests = MustBeNone<UnknownPaths>;
 export const events = {
   'intake:progress': importProgress,
   'vault:locked': vaultLocked,
-  'backup:progress': backupProgress,
+  'backup:progress': backupProgressEvent,
   'backup:requested': backupRequested,
 } as const satisfies Record<EventName, z.ZodType>;
 export type EventPayloadOf<E extends EventName> = z.output<(typeof events)[E]>;

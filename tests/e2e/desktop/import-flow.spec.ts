@@ -62,7 +62,7 @@ test('loads the demo batch, then shows the report and the council statistics as 
   // What the screen says is what the database holds.
   expect(workspace.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(imported);
   // Loaded with no key unlocked: recorded, but as nobody in particular (never the OS account).
-  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
+  await expect(page.getByTestId('acting-badge')).toHaveText('서명 키 잠김');
   expect(workspace.db.prepare('SELECT DISTINCT actor FROM audit_log').pluck().all()).toEqual([
     UNIDENTIFIED_OPERATOR,
   ]);

@@ -208,7 +208,7 @@ test('the secretary makes a key, builds and signs the roster; an altered roster 
   await expect(page.getByTestId('people-member').filter({ hasText: '박서연' })).toContainText(
     mine.fingerprint,
   );
-  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
+  await expect(page.getByTestId('acting-badge')).toHaveText('서명 키 잠김');
 
   // A member's public key file, checked against the roster it is now on.
   await desktop.answerDialogs([memberFiles[1]!]);

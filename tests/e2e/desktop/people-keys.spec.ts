@@ -118,7 +118,7 @@ test('locked at start; a key not on the roster and a wrong passphrase are refuse
 
   // Nobody acts: the top bar says so, and takes the person to Settings.
   const badge = page.getByTestId('acting-badge');
-  await expect(badge).toHaveText('잠김');
+  await expect(badge).toHaveText('서명 키 잠김');
   await expect(badge).toHaveAttribute('data-state', 'locked');
   await badge.click();
   const panel = peoplePanel(page);
@@ -135,7 +135,7 @@ test('locked at start; a key not on the roster and a wrong passphrase are refuse
   await expect(members.filter({ hasText: MEMBER })).toContainText(member.fingerprint);
   await expect(panel.getByRole('button', { name: '선택' })).toHaveCount(0);
   await expect(panel.getByRole('textbox')).toHaveCount(0);
-  await expect(page.getByTestId('current-actor')).toHaveText('잠김 (열쇠를 연 사람 없음)');
+  await expect(page.getByTestId('current-actor')).toHaveText('서명 키 잠김 (열쇠를 연 사람 없음)');
   await screenshot(page, '100-people-locked-ko');
 
   // (c) A real key, correctly unlocked, but not on the roster: refused, and it says so.
@@ -154,7 +154,7 @@ test('locked at start; a key not on the roster and a wrong passphrase are refuse
   await expect(page.getByTestId('people-unlock-error')).toContainText('허용되지 않았습니다');
   await expect(page.getByTestId('people-unlock-error')).toContainText('is not on roster v1');
   await expect(page.getByTestId('people-current')).toHaveAttribute('data-state', 'locked');
-  await expect(badge).toHaveText('잠김');
+  await expect(badge).toHaveText('서명 키 잠김');
   await screenshot(page, '101-people-not-on-roster-ko');
 
   // (d) The member's own key with a wrong passphrase: refused, plainly, and the field emptied.
@@ -205,10 +205,10 @@ test('locked at start; a key not on the roster and a wrong passphrase are refuse
     .click();
 
   // Locked again: nobody acts, in the panel and the top bar.
-  await panel.getByRole('button', { name: '잠그기', exact: true }).click();
+  await panel.getByRole('button', { name: '서명 키 잠그기', exact: true }).click();
   await expect(current).toHaveAttribute('data-state', 'locked');
-  await expect(badge).toHaveText('잠김');
-  await expect(page.getByTestId('current-actor')).toHaveText('잠김 (열쇠를 연 사람 없음)');
+  await expect(badge).toHaveText('서명 키 잠김');
+  await expect(page.getByTestId('current-actor')).toHaveText('서명 키 잠김 (열쇠를 연 사람 없음)');
   await expectDialogsOverMainWindow(desktop, 2);
 });
 
@@ -324,7 +324,7 @@ test('with no roster loaded yet, nobody can unlock, and the panel says where to 
     '명부를 아직 불러오지 않아 아무도 열쇠를 열 수 없습니다. 먼저 협의체의 서명된 명부를 불러오세요.',
   );
   await expect(page.getByTestId('people-unlock-error')).toContainText('has no roster yet');
-  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
+  await expect(page.getByTestId('acting-badge')).toHaveText('서명 키 잠김');
   await screenshot(page, '107-people-no-roster-ko');
   await expectDialogsOverMainWindow(desktop, 1);
 });

@@ -127,7 +127,7 @@ async function expectChartDrawn(page: Page) {
 
 test('the secretary reads the payout summary and saves the ledger as CP949 for Korean Excel', async () => {
   // Reading the summary and saving the ledger need no key: nobody has unlocked one.
-  await expect(page.getByTestId('acting-badge')).toHaveText('잠김');
+  await expect(page.getByTestId('acting-badge')).toHaveText('서명 키 잠김');
   await page
     .getByRole('navigation', { name: '주 메뉴', exact: true })
     .getByRole('button', { name: '지급 요약', exact: true })

@@ -43,6 +43,32 @@ async function open(workspaceDir: string): Promise<Desktop> {
   return desktop;
 }
 
+/**
+ * Clicks File → 백업… in the app's menu (the stand-in keeps the template main gave) and returns
+ * the messages of the message boxes main showed meanwhile.
+ */
+async function backupFromMenu(desktop: Desktop): Promise<string[]> {
+  return desktop.app.evaluate(async ({ __standIn, dialog }) => {
+    const shown: string[] = [];
+    const original = dialog.showMessageBox;
+    dialog.showMessageBox = (async (...args: unknown[]) => {
+      const options = (args.length > 1 ? args[1] : args[0]) as { message: string };
+      shown.push(options.message);
+      return { response: 0, checkboxChecked: false };
+    }) as typeof dialog.showMessageBox;
+    type Item = { id?: string; click?: () => void; submenu?: Item[] };
+    const find = (items: Item[]): Item | undefined =>
+      items
+        .map((item) => (item.id === 'file-backup' ? item : find(item.submenu ?? [])))
+        .find(Boolean);
+    const menu = __standIn.applicationMenu() as unknown as { items: Item[] };
+    find(menu.items)!.click!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    dialog.showMessageBox = original;
+    return shown;
+  });
+}
+
 /** The claim's row in "all claims", its decision in the history and its evidence in the viewer. */
 async function expectClaimDecisionAndEvidence(page: Page): Promise<void> {
   await page.getByTestId('nav-review').click();
@@ -112,6 +138,10 @@ test('make a workspace, lock and unlock it, back it up, restore it elsewhere wit
   await page.getByTestId('vault-lock-now').click();
   await expect(page.getByTestId('vault-unlock')).toBeVisible();
   await expect(page.getByTestId('top-bar')).toHaveCount(0);
+  // File → 백업… while locked: the person is told in a message box; the lock screen stays.
+  const boxes = await backupFromMenu(desktop);
+  expect(boxes).toEqual([expect.stringContaining('작업 공간이 잠겨 있습니다')]);
+  await expect(page.getByTestId('vault-unlock')).toBeVisible();
   await page.getByTestId('vault-unlock-passphrase').fill('not the passphrase');
   await page.getByTestId('vault-unlock-submit').click();
   await expect(page.getByTestId('vault-unlock-error')).toBeVisible();
@@ -123,7 +153,11 @@ test('make a workspace, lock and unlock it, back it up, restore it elsewhere wit
   const backupFile = join(temp.dir, 'usb-stick', 'laptop-1.rdbackup');
   const { mkdirSync } = await import('node:fs');
   mkdirSync(join(temp.dir, 'usb-stick'));
-  await page.getByTestId('nav-settings').click();
+  // Unlocked, File → 백업… brings Settings' backup panel, which asks where to save: closed here.
+  await desktop.answerDialogs([null]);
+  expect(await backupFromMenu(desktop)).toEqual([]);
+  await expect(page.getByTestId('backup-now')).toBeVisible();
+  await expect.poll(async () => (await desktop.dialogOwners()).length).toBe(1);
   await desktop.answerDialogs([backupFile]);
   await page.getByTestId('backup-now').click();
   const result = page.getByTestId('backup-result');

@@ -52,6 +52,20 @@ describe('review-desk and the encrypted workspace', { timeout: 30_000 }, () => {
     );
     expect(restored.stderr).toBe('');
     expect(JSON.parse(restored.stdout).counts.claims).toBe(0);
+    // Told in words, each check on its line.
+    const told = cliWith(
+      { REVIEW_DESK_PASSPHRASE_FILE: undefined },
+      'restore',
+      backup,
+      '--to',
+      join(dir, 'moved-again'),
+      '--recovery-code-file',
+      codeFile,
+    );
+    expect(told.code).toBe(0);
+    expect(told.stdout).toMatch(/- the backup file is whole .*its \d+ entries tile it/);
+    expect(told.stdout).toContain('- PRAGMA integrity_check: ok');
+    expect(told.stdout).toMatch(/- the audit chain verifies \(\d+ entries\)/);
   });
 
   it('without a passphrase (no file, no variable, no terminal) refuses with what to give', () => {

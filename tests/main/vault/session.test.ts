@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createIpc } from '../../../src/main/ipc/create-ipc';
 import type { IpcSender } from '../../../src/main/ipc/sender';
@@ -21,7 +22,7 @@ const PASSPHRASE = 'a passphrase of ours';
 const cleanups: (() => void)[] = [];
 afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
-function app() {
+function app(chosen: (string | null)[] = []) {
   const temp = makeTempDir('review-desk-vault-');
   const locks: string[] = [];
   const vault = new WorkspaceSession({
@@ -34,13 +35,15 @@ function app() {
     if (vault.isOpen) vault.lock('person');
     temp.cleanup();
   });
-  const { router } = createIpc(vault.ctx, testPlatform(), {
+  const events: { event: string; payload: unknown }[] = [];
+  vault.ctx.emit = (event, payload) => events.push({ event, payload });
+  const { router } = createIpc(vault.ctx, testPlatform(chosen), {
     vault,
     isTrustedSender: trustOrigins([ORIGIN]),
   });
   const call = (channel: string, payload?: unknown) =>
     router.handle(ours, channel, payload) as Promise<IpcResult<Record<string, unknown>>>;
-  return { vault, call, locks };
+  return { vault, call, locks, events, dir: temp.dir };
 }
 
 describe('the workspace session', () => {
@@ -115,5 +118,35 @@ describe('the workspace session', () => {
       value: { idleLockMinutes: 3 },
     });
     expect(await call('vault:status')).toMatchObject({ value: { idleLockMinutes: 3 } });
+  });
+
+  it('backs up and restores through the router, its progress events naming their run', async () => {
+    const outDir = makeTempDir('review-desk-vault-out-');
+    cleanups.push(outDir.cleanup);
+    const out = join(outDir.dir, 'made.rdbackup');
+    const first = app([out]);
+    const made = await first.call('vault:create', { passphrase: PASSPHRASE });
+    const code = (made as unknown as { value: { recoveryCode: string } }).value.recoveryCode;
+    const answer = await first.call('backup:create');
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { made: { file: out } },
+    });
+    const progress = (list: typeof first.events) =>
+      list
+        .filter((e) => e.event === 'backup:progress')
+        .map((e) => e.payload as { run: string; phase: string });
+    expect(progress(first.events).length).toBeGreaterThan(1);
+    expect(new Set(progress(first.events).map((p) => p.run))).toEqual(new Set(['backup']));
+
+    const second = app([out]);
+    expect(await second.call('backup:chooseFile')).toMatchObject({ value: { file: out } });
+    const restored = await second.call('backup:restore', {
+      file: out,
+      unlock: { means: 'recovery-code', recoveryCode: code },
+    });
+    expect(restored).toMatchObject({ ok: true });
+    expect(new Set(progress(second.events).map((p) => p.run))).toEqual(new Set(['restore']));
+    expect(progress(second.events).at(-1)?.phase).toBe('finishing');
   });
 });

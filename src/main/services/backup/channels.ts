@@ -1,4 +1,8 @@
-import { DEFAULT_BACKUPS_KEPT, type BackupSettings } from '../../../shared/ipc/backup-schemas';
+import {
+  DEFAULT_BACKUPS_KEPT,
+  type BackupRun,
+  type BackupSettings,
+} from '../../../shared/ipc/backup-schemas';
 import type { ServiceContext } from '../context';
 import type { ChannelIo, Serve } from '../channel';
 import { ServiceError } from '../errors';
@@ -18,14 +22,15 @@ function settingsOf(ctx: ServiceContext): BackupSettings {
   };
 }
 
-export function progressTo(ctx: ServiceContext): OnBackupProgress {
-  return (progress) => ctx.emit?.('backup:progress', progress);
+/** Progress of one run, sent to the window as 'backup:progress' saying which run it is. */
+export function progressTo(ctx: ServiceContext, run: BackupRun): OnBackupProgress {
+  return (progress) => ctx.emit?.('backup:progress', { ...progress, run });
 }
 
 export const create: Serve<'backup:create'> = async (ctx, _request, { platform }) => {
   const out = await platform.chooseSavePath(automaticBackupName(new Date()));
   if (out === null) return { made: null };
-  const made = await writeBackup(ctx, out, progressTo(ctx));
+  const made = await writeBackup(ctx, out, progressTo(ctx, 'backup'));
   updateWorkspaceSettings(ctx.db.name, { lastBackup: made });
   return { made };
 };
@@ -53,5 +58,5 @@ export const restore: Serve<'backup:restore'> = async (ctx, { file, unlock }, io
     unlock.means === 'recovery-code'
       ? { recoveryCode: unlock.recoveryCode }
       : { passphrase: unlock.passphrase };
-  return io.vault.restore(file, secret, progressTo(ctx));
+  return io.vault.restore(file, secret, progressTo(ctx, 'restore'));
 };

@@ -12,7 +12,7 @@ import {
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import type { RestoreReport } from '../../../shared/ipc/backup-schemas';
+import type { RestoreCheck, RestoreReport } from '../../../shared/ipc/backup-schemas';
 import { openDatabase } from '../../db/connection';
 import { DatabaseTooNewError } from '../../db/errors';
 import { integrityProblems, storedEvidenceHashes, workspaceCounts } from '../../db/queries/backup';
@@ -82,10 +82,10 @@ export async function restoreBackup(
       );
       try {
         await extract(backup, staging, pace);
-        const checks = [
-          `the backup file is whole (its closing record and manifest read, ${manifest.entries.length} entries tile it)`,
-          `its manifest is authentic (HMAC under the workspace key), taken ${manifest.takenAt}`,
-          `every entry matches its SHA-256 in the manifest (${manifest.entries.length})`,
+        const checks: RestoreCheck[] = [
+          { check: 'fileWhole', count: manifest.entries.length },
+          { check: 'manifestAuthentic', count: null },
+          { check: 'entryHashes', count: manifest.entries.length },
         ];
         const counts = await checkWorkspace(
           staging,
@@ -241,7 +241,7 @@ async function checkWorkspace(
   staging: string,
   key: WorkspaceKey,
   nativeBinding: string | undefined,
-  checks: string[],
+  checks: RestoreCheck[],
   manifest: BackupManifest,
   pace: Pace,
 ) {
@@ -263,14 +263,14 @@ async function checkWorkspace(
         'backup_damaged',
         `the backed-up database fails SQLite's integrity check: ${problems.slice(0, 3).join('; ')}`,
       );
-    checks.push('PRAGMA integrity_check: ok');
+    checks.push({ check: 'integrity', count: null });
     const audit = verifyAuditLog(db);
     if (!audit.ok || audit.actProblems.length > 0)
       throw refused(
         'backup_damaged',
         `the backed-up audit log does not verify (${audit.problem ?? audit.actProblems[0]?.problem} at entry ${audit.firstBadSeq ?? audit.actProblems[0]?.seq})`,
       );
-    checks.push(`the audit chain verifies (${audit.entries} entries)`);
+    checks.push({ check: 'auditChain', count: audit.entries });
     const store = new EvidenceStore(staging, key);
     const sizes = new Map(manifest.entries.map((e) => [e.name, e.size]));
     const missing = new Set(manifest.missingEvidence);
@@ -293,11 +293,8 @@ async function checkWorkspace(
           `the backup's evidence file for SHA-256 ${sha256} is missing or does not decrypt to it`,
         );
     }
-    checks.push(`every evidence file decrypts to its SHA-256 (${hashes.length})`);
-    if (missing.size > 0)
-      checks.push(
-        `${missing.size} evidence files were already missing from the workspace when the backup was taken`,
-      );
+    checks.push({ check: 'evidenceDecrypts', count: hashes.length });
+    if (missing.size > 0) checks.push({ check: 'evidenceMissing', count: missing.size });
     return workspaceCounts(db);
   } finally {
     db.close();

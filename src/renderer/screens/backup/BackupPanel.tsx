@@ -28,7 +28,7 @@ export function BackupPanel({
 }) {
   const { t, locale } = useLocale();
   const { run, pending, error } = useWrite();
-  const { progress, reset } = useBackupProgress();
+  const { progress, reset } = useBackupProgress('backup');
   const [made, setMade] = useState<BackupMade | null>(null);
   // After a backup, the settings are read again (main may note it as the last one).
   const [settingsRefresh, setSettingsRefresh] = useState(0);

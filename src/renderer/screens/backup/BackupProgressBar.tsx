@@ -1,16 +1,26 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { BackupProgress } from '../../../shared/ipc/backup-schemas';
+import type { BackupProgress, BackupRun } from '../../../shared/ipc/backup-schemas';
 import { subscribe } from '../../api/client';
 import { useT } from '../../i18n/locale-context';
 import type { MessageKey } from '../../i18n/ko';
 
 /**
- * The latest 'backup:progress' event from main, or null before the first one (and after
- * reset(), which a caller does as it starts, so an earlier run's numbers never show).
+ * The latest 'backup:progress' event of `run` from main (an automatic backup's do not move a
+ * bar for one a person started), or null before the first one (and after reset(), which a
+ * caller does as it starts, so an earlier run's numbers never show).
  */
-export function useBackupProgress(): { progress: BackupProgress | null; reset: () => void } {
+export function useBackupProgress(run: BackupRun): {
+  progress: BackupProgress | null;
+  reset: () => void;
+} {
   const [progress, setProgress] = useState<BackupProgress | null>(null);
-  useEffect(() => subscribe('backup:progress', setProgress), []);
+  useEffect(
+    () =>
+      subscribe('backup:progress', (event) => {
+        if (event.run === run) setProgress(event);
+      }),
+    [run],
+  );
   const reset = useCallback(() => setProgress(null), []);
   return { progress, reset };
 }

@@ -8,10 +8,10 @@ import { ChosenPath } from '../../components/ChosenPath';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n/locale-context';
 import { GateCard, WorkspaceFolder } from '../vault/GateFrame';
+import { SecretField, type TypedSecret } from '../vault/SecretField';
 import { VAULT_ISSUE_KEYS } from '../vault/vault-issues';
 import { BackupProgressBar, useBackupProgress } from './BackupProgressBar';
 import { RestoreReportView } from './RestoreReport';
-import { RestoreSecretField, type RestoreMeans } from './RestoreSecretField';
 
 /**
  * The gate's "Restore from a backup", while this computer has no workspace: the backup file
@@ -30,12 +30,12 @@ export function RestoreBackup({
 }) {
   const t = useT();
   const [file, setFile] = useState<string | null>(null);
-  const [typed, setTyped] = useState<RestoreMeans>('recovery-code');
+  const [typed, setTyped] = useState<TypedSecret>('recovery-code');
   const [recoveryCode, setRecoveryCode] = useState('');
   const [passphrase, setPassphrase] = useState('');
   const [report, setReport] = useState<RestoreReport | null>(null);
   const { run, pending, error, clearError } = useWrite();
-  const { progress, reset } = useBackupProgress();
+  const { progress, reset } = useBackupProgress('restore');
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => input.current?.focus(), [typed]);
@@ -69,7 +69,7 @@ export function RestoreBackup({
     }
   }
 
-  function switchTo(next: RestoreMeans) {
+  function switchTo(next: TypedSecret) {
     clearError();
     setTyped(next);
   }
@@ -99,12 +99,15 @@ export function RestoreBackup({
       </div>
       <ChosenPath path={file} empty={t('backup.restore.noFile')} testId="vault-restore-file" />
       <form className="vault-form" onSubmit={submit}>
-        <RestoreSecretField
+        <SecretField
           means={typed}
           value={byCode ? recoveryCode : passphrase}
           readOnly={pending}
           inputRef={input}
           onChange={byCode ? setRecoveryCode : setPassphrase}
+          testIdPrefix="vault-restore"
+          label={t(byCode ? 'backup.restore.recoveryCode' : 'backup.restore.passphrase')}
+          recoveryHint={t('backup.restore.recoveryHint')}
         />
         <div className="button-row">
           <Button

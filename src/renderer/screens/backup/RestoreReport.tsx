@@ -51,8 +51,8 @@ export function RestoreReportView({
         aria-labelledby="vault-restore-checks-title"
         data-testid="vault-restore-checks"
       >
-        {report.checks.map((check, i) => (
-          <li key={`${i}-${check}`}>{check}</li>
+        {report.checks.map(({ check, count }) => (
+          <li key={check}>{t(`backup.restore.check.${check}`, { count: count ?? 0 })}</li>
         ))}
       </ul>
       <div className="button-row">

@@ -5,12 +5,10 @@ import { api } from '../../api/client';
 import { useWrite } from '../../api/use-write';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
 import { useT } from '../../i18n/locale-context';
 import { GateCard, WorkspaceFolder } from './GateFrame';
+import { SecretField, type TypedSecret } from './SecretField';
 import { VAULT_ISSUE_KEYS } from './vault-issues';
-
-type Typed = 'passphrase' | 'recovery-code';
 
 /**
  * The locked workspace: opened by the passphrase, the recovery code, or this computer's
@@ -28,7 +26,7 @@ export function UnlockWorkspace({
   onRefused: () => void;
 }) {
   const t = useT();
-  const [typed, setTyped] = useState<Typed>('passphrase');
+  const [typed, setTyped] = useState<TypedSecret>('passphrase');
   const [passphrase, setPassphrase] = useState('');
   const [recoveryCode, setRecoveryCode] = useState('');
   const { run, pending, error, clearError } = useWrite();
@@ -54,7 +52,7 @@ export function UnlockWorkspace({
     }
   }
 
-  function switchTo(next: Typed) {
+  function switchTo(next: TypedSecret) {
     clearError();
     setTyped(next);
   }
@@ -71,42 +69,16 @@ export function UnlockWorkspace({
       )}
       <WorkspaceFolder dataDir={status.dataDir} />
       <form className="vault-form" onSubmit={submit}>
-        {byPassphrase ? (
-          <Field label={t('vault.unlock.passphrase')}>
-            <input
-              ref={input}
-              type="password"
-              className="input"
-              autoComplete="current-password"
-              data-testid="vault-unlock-passphrase"
-              readOnly={pending}
-              value={passphrase}
-              onChange={(event) => setPassphrase(event.target.value)}
-            />
-          </Field>
-        ) : (
-          <div className="field">
-            <Field label={t('vault.unlock.recoveryCode')} className="vault-form__tight">
-              <input
-                ref={input}
-                type="text"
-                className="input vault-form__code"
-                placeholder="XXXX-XXXX-XXXX-XXXX-XXXX-XXXX"
-                autoComplete="off"
-                autoCapitalize="characters"
-                spellCheck={false}
-                aria-describedby="vault-unlock-recovery-hint"
-                data-testid="vault-unlock-recovery-code"
-                readOnly={pending}
-                value={recoveryCode}
-                onChange={(event) => setRecoveryCode(event.target.value)}
-              />
-            </Field>
-            <p id="vault-unlock-recovery-hint" className="field__hint">
-              {t('vault.unlock.recoveryHint')}
-            </p>
-          </div>
-        )}
+        <SecretField
+          means={typed}
+          value={byPassphrase ? passphrase : recoveryCode}
+          readOnly={pending}
+          inputRef={input}
+          onChange={byPassphrase ? setPassphrase : setRecoveryCode}
+          testIdPrefix="vault-unlock"
+          label={t(byPassphrase ? 'vault.unlock.passphrase' : 'vault.unlock.recoveryCode')}
+          recoveryHint={t('vault.unlock.recoveryHint')}
+        />
         <div className="button-row">
           <Button
             variant="primary"

@@ -1,45 +1,54 @@
 import type { RefObject } from 'react';
 import { Field } from '../../components/Field';
-import { useT } from '../../i18n/locale-context';
 
-export type RestoreMeans = 'recovery-code' | 'passphrase';
+/** How a person opens a workspace or a backup by typing: its passphrase or its recovery code. */
+export type TypedSecret = 'passphrase' | 'recovery-code';
 
 /**
- * What opens the backup: its workspace's recovery code (the usual way, since a backup often
- * comes back after the passphrase is forgotten) or its passphrase. Read-only while restoring.
+ * The one input a person types a workspace's secret into, at the lock screen and when
+ * restoring a backup: a password field for the passphrase; for the recovery code, a plain
+ * field in capitals (read aloud and copied from paper, it should be seen) with a hint.
+ * Test ids are `<testIdPrefix>-passphrase` and `<testIdPrefix>-recovery-code`.
  */
-export function RestoreSecretField({
+export function SecretField({
   means,
   value,
   readOnly,
   inputRef,
   onChange,
+  testIdPrefix,
+  label,
+  recoveryHint,
 }: {
-  means: RestoreMeans;
+  means: TypedSecret;
   value: string;
   readOnly: boolean;
   inputRef: RefObject<HTMLInputElement | null>;
   onChange: (value: string) => void;
+  testIdPrefix: string;
+  /** The field's label, already in the person's language. */
+  label: string;
+  recoveryHint: string;
 }) {
-  const t = useT();
   if (means === 'passphrase')
     return (
-      <Field label={t('backup.restore.passphrase')}>
+      <Field label={label}>
         <input
           ref={inputRef}
           type="password"
           className="input"
           autoComplete="current-password"
-          data-testid="vault-restore-passphrase"
+          data-testid={`${testIdPrefix}-passphrase`}
           readOnly={readOnly}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
       </Field>
     );
+  const hintId = `${testIdPrefix}-recovery-hint`;
   return (
     <div className="field">
-      <Field label={t('backup.restore.recoveryCode')} className="vault-form__tight">
+      <Field label={label} className="vault-form__tight">
         <input
           ref={inputRef}
           type="text"
@@ -48,15 +57,15 @@ export function RestoreSecretField({
           autoComplete="off"
           autoCapitalize="characters"
           spellCheck={false}
-          aria-describedby="vault-restore-recovery-hint"
-          data-testid="vault-restore-recovery-code"
+          aria-describedby={hintId}
+          data-testid={`${testIdPrefix}-recovery-code`}
           readOnly={readOnly}
           value={value}
           onChange={(event) => onChange(event.target.value)}
         />
       </Field>
-      <p id="vault-restore-recovery-hint" className="field__hint">
-        {t('backup.restore.recoveryHint')}
+      <p id={hintId} className="field__hint">
+        {recoveryHint}
       </p>
     </div>
   );
