@@ -53,13 +53,13 @@ export async function writeBackup(
     emptyWalIfIdle(ctx.db);
     writer = new BackupWriter(temp);
     const open = writer;
-    writer.addBytes(ENTRY.keys, keys);
+    writer.addBytesNow(ENTRY.keys, keys);
     // One snapshot for the database's files and what the manifest says they hold.
     const { counts, evidence } = inReadSnapshot(ctx.db, () => {
-      open.addFile(ENTRY.database, ctx.db.name);
+      open.addFileNow(ENTRY.database, ctx.db.name);
       const wal = `${ctx.db.name}-wal`;
       if ((statSync(wal, { throwIfNoEntry: false })?.size ?? 0) > 0)
-        open.addFile(ENTRY.databaseWal, wal);
+        open.addFileNow(ENTRY.databaseWal, wal);
       return { counts: workspaceCounts(ctx.db), evidence: storedEvidenceFiles(ctx.db) };
     });
     crashPoint('backup:database-copied');
@@ -81,7 +81,7 @@ export async function writeBackup(
     const missingEvidence: string[] = [];
     for (const file of files) {
       const name = evidenceEntryName(basename(dirname(file.path)), basename(file.path));
-      const added = writer.addFile(name, file.path);
+      const added = await writer.addFile(name, file.path);
       if (added === null) missingEvidence.push(file.sha256);
       await pace.done('evidence', added?.size ?? 0);
     }
@@ -95,14 +95,14 @@ export async function writeBackup(
       missingEvidence: missingEvidence.sort(),
       entries: writer.entries,
     };
-    writer.finish({ manifest, mac: manifestMac(key, manifest) });
+    await writer.finish({ manifest, mac: manifestMac(key, manifest) });
     writer = null;
     onProgress({ phase: 'finishing', doneBytes: totalBytes, totalBytes });
     publishTempFile(temp, out, RULE);
     return { file: out, sizeBytes: statSync(out).size, takenAt, counts };
   } finally {
     forgetKey(key);
-    writer?.close();
+    await writer?.close();
     rmSync(temp, { force: true });
   }
 }
