@@ -89,6 +89,16 @@ function whatItShows(ctx: ServiceContext) {
   };
 }
 
+/** writeBackup, checking its progress: phases in order, bytes never going back, ending whole. */
+async function backUpWatchingProgress(ctx: ServiceContext, out: string) {
+  const progress: BackupProgress[] = [];
+  const made = await writeBackup(ctx, out, (p) => progress.push(p));
+  expect([...new Set(progress.map((p) => p.phase))]).toEqual(['database', 'evidence', 'finishing']);
+  expect(progress.at(-1)!.doneBytes).toBe(progress.at(-1)!.totalBytes);
+  expect(isSorted(progress.map((p) => p.doneBytes))).toBe(true);
+  return made;
+}
+
 const isSorted = (values: number[]) => values.every((v, i) => i === 0 || values[i - 1]! <= v);
 
 describe('a backup restored', () => {
@@ -113,18 +123,7 @@ describe('a backup restored', () => {
       expect.arrayContaining([Buffer.from(EVIDENCE_CSV), PNG_BYTES]),
     );
 
-    const backupProgress: BackupProgress[] = [];
-    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'), (p) =>
-      backupProgress.push(p),
-    );
-    // Phases in order, the bytes never going back, ending whole.
-    expect([...new Set(backupProgress.map((p) => p.phase))]).toEqual([
-      'database',
-      'evidence',
-      'finishing',
-    ]);
-    expect(backupProgress.at(-1)!.doneBytes).toBe(backupProgress.at(-1)!.totalBytes);
-    expect(isSorted(backupProgress.map((p) => p.doneBytes))).toBe(true);
+    const made = await backUpWatchingProgress(ctx, join(dir, 'council.rdbackup'));
     expect(made.counts).toEqual(before.counts);
     expect(readFileSync(made.file).length).toBe(made.sizeBytes);
     // Only the backup itself beside it: no copy or temp file left behind.
@@ -198,18 +197,7 @@ describe('a backup restored', () => {
     );
     track(ctx);
     const before = whatItShows(ctx);
-    const backupProgress: BackupProgress[] = [];
-    const made = await writeBackup(ctx, join(dir, 'council.rdbackup'), (p) =>
-      backupProgress.push(p),
-    );
-    // Phases in order, the bytes never going back, ending whole.
-    expect([...new Set(backupProgress.map((p) => p.phase))]).toEqual([
-      'database',
-      'evidence',
-      'finishing',
-    ]);
-    expect(backupProgress.at(-1)!.doneBytes).toBe(backupProgress.at(-1)!.totalBytes);
-    expect(isSorted(backupProgress.map((p) => p.doneBytes))).toBe(true);
+    const made = await backUpWatchingProgress(ctx, join(dir, 'council.rdbackup'));
     lockWorkspace(ctx);
 
     const target = join(dir, 'restored');
