@@ -369,6 +369,27 @@ describe('a manifest rewritten by hand (the old MAC kept)', () => {
     expect(refused.message).toMatch(/not in its manifest/);
   });
 
+  it('a key file entry claiming to be huge: backup_altered, read no further', async () => {
+    const sealed = sealedManifestOf();
+    const huge = 2 * 1024 * 1024;
+    // The key file's bytes padded out so the entries still tile the file; the MAC is the old one.
+    const padded = Buffer.concat([entry(ENTRY.keys).data, Buffer.alloc(huge)]);
+    let shift = 0;
+    for (const listed of sealed.manifest.entries) {
+      listed.offset += shift;
+      if (listed.name === ENTRY.keys) {
+        shift = padded.length - listed.size;
+        listed.size = padded.length;
+      }
+    }
+    const file = rebuilt(
+      (list) => list.map((e) => (e.name === ENTRY.keys ? { ...e, data: padded } : e)),
+      sealed,
+    );
+    const refused = await expectRefused(file, ['backup_altered']);
+    expect(refused.message).toMatch(/keys\.json\) is 2\d{6} bytes/);
+  });
+
   it('a manifest (sealed with the key) that lists no database: backup_incomplete', async () => {
     const sealed = sealedManifestOf();
     sealed.manifest.entries = sealed.manifest.entries.filter((e) => e.name !== ENTRY.database);

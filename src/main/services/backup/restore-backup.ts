@@ -43,6 +43,8 @@ import type { OnBackupProgress } from './write-backup';
 
 type Pace = ReturnType<typeof pacer>;
 
+const KEY_FILE_MAX_BYTES = 1024 * 1024;
+
 /**
  * Restores a backup into `to`, a folder that must hold nothing yet. In order: the file's layout
  * (a cut file has no closing record), the key opened with what the person gave, the manifest's
@@ -62,10 +64,14 @@ export async function restoreBackup(
   try {
     const { manifest } = backup.sealed;
     const keysWhat = `${file} (${ENTRY.keys})`;
-    const keyFile = parseKeyFile(
-      jsonOf(backup.bytesOf(backup.entry(ENTRY.keys)), keysWhat),
-      keysWhat,
-    );
+    const keysEntry = backup.entry(ENTRY.keys);
+    // Read before anything is trusted: a key file is a few KB, never what a crafted size says.
+    if (keysEntry.size > KEY_FILE_MAX_BYTES)
+      throw refused(
+        'backup_altered',
+        `${keysWhat} is ${keysEntry.size} bytes: the file was altered`,
+      );
+    const keyFile = parseKeyFile(jsonOf(backup.bytesOf(keysEntry), keysWhat), keysWhat);
     const { key } = openKeyFile(keyFile, unlock, `the backup ${file}`);
     try {
       checkMac(backup, key);
