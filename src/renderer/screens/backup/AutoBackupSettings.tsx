@@ -68,7 +68,12 @@ export function AutoBackupSettings({ refresh }: { refresh: number }) {
     <div className="backup-auto" data-testid="backup-auto">
       <h3 className="backup-auto__title">{t('backup.auto.title')}</h3>
       <dl className="facts">
-        <FactRow term={t('backup.auto.folder')} className="mono break-all" testId="backup-folder">
+        <FactRow
+          term={t('backup.auto.folder')}
+          // A path reads best in monospace; the words "not set" do not.
+          className={settings.folder ? 'mono break-all' : undefined}
+          testId="backup-folder"
+        >
           {settings.folder ?? <span className="muted">{t('backup.auto.notSet')}</span>}
         </FactRow>
         <LastBackupRow settings={settings} />
