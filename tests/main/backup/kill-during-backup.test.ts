@@ -20,6 +20,7 @@ import {
  * like an automatic backup restores whole). Only dot-named .partial litter may be left.
  */
 const TRIALS = 30;
+const MAX_ATTEMPTS = 3 * TRIALS;
 const RESOURCES = join(import.meta.dirname, '../../../resources');
 const CHILD = join(import.meta.dirname, 'backup-child.ts');
 const AUTOMATIC = /^review-desk-\d{8}-\d{6}\.rdbackup$/;
@@ -51,6 +52,12 @@ function startChild() {
   return { child, ended, backingUp, output: () => output };
 }
 
+/** The milliseconds a child that finished says its backup took. */
+function durationOf(output: string): number | null {
+  const match = /done (\d+)/.exec(output);
+  return match ? Number(match[1]) : null;
+}
+
 async function restores(file: string): Promise<boolean> {
   const to = makeTempDir('review-desk-kill-restore-');
   try {
@@ -75,22 +82,31 @@ beforeAll(async () => {
   // How long one backup takes in a child, so the kills land across all of it.
   const timing = startChild();
   await timing.ended;
-  backupMs = Number(/done (\d+)/.exec(timing.output())?.[1] ?? '300');
+  backupMs = durationOf(timing.output()) ?? 300;
 }, 120_000);
 afterAll(() => temp.cleanup());
 
 describe('kill -9 during an automatic backup', () => {
-  it(`leaves the previous backup restorable and no cut file under a backup's name (${TRIALS} trials)`, async () => {
+  it(`leaves the previous backup restorable and no cut file under a backup's name (${TRIALS} kills inside a backup)`, async () => {
+    // A kill only proves something when it lands inside the backup. How long a backup takes
+    // depends on the machine's load at the time, so each child that finishes before its kill
+    // says how long it took and the kills aim within the shortest time seen; attempts stop at
+    // TRIALS kills inside a backup, or fail after MAX_ATTEMPTS.
     const outcomes = { killedMidway: 0, finishedFirst: 0 };
-    for (let trial = 0; trial < TRIALS; trial += 1) {
+    let aimMs = backupMs;
+    for (let attempt = 0; outcomes.killedMidway < TRIALS; attempt += 1) {
+      expect(attempt, `kills inside a backup after ${attempt} attempts`).toBeLessThan(MAX_ATTEMPTS);
       const run = startChild();
       await run.backingUp;
-      await new Promise((resolve) => setTimeout(resolve, Math.random() * backupMs * 1.2));
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * aimMs));
       run.child.kill('SIGKILL');
       const { signal } = await run.ended;
       if (signal === 'SIGKILL') outcomes.killedMidway += 1;
-      else outcomes.finishedFirst += 1;
-      expect(await restores(firstBackup), `trial ${trial}`).toBe(true);
+      else {
+        outcomes.finishedFirst += 1;
+        aimMs = Math.min(aimMs, durationOf(run.output()) ?? aimMs);
+      }
+      expect(await restores(firstBackup), `attempt ${attempt}`).toBe(true);
       // Every file named as a backup is whole: a kill leaves only dot-named litter.
       for (const name of readdirSync(folder).filter((n) => !n.startsWith('.'))) {
         expect(name).toMatch(AUTOMATIC);
@@ -98,10 +114,8 @@ describe('kill -9 during an automatic backup', () => {
     }
     const named = readdirSync(folder).filter((n) => AUTOMATIC.test(n));
     for (const name of named) expect(await restores(join(folder, name)), name).toBe(true);
-    // Most kills must land inside the backup, or the trials prove nothing.
-    expect(outcomes.killedMidway).toBeGreaterThan(TRIALS / 2);
     console.log(
-      `kill -9 trials: ${JSON.stringify({ ...outcomes, backupMs, backupsNamed: named.length })}`,
+      `kill -9 trials: ${JSON.stringify({ ...outcomes, backupMs, aimMs, backupsNamed: named.length })}`,
     );
-  }, 600_000);
+  }, 900_000);
 });
