@@ -53,7 +53,8 @@ rd roster build --keys keys/*.pub.json --version 1 --valid-from 2022-11-14 \
   --sign-with "$(key $SEC)" --passphrase-file "keys/$SEC.pass" --out roster-v1.json
 
 step "the secretary's workspace: the batch and the roster need no key"
-rd import "$BATCH" --evidence "$EVIDENCE" --db sec/review-desk.db > /dev/null
+# The demo leaves one named file out on purpose: the import says so and exits 3 without the flag.
+rd import "$BATCH" --evidence "$EVIDENCE" --allow-missing-evidence --db sec/review-desk.db > /dev/null
 rd roster import roster-v1.json --db sec/review-desk.db
 rd people --db sec/review-desk.db
 refused "unlock" decide --claim $SIDE_DISH --outcome approve --amount 730000 --db sec/review-desk.db

@@ -9,7 +9,6 @@ import { DATABASE_FILE_NAME } from '../services/open-workspace';
 import { openWorkspaceAt, takeWorkspacePassphrase, WORKSPACE_USAGE } from './workspace-unlock';
 import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';
-import { exportQuarantineCsv } from '../services/intake/quarantine-export';
 import { batchStats, sharesOf } from '../services/stats/stats';
 import { AMEND_USAGE, runAmend } from './amend';
 import { BACKUP_USAGE, runBackup, runRestore } from './backup';
@@ -20,16 +19,23 @@ import { LEDGER_USAGE, runLedger } from './ledger';
 import { MEETING_USAGE, runMeeting } from './meeting';
 import { MINUTES_USAGE, runMinutes } from './minutes';
 import { PEOPLE_USAGE, runAssign, runPeople } from './people';
+import { QUARANTINE_USAGE, runQuarantine } from './quarantine';
 import { defaultDataDir } from '../services/data-dir';
 import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
 import { formatImportReport, formatStats } from './text-output';
+import {
+  ALLOW_MISSING_EVIDENCE,
+  MISSING_EVIDENCE_EXIT,
+  missingEvidenceMessage,
+} from './missing-evidence';
 
 const USAGE = `review-desk <command>
 
-  import <file> [--evidence <dir|zip>] [--mapping <file>] [--sheet <name>] [--into-batch <id>] [--db <path>] [--json] [--progress]
+  import <file> [--evidence <dir|zip>] [--allow-missing-evidence] [--mapping <file>] [--sheet <name>] [--into-batch <id>] [--db <path>] [--json] [--progress]
+         exit 3 when a file the 증빙 column names is not in --evidence: the batch is imported and kept all the same; --allow-missing-evidence exits 0
   stats [--batch <id>] [--db <path>] [--json]
-  quarantine --batch <id> --out <file.csv> [--db <path>]   (fix the rows, then: import <file> --into-batch <id>)
+${QUARANTINE_USAGE}
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
@@ -107,7 +113,8 @@ function positiveInt(value: string | undefined, name: string): number | undefine
   return n;
 }
 
-async function runImport(args: string[]): Promise<void> {
+/** Returns the exit code: 0, or MISSING_EVIDENCE_EXIT once the batch is in. */
+async function runImport(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
@@ -119,6 +126,7 @@ async function runImport(args: string[]): Promise<void> {
       db: { type: 'string' },
       json: { type: 'boolean', default: false },
       progress: { type: 'boolean', default: false },
+      [ALLOW_MISSING_EVIDENCE]: { type: 'boolean', default: false },
     },
   });
   const file = positionals[0];
@@ -144,6 +152,12 @@ async function runImport(args: string[]): Promise<void> {
       },
     );
     process.stdout.write(values.json ? `${JSON.stringify(report)}\n` : formatImportReport(report));
+    // Without --evidence every named file is "not supplied", a choice the report states; only
+    // files looked for in the evidence given and not there make the run fail.
+    if (!values.evidence || report.evidence.missing === 0 || values[ALLOW_MISSING_EVIDENCE])
+      return 0;
+    process.stderr.write(missingEvidenceMessage(report));
+    return MISSING_EVIDENCE_EXIT;
   } finally {
     ctx.db.close();
   }
@@ -176,25 +190,6 @@ function runStats(args: string[]): void {
   }
 }
 
-function runQuarantineExport(args: string[]): void {
-  const { values } = parseArgs({
-    args,
-    options: { batch: { type: 'string' }, out: { type: 'string' }, db: { type: 'string' } },
-  });
-  const batchId = positiveInt(values.batch, 'batch');
-  if (batchId === undefined || !values.out)
-    throw new Refusal('quarantine needs --batch <id> and --out <file.csv>');
-  const ctx = openAt(values.db);
-  try {
-    const { rows } = exportQuarantineCsv(ctx, batchId, resolve(values.out));
-    process.stdout.write(
-      `보류 행 ${rows}건을 ${values.out}에 저장했습니다 / wrote ${rows} quarantined rows\n`,
-    );
-  } finally {
-    ctx.db.close();
-  }
-}
-
 async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
   try {
@@ -206,9 +201,9 @@ async function main(argv: string[]): Promise<number> {
     const acting = takeActingOptions(args);
     if (acting.as) await unlockActing(acting.as);
     const rest = await takeWorkspacePassphrase(command, acting.rest, acting.as?.passphraseFile);
-    if (command === 'import') await runImport(rest);
+    if (command === 'import') return await runImport(rest);
     else if (command === 'stats') runStats(rest);
-    else if (command === 'quarantine') runQuarantineExport(rest);
+    else if (command === 'quarantine') runQuarantine(openAt, rest);
     else if (command === 'decide') runDecide(openAt, rest);
     else if (command === 'keygen') await runKeygen(rest);
     else if (command === 'roster') await runRoster(openAt, rest);

@@ -15,6 +15,11 @@ export const SECRETARIAT = ['secretary', 'chair'] as const;
 export const CHAIR_ONLY = ['chair'] as const;
 /** The secretary alone: proposing an amendment the chair must co-sign (two different people). */
 export const SECRETARY_ONLY = ['secretary'] as const;
+/**
+ * Who may end a quarantined row without a claim: whoever loads batches on the council's side,
+ * identified by key, since a discarded row is a claimant's row nobody will review.
+ */
+export const QUARANTINE_DISCARDERS = ['member', 'chair', 'secretary'] as const;
 
 /**
  * The acts that carry authority or attribution, and the roster roles that may perform each.
@@ -45,6 +50,7 @@ export const ACT_ROLES: Partial<Record<AuditAction, readonly PersonRole[]>> = {
   'decisions.exported': SECRETARIAT,
   'council_amendment.proposed': SECRETARY_ONLY,
   'council_amendment.cosigned': CHAIR_ONLY,
+  'quarantine.discarded': QUARANTINE_DISCARDERS,
 };
 
 export function rolesForAct(action: string): readonly PersonRole[] | undefined {

@@ -5,6 +5,7 @@
 export const AUDIT_ACTION_LABELS = {
   'batch.imported': { ko: '신청 묶음 가져옴', en: 'Batch imported' },
   'batch.fixes_imported': { ko: '보류 행 수정분 가져옴', en: 'Fixed quarantine rows imported' },
+  'quarantine.discarded': { ko: '보류 행 폐기', en: 'Quarantined row discarded' },
   'decision.recorded': { ko: '결정 기록', en: 'Decision recorded' },
   'decision.followed_up': { ko: '후속 결정', en: 'Follow-up decision' },
   'decision.amended': { ko: '결정 변경', en: 'Decision amended' },

@@ -100,12 +100,20 @@ export function overLimit(field: BatchField, value: string): number | null {
 }
 
 /**
- * The two columns a quarantine export puts in front of the file's own headers. A file with both
- * is one of ours coming back (fixed in a spreadsheet): its cells carry the export's formula
- * guard, which the import removes again (guardCell / unguardCell in spreadsheet-cell.ts).
+ * The columns a quarantine export puts in front of the file's own headers. A file with 행번호
+ * and 보류사유 is one of ours coming back (fixed in a spreadsheet): its cells carry the export's
+ * formula guard, which the import removes again (guardCell / unguardCell in spreadsheet-cell.ts).
+ * 보류번호 names the quarantine entry a row is a copy of, so the row coming back ends that entry
+ * whatever was fixed (even an empty claim id); exports before it lacked the column.
  */
+export const QUARANTINE_ENTRY_HEADER = '보류번호';
 export const QUARANTINE_ROW_HEADER = '행번호';
 export const QUARANTINE_REASON_HEADER = '보류사유';
+export const QUARANTINE_EXPORT_HEADERS: readonly string[] = [
+  QUARANTINE_ENTRY_HEADER,
+  QUARANTINE_ROW_HEADER,
+  QUARANTINE_REASON_HEADER,
+];
 
 export function isQuarantineExport(headers: readonly string[]): boolean {
   return headers.includes(QUARANTINE_ROW_HEADER) && headers.includes(QUARANTINE_REASON_HEADER);

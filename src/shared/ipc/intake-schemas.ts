@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { QUARANTINE_DISCARDERS } from '../domain/acts';
 import { BATCH_FIELDS } from '../domain/batch-format';
 import { EVIDENCE_PROBLEMS } from '../domain/evidence';
 import { TIERS } from '../domain/tier';
@@ -51,8 +52,31 @@ export const tierCounts = z.object(
   >,
 );
 
+/**
+ * Where the import looked for the evidence when it found none of the files the batch names:
+ * at the top of the zip or folder ('root'), or also inside its one top folder ('top-folder').
+ */
+export const evidenceLayoutReport = z.object({
+  /** The zip's or folder's own name. */
+  source: z.string(),
+  looked: z.enum(['root', 'top-folder']),
+  folder: z.string().nullable(),
+  /** One name from the batch, as it was looked for (under the folder, for 'top-folder'). */
+  example: z.string(),
+  /** The first few names at its top; folders end in "/". */
+  topNames: z.array(z.string()),
+  hint: z.object({ ko: z.string(), en: z.string() }),
+});
+export type EvidenceLayoutReport = z.infer<typeof evidenceLayoutReport>;
+
 export const importReport = z.object({
   batchId: z.number().int().positive(),
+  /** The file as the reader found it: its format and the text encoding it detected. */
+  file: z.object({
+    name: z.string(),
+    format: importInspection.shape.format,
+    encoding: importInspection.shape.encoding,
+  }),
   rows: count,
   imported: count,
   quarantined: count,
@@ -81,6 +105,8 @@ export const importReport = z.object({
       problem: z.enum(EVIDENCE_PROBLEMS),
     }),
   ),
+  /** Set only when an evidence source was given and none of the named files was in it. */
+  evidenceLayout: evidenceLayoutReport.nullable().optional(),
   seconds: z.number().nonnegative(),
 });
 export type ImportReport = z.infer<typeof importReport>;
@@ -105,16 +131,26 @@ export const batchSummary = z.object({
   quarantined: count,
 });
 
+export const QUARANTINE_STATUSES = ['open', 'resolved', 'discarded', 'superseded'] as const;
+
 export const quarantineEntry = z.object({
+  /** The entry's number (보류번호): the export's first column, and what a discard names. */
   id: z.number().int().positive(),
   batchId: z.number().int().positive(),
+  /** The row in the file this entry came from (a fixed copy's own file for a returning row). */
   row: z.number().int().positive(),
+  /** The row in the batch's own file, followed back through every fixed copy. */
+  originalRow: z.number().int().positive(),
   kind: z.enum(['invalid', 'duplicate']),
   claimId: z.string().nullable(),
   raw: z.record(z.string(), z.string()),
   reasons: z.array(rowIssue),
+  status: z.enum(QUARANTINE_STATUSES),
   resolvedBy: z.string().nullable(),
+  supersededBy: z.number().int().positive().nullable(),
+  discard: z.object({ reason: z.string(), by: z.string(), at: z.string() }).nullable(),
 });
+export type QuarantineEntryView = z.infer<typeof quarantineEntry>;
 
 export const intakeContract = {
   'intake:batches': {
@@ -158,6 +194,18 @@ export const intakeContract = {
     lock: 'none',
     request: z.object({ batchId: z.number().int().positive() }).strict(),
     response: z.object({ entries: z.array(quarantineEntry) }),
+  },
+  'intake:discardQuarantineRow': {
+    lock: 'write',
+    roles: QUARANTINE_DISCARDERS,
+    request: z
+      .object({
+        batchId: z.number().int().positive(),
+        entryId: z.number().int().positive(),
+        reason: z.string().trim().min(1).max(2000),
+      })
+      .strict(),
+    response: z.object({ entryId: z.number().int().positive() }),
   },
   'intake:exportQuarantine': {
     lock: 'none',

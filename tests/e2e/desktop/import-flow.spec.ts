@@ -8,6 +8,7 @@ import type { ServiceContext } from '../../../src/main/services/context';
 import { UNIDENTIFIED_OPERATOR } from '../../../src/shared/domain/acts';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { readXlsxParts, writeXlsxParts } from '../../helpers/xlsx-parts';
+import { makeCouncilKeys, seatCouncilKeys, unlockAs } from '../helpers/council-keys';
 import { screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { openTestWorkspace } from '../../helpers/workspace-key';
@@ -241,4 +242,42 @@ test('quarantined rows go out as CSV and, once fixed, come back into the same ba
       .get(),
   ).toBe(1);
   await expect(page.getByTestId('batch-row-1')).toContainText('3');
+
+  // A row that will never be a claim is discarded with a reason, by a person with a key.
+  await page.getByRole('button', { name: '결과 닫기', exact: true }).click();
+  await page.getByTestId('batch-row-1').getByRole('button').click();
+  const row = quarantine1.locator('[data-testid="quarantine-row"][data-status="open"]').first();
+  const entry = await row.getAttribute('data-entry');
+  await row.getByRole('button', { name: '폐기', exact: true }).click();
+  await quarantine1.getByTestId(`discard-reason-${entry}`).fill('시험으로 넣은 행');
+  await quarantine1.getByTestId(`confirm-discard-${entry}`).click();
+  // Nobody has unlocked a key: refused, and the row stays open.
+  await expect(quarantine1.getByRole('alert')).toContainText('열쇠');
+  expect(workspace.db.prepare('SELECT count(*) FROM quarantine_discards').pluck().get()).toBe(0);
+
+  const council = makeCouncilKeys(temp.dir, [
+    { name: '박서연', role: 'secretary' },
+    { name: '이도윤', role: 'chair' },
+    { name: '김민준', role: 'member' },
+  ]);
+  seatCouncilKeys(workspace, council);
+  await unlockAs(desktop, council.people['김민준']!);
+  await page.getByTestId('nav-intake').click();
+  await page.getByTestId('batch-row-1').getByRole('button').click();
+  const again = quarantine1.locator(`[data-testid="quarantine-row"][data-entry="${entry}"]`);
+  await again.getByRole('button', { name: '폐기', exact: true }).click();
+  await quarantine1.getByTestId(`discard-reason-${entry}`).fill('시험으로 넣은 행');
+  await quarantine1.getByTestId(`confirm-discard-${entry}`).click();
+  await expect(page.getByTestId('show-quarantine-1')).toHaveText('2');
+  await quarantine1.getByTestId('quarantine-ended').locator('summary').click();
+  await expect(
+    quarantine1.getByTestId('quarantine-ended').locator(`[data-entry="${entry}"]`),
+  ).toContainText('폐기: 시험으로 넣은 행 (김민준');
+  await screenshot(page, '13b-quarantine-discarded');
+  expect(
+    workspace.db
+      .prepare("SELECT actor FROM audit_log WHERE action = 'quarantine.discarded'")
+      .pluck()
+      .all(),
+  ).toEqual(['김민준']);
 });

@@ -102,7 +102,7 @@ describe('quarantine', () => {
     const exported = `${dir}/quarantine.csv`;
     exportQuarantineCsv(ws, first.batchId, exported);
     const text = readFileSync(exported, 'utf8');
-    expect(text.startsWith('\uFEFF행번호,보류사유,접수번호,접수일시')).toBe(true);
+    expect(text.startsWith('\uFEFF보류번호,행번호,보류사유,접수번호,접수일시')).toBe(true);
     // Fix the two date rows by hand, as a secretary would in Excel, and import the file back.
     const fixed = text
       .replace('10월 20일쯤', '2022-10-20 10:00')
@@ -112,10 +112,15 @@ describe('quarantine', () => {
     const fix = await importBatch(ws, { file: fixedFile, intoBatchId: first.batchId });
     expect(fix.batchId).toBe(first.batchId);
     expect(fix.imported).toBe(2);
-    const waiting = listQuarantine(ws.db, first.batchId).filter(
-      (q) => q.resolvedBy === null && q.importFileId === 1,
-    );
-    expect(waiting).toHaveLength(BAD_ROWS.length - 2);
+    // The rows that came back unfixed replace their entries: one open entry per row still bad,
+    // each still pointing at its row in the batch's own file.
+    const firstRows = listQuarantine(ws.db, first.batchId).filter((q) => q.importFileId === 1);
+    const open = listQuarantine(ws.db, first.batchId, { openOnly: true });
+    expect(open).toHaveLength(BAD_ROWS.length - 2);
+    expect(open.every((q) => q.importFileId === 2)).toBe(true);
+    expect(new Set(open.map((q) => q.originalRow)).size).toBe(open.length);
+    for (const q of open) expect(firstRows.map((f) => f.sourceRow)).toContain(q.originalRow);
+    expect(firstRows.filter((q) => q.status === 'resolved')).toHaveLength(2);
     expect(listAudit(ws.db)[0]!.action).toBe('batch.fixes_imported');
   });
 

@@ -247,6 +247,7 @@ const REQUESTS_WITH_ROLES: Partial<
 > = {
   'policy:create': (ctx) => ({ basedOn: 1, note: '새 기준', body: getPolicy(ctx, 1).body }),
   'assignments:assign': () => ({ claimIds: [CLAIM], assignee: '김민준' }),
+  'intake:discardQuarantineRow': () => ({ batchId: 1, entryId: 1, reason: '시험 행' }),
   'decisions:record': () => ({
     claimId: CLAIM,
     outcome: 'approve',

@@ -12,6 +12,7 @@ import { migration011 } from './011-claim-agreement';
 import { migration012 } from './012-minutes';
 import { migration013 } from './013-signed-acts';
 import { migration014 } from './014-council-amendments';
+import { migration015 } from './015-quarantine-ends';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

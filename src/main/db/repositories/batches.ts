@@ -50,8 +50,8 @@ export function listBatches(db: Db): BatchListItem[] {
       `SELECT b.id, b.name, b.source_file AS sourceFile, b.imported_at AS importedAt,
               b.imported_by AS importedBy, b.row_count AS rowCount,
               (SELECT count(*) FROM claims c WHERE c.batch_id = b.id) AS claims,
-              (SELECT count(*) FROM quarantine q WHERE q.batch_id = b.id
-                 AND NOT EXISTS (SELECT 1 FROM quarantine_resolutions r WHERE r.quarantine_id = q.id)) AS quarantined
+              (SELECT count(*) FROM quarantine_status q
+                 WHERE q.batch_id = b.id AND q.status = 'open') AS quarantined
        FROM batches b ORDER BY b.id`,
     )
     .all() as BatchListItem[];

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/domain/decision';
 import type { Tier } from '../../../shared/domain/tier';
 import type { Db } from '../connection';
+import { councilDecisionIdOf } from './council-decision';
 
 export interface StoredClaim extends Omit<Claim, 'evidence'> {
   batchId: number;
@@ -221,6 +222,46 @@ export function reviewQueueTotals(
        ${where ? `${where} AND` : 'WHERE'} tier = 'committee_review'`,
     )
     .get(params) as { count: number; totalClaimed: number };
+}
+
+/**
+ * Claims per value of a column among Kakao's own claims, the base the council's published shares
+ * use: every claim but the excluded_affiliate tier, which the tier rule gives exactly to other
+ * affiliates' claims.
+ */
+export function countKakaoClaimsBy(
+  db: Db,
+  column: ClaimCountColumn,
+  batchId?: number,
+): { key: string; n: number }[] {
+  return db
+    .prepare(
+      `SELECT ${column} AS key, count(*) AS n FROM claims
+       WHERE tier <> 'excluded_affiliate' AND (@batchId IS NULL OR batch_id = @batchId)
+       GROUP BY ${column}`,
+    )
+    .all({ batchId: batchId ?? null }) as { key: string; n: number }[];
+}
+
+/**
+ * The committee_review claims the council has decided and those still waiting for it. Decided
+ * means the claim's latest council decision settles it (approve, partial or reject): a deferral
+ * or an evidence request keeps it waiting, and a member's view outside a meeting decides
+ * nothing. An amendment replaces a council decision with another, so the claim counts once.
+ */
+export function reviewQueueDecisionCounts(
+  db: Db,
+  batchId?: number,
+): { waiting: number; decided: number } {
+  return db
+    .prepare(
+      `SELECT coalesce(sum(NOT decided), 0) AS waiting, coalesce(sum(decided), 0) AS decided
+       FROM (SELECT coalesce((SELECT d.outcome IN ('approve', 'partial', 'reject') FROM decisions d
+                              WHERE d.id = ${councilDecisionIdOf('c.claim_id')}), 0) AS decided
+             FROM claims c
+             WHERE c.tier = 'committee_review' AND (@batchId IS NULL OR c.batch_id = @batchId))`,
+    )
+    .get({ batchId: batchId ?? null }) as { waiting: number; decided: number };
 }
 
 /** Prepared once, run per claim id: the claim's batch and content hash, if it exists. */

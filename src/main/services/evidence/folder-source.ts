@@ -8,6 +8,7 @@ import {
   type ReadResult,
 } from './source-types';
 import { checkEvidenceName, nfcKey } from './names';
+import type { TopItem } from './layout';
 
 const fail = (problem: Exclude<ReadResult, { ok: true }>['problem']): ReadResult => ({
   ok: false,
@@ -52,8 +53,14 @@ async function listByNfc(dir: string): Promise<Listing> {
 export async function openFolderSource(
   folder: string,
   limits: EvidenceLimits,
-): Promise<EvidenceSource> {
+): Promise<EvidenceSource & { top: TopItem[] }> {
   const rootReal = await realpath(folder);
+  // A linked folder counts as no folder, since reading through it is refused as a link. A
+  // folder that may not be listed is still read name by name, from its top.
+  const top = await readdir(rootReal, { withFileTypes: true }).then(
+    (entries) => entries.map((entry) => ({ name: entry.name, isDirectory: entry.isDirectory() })),
+    () => [],
+  );
   // Each folder is listed once per source (an import, a verification), not once per file.
   const listings = new Map<string, Promise<Listing>>();
   const listingOf = (dir: string): Promise<Listing> => {
@@ -122,7 +129,7 @@ export async function openFolderSource(
     }
   }
 
-  return { read, close: async () => {} };
+  return { read, close: async () => {}, top };
 }
 
 /**

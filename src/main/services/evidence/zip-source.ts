@@ -8,6 +8,7 @@ import {
   type ReadResult,
 } from './source-types';
 import { checkEvidenceName, nfcKey } from './names';
+import type { TopItem } from './layout';
 
 const S_IFMT = 0o170000;
 const S_IFLNK = 0o120000;
@@ -81,7 +82,21 @@ function indexEntries(zip: ZipFile): Promise<Map<string, Indexed[]>> {
   });
 }
 
-export async function openZipSource(path: string, limits: EvidenceLimits): Promise<EvidenceSource> {
+/** The zip's top names; a name counts as a folder only when every entry there is inside it. */
+function topItemsOf(index: Map<string, Indexed[]>): TopItem[] {
+  const isFolder = new Map<string, boolean>();
+  for (const [key, items] of index) {
+    const [name, ...inside] = key.split('/');
+    const folder = inside.length > 0 || items.every((item) => item.isDirectory);
+    isFolder.set(name!, (isFolder.get(name!) ?? true) && folder);
+  }
+  return [...isFolder].map(([name, isDirectory]) => ({ name, isDirectory }));
+}
+
+export async function openZipSource(
+  path: string,
+  limits: EvidenceLimits,
+): Promise<EvidenceSource & { top: TopItem[] }> {
   const zip = await openZip(path);
   let index: Map<string, Indexed[]>;
   try {
@@ -131,6 +146,7 @@ export async function openZipSource(path: string, limits: EvidenceLimits): Promi
   return {
     read,
     close: async () => zip.close(),
+    top: topItemsOf(index),
   };
 }
 

@@ -3,6 +3,7 @@ import { listQuarantine } from '../../db/repositories/quarantine';
 import { demoBatchPaths } from '../../demo/demo-batch-paths';
 import type { Serve } from '../channel';
 import { inspectBatchFile } from './inspect';
+import { discardQuarantineEntry } from './quarantine-discard';
 import { exportQuarantineCsv } from './quarantine-export';
 
 /** intake:* — loading claim batches with their evidence, and the rows held back. */
@@ -25,11 +26,24 @@ export const loadDemo: Serve<'intake:loadDemo'> = (ctx, _request, io) =>
   io.imports.run(ctx, demoBatchPaths(io.platform.resourcesDir));
 
 export const quarantine: Serve<'intake:quarantine'> = (ctx, request) => ({
-  entries: listQuarantine(ctx.db, request.batchId).map(({ sourceRow, ...entry }) => ({
-    ...entry,
-    row: sourceRow,
-  })),
+  entries: listQuarantine(ctx.db, request.batchId).map(
+    ({
+      sourceRow,
+      importFileId: _file,
+      existingBatchId: _batch,
+      fixesEntryId: _fixes,
+      ...entry
+    }) => ({
+      ...entry,
+      row: sourceRow,
+    }),
+  ),
 });
+
+export const discardQuarantineRow: Serve<'intake:discardQuarantineRow'> = (ctx, request) => {
+  discardQuarantineEntry(ctx, request);
+  return { entryId: request.entryId };
+};
 
 export const exportQuarantine: Serve<'intake:exportQuarantine'> = async (ctx, request, io) => {
   const path = await io.platform.chooseSavePath(`quarantine-batch-${request.batchId}.csv`);

@@ -5,8 +5,8 @@ import {
   FIELD_HEADERS,
   isQuarantineExport,
   overLimit,
-  QUARANTINE_REASON_HEADER,
-  QUARANTINE_ROW_HEADER,
+  QUARANTINE_ENTRY_HEADER,
+  QUARANTINE_EXPORT_HEADERS,
   rawRowPicker,
   resolveColumns,
   type ResolvedColumns,
@@ -41,10 +41,11 @@ import {
   insertImportFile,
   setImportFileRowCount,
 } from '../../db/repositories/import-files';
-import { quarantineInserter, resolverFor } from '../../db/repositories/quarantine';
+import { openEntryLookup, quarantineInserter, resolverFor } from '../../db/repositories/quarantine';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { createEvidenceCollector } from '../evidence/collect';
+import { evidenceLayoutReport } from '../evidence/layout-hint';
 import { openEvidenceSource } from '../evidence/source';
 import { EvidenceStore } from '../evidence/store';
 import { refreshDerivedData } from '../derived-data';
@@ -100,14 +101,16 @@ function checkColumns(headers: readonly string[], request: ImportRequest): Resol
 /**
  * For a quarantine export coming back (isQuarantineExport): its headers and cells with the
  * export's guard removed (unguardCell, which touches only text guardCell could have made), and
- * without the export's 행번호 and 보류사유 columns.
+ * without the export's own columns; entryOf reads the row's 보류번호 (the entry it copies).
  * Any other file is read exactly as it is, so a person's own leading ' is kept.
  */
 function restoreRoundTrip(headers: readonly string[]): {
   headers: readonly string[];
   values: (cells: Record<string, string>) => Record<string, string>;
+  entryOf: (cells: Record<string, string>) => number | null;
 } {
-  if (!isQuarantineExport(headers)) return { headers, values: (cells) => cells };
+  if (!isQuarantineExport(headers))
+    return { headers, values: (cells) => cells, entryOf: () => null };
   const restored = headers.map(unguardCell);
   const renamed = new Map(headers.map((header, i) => [header, restored[i]!]));
   return {
@@ -115,9 +118,9 @@ function restoreRoundTrip(headers: readonly string[]): {
     values: (cells) => {
       const out: Record<string, string> = {};
       for (const [header, cell] of Object.entries(cells)) {
-        // The export's own two columns are not the claimant's data: a row set aside again is
-        // kept under the file's headers only, so the next export has the same shape.
-        if (header === QUARANTINE_ROW_HEADER || header === QUARANTINE_REASON_HEADER) continue;
+        // The export's own columns are not the claimant's data: a row set aside again is kept
+        // under the file's headers only, so the next export has the same shape.
+        if (QUARANTINE_EXPORT_HEADERS.includes(header)) continue;
         // defineProperty keeps a "__proto__" header an ordinary key.
         Object.defineProperty(out, renamed.get(header) ?? unguardCell(header), {
           value: unguardCell(cell),
@@ -127,6 +130,10 @@ function restoreRoundTrip(headers: readonly string[]): {
         });
       }
       return out;
+    },
+    entryOf: (cells) => {
+      const text = unguardCell(cells[QUARANTINE_ENTRY_HEADER] ?? '').trim();
+      return /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null;
     },
   };
 }
@@ -237,10 +244,12 @@ export async function importBatch(
     const quarantine = quarantineInserter(db);
     const batchOf = claimBatchLookup(db);
     const resolve = resolverFor(db);
+    const isOpen = openEntryLookup(db);
     const pick = rawRowPicker(columns.mapping);
 
     const result: ImportReport = {
       batchId,
+      file: { name: fileName, format: reader.format, encoding: reader.encoding },
       rows: 0,
       imported: 0,
       quarantined: 0,
@@ -250,6 +259,7 @@ export async function importBatch(
       quarantine: [],
       duplicateClaims: [],
       evidenceProblems: [],
+      evidenceLayout: null,
       seconds: 0,
     };
 
@@ -259,6 +269,7 @@ export async function importBatch(
       values: Record<string, string>,
       claimId: string | null,
       reasons: RowIssue[],
+      fixesEntryId: number | null,
     ) => {
       quarantine({
         batchId,
@@ -269,6 +280,7 @@ export async function importBatch(
         raw: values,
         reasons,
         existingBatchId: null,
+        fixesEntryId,
       });
       result.quarantined += 1;
       pushCapped(result.quarantine, { row, claimId, reasons });
@@ -278,6 +290,7 @@ export async function importBatch(
       values: Record<string, string>,
       claimId: string,
       existingBatchId: number,
+      fixesEntryId: number | null,
     ) => {
       quarantine({
         batchId,
@@ -288,6 +301,7 @@ export async function importBatch(
         raw: values,
         reasons: [],
         existingBatchId,
+        fixesEntryId,
       });
       result.duplicates += 1;
       pushCapped(result.duplicateClaims, { row, claimId, existingBatchId });
@@ -301,11 +315,15 @@ export async function importBatch(
       for (const { row, values: cells } of chunk) {
         result.rows += 1;
         const values = restore.values(cells);
+        // A returning row ends the entry it copies only while that entry is open in this batch:
+        // a second copy of the same row in the file is an ordinary row.
+        const named = restore.entryOf(cells);
+        const fixes = fixesFor !== null && named !== null && isOpen(batchId, named) ? named : null;
         const raw = pick(values);
         const checked = validateClaimRow(raw);
         if (!checked.ok) {
-          const named = raw.claim_id !== '' && overLimit('claim_id', raw.claim_id) === null;
-          setAside(row, values, named ? raw.claim_id : null, checked.issues);
+          const hasId = raw.claim_id !== '' && overLimit('claim_id', raw.claim_id) === null;
+          setAside(row, values, hasId ? raw.claim_id : null, checked.issues, fixes);
           continue;
         }
         const claim = checked.claim;
@@ -323,8 +341,8 @@ export async function importBatch(
           const existing = batchOf(claim.claimId)!;
           // The same id earlier in this very file is a bad row; one from another batch is a duplicate.
           if (existing === batchId && fixesFor === null)
-            setAside(row, values, claim.claimId, [duplicateInFileIssue()]);
-          else setAsideDuplicate(row, values, claim.claimId, existing);
+            setAside(row, values, claim.claimId, [duplicateInFileIssue()], fixes);
+          else setAsideDuplicate(row, values, claim.claimId, existing, fixes);
           continue;
         }
         for (const [position, name] of evidence.entries()) {
@@ -340,7 +358,7 @@ export async function importBatch(
           }
           result.evidence[outcome.status] += 1;
         }
-        if (fixesFor !== null) resolve(batchId, claim.claimId, importFileId, now);
+        if (fixesFor !== null) resolve(batchId, claim.claimId, importFileId, now, fixes);
         result.tiers[tier] += 1;
         result.imported += 1;
       }
@@ -350,6 +368,7 @@ export async function importBatch(
       if (options.signal?.aborted) throw new ImportCancelledError();
     }
 
+    result.evidenceLayout = evidenceLayoutReport(source.shape, result);
     report('committing', result.rows, reader);
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
     setImportFileRowCount(db, importFileId, result.rows);

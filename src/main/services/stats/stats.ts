@@ -1,11 +1,14 @@
 import { CLAIMANT_TYPES, DAMAGE_TYPES } from '../../../shared/domain/claim';
+import { isWholeIntake, PUBLISHED_INTAKE } from '../../../shared/domain/published-figures';
 import { TIERS } from '../../../shared/domain/tier';
-import type { Stats } from '../../../shared/ipc/stats-schemas';
+import type { Stats, StatsBasis } from '../../../shared/ipc/stats-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { findBatchById } from '../../db/repositories/batches';
 import {
   countClaimsBy,
+  countKakaoClaimsBy,
+  reviewQueueDecisionCounts,
   reviewQueueTotals,
   type ClaimCountColumn,
 } from '../../db/repositories/claims';
@@ -19,34 +22,76 @@ function countBy<K extends string>(
   return counts;
 }
 
+/** A count's share of a total as a percent with one decimal; an empty total is 0. */
+export function percentOf(count: number, total: number): number {
+  return total === 0 ? 0 : Math.round((count / total) * 1000) / 10;
+}
+
+function withShares<K extends string>(
+  counts: Record<K, number>,
+  total: number,
+): Record<K, { count: number; percent: number }> {
+  return Object.fromEntries(
+    Object.entries<number>(counts).map(([key, n]) => [
+      key,
+      { count: n, percent: percentOf(n, total) },
+    ]),
+  ) as Record<K, { count: number; percent: number }>;
+}
+
+type Counter = (column: ClaimCountColumn) => { key: string; n: number }[];
+
+/** Claimant and damage type counts over the claims `count` groups. */
+function breakdownsOf(count: Counter) {
+  return {
+    byClaimantType: countBy(CLAIMANT_TYPES, count('claimant_type')),
+    byDamageType: countBy(DAMAGE_TYPES, count('damage_type')),
+  };
+}
+
+function basisOf(claims: number, counts: ReturnType<typeof breakdownsOf>): StatsBasis {
+  return {
+    claims,
+    byClaimantType: withShares(counts.byClaimantType, claims),
+    byDamageType: withShares(counts.byDamageType, claims),
+  };
+}
+
 /**
  * The council's figures for one batch or the whole workspace. Other affiliates' claims are
- * exactly the excluded_affiliate tier, since the tier rule checks the affiliate first.
+ * exactly the excluded_affiliate tier, since the tier rule checks the affiliate first. The
+ * published shares are over Kakao's claims alone, so both bases are counted.
  */
 export function batchStats(ctx: ServiceContext, batchId?: number): Stats {
   if (batchId !== undefined && !findBatchById(ctx.db, batchId))
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
-  const group = (column: ClaimCountColumn) => countClaimsBy(ctx.db, column, batchId);
-  const byTier = countBy(TIERS, group('tier'));
-  const queue = reviewQueueTotals(ctx.db, batchId);
-  const claims = Object.values(byTier).reduce((sum, n) => sum + n, 0);
-  return {
-    claims,
-    byAffiliate: { kakao: claims - byTier.excluded_affiliate, other: byTier.excluded_affiliate },
-    byClaimantType: countBy(CLAIMANT_TYPES, group('claimant_type')),
-    byDamageType: countBy(DAMAGE_TYPES, group('damage_type')),
-    byTier,
-    reviewQueue: queue,
-  };
+  // One read transaction: every figure describes the same moment.
+  return ctx.db.transaction((): Stats => {
+    const group: Counter = (column) => countClaimsBy(ctx.db, column, batchId);
+    const groupKakao: Counter = (column) => countKakaoClaimsBy(ctx.db, column, batchId);
+    const byTier = countBy(TIERS, group('tier'));
+    const claims = Object.values(byTier).reduce((sum, n) => sum + n, 0);
+    const kakao = claims - byTier.excluded_affiliate;
+    const all = breakdownsOf(group);
+    return {
+      claims,
+      byAffiliate: { kakao, other: byTier.excluded_affiliate },
+      ...all,
+      byTier,
+      bases: { kakao: basisOf(kakao, breakdownsOf(groupKakao)), all: basisOf(claims, all) },
+      reviewQueue: {
+        ...reviewQueueTotals(ctx.db, batchId),
+        ...reviewQueueDecisionCounts(ctx.db, batchId),
+      },
+      published: isWholeIntake(claims) ? PUBLISHED_INTAKE : null,
+    };
+  })();
 }
 
 /** Shares alongside counts, for the CLI's JSON and the charts' labels: percent with one decimal. */
 export function sharesOf<K extends string>(counts: Record<K, number>): Record<K, number> {
   const total = Object.values<number>(counts).reduce((sum, n) => sum + n, 0);
   return Object.fromEntries(
-    Object.entries<number>(counts).map(([key, n]) => [
-      key,
-      total === 0 ? 0 : Math.round((n / total) * 1000) / 10,
-    ]),
+    Object.entries<number>(counts).map(([key, n]) => [key, percentOf(n, total)]),
   ) as Record<K, number>;
 }

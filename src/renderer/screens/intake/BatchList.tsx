@@ -1,14 +1,8 @@
 import { useState } from 'react';
-import { api } from '../../api/client';
-import { useWrite } from '../../api/use-write';
-import { useApi } from '../../api/use-api';
-import { ErrorNotice } from '../../components/ErrorNotice';
-import { Loading } from '../../components/Loading';
 import type { ResponseOf } from '../../../shared/ipc/contract';
 import { formatCount, formatDateTime } from '../../i18n/format';
 import { useLocale } from '../../i18n/locale-context';
-import { QuarantineTable } from './report/ReportTables';
-import { Button } from '../../components/Button';
+import { BatchQuarantine } from './quarantine/BatchQuarantine';
 
 export type BatchSummary = ResponseOf<'intake:batches'>['batches'][number];
 
@@ -16,10 +10,13 @@ export type BatchSummary = ResponseOf<'intake:batches'>['batches'][number];
 export function BatchList({
   batches,
   onImportFixes,
+  onChanged,
 }: {
   batches: BatchSummary[];
   /** Imports a fixed copy of the batch's quarantined rows back into it. */
   onImportFixes: (batchId: number) => void;
+  /** A quarantined row was discarded: the counts above are stale. */
+  onChanged: () => void;
 }) {
   const { t, locale } = useLocale();
   const [open, setOpen] = useState<number | null>(null);
@@ -88,60 +85,9 @@ export function BatchList({
           </table>
         </div>
       )}
-      {open !== null && <BatchQuarantine batchId={open} onImportFixes={onImportFixes} />}
-    </section>
-  );
-}
-
-function BatchQuarantine({
-  batchId,
-  onImportFixes,
-}: {
-  batchId: number;
-  onImportFixes: (batchId: number) => void;
-}) {
-  const { t } = useLocale();
-  const { state, reload } = useApi(api.intake.quarantine, { batchId });
-  const [exported, setExported] = useState<{ path: string; rows: number } | null>(null);
-  const { run, error } = useWrite();
-
-  async function exportRows() {
-    const result = await run(() => api.intake.exportQuarantine({ batchId }));
-    if (result && result.path !== null) setExported({ path: result.path, rows: result.rows });
-  }
-
-  if (state.status === 'loading') return <Loading />;
-  if (state.status === 'error') return <ErrorNotice error={state.error} onRetry={reload} />;
-  const waiting = state.value.entries.filter((entry) => entry.resolvedBy === null);
-  return (
-    <div className="batch-quarantine" data-testid={`batch-quarantine-${batchId}`}>
-      <p className="muted">{t('intake.batchList.quarantine.howToFix')}</p>
-      <div className="button-row">
-        <Button
-          variant="secondary"
-          testId={`export-quarantine-${batchId}`}
-          onClick={() => void exportRows()}
-        >
-          {t('intake.batchList.quarantine.export')}
-        </Button>
-        <Button
-          variant="secondary"
-          testId={`import-fixes-${batchId}`}
-          onClick={() => onImportFixes(batchId)}
-        >
-          {t('intake.batchList.quarantine.importFixes')}
-        </Button>
-      </div>
-      {exported && (
-        <p className="notice notice--info" role="status" data-testid="quarantine-exported">
-          {t('intake.batchList.quarantine.exported', {
-            rows: formatCount(exported.rows),
-            path: exported.path,
-          })}
-        </p>
+      {open !== null && (
+        <BatchQuarantine batchId={open} onImportFixes={onImportFixes} onChanged={onChanged} />
       )}
-      {error && <ErrorNotice error={error} />}
-      <QuarantineTable rows={waiting} total={waiting.length} />
-    </div>
+    </section>
   );
 }

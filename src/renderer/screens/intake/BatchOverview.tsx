@@ -16,7 +16,9 @@ export function BatchOverview({ onImportFixes }: { onImportFixes: (batchId: numb
       {state.status === 'error' && (
         <ErrorNotice error={state.error} onRetry={reload} testId="batch-list-error" />
       )}
-      {state.status === 'ready' && <BatchList batches={batches} onImportFixes={onImportFixes} />}
+      {state.status === 'ready' && (
+        <BatchList batches={batches} onImportFixes={onImportFixes} onChanged={reload} />
+      )}
     </>
   );
 }

@@ -6,12 +6,7 @@ import { ColumnMappingStep, MappingProblemsNotice } from './ColumnMappingStep';
 import { checkMapping, hasProblems, mappingFromInspection } from './mapping-check';
 import { loadSavedMapping, saveMapping } from './saved-mappings';
 import { Options, SelectField } from '../../../components/Field';
-
-const ENCODING_KEYS = {
-  'utf-8': 'intake.import.encoding.utf8',
-  'utf-8-bom': 'intake.import.encoding.utf8bom',
-  cp949: 'intake.import.encoding.cp949',
-} as const;
+import { encodingKey } from '../encoding-label';
 
 /**
  * The step between choosing a file and importing it: what main detected, the column mapping
@@ -60,11 +55,7 @@ export function ImportSetup({
         </div>
         <div>
           <dt>{t('intake.import.detected.encoding')}</dt>
-          <dd data-testid="detected-encoding">
-            {inspection.encoding
-              ? t(ENCODING_KEYS[inspection.encoding])
-              : t('intake.import.encoding.none')}
-          </dd>
+          <dd data-testid="detected-encoding">{t(encodingKey(inspection.encoding))}</dd>
         </div>
         <div>
           <dt>{t('intake.import.detected.columns')}</dt>

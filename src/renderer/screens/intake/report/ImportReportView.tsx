@@ -5,6 +5,7 @@ import { useLocale } from '../../../i18n/locale-context';
 import type { MessageKey } from '../../../i18n/ko';
 import { DuplicatesTable, EvidenceProblemsTable, QuarantineTable } from './ReportTables';
 import { Button } from '../../../components/Button';
+import { encodingKey } from '../encoding-label';
 
 const FIGURES: { key: 'imported' | 'quarantined' | 'duplicates' | 'rows'; label: MessageKey }[] = [
   { key: 'imported', label: 'intake.report.imported' },
@@ -35,7 +36,15 @@ export function ImportReportView({
       <h2 id="import-report-title" className="panel__title">
         {t('intake.report.title', { batchId: report.batchId })}
       </h2>
-      <p className="muted">{t('intake.report.seconds', { seconds: report.seconds.toFixed(1) })}</p>
+      <p className="muted" data-testid="report-file">
+        {t('intake.report.file', {
+          name: report.file.name,
+          format: report.file.format.toUpperCase(),
+          encoding: t(encodingKey(report.file.encoding)),
+        })}
+        {' · '}
+        {t('intake.report.seconds', { seconds: report.seconds.toFixed(1) })}
+      </p>
       <dl className="stat-grid">
         {FIGURES.map(({ key, label: name }) => (
           <div className="stat" key={key}>
@@ -75,6 +84,13 @@ export function ImportReportView({
           </table>
         </div>
       </div>
+
+      {report.evidenceLayout ? (
+        <div className="notice notice--info" role="note" data-testid="report-evidence-layout">
+          <p className="notice__title">{t('intake.report.evidenceLayout.title')}</p>
+          <p className="notice__detail">{label(report.evidenceLayout.hint)}</p>
+        </div>
+      ) : null}
 
       <QuarantineTable rows={report.quarantine} total={report.quarantined} />
       <DuplicatesTable rows={report.duplicateClaims} total={report.duplicates} />

@@ -2,26 +2,40 @@ import type { ChartOptions } from 'chart.js';
 import { Bar, Doughnut } from 'react-chartjs-2';
 import { formatCount } from '../../../i18n/format';
 import { useT } from '../../../i18n/locale-context';
+import { BreakdownTable } from './BreakdownTable';
 import './chart-setup';
 import { formatShare, totalOf, type BreakdownRow } from './shares';
 
 export type ChartId = 'tier' | 'claimant' | 'damage' | 'affiliate';
 
+/** The same breakdown over a second base, shown under the chart's own table. */
+export interface BreakdownComparison {
+  basis: string;
+  rows: BreakdownRow[];
+}
+
 /**
  * One breakdown: a chart for the eye and, beside it, the same numbers as a table for screen
- * readers, keyboard users and anyone copying figures into minutes.
+ * readers, keyboard users and anyone copying figures into minutes. `basis` says which claims
+ * the chart counts, since the published shares and ours can be over different claims.
  */
 export function BreakdownChart({
   id,
   title,
+  basis,
   kind,
   rows,
+  published,
+  comparison,
   small = false,
 }: {
   id: ChartId;
   title: string;
+  basis: string;
   kind: 'doughnut' | 'bar';
   rows: BreakdownRow[];
+  published?: Partial<Record<string, string>> | undefined;
+  comparison?: BreakdownComparison;
   small?: boolean;
 }) {
   const t = useT();
@@ -49,7 +63,12 @@ export function BreakdownChart({
 
   return (
     <figure className={`chart-card${small ? ' chart-card--small' : ''}`}>
-      <figcaption className="chart-card__title">{title}</figcaption>
+      <figcaption className="chart-card__title">
+        {title}
+        <span className="summary-sub" data-testid={`stats-basis-${id}`}>
+          {basis}
+        </span>
+      </figcaption>
       <div className="chart-card__body">
         <div className={`chart-box chart-box--${kind}`}>
           {kind === 'doughnut' ? (
@@ -58,33 +77,18 @@ export function BreakdownChart({
             <Bar data={data} options={barOptions(describe)} {...canvasProps} />
           )}
         </div>
-        <table className="data-table data-table--compact" data-testid={`stats-table-${id}`}>
-          <caption className="visually-hidden">{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('intake.stats.col.category')}</th>
-              <th scope="col" className="num">
-                {t('intake.stats.col.count')}
-              </th>
-              <th scope="col" className="num">
-                {t('intake.stats.col.share')}
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.key} data-testid={`stats-${id}-${row.key}`}>
-                <th scope="row">
-                  <span className={`swatch swatch--${row.colour.slice(1)}`} aria-hidden="true" />
-                  {row.label}
-                </th>
-                <td className="num">{formatCount(row.count)}</td>
-                <td className="num">{formatShare(row.count, total)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BreakdownTable id={id} caption={title} rows={rows} published={published} />
       </div>
+      {comparison && (
+        <>
+          <p className="summary-sub">{comparison.basis}</p>
+          <BreakdownTable
+            id={`${id}-all`}
+            caption={t('intake.stats.comparisonCaption', { title, basis: comparison.basis })}
+            rows={comparison.rows}
+          />
+        </>
+      )}
     </figure>
   );
 }
