@@ -26,7 +26,13 @@ export function RecoveryCode({
       <div className="vault-recovery__sheet">
         <p className="vault-recovery__label">{t('vault.recovery.codeLabel')}</p>
         <p className="vault-recovery__code" data-testid="vault-recovery-code">
-          {recoveryCode}
+          {/* Three groups a line, never a group cut in two: it is read aloud group by group.
+              The text stays the code as typed, hyphens included, for copying. */}
+          {groupsOf(recoveryCode).map((group, i, all) => (
+            <span key={i} className="vault-recovery__group">
+              {i < all.length - 1 ? `${group}-` : group}
+            </span>
+          ))}
         </p>
         <WorkspaceFolder dataDir={dataDir} />
       </div>
@@ -56,4 +62,8 @@ export function RecoveryCode({
       </div>
     </GateCard>
   );
+}
+
+function groupsOf(code: string): string[] {
+  return code.split('-');
 }
