@@ -11,6 +11,7 @@ import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';
 import { batchStats, sharesOf } from '../services/stats/stats';
 import { AMEND_USAGE, runAmend } from './amend';
+import { ATTACH_USAGE, runAttach } from './attach';
 import { BACKUP_USAGE, runBackup, runRestore } from './backup';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
@@ -36,6 +37,7 @@ const USAGE = `review-desk <command>
          exit 3 when a file the 증빙 column names is not in --evidence: the batch is imported and kept all the same; --allow-missing-evidence exits 0
   stats [--batch <id>] [--db <path>] [--json]
 ${QUARANTINE_USAGE}
+${ATTACH_USAGE}
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
@@ -204,6 +206,7 @@ async function main(argv: string[]): Promise<number> {
     if (command === 'import') return await runImport(rest);
     else if (command === 'stats') runStats(rest);
     else if (command === 'quarantine') runQuarantine(openAt, rest);
+    else if (command === 'attach') return await runAttach(openAt, rest);
     else if (command === 'decide') runDecide(openAt, rest);
     else if (command === 'keygen') await runKeygen(rest);
     else if (command === 'roster') await runRoster(openAt, rest);

@@ -10,6 +10,7 @@ export const AUDIT_ACTION_LABELS = {
   'decision.followed_up': { ko: '후속 결정', en: 'Follow-up decision' },
   'decision.amended': { ko: '결정 변경', en: 'Decision amended' },
   'evidence.viewed': { ko: '증빙 열람', en: 'Evidence viewed' },
+  'evidence.attached': { ko: '증빙 추가 접수', en: 'Supplementary evidence received' },
   'claim.contact_revealed': { ko: '연락처 열람', en: 'Contact revealed' },
   'support.calculated': { ko: '지원금 산정', en: 'Support calculated' },
   // The same act under its name before the calculator was called "calculate" everywhere; kept so

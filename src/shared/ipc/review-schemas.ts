@@ -43,6 +43,8 @@ export const queueRow = z.object({
   /** How members' recommendations stand ('none' without any) and the group sizes ("2:1"). */
   agreement: z.enum(AGREEMENTS),
   agreementSplit: z.string().nullable(),
+  /** Evidence has arrived for the evidence request the claim stands at: back for review. */
+  newEvidence: z.boolean(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 

@@ -72,6 +72,10 @@ describe('the review queue', () => {
       expect(lines).toContain(
         'SEARCH n USING COVERING INDEX sqlite_autoindex_decisions_1 (replaces_id=?)',
       );
+      // Whether evidence answered the request it stands at (migration 016), by index.
+      expect(lines).toContain(
+        'SEARCH ea USING COVERING INDEX evidence_arrivals_by_decision (answers_decision_id=?)',
+      );
       expect(bareScans(lines)).toEqual([]);
     }
   });

@@ -134,7 +134,11 @@ describe('createEvidenceCollector', () => {
     const reads: string[] = [];
     return {
       reads,
-      source: { read: (name) => (reads.push(name), inner.read(name)), close: inner.close },
+      source: {
+        read: (name) => (reads.push(name), inner.read(name)),
+        names: inner.names,
+        close: inner.close,
+      },
     };
   }
 

@@ -21,7 +21,7 @@ import type { ColumnFilter, FilterCondition, QueueQuery } from '../../../shared/
 /** The current decision of each claim: the one no other decision replaces. */
 const CURRENT_JOIN = `
   LEFT JOIN (
-    SELECT d.claim_id, d.outcome, d.amount FROM decisions d
+    SELECT d.id AS id, d.claim_id, d.outcome, d.amount FROM decisions d
     WHERE NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = d.id)
   ) cur ON cur.claim_id = c.claim_id`;
 const SUPPORT_JOIN = ' LEFT JOIN claim_support s ON s.claim_id = c.claim_id';
@@ -53,6 +53,15 @@ const STATE_SQL = `CASE cur.outcome ${OUTCOMES.map(
 const FLAG_COUNT_SQL = '(SELECT count(*) FROM claim_flags f WHERE f.claim_id = c.claim_id)';
 const HAS_FLAG_SQL = 'EXISTS (SELECT 1 FROM claim_flags f WHERE f.claim_id = c.claim_id)';
 const EVIDENCE_COUNT_SQL = '(SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id)';
+
+/** Evidence arrived for the evidence request the claim stands at (migration 016). */
+const REQUEST_ANSWERED_SQL =
+  'EXISTS (SELECT 1 FROM evidence_arrivals ea WHERE ea.answers_decision_id = cur.id)';
+/**
+ * Back for review with new evidence: the claim still stands at its evidence request, and
+ * evidence answering it has come. The next decision replaces the request and ends the mark.
+ */
+export const NEW_EVIDENCE_SQL = `(cur.outcome = 'request_evidence' AND ${REQUEST_ANSWERED_SQL})`;
 
 /**
  * Sorting by agreement: one member, then agreement, then conflict, each by how many members
@@ -261,11 +270,17 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
     case 'mine':
       return me === null ? { sql: '0', params: [] } : { sql: 'a.assignee = ?', params: [me] };
     case 'queue':
-      return { sql: "c.tier = 'committee_review' AND cur.outcome IS NULL", params: [] };
+      return {
+        sql: `c.tier = 'committee_review' AND (cur.outcome IS NULL OR ${NEW_EVIDENCE_SQL})`,
+        params: [],
+      };
     case 'decided':
       return { sql: "cur.outcome IN ('approve', 'partial', 'reject')", params: [] };
     case 'evidence_requested':
-      return { sql: "cur.outcome = 'request_evidence'", params: [] };
+      return {
+        sql: `cur.outcome = 'request_evidence' AND NOT ${REQUEST_ANSWERED_SQL}`,
+        params: [],
+      };
     case 'deferred':
       return { sql: "cur.outcome = 'defer'", params: [] };
     case 'flagged':

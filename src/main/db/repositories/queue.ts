@@ -1,6 +1,6 @@
 import type { QueueRow } from '../../../shared/ipc/review-schemas';
 import type { Db } from '../connection';
-import { COLUMN_SQL, fromFor, QUEUE_FROM, type SqlPart } from '../queries/queue';
+import { COLUMN_SQL, fromFor, NEW_EVIDENCE_SQL, QUEUE_FROM, type SqlPart } from '../queries/queue';
 
 /**
  * The review queue's statements. The WHERE and ORDER BY text comes from queries/queue.ts
@@ -15,7 +15,8 @@ const ROW_SQL = `c.claim_id AS claimId, c.batch_id AS batchId, c.received_at AS 
   s.amount AS calculatedSupport, cur.amount AS decidedAmount, a.assignee,
   ${COLUMN_SQL.evidenceCount} AS evidenceCount,
   (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id AND e.status <> 'stored')
-    AS evidenceProblems, coalesce(agr.agreement, 'none') AS agreement, agr.split AS agreementSplit`;
+    AS evidenceProblems, coalesce(agr.agreement, 'none') AS agreement, agr.split AS agreementSplit,
+  ${NEW_EVIDENCE_SQL} AS newEvidence`;
 
 export type QueueRowWithoutFlags = Omit<QueueRow, 'flags'>;
 
@@ -65,5 +66,9 @@ export function queueIdsInOrder(db: Db, where: SqlPart, order: string): string[]
 /** The grid rows of these claims, in no particular order; [] for no ids. */
 export function queueRowsByIds(db: Db, ids: readonly string[]): QueueRowWithoutFlags[] {
   if (ids.length === 0) return [];
-  return db.prepare(queueRowsSql(ids.length)).all(...ids) as QueueRowWithoutFlags[];
+  const rows = db.prepare(queueRowsSql(ids.length)).all(...ids) as (Omit<
+    QueueRowWithoutFlags,
+    'newEvidence'
+  > & { newEvidence: number })[];
+  return rows.map((row) => ({ ...row, newEvidence: row.newEvidence === 1 }));
 }

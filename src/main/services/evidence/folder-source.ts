@@ -129,7 +129,19 @@ export async function openFolderSource(
     }
   }
 
-  return { read, close: async () => {}, top };
+  return { read, names: () => walk(rootReal), close: async () => {}, top };
+}
+
+/** Files and links below `root`, descending into real folders only; unlistable ones skipped. */
+async function walk(root: string, prefix = ''): Promise<string[]> {
+  const entries = await readdir(join(root, prefix), { withFileTypes: true }).catch(() => []);
+  const names: string[] = [];
+  for (const entry of entries) {
+    const name = prefix === '' ? entry.name : `${prefix}/${entry.name}`;
+    if (entry.isDirectory()) names.push(...(await walk(root, name)));
+    else if (entry.isFile() || entry.isSymbolicLink()) names.push(name);
+  }
+  return names;
 }
 
 /**

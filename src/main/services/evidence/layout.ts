@@ -1,4 +1,4 @@
-import { checkEvidenceName } from './names';
+import { checkEvidenceName, nfcKey } from './names';
 import type { EvidenceSource } from './source-types';
 
 /**
@@ -53,12 +53,38 @@ export function topNamesOf(top: TopItem[]): string[] {
 }
 
 /**
+ * The files a person meant to hand over: no OS extras at any depth, one name per file (two
+ * spellings of one name in Unicode read as one file, or as ambiguous), and in the top-folder
+ * layout named from inside that folder, as a batch would name them.
+ */
+async function namesIn(source: EvidenceSource, layout: EvidenceLayout): Promise<string[]> {
+  // A zip's top folder is known by its NFC form; its entries keep their own spelling.
+  const top = layout.kind === 'top-folder' ? nfcKey(layout.folder) : null;
+  const seen = new Set<string>();
+  const names: string[] = [];
+  for (const name of await source.names()) {
+    const segments = name.split('/');
+    if (top !== null && (segments.length < 2 || nfcKey(segments.shift()!) !== top)) continue;
+    if (segments.some((segment) => MAC_EXTRAS.has(segment))) continue;
+    const relative = segments.join('/');
+    const key = nfcKey(relative);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    names.push(relative);
+  }
+  return names.sort();
+}
+
+/**
  * A name is looked up as written first, so a batch that spells out the top folder keeps
  * working; only a name not found there is looked for inside the top folder.
  */
 export function withLayout(source: EvidenceSource, layout: EvidenceLayout): EvidenceSource {
-  if (layout.kind === 'root') return source;
+  const names = () => namesIn(source, layout);
+  if (layout.kind === 'root')
+    return { read: (name) => source.read(name), names, close: () => source.close() };
   return {
+    names,
     async read(name) {
       const asWritten = await source.read(name);
       if (asWritten.ok || asWritten.problem !== 'not_found') return asWritten;

@@ -17,6 +17,12 @@ export type ReadResult = { ok: true; bytes: Buffer } | { ok: false; problem: Evi
 /** Where a batch's evidence files come from: a folder, a zip, or nothing at all. */
 export interface EvidenceSource {
   read(name: string): Promise<ReadResult>;
+  /**
+   * The names of the files it holds, with "/" between folders, as read() takes them: for
+   * evidence that arrives without a list (the claim's folder, or everything). Links are listed
+   * but not followed; read() refuses them, so they are reported rather than silently skipped.
+   */
+  names(): Promise<string[]>;
   close(): Promise<void>;
 }
 

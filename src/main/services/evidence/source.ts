@@ -23,6 +23,7 @@ export type { EvidenceLimits, EvidenceSource, EvidenceShape, OpenedEvidenceSourc
 
 const NOT_SUPPLIED: OpenedEvidenceSource = {
   read: async () => ({ ok: false, problem: 'not_supplied' }),
+  names: async () => [],
   close: async () => {},
   shape: null,
 };
@@ -33,9 +34,10 @@ function laidOut(
   opened: EvidenceSource & { top: TopItem[] },
 ): OpenedEvidenceSource {
   const layout = layoutOf(opened.top);
-  const { read, close } = withLayout(opened, layout);
+  const { read, names, close } = withLayout(opened, layout);
   return {
     read,
+    names,
     close,
     shape: { container, name: basename(path), layout, topNames: topNamesOf(opened.top) },
   };

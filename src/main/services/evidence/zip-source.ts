@@ -15,6 +15,8 @@ const S_IFLNK = 0o120000;
 
 interface Indexed {
   entry: Entry;
+  /** As checkEvidenceName spells it: "/" between segments, the entry's own normalisation. */
+  name: string;
   isDirectory: boolean;
 }
 
@@ -70,7 +72,7 @@ function indexEntries(zip: ZipFile): Promise<Map<string, Indexed[]>> {
       // Entries with absolute or ".." names can never be asked for: claim names with them
       // are refused before lookup.
       if (check.ok) {
-        const item = { entry, isDirectory: /[\\/]$/.test(name) };
+        const item = { entry, name: check.key, isDirectory: /[\\/]$/.test(name) };
         const key = nfcKey(check.key);
         const same = byNfc.get(key);
         if (same) same.push(item);
@@ -143,8 +145,16 @@ export async function openZipSource(
     return results.find((r) => !r.ok && r.problem === 'zip_too_large') ?? sameContent(results);
   }
 
+  // One name per file: entries the index keeps together answer to one name in read().
+  const names = async () =>
+    [...index.values()].flatMap((items) => {
+      const file = items.find((item) => !item.isDirectory);
+      return file ? [file.name] : [];
+    });
+
   return {
     read,
+    names,
     close: async () => zip.close(),
     top: topItemsOf(index),
   };

@@ -12,7 +12,7 @@ import { useLocale } from '../../../i18n/locale-context';
 
 /** A line of detail under an event: what was viewed, decided or calculated. */
 function useEventSummary() {
-  const { label } = useLocale();
+  const { t, label } = useLocale();
   return (event: HistoryEvent): string | null => {
     const d = event.details;
     switch (event.action) {
@@ -32,6 +32,10 @@ function useEventSummary() {
           ? `${label(OUTCOME_LABELS[outcome])}${amount}`
           : null;
       }
+      case 'evidence.attached':
+        return Array.isArray(d.files) && typeof d.source === 'string'
+          ? t('review.timeline.filesAttached', { count: d.files.length, source: d.source })
+          : null;
       case 'batch.imported':
         return typeof d.file === 'string' ? d.file : null;
       default:

@@ -87,7 +87,11 @@ export function queueColumns(
       headerName: t('review.col.reviewState'),
       filter: 'agTextColumnFilter',
       // Filter and quick search match the words on screen, not the stored code.
-      valueFormatter: (p) => (p.data ? label(REVIEW_STATE_LABELS[p.data.reviewState]) : ''),
+      valueFormatter: (p) =>
+        p.data
+          ? label(REVIEW_STATE_LABELS[p.data.reviewState]) +
+            (p.data.newEvidence ? ` · ${t('review.state.newEvidence')}` : '')
+          : '',
       cellClass: (p) => `state-cell state-cell--${p.data?.reviewState ?? ''}`,
       width: 120,
     },
