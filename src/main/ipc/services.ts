@@ -24,6 +24,7 @@ import * as recommendations from '../services/recommendations/channels';
 import * as roster from '../services/roster/channels';
 import * as stats from '../services/stats/channels';
 import * as support from '../services/support/channels';
+import * as supplements from '../services/supplements/channels';
 import * as backup from '../services/backup/channels';
 import * as vault from '../services/vault/channels';
 import * as workspace from '../services/workspace/channels';
@@ -45,6 +46,7 @@ export const services = {
   workspace,
   stats,
   intake,
+  supplements,
   claims,
   queue,
   evidence,

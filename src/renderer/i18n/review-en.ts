@@ -136,4 +136,12 @@ export const reviewEn: Record<keyof typeof reviewKo, string> = {
   'review.agreement.agree': 'Agree {count}',
   'review.agreement.conflict': 'Conflict {split}',
   'review.view.member_conflict': 'Members disagree',
+  'review.attach.title': 'Evidence received later',
+  'review.attach.help':
+    'Attach evidence the claimant sent later (for example, the answer to an evidence request) to this claim. If the zip or folder holds a folder named after this claim id, only its files are attached; otherwise all of it.',
+  'review.attach.fromZip': 'Add from a zip…',
+  'review.attach.fromFolder': 'Add from a folder…',
+  'review.attach.result': '{source}: {stored} stored, {rejected} refused, {missing} missing.',
+  'review.attach.answered':
+    'It answers the evidence request: the claim is back in the review queue.',
 };

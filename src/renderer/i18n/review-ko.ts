@@ -134,4 +134,11 @@ export const reviewKo = {
   'review.agreement.agree': '일치 {count}',
   'review.agreement.conflict': '충돌 {split}',
   'review.view.member_conflict': '의견 충돌',
+  'review.attach.title': '증빙 추가 접수',
+  'review.attach.help':
+    '신청인이 나중에 보낸 증빙(보완 요청에 대한 답변 등)을 이 신청에 붙입니다. zip이나 폴더 안에 이 접수번호의 폴더가 있으면 그 파일만, 없으면 전부를 붙입니다.',
+  'review.attach.fromZip': 'zip에서 추가…',
+  'review.attach.fromFolder': '폴더에서 추가…',
+  'review.attach.result': '{source}: 저장 {stored}개, 거부 {rejected}개, 없음 {missing}개.',
+  'review.attach.answered': '보완 요청에 대한 답변으로 심사 대기열에 돌아갔습니다.',
 } satisfies AreaMessages<'review'>;

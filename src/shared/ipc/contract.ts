@@ -4,6 +4,7 @@ import type { ChannelRules, PathIn } from './channel-rules';
 import { appContract } from './app-schemas';
 import { workspaceContract } from './workspace-schemas';
 import { importProgress, intakeContract } from './intake-schemas';
+import { supplementsContract } from './supplements-schemas';
 import { statsContract } from './stats-schemas';
 import { claimsContract } from './claims-schemas';
 import { queueContract } from './queue-schemas';
@@ -38,6 +39,7 @@ export const contract = {
   ...appContract,
   ...workspaceContract,
   ...intakeContract,
+  ...supplementsContract,
   ...statsContract,
   ...claimsContract,
   ...queueContract,

@@ -3,8 +3,8 @@ import { EVIDENCE_PROBLEMS } from '../domain/evidence';
 import { claimId } from './schemas';
 
 /**
- * Evidence attached to existing claims after their batch (보완 증빙). No channel yet: the CLI
- * calls the services directly; the shapes are here so a screen can take the same report.
+ * Evidence attached to existing claims after their batch (보완 증빙): the app attaches to the
+ * claim open on screen (supplements:attach); the CLI also takes a file naming several claims.
  */
 
 const count = z.number().int().nonnegative();
@@ -42,3 +42,19 @@ export const supplementReport = z.object({
   rowsWithoutFiles: z.array(fileRow),
 });
 export type SupplementReport = z.infer<typeof supplementReport>;
+
+export const supplementsContract = {
+  'supplements:attach': {
+    // Clerical, like loading a batch: recorded under whoever acts, no key needed.
+    lock: 'write',
+    paths: ['evidence'],
+    request: z
+      .object({
+        claimId,
+        /** The folder or zip chosen in main's dialog. */
+        evidence: z.string().min(1).max(4096),
+      })
+      .strict(),
+    response: supplementReport,
+  },
+} as const;

@@ -174,6 +174,7 @@ const REQUESTS_WITH_PATHS: Partial<Record<Channel, (path: string) => unknown>> =
   }),
   'intake:inspect': (path) => ({ file: path }),
   'intake:start': (path) => ({ file: path, evidence: path }),
+  'supplements:attach': (path) => ({ claimId: 'K-2022-000101', evidence: path }),
   'auditor:verify': (path) => ({ file: path, roster: path, evidence: path, previousFile: path }),
   'decisionFiles:export': (path) => ({
     meetingId: 1,

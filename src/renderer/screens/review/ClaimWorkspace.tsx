@@ -15,6 +15,7 @@ import { ClaimFlags } from './ClaimFlags';
 import { DecisionForm, type DecisionFormCommands } from './DecisionForm';
 import { DecisionHistory } from './DecisionHistory';
 import { EvidenceViewer } from './evidence/EvidenceViewer';
+import { AttachEvidence } from './supplements/AttachEvidence';
 import { ClaimTimeline } from './history/ClaimTimeline';
 import type { ReviewCommands } from './keyboard/shortcuts';
 import { MemberRecommendations } from './recommendations/MemberRecommendations';
@@ -45,6 +46,7 @@ export function ClaimWorkspace({
   commands,
   onClose,
   onDecisionSaved,
+  onEvidenceAttached,
 }: {
   claimId: string;
   policy: SupportPolicy | null;
@@ -53,6 +55,8 @@ export function ClaimWorkspace({
   commands: Ref<ClaimCommands>;
   onClose: () => void;
   onDecisionSaved: (record: DecisionRecordDto) => void;
+  /** New evidence may move the claim between views: the grid asks for its pages again. */
+  onEvidenceAttached: () => void;
 }) {
   const t = useT();
   const [version, setVersion] = useState(0);
@@ -175,6 +179,14 @@ export function ClaimWorkspace({
             ) : (
               <NoDecisionNeeded tierFixedSupport={fixedSupportFor(claim.tier)} />
             )}
+            <AttachEvidence
+              claimId={claimId}
+              onAttached={() => {
+                reload();
+                touched();
+                onEvidenceAttached();
+              }}
+            />
             <ClaimTimeline ref={timeline} claimId={claimId} version={version} />
           </>
         )}
