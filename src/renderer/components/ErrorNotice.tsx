@@ -43,10 +43,15 @@ export function ErrorNotice({
 }) {
   const { t, label } = useLocale();
   const detail = error.message === BRIDGE_MISSING ? t('app.error.bridgeMissing') : error.message;
+  // The caller's own words for every issue already say what main's English detail says.
+  const saidByCaller =
+    error.issues.length > 0 && error.issues.every((issue) => issueKeys?.[issue.code]);
   return (
     <div className="notice notice--error" role="alert" data-testid={testId}>
       <p className="notice__title">{t(`app.error.title.${error.code}`)}</p>
-      <p className="notice__detail">{t('app.error.detail', { message: detail })}</p>
+      {!saidByCaller && (
+        <p className="notice__detail">{t('app.error.detail', { message: detail })}</p>
+      )}
       {error.issues.length > 0 && (
         <ul className="notice__issues">
           {error.issues.map((issue, i) => {
