@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { FIELD_HEADERS, normaliseHeader } from '../../../shared/domain/batch-format';
+import { FIELD_HEADERS, resolveColumns } from '../../../shared/domain/batch-format';
 import { splitEvidenceList } from '../../../shared/domain/evidence';
 import type { SupplementReport } from '../../../shared/ipc/supplements-schemas';
 import { claimExistence } from '../../db/repositories/claims';
@@ -14,10 +14,10 @@ import { collectDeliveries, recordDeliveries } from './record-arrivals';
 
 type Row = SupplementReport['unknownClaims'][number];
 
-/** The one header that names `field`, as a batch file would write it (Korean or English). */
+/** The headers that name `field`, known the same way a batch's columns are (resolveColumns). */
 function columnFor(headers: readonly string[], field: 'claim_id' | 'evidence'): string[] {
-  const known = new Set([FIELD_HEADERS[field].ko, FIELD_HEADERS[field].en].map(normaliseHeader));
-  return headers.filter((header) => known.has(normaliseHeader(header)));
+  const { mapping } = resolveColumns(headers);
+  return headers.filter((header) => Object.hasOwn(mapping, header) && mapping[header] === field);
 }
 
 function columnsOf(headers: readonly string[], file: string): { id: string; names: string } {
