@@ -8,6 +8,7 @@ import type {
 } from '../../shared/domain/signing/verification-report';
 import { PERSON_ROLES, type PersonRole } from '../../shared/ipc/review-schemas';
 import type { ServiceContext } from '../services/context';
+import { claimVersionWarnings } from '../services/auditor/claim-versions-check';
 import { verifyDecisionFile } from '../services/decision-files';
 import { ServiceError } from '../services/errors';
 import { openEvidenceSource } from '../services/evidence/source';
@@ -43,6 +44,7 @@ export const VERIFY_USAGE = [
   '         --roster-chain <file>    a roster between the trusted one and --roster (repeat for each)',
   "         --previous <file>        the previous decision file: checks that this file's link to it holds; a later file of the chain says whether this one was superseded (repeat for each)",
   "         --evidence <dir|zip>     the evidence files: each one's SHA-256 is checked against the file",
+  '         --db <path>              a workspace holding the claims: says which were corrected after signing (신청 정정), by whom and why',
   '         --json                   the report as one JSON object instead of text',
   '         without --roster or --trusted-roster: 명부 없이 서명자 자격은 판단할 수 없음 / who signed cannot be judged (anyone can make a key): integrity checked only',
   "         exit 0 valid: intact, signed by the roster's chair and secretary, every check passed",
@@ -354,7 +356,10 @@ const EXIT_CODES: Record<VerificationReport['verdict'], number> = {
  * the command line is wrong (never 1, which a script would take for a verdict on the file),
  * 3 intact with the signers not judged (no roster).
  */
-export async function runVerify(args: string[]): Promise<number> {
+export async function runVerify(
+  args: string[],
+  openAt?: (db: string | undefined) => ServiceContext,
+): Promise<number> {
   if (args.includes('--help') || args.includes('-h')) {
     process.stdout.write(`review-desk verify\n\n${VERIFY_USAGE}\n`);
     return 0;
@@ -374,6 +379,7 @@ export async function runVerify(args: string[]): Promise<number> {
         'roster-chain': { type: 'string', multiple: true },
         previous: { type: 'string', multiple: true },
         evidence: { type: 'string' },
+        db: { type: 'string' },
         json: { type: 'boolean', default: false },
       },
     });
@@ -420,6 +426,14 @@ export async function runVerify(args: string[]): Promise<number> {
       knownRosters,
       ...(trustedRoster ? { trustedRoster } : {}),
     });
+    if (values.db !== undefined && openAt) {
+      const ctx = openAt(values.db);
+      try {
+        report.warnings.push(...claimVersionWarnings(ctx.db, fileText));
+      } finally {
+        ctx.db.close();
+      }
+    }
     process.stdout.write(
       values.json
         ? `${JSON.stringify(jsonReport(report))}\n`

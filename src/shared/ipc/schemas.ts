@@ -63,6 +63,8 @@ export const claimDetail = claimSummary.extend({
   /** Masked unless a reveal was recorded; the raw value never leaves main otherwise. */
   contactMasked: z.string().nullable(),
   tierRuleVersion: z.number().int(),
+  /** 1 as imported; each correction or admitted appeal makes the next (migration 017). */
+  version: z.number().int().positive(),
   evidence: z.array(evidenceItem),
   /** Oldest first; the last one is the current decision. */
   decisions: z.array(decisionRecord),

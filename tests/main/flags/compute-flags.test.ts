@@ -6,6 +6,13 @@ import {
   flagsForClaim,
   RELATED_CLAIMS_LIMIT,
 } from '../../../src/main/db/repositories/claim-flags';
+import { getClaim } from '../../../src/main/db/repositories/claims';
+import type { Db } from '../../../src/main/db/connection';
+import type { Claim } from '../../../src/shared/domain/claim';
+import {
+  contentOf,
+  recordClaimVersion,
+} from '../../../src/main/services/corrections/claim-version';
 import { recomputeFlags } from '../../../src/main/services/flags/compute-flags';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { writeCsv, type Row } from '../../helpers/batch-files';
@@ -32,6 +39,12 @@ async function workspaceWith(rows: Row[], evidence: Record<string, string> = {})
   });
   expect(report.imported).toBe(rows.length);
   return ws;
+}
+
+/** A claim's data changed the only way it can be: a new version (migration 017). */
+function changeClaim(db: Db, id: string, patch: Partial<Claim>): void {
+  const content = { ...contentOf(db, getClaim(db, id)!), ...patch };
+  recordClaimVersion(db, { claimId: id, content, reason: 'test', by: 'test', at: 't' });
 }
 
 const codesOf = (ws: { db: Parameters<typeof flagCodesByClaim>[0] }) =>
@@ -196,9 +209,8 @@ describe('loss_outlier', () => {
     });
     expect(flagsForClaim(ws.db, claimId(1199))[0]!.threshold).toBe(1_197_010);
     // Equal top losses: nothing lies strictly above the percentile.
-    ws.db
-      .prepare('UPDATE claims SET claimed_loss = 5000000 WHERE claim_id >= ?')
-      .run(claimId(1190));
+    for (let n = 1190; n <= 1199; n += 1)
+      changeClaim(ws.db, claimId(n), { claimedLoss: 5_000_000 });
     expect(recomputeFlags(ws.db).byFlag.loss_outlier).toBe(0);
   });
 });
@@ -220,12 +232,9 @@ describe('recomputeFlags', () => {
       },
     });
     const before = codesOf(ws);
-    const moveToSharedNumber = ws.db.prepare(
-      'UPDATE claims SET business_reg_no = ? WHERE claim_id = ?',
-    );
     expect(() =>
       ws.db.transaction(() => {
-        moveToSharedNumber.run(regNo(1), claimId(3));
+        changeClaim(ws.db, claimId(3), { businessRegNo: regNo(1) });
         expect(recomputeFlags(ws.db).flagged).toBe(3);
         throw new Error('the caller gives up');
       })(),

@@ -201,7 +201,7 @@ describe("the secretary's summary", () => {
       .prepare(
         `INSERT INTO claims SELECT 'K-2022-000199', batch_id, source_row + 100, received_at,
            claimant_type, affiliate, service, paid, damage_type, business_reg_no, business_name,
-           industry, NULL, description, contact, tier, tier_rule_version, content_hash
+           industry, NULL, description, contact, tier, tier_rule_version, content_hash, version
          FROM claims WHERE claim_id = 'K-2022-000104'`,
       )
       .run();

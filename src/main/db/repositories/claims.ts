@@ -16,6 +16,8 @@ export interface StoredClaim extends Omit<Claim, 'evidence'> {
   tier: Tier;
   tierRuleVersion: number;
   contentHash: string;
+  /** The claim's current version (migration 017); absent on a claim not yet stored. */
+  version?: number;
 }
 
 export interface ClaimListRow {
@@ -145,7 +147,7 @@ const CLAIM_COLUMNS = `claim_id AS claimId, batch_id AS batchId, source_row AS s
   received_at AS receivedAt, claimant_type AS claimantType, affiliate, service, paid,
   damage_type AS damageType, business_reg_no AS businessRegNo, business_name AS businessName,
   industry, claimed_loss AS claimedLoss, description, contact, tier,
-  tier_rule_version AS tierRuleVersion, content_hash AS contentHash`;
+  tier_rule_version AS tierRuleVersion, content_hash AS contentHash, version`;
 
 type ClaimRow = Omit<StoredClaim, 'paid'> & { paid: number };
 

@@ -16,6 +16,7 @@ import {
 import { parseGeneralJws } from '../signing/jws';
 import { parseStrictJson, withoutBom } from '../signing/strict-json';
 import type { VerificationProblem } from '../../../shared/domain/signing/verification-report';
+import { claimVersionWarnings } from './claim-versions-check';
 import { changesAgainstOriginal, findSignedOriginal } from './original-copy';
 
 /** Far above a 10,000-decision file (a few MB); a bigger "decision file" is not one. */
@@ -119,6 +120,7 @@ export async function verifyForAuditor(
     );
     // Every record stays untrusted (no signature vouches for this content); these name the change.
     report.problems.push(...namedChanges(ctx, fileText, report.problems));
+    report.warnings.push(...claimVersionWarnings(ctx.db, fileText));
     const previousFileSha256 = previousNamed(fileText);
     const broken = report.problems.some((p) => p.code === 'chain_broken');
     const state = broken

@@ -53,6 +53,7 @@ export function getClaimDetail(
     contactMasked: claim.contact === null ? null : maskContact(claim.contact),
     tier: claim.tier,
     tierRuleVersion: claim.tierRuleVersion,
+    version: claim.version ?? 1,
     reviewState: reviewStateOf(current),
     evidenceCount: evidence.length,
     evidence: evidence.map(({ fileName, status, sha256, mediaType, sizeBytes, problem }) => ({

@@ -43,6 +43,12 @@ export function ClaimFacts({
     ],
     [t('review.col.tier'), label(TIER_LABELS[claim.tier])],
     [t('review.detail.tierRule'), `v${claim.tierRuleVersion}`],
+    [
+      t('corrections.versionLabel'),
+      t(claim.version > 1 ? 'corrections.versionCorrected' : 'corrections.version', {
+        version: String(claim.version),
+      }),
+    ],
     [t('review.col.reviewState'), label(REVIEW_STATE_LABELS[claim.reviewState])],
   ];
 

@@ -265,6 +265,18 @@ const PROBLEM_TEXT = {
     ko: (p) =>
       `명부(${p['found']})가 신뢰하는 명부(${p['trusted']})가 아니며 그 명부로 이어지지도 않습니다: 이 명부의 키는 협의체의 키가 아닙니다`,
   },
+  claim_corrected_after_signing: {
+    en: (p) =>
+      `claim ${p['claimId']} was corrected after this file was signed: the file names its version ${p['signedVersion']} (${p['signedHash']}), this workspace now holds version ${p['currentVersion']} (${p['currentHash']}), corrected ${p['correctedAt']} by ${p['correctedBy']}: ${p['reason']}`,
+    ko: (p) =>
+      `${p['claimId']} 신청은 이 파일 서명 뒤에 정정되었습니다: 파일은 ${p['signedVersion']}판(${p['signedHash']})을, 이 작업공간은 지금 ${p['currentVersion']}판(${p['currentHash']})을 가리킵니다. 정정 ${p['correctedAt']}, ${p['correctedBy']}: ${p['reason']}`,
+  },
+  claim_content_unknown: {
+    en: (p) =>
+      `claim ${p['claimId']}: the content this file names (${p['signedHash']}) is not any version of the claim this workspace holds (now ${p['currentHash']})`,
+    ko: (p) =>
+      `${p['claimId']} 신청: 이 파일이 가리키는 내용(${p['signedHash']})은 이 작업공간의 어느 판과도 맞지 않습니다 (지금 ${p['currentHash']})`,
+  },
   roster_not_checked: {
     en: (p) =>
       `the roster (${p['found']}) was not checked against a trusted roster: compare its fingerprint with the one the secretary gave, or give the trusted roster`,

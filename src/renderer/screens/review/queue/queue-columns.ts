@@ -1,4 +1,5 @@
 import type { ColDef, ValueFormatterParams } from 'ag-grid-community';
+import { APPEAL_STATE_LABELS } from '../../../../shared/domain/appeals';
 import { maskBusinessRegNo } from '../../../../shared/domain/business-reg-no';
 import { REVIEW_STATE_LABELS } from '../../../../shared/domain/decision';
 import { CLAIM_FLAG_LABELS } from '../../../../shared/domain/flags';
@@ -93,7 +94,8 @@ export function queueColumns(
             (p.data.newEvidence ? ` · ${t('review.state.newEvidence')}` : '')
           : '',
       cellClass: (p) => `state-cell state-cell--${p.data?.reviewState ?? ''}`,
-      width: 120,
+      // Wide enough for the longest state with its mark: "보완 요청 · 새 증빙".
+      width: 165,
     },
     {
       field: 'agreement',
@@ -105,6 +107,15 @@ export function queueColumns(
         p.data ? agreementCellText(t, p.data.agreement, p.data.agreementSplit) : '',
       cellClass: (p) => (p.data ? `agreement-cell agreement-cell--${p.data.agreement}` : undefined),
       width: 110,
+    },
+    {
+      field: 'appeal',
+      headerName: t('review.col.appeal'),
+      headerTooltip: t('review.col.appeal.tip'),
+      // Filter words are APPEAL_STATE_LABELS' (main matches them); blank without an appeal.
+      filter: 'agTextColumnFilter',
+      valueFormatter: (p) => (p.data?.appeal ? label(APPEAL_STATE_LABELS[p.data.appeal]) : ''),
+      width: 100,
     },
     {
       field: 'tier',
