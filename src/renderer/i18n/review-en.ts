@@ -136,6 +136,26 @@ export const reviewEn: Record<keyof typeof reviewKo, string> = {
   'review.agreement.agree': 'Agree {count}',
   'review.agreement.conflict': 'Conflict {split}',
   'review.view.member_conflict': 'Members disagree',
+  'review.view.appeals': 'Appeals',
+  'review.col.appeal': 'Appeal',
+  'review.col.appeal.tip':
+    'The latest appeal: filed (not yet ruled), admitted (council review), rejected',
+  'review.appeal.title': 'Appeals',
+  'review.appeal.help':
+    "Record the claimant's appeal, then admit or reject it with a reason. Admitted, the claim goes to council review: into the review queue and onto a meeting's agenda; the council's amount is paid less the bracket support already paid.",
+  'review.appeal.grounds': 'Grounds',
+  'review.appeal.receivedOn': 'Received on (blank: today)',
+  'review.appeal.chooseZip': 'New evidence from a zip…',
+  'review.appeal.chooseFolder': 'New evidence from a folder…',
+  'review.appeal.noEvidence': 'No new evidence',
+  'review.appeal.file': 'Record the appeal',
+  'review.appeal.reason': 'Reason for the ruling',
+  'review.appeal.admit': 'Admit (to council review)',
+  'review.appeal.reject': 'Reject',
+  'review.appeal.item': '#{id} received {receivedOn} · {state}: {grounds}',
+  'review.appeal.ruledBy': '{by}: {reason}',
+  'review.appeal.admitted':
+    'Admitted. The claim is now for council review (version {version}) and in the review queue.',
   'review.attach.title': 'Evidence received later',
   'review.attach.help':
     'Attach evidence the claimant sent later (for example, the answer to an evidence request) to this claim. If the zip or folder holds a folder named after this claim id, only its files are attached; otherwise all of it.',

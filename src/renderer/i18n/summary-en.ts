@@ -50,6 +50,8 @@ export const summaryEn: Record<keyof typeof summaryKo, string> = {
   'summary.committee.cases': '{count} cases under review',
   'summary.committee.outsideMeeting':
     '{count} cases were last recorded as a member’s view outside a meeting. The view is not paid; the council’s decision is (or the case awaits the council). All are on the ledger’s “회의 밖 기록” sheet.',
+  'summary.committee.appeals':
+    '{filed} appeals: {admitted} admitted to council review, {rejected} rejected, {undecided} not yet ruled',
   'summary.committee.unpriced': '{count} open cases name no claimed loss and are not in the total.',
 
   'summary.budget.title': 'Budget view',

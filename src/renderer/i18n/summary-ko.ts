@@ -48,6 +48,8 @@ export const summaryKo = {
   'summary.committee.cases': '심사 대상 {count}건',
   'summary.committee.outsideMeeting':
     '{count}건은 마지막 기록이 회의 밖에서 적은 위원 의견입니다. 의견대로 지급하지 않고 위원회 결정을 따릅니다 (위원회가 아직 정하지 않았으면 위원회 대기). 지급 명세의 「회의 밖 기록」 시트에 모두 있습니다.',
+  'summary.committee.appeals':
+    '이의신청 {filed}건: 인용(위원회 심사) {admitted}건, 기각 {rejected}건, 결정 전 {undecided}건',
   'summary.committee.unpriced': '미결 {count}건은 청구액이 없어 합계에 들어가지 않았습니다.',
 
   'summary.budget.title': '예산 보기',

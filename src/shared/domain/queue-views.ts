@@ -15,6 +15,8 @@ export type QueueViewId =
   | 'flagged'
   /** Claims on which members' latest recommendations differ. */
   | 'member_conflict'
+  /** Claims with any appeal (이의신청), whatever its ruling. */
+  | 'appeals'
   | `tier:${Tier}`;
 
 export const QUEUE_VIEWS: readonly QueueViewId[] = [
@@ -26,6 +28,7 @@ export const QUEUE_VIEWS: readonly QueueViewId[] = [
   'deferred',
   'flagged',
   'member_conflict',
+  'appeals',
   ...TIERS.map((tier) => `tier:${tier}` as const),
 ];
 
@@ -49,6 +52,8 @@ export const QUEUE_COLUMNS = [
   'flags',
   'evidenceCount',
   'agreement',
+  /** Where the claim's latest appeal stands; blank without one. */
+  'appeal',
 ] as const;
 export type QueueColumn = (typeof QUEUE_COLUMNS)[number];
 

@@ -36,6 +36,11 @@ export const secretarySummary = z.object({
       withoutClaimedLoss: count,
     }),
   }),
+  /**
+   * Appeals (이의신청) on the scope's claims: every one filed, and where they stand: admitted to
+   * council review, rejected, or still waiting for the secretary's ruling.
+   */
+  appeals: z.object({ filed: count, admitted: count, rejected: count, undecided: count }),
 });
 export type SecretarySummary = z.infer<typeof secretarySummary>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { APPEAL_STATES } from '../domain/appeals';
 import { CLAIMANT_TYPES, DAMAGE_TYPES } from '../domain/claim';
 import { REVIEW_STATES } from '../domain/decision';
 import { CLAIM_FLAGS } from '../domain/flags';
@@ -45,6 +46,8 @@ export const queueRow = z.object({
   agreementSplit: z.string().nullable(),
   /** Evidence has arrived for the evidence request the claim stands at: back for review. */
   newEvidence: z.boolean(),
+  /** Where the claim's latest appeal (이의신청) stands; null when it has none. */
+  appeal: z.enum(APPEAL_STATES).nullable(),
 });
 export type QueueRow = z.infer<typeof queueRow>;
 

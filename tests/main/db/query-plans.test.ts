@@ -130,6 +130,8 @@ describe('the payout ledger', () => {
         'CORRELATED SCALAR SUBQUERY 1',
         'SEARCH k USING COVERING INDEX sqlite_autoindex_council_amendment_cosignatures_1 (decision_id=?)',
         'SEARCH m USING INTEGER PRIMARY KEY (rowid=?) LEFT-JOIN',
+        // A re-tiered committee claim's version 1 (the bracket already paid), by its key.
+        'SEARCH v USING PRIMARY KEY (claim_id=? AND version=?) LEFT-JOIN',
       ]);
     },
   );

@@ -83,7 +83,7 @@ describe('review-desk ledger', { timeout: 120_000 }, () => {
     expect(run.code).toBe(0);
     const text = iconv.decode(readFileSync(file), 'cp949');
     expect(text.split('\r\n')[0]).toBe(
-      '번호,접수번호,상호,사업자등록번호,신청인구분,등급,피해금액,지급액,지급 근거,묶음,결정 번호,회의,결정일',
+      '번호,접수번호,상호,사업자등록번호,신청인구분,등급,피해금액,지급액,기지급액,추가 지급액,지급 근거,묶음,결정 번호,회의,결정일',
     );
     expect(text).toContain('K-2022-000102,성수 꽃집 한송이,105-87-23459,소상공인');
   });

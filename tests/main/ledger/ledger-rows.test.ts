@@ -61,6 +61,9 @@ describe('the payout ledger', () => {
       tier: 'committee_review',
       claimedLoss: 1_850_000,
       amount: 620_000,
+      // Committee review since import: no bracket was paid before the council's amount.
+      alreadyPaid: 0,
+      payable: 620_000,
       basis: 'committee',
       batchId: 1,
       batchName: '표본 신청 12건 (Sample claims)',
@@ -107,6 +110,7 @@ describe('the payout ledger', () => {
         outsideAmount: null,
         outsideBy: null,
         outsideByOnRoster: null,
+        alreadyPaid: 0,
       },
       {
         claimId: 'K-2022-000112',
@@ -121,6 +125,7 @@ describe('the payout ledger', () => {
         outsideAmount: 650_000,
         outsideBy: '김민준',
         outsideByOnRoster: true,
+        alreadyPaid: 0,
       },
     ]);
     expect(ledger.awaiting.map((row) => row.claimId)).toEqual([...SAMPLE_AWAITING]);

@@ -48,7 +48,7 @@ describe('the ledger as XLSX', () => {
     expect(valuesOf(sheet, 1)).toEqual([...LEDGER_HEADERS]);
     expect(sheet.getRow(1).font?.bold).toBe(true);
     expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
-    expect(sheet.autoFilter).toBe(`A1:M${summary.count + 1}`);
+    expect(sheet.autoFilter).toBe(`A1:O${summary.count + 1}`);
 
     expect(valuesOf(sheet, 2)).toEqual([
       1,
@@ -59,39 +59,35 @@ describe('the ledger as XLSX', () => {
       '위원회 심사',
       1_850_000,
       620_000,
+      0, // 기지급액: no bracket was paid before
+      620_000, // 추가 지급액
       '위원회 결정',
       '1 · 표본 신청 12건 (Sample claims)',
       1,
       1,
       '2022-11-20',
     ]);
-    const claimed = sheet.getCell('G2');
-    const paid = sheet.getCell('H2');
-    expect(claimed.type).toBe(ExcelJS.ValueType.Number);
-    expect(paid.type).toBe(ExcelJS.ValueType.Number);
-    expect(claimed.numFmt).toBe(KRW_FORMAT);
-    expect(paid.numFmt).toBe(KRW_FORMAT);
-    expect(sheet.getCell('L2').numFmt).toBe('"제"0"차"');
+    for (const at of ['G2', 'H2', 'I2', 'J2']) {
+      expect(sheet.getCell(at).type, at).toBe(ExcelJS.ValueType.Number);
+      expect(sheet.getCell(at).numFmt, at).toBe(KRW_FORMAT);
+    }
+    expect(sheet.getCell('N2').numFmt).toBe('"제"0"차"');
     // A bracket row leaves decision, meeting and date empty rather than writing zeros.
-    expect(['H4', 'I4', 'K4', 'L4', 'M4'].map((at) => sheet.getCell(at).value)).toEqual([
-      30_000,
-      '구간 30,000',
-      null,
-      null,
-      null,
-    ]);
+    expect(['H4', 'I4', 'J4', 'K4', 'M4', 'N4', 'O4'].map((at) => sheet.getCell(at).value)).toEqual(
+      [30_000, 0, 30_000, '구간 30,000', null, null, null],
+    );
     const paidColumn = SAMPLE_LEDGER.map((_, i) => sheet.getCell(`H${i + 2}`).value);
     expect(paidColumn).toEqual(SAMPLE_LEDGER.map((row) => row.amount));
   });
 
-  it('ends with subtotals per basis and the total, as values under 지급액', async () => {
+  it('ends with subtotals per basis and the total, as values under 추가 지급액', async () => {
     const { workbook, summary } = await exported('sample');
     const sheet = workbook.getWorksheet(LEDGER_SHEET)!;
     const first = summary.count + 3; // header, the rows, one blank row
     expect(sheet.getRow(first - 1).cellCount).toBe(0);
     const block = [0, 1, 2, 3].map((i) => {
       const row = sheet.getRow(first + i);
-      return [row.getCell('B').value, row.getCell('C').value, row.getCell('H').value];
+      return [row.getCell('B').value, row.getCell('C').value, row.getCell('J').value];
     });
     expect(block).toEqual([
       ['소계 구간 30,000', 1, 30_000],
@@ -99,7 +95,7 @@ describe('the ledger as XLSX', () => {
       ['소계 위원회 결정', 3, 2_020_000],
       ['합계', 6, 2_150_000],
     ]);
-    expect(sheet.getRow(first + 3).getCell('H').numFmt).toBe(KRW_FORMAT);
+    expect(sheet.getRow(first + 3).getCell('J').numFmt).toBe(KRW_FORMAT);
     expect(sheet.getRow(first + 3).getCell('C').numFmt).toBe(COUNT_FORMAT);
   });
 
@@ -140,6 +136,7 @@ describe('the ledger as XLSX', () => {
         '회의 밖 기록 (지급 안 함)',
         '회의 밖 금액',
         '기록한 사람',
+        '기지급액',
       ],
       [
         'K-2022-000104',
@@ -151,6 +148,7 @@ describe('the ledger as XLSX', () => {
         '', // no view recorded outside a meeting
         undefined,
         '',
+        0, // committee review since import: no bracket paid before
       ],
       [
         'K-2022-000112',
@@ -162,6 +160,7 @@ describe('the ledger as XLSX', () => {
         '인정',
         650_000,
         '김민준',
+        0,
       ],
     ]);
     const paid = workbook.getWorksheet(LEDGER_SHEET)!.getColumn('B').values;

@@ -1,3 +1,4 @@
+import { APPEAL_STATE_LABELS } from '../../../shared/domain/appeals';
 import { OUTCOMES, REVIEW_STATE_LABELS, stateAfter } from '../../../shared/domain/decision';
 import { CLAIM_FLAGS, CLAIM_FLAG_LABELS } from '../../../shared/domain/flags';
 import {
@@ -63,6 +64,19 @@ const REQUEST_ANSWERED_SQL =
  */
 export const NEW_EVIDENCE_SQL = `(cur.outcome = 'request_evidence' AND ${REQUEST_ANSWERED_SQL})`;
 
+/** Where the claim's latest appeal stands (migration 018): filed, admitted, rejected; NULL: none. */
+export const APPEAL_STATE_SQL = `(SELECT coalesce(r.ruling, 'filed') FROM appeals ap
+  LEFT JOIN appeal_rulings r ON r.appeal_id = ap.id
+  WHERE ap.claim_id = c.claim_id ORDER BY ap.id DESC LIMIT 1)`;
+/**
+ * An appeal admitted after the claim's current decision: the council has the claim to decide
+ * again, so it is back in the open queue (a bracket claim admitted has no decision at all).
+ */
+const APPEAL_ADMITTED_SINCE_DECISION_SQL = `EXISTS (SELECT 1 FROM appeals ap
+  JOIN appeal_rulings r ON r.appeal_id = ap.id
+  WHERE ap.claim_id = c.claim_id AND r.ruling = 'admitted'
+    AND r.ruled_at > (SELECT x.decided_at FROM decisions x WHERE x.id = cur.id))`;
+
 /**
  * Sorting by agreement: one member, then agreement, then conflict, each by how many members
  * recommended; claims nobody recommended on are NULL and so come last either way.
@@ -86,6 +100,7 @@ export const COLUMN_SQL: Record<QueueColumn, string> = {
   flags: FLAG_COUNT_SQL,
   evidenceCount: EVIDENCE_COUNT_SQL,
   agreement: AGREEMENT_ORDER_SQL,
+  appeal: APPEAL_STATE_SQL,
 };
 
 /** Columns shown as words: a text filter matches the words (ko or en) and means their codes. */
@@ -94,6 +109,7 @@ const LABELLED: Partial<Record<QueueColumn, Record<string, { ko: string; en: str
   tier: Object.fromEntries(TIERS.map((t) => [t, TIER_LABELS[t]])),
   flags: Object.fromEntries(CLAIM_FLAGS.map((f) => [f, CLAIM_FLAG_LABELS[f]])),
   agreement: AGREEMENT_LABELS,
+  appeal: APPEAL_STATE_LABELS,
 };
 
 export interface SqlPart {
@@ -166,6 +182,13 @@ function labelledCondition(column: QueueColumn, condition: FilterCondition): Sql
     if (condition.type === 'notBlank')
       return { sql: `${AGREEMENT_KIND_SQL} <> 'none'`, params: [] };
     return inList(AGREEMENT_KIND_SQL, codesMatching(labels, condition), negate);
+  }
+  if (column === 'appeal') {
+    // A claim without an appeal is blank, and a "not" filter keeps it.
+    if (condition.type === 'blank') return { sql: `${APPEAL_STATE_SQL} IS NULL`, params: [] };
+    if (condition.type === 'notBlank')
+      return { sql: `${APPEAL_STATE_SQL} IS NOT NULL`, params: [] };
+    return inList(`coalesce(${APPEAL_STATE_SQL}, '')`, codesMatching(labels, condition), negate);
   }
   if (condition.type === 'blank') return { sql: '0', params: [] };
   if (condition.type === 'notBlank') return { sql: '1', params: [] };
@@ -271,7 +294,7 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
       return me === null ? { sql: '0', params: [] } : { sql: 'a.assignee = ?', params: [me] };
     case 'queue':
       return {
-        sql: `c.tier = 'committee_review' AND (cur.outcome IS NULL OR ${NEW_EVIDENCE_SQL})`,
+        sql: `c.tier = 'committee_review' AND (cur.outcome IS NULL OR ${NEW_EVIDENCE_SQL} OR ${APPEAL_ADMITTED_SINCE_DECISION_SQL})`,
         params: [],
       };
     case 'decided':
@@ -285,6 +308,8 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
       return { sql: "cur.outcome = 'defer'", params: [] };
     case 'flagged':
       return { sql: HAS_FLAG_SQL, params: [] };
+    case 'appeals':
+      return { sql: 'c.claim_id IN (SELECT claim_id FROM appeals)', params: [] };
     case 'member_conflict':
       // Through the agreement index: the few conflicting claims, not a probe per claim.
       return {

@@ -4,11 +4,18 @@ import type { Db } from '../connection';
 import { councilDecisionIdOf, isCouncilDecision } from './council-decision';
 
 /*
- * The payout ledger's rows (a read model over claims, batches, claim_support, decisions and
- * meetings): tier_30k and tier_50k claims with their bracket amount, committee_review claims
- * whose council decision is approve or partial, in claim-id order; and, apart, the committee
- * claims awaiting the council. The rule itself is documented in services/ledger/ledger-rows.ts.
+ * The payout ledger's rows (a read model over claims, batches, claim_support, decisions,
+ * meetings and claim_versions): tier_30k and tier_50k claims with their bracket amount,
+ * committee_review claims whose council decision is approve or partial, in claim-id order; and,
+ * apart, the committee claims awaiting the council. A committee claim carries the tier it was
+ * imported with when it has been re-tiered since (an admitted appeal, a correction): version 1
+ * of claim_versions, absent for a claim never versioned. The rule itself is documented in
+ * services/ledger/ledger-rows.ts.
  */
+
+/** Version 1 of a committee claim that has versions: the tier it was imported (and paid) as. */
+const IMPORTED_VERSION_JOIN = `LEFT JOIN claim_versions v
+    ON c.tier = 'committee_review' AND v.claim_id = c.claim_id AND v.version = 1`;
 
 /**
  * A claim's council decision (see council-decision.ts). A decision recorded outside any
@@ -33,6 +40,8 @@ export interface LedgerSourceRow {
   meetingNumber: number | null;
   /** The day the decision was recorded, Korean time (YYYY-MM-DD); null for a bracket. */
   decidedOn: string | null;
+  /** A re-tiered committee claim's tier at import; null for any other claim. */
+  importedTier: Tier | null;
 }
 
 // decided_at is UTC (toISOString); the ledger dates decisions by the Korean calendar day.
@@ -41,7 +50,8 @@ export const LEDGER_SQL = `
          c.business_reg_no AS businessRegNo, c.claimant_type AS claimantType, c.tier,
          c.claimed_loss AS claimedLoss, c.batch_id AS batchId, b.name AS batchName,
          s.amount AS bracketAmount, d.id AS decisionId, d.amount AS decidedAmount,
-         m.number AS meetingNumber, date(d.decided_at, '+9 hours') AS decidedOn
+         m.number AS meetingNumber, date(d.decided_at, '+9 hours') AS decidedOn,
+         v.tier AS importedTier
   FROM claims c
   JOIN batches b ON b.id = c.batch_id
   LEFT JOIN claim_support s
@@ -49,6 +59,7 @@ export const LEDGER_SQL = `
   LEFT JOIN decisions d
     ON c.tier = 'committee_review' AND d.id = ${COUNCIL_DECISION}
   LEFT JOIN meetings m ON m.id = d.meeting_id
+  ${IMPORTED_VERSION_JOIN}
   WHERE (c.tier IN ('tier_30k', 'tier_50k') OR d.outcome IN ('approve', 'partial'))
     AND (@batchId IS NULL OR c.batch_id = @batchId)
   ORDER BY c.claim_id`;
@@ -62,11 +73,13 @@ export const AWAITING_COUNCIL_SQL = `
   SELECT c.claim_id AS claimId, c.business_name AS businessName, c.claimed_loss AS claimedLoss,
          c.batch_id AS batchId, b.name AS batchName,
          d.outcome AS councilOutcome, m.number AS meetingNumber,
-         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy
+         h.outcome AS outsideOutcome, h.amount AS outsideAmount, h.decided_by AS outsideBy,
+         v.tier AS importedTier
   FROM claims c
   JOIN batches b ON b.id = c.batch_id
   LEFT JOIN decisions d ON d.id = ${COUNCIL_DECISION}
   LEFT JOIN meetings m ON m.id = d.meeting_id
+  ${IMPORTED_VERSION_JOIN}
   LEFT JOIN decisions h
     ON h.claim_id = c.claim_id AND NOT ${isCouncilDecision('h')}
    AND NOT EXISTS (SELECT 1 FROM decisions n WHERE n.replaces_id = h.id)
@@ -89,6 +102,8 @@ export interface AwaitingCouncilRow {
   outsideOutcome: string | null;
   outsideAmount: number | null;
   outsideBy: string | null;
+  /** The tier it was imported with when it has been re-tiered since; null otherwise. */
+  importedTier: Tier | null;
 }
 
 export function listAwaitingCouncilRows(db: Db, batchId: number | null): AwaitingCouncilRow[] {

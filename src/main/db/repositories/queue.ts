@@ -1,6 +1,13 @@
 import type { QueueRow } from '../../../shared/ipc/review-schemas';
 import type { Db } from '../connection';
-import { COLUMN_SQL, fromFor, NEW_EVIDENCE_SQL, QUEUE_FROM, type SqlPart } from '../queries/queue';
+import {
+  APPEAL_STATE_SQL,
+  COLUMN_SQL,
+  fromFor,
+  NEW_EVIDENCE_SQL,
+  QUEUE_FROM,
+  type SqlPart,
+} from '../queries/queue';
 
 /**
  * The review queue's statements. The WHERE and ORDER BY text comes from queries/queue.ts
@@ -16,7 +23,7 @@ const ROW_SQL = `c.claim_id AS claimId, c.batch_id AS batchId, c.received_at AS 
   ${COLUMN_SQL.evidenceCount} AS evidenceCount,
   (SELECT count(*) FROM evidence e WHERE e.claim_id = c.claim_id AND e.status <> 'stored')
     AS evidenceProblems, coalesce(agr.agreement, 'none') AS agreement, agr.split AS agreementSplit,
-  ${NEW_EVIDENCE_SQL} AS newEvidence`;
+  ${NEW_EVIDENCE_SQL} AS newEvidence, ${APPEAL_STATE_SQL} AS appeal`;
 
 export type QueueRowWithoutFlags = Omit<QueueRow, 'flags'>;
 

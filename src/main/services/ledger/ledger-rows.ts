@@ -1,4 +1,5 @@
-import type { Tier } from '../../../shared/domain/tier';
+import { stillPayable } from '../../../shared/domain/appeals';
+import { fixedSupportFor, type Tier } from '../../../shared/domain/tier';
 import {
   PAYOUT_BASES,
   type LedgerSummary,
@@ -28,8 +29,16 @@ import { ServiceError } from '../errors';
  *   amount. What anyone records outside a meeting is a member's view and pays nothing, however
  *   recent: a secretary who "amends" a confirmed 730,000원 to 1원 outside a meeting changes no
  *   payout.
- * - Everything else on committee review is listed apart as awaiting the council, in no total;
- *   and every claim whose latest record is a member's view is listed with what is paid instead.
+ * - A claim paid by bracket at import and since re-tiered to committee review (an admitted
+ *   appeal, or a correction whose new loss is over the brackets) has already been paid its
+ *   bracket: the amount FIXED_SUPPORT gives the tier of its version 1 (claim_versions). Its row
+ *   shows the council's amount, that bracket as already paid, and the difference still payable,
+ *   never below nothing. Every other row has nothing already paid. The totals add up what is
+ *   still payable: the brackets of claims still in them, and the council's amounts less any
+ *   bracket already paid.
+ * - Everything else on committee review is listed apart as awaiting the council, in no total,
+ *   with any bracket already paid; and every claim whose latest record is a member's view is
+ *   listed with what is paid instead.
  * - A view's recorder is named as recorded when that name is on a roster this workspace loaded;
  *   otherwise (an operating-system account, a name typed before people were their keys) the
  *   outputs call them an unknown person.
@@ -37,15 +46,29 @@ import { ServiceError } from '../errors';
  */
 
 /** A claim the ledger pays: its source row with the amount that applies and why. */
-export interface LedgerRow extends Omit<LedgerSourceRow, 'bracketAmount' | 'decidedAmount'> {
-  /** What to pay, integer KRW. */
+export interface LedgerRow extends Omit<
+  LedgerSourceRow,
+  'bracketAmount' | 'decidedAmount' | 'importedTier'
+> {
+  /** What the claim is granted, integer KRW: its bracket's amount, or the council's. */
   amount: number;
+  /** The bracket paid before the claim was re-tiered to council review; 0 for any other claim. */
+  alreadyPaid: number;
+  /** What is still to pay: amount less alreadyPaid, never below 0. The totals add these. */
+  payable: number;
   basis: PayoutBasis;
 }
 
 /** A claim awaiting the council; `outsideByOnRoster` is null when no view was recorded. */
-export interface AwaitingRow extends AwaitingCouncilRow {
+export interface AwaitingRow extends Omit<AwaitingCouncilRow, 'importedTier'> {
   outsideByOnRoster: boolean | null;
+  /** The bracket paid before the claim was re-tiered to council review; 0 otherwise. */
+  alreadyPaid: number;
+}
+
+/** The bracket a re-tiered claim was paid as imported; 0 for a claim never re-tiered. */
+function bracketAlreadyPaid(importedTier: Tier | null): number {
+  return importedTier === null ? 0 : (fixedSupportFor(importedTier) ?? 0);
 }
 
 /** A member's view that is a claim's latest record, and whether its recorder is known. */
@@ -88,6 +111,7 @@ function toLedgerRow(row: LedgerSourceRow): LedgerRow {
       `claim ${row.claimId} (${row.tier}) has no support amount in claim_support; reopen the workspace so it is computed, then export again`,
     );
   }
+  const alreadyPaid = basis === 'committee' ? bracketAlreadyPaid(row.importedTier) : 0;
   return {
     claimId: row.claimId,
     businessName: row.businessName,
@@ -96,6 +120,8 @@ function toLedgerRow(row: LedgerSourceRow): LedgerRow {
     tier: row.tier,
     claimedLoss: row.claimedLoss,
     amount,
+    alreadyPaid,
+    payable: stillPayable(amount, alreadyPaid),
     basis,
     batchId: row.batchId,
     batchName: row.batchName,
@@ -115,7 +141,7 @@ export function summariseLedger(
   ) as LedgerSummary['byBasis'];
   for (const row of rows) {
     byBasis[row.basis].count += 1;
-    byBasis[row.basis].total += row.amount;
+    byBasis[row.basis].total += row.payable;
   }
   const total = PAYOUT_BASES.reduce((sum, basis) => sum + byBasis[basis].total, 0);
   if (!Number.isSafeInteger(total))
@@ -134,9 +160,10 @@ export function buildLedger(
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
   const rows = listLedgerSourceRows(ctx.db, batchId).map(toLedgerRow);
   const names = councilNames(ctx);
-  const awaiting = listAwaitingCouncilRows(ctx.db, batchId).map((row) => ({
+  const awaiting = listAwaitingCouncilRows(ctx.db, batchId).map(({ importedTier, ...row }) => ({
     ...row,
     outsideByOnRoster: row.outsideBy === null ? null : names.has(row.outsideBy),
+    alreadyPaid: bracketAlreadyPaid(importedTier),
   }));
   const outsideViews = listOutsideViewRows(ctx.db, batchId).map((row) => ({
     ...row,

@@ -29,6 +29,9 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '등급', kind: 'text', value: (row) => TIER_LABELS[row.tier].ko },
   { header: '피해금액', kind: 'krw', value: (row) => row.claimedLoss },
   { header: '지급액', kind: 'krw', value: (row) => row.amount },
+  // A claim paid by bracket and re-tiered since: what it was paid then, and what is left to pay.
+  { header: '기지급액', kind: 'krw', value: (row) => row.alreadyPaid },
+  { header: '추가 지급액', kind: 'krw', value: (row) => row.payable },
   { header: '지급 근거', kind: 'text', value: (row) => PAYOUT_BASIS_LABELS[row.basis].ko },
   { header: '묶음', kind: 'text', value: (row) => `${row.batchId} · ${row.batchName}` },
   { header: '결정 번호', kind: 'number', value: (row) => row.decisionId },

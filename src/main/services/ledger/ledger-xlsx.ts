@@ -86,11 +86,12 @@ function addLedgerSheet(workbook: Workbook, ledger: Ledger): void {
   };
   fitWidths(sheet, table);
 
-  // One blank row, then a subtotal per basis and the total: label, count, amount under 지급액.
+  // One blank row, then a subtotal per basis and the total: label, count, and what is still to
+  // pay under 추가 지급액 (a re-tiered claim's bracket was paid already).
   sheet.addRow([]);
   const labelAt = column('접수번호');
   const countAt = column('상호');
-  const amountAt = column('지급액');
+  const amountAt = column('추가 지급액');
   const totals = [
     ...PAYOUT_BASES.map((basis) => ({
       label: `소계 ${PAYOUT_BASIS_LABELS[basis].ko}`,
@@ -176,6 +177,7 @@ function addAwaitingSheet(workbook: Workbook, ledger: Ledger): void {
     '회의 밖 기록 (지급 안 함)',
     '회의 밖 금액',
     '기록한 사람',
+    '기지급액',
   ]).font = { bold: true };
   for (const row of ledger.awaiting) {
     const added = sheet.addRow([
@@ -190,12 +192,16 @@ function addAwaitingSheet(workbook: Workbook, ledger: Ledger): void {
         : (AWAITING_OUTCOME[row.outsideOutcome] ?? row.outsideOutcome),
       row.outsideAmount,
       text(recordedBy(row.outsideBy, row.outsideByOnRoster)),
+      row.alreadyPaid,
     ]);
     added.getCell(3).numFmt = KRW_FORMAT;
     added.getCell(5).numFmt = MEETING_FORMAT;
     added.getCell(8).numFmt = KRW_FORMAT;
+    added.getCell(10).numFmt = KRW_FORMAT;
   }
-  [16, 24, 14, 24, 8, 12, 22, 14, 14].forEach((width, i) => (sheet.getColumn(i + 1).width = width));
+  [16, 24, 14, 24, 8, 12, 22, 14, 14, 12].forEach(
+    (width, i) => (sheet.getColumn(i + 1).width = width),
+  );
 }
 
 /**

@@ -5,6 +5,7 @@ import type { SecretarySummary } from '../../../shared/ipc/payouts-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { buildLedger } from '../ledger';
+import { countAppealsByState } from '../../db/repositories/appeals';
 import { countClaimsByTier, countCommitteeCasesByOutcome } from '../../db/repositories/payouts';
 
 /*
@@ -45,7 +46,18 @@ function committeeFigures(
   return { byState, open };
 }
 
-/** Totals per tier, the council's cases and the payout ledger's sums, for one scope. */
+function appealCounts(ctx: ServiceContext, batchId: number | null): SecretarySummary['appeals'] {
+  const byState = { filed: 0, admitted: 0, rejected: 0 };
+  for (const { state, n } of countAppealsByState(ctx.db, batchId)) byState[state] = n;
+  return {
+    filed: byState.filed + byState.admitted + byState.rejected,
+    admitted: byState.admitted,
+    rejected: byState.rejected,
+    undecided: byState.filed,
+  };
+}
+
+/** Totals per tier, the council's cases, appeals and the payout ledger's sums, for one scope. */
 export function secretarySummary(
   ctx: ServiceContext,
   options: { batchId?: number | undefined } = {},
@@ -62,6 +74,7 @@ export function secretarySummary(
       byTier,
       ledger: ledger.summary,
       committee: { cases: byTier.committee_review, ...committeeFigures(ctx, batchId) },
+      appeals: appealCounts(ctx, batchId),
     };
   })();
 }

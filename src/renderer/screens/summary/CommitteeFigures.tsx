@@ -11,11 +11,12 @@ const PAID_STATES = ['approved', 'partially_approved'] as const satisfies readon
 
 /**
  * The council's cases by their current decision, in three groups: paid (with the ledger's
- * total), rejected, and open (with what they claim, which is exposure, not a payout).
+ * total), rejected, and open (with what they claim, which is exposure, not a payout); then the
+ * appeals on the same claims, by ruling.
  */
 export function CommitteeFigures({ summary }: { summary: SecretarySummary }) {
   const { t, label } = useLocale();
-  const { committee, ledger } = summary;
+  const { committee, ledger, appeals } = summary;
   const stateRow = (state: ReviewState) => (
     <tr key={state} data-testid={`summary-state-${state}`}>
       <th scope="row" className="summary-table__indent">
@@ -93,6 +94,14 @@ export function CommitteeFigures({ summary }: { summary: SecretarySummary }) {
           })}
         </p>
       )}
+      <p className="summary-note" data-testid="summary-appeals">
+        {t('summary.committee.appeals', {
+          filed: formatCount(appeals.filed),
+          admitted: formatCount(appeals.admitted),
+          rejected: formatCount(appeals.rejected),
+          undecided: formatCount(appeals.undecided),
+        })}
+      </p>
       {committee.open.withoutClaimedLoss > 0 && (
         <p className="summary-note" data-testid="summary-unpriced">
           {t('summary.committee.unpriced', {

@@ -38,6 +38,11 @@ function useEventSummary() {
           : null;
       case 'batch.imported':
         return typeof d.file === 'string' ? d.file : null;
+      case 'appeal.filed':
+        return typeof d.grounds === 'string' ? d.grounds : null;
+      case 'appeal.admitted':
+      case 'appeal.rejected':
+        return typeof d.reason === 'string' ? d.reason : null;
       default:
         return null;
     }

@@ -16,6 +16,7 @@ const VIEW_LABEL_KEYS: Record<NamedView, MessageKey> = {
   deferred: 'review.view.deferred',
   flagged: 'review.view.flagged',
   member_conflict: 'review.view.member_conflict',
+  appeals: 'review.view.appeals',
 };
 
 function isNamedView(view: QueueViewId): view is NamedView {
