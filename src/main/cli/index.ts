@@ -11,7 +11,9 @@ import { ServiceError } from '../services/errors';
 import { importBatch } from '../services/intake/import-batch';
 import { batchStats, sharesOf } from '../services/stats/stats';
 import { AMEND_USAGE, runAmend } from './amend';
+import { APPEAL_USAGE, runAppeal } from './appeal';
 import { ATTACH_USAGE, runAttach } from './attach';
+import { CORRECT_USAGE, runCorrect } from './correct';
 import { BACKUP_USAGE, runBackup, runRestore } from './backup';
 import { DECIDE_USAGE, DecideArgumentError, runDecide } from './decide';
 import { DEMO_USAGE, runDemo } from './demo';
@@ -23,6 +25,7 @@ import { PEOPLE_USAGE, runAssign, runPeople } from './people';
 import { QUARANTINE_USAGE, runQuarantine } from './quarantine';
 import { defaultDataDir } from '../services/data-dir';
 import { RECOMMENDATIONS_USAGE, runRecommendations } from './recommendations';
+import { SAMPLE_USAGE, runSample } from './sample';
 import { SIGNING_USAGE, runKeygen, runRoster, runVerify } from './signing';
 import { formatImportReport, formatStats } from './text-output';
 import {
@@ -38,6 +41,9 @@ const USAGE = `review-desk <command>
   stats [--batch <id>] [--db <path>] [--json]
 ${QUARANTINE_USAGE}
 ${ATTACH_USAGE}
+${CORRECT_USAGE}
+${APPEAL_USAGE}
+${SAMPLE_USAGE}
 ${DECIDE_USAGE}
 ${SIGNING_USAGE}
 ${EXPORT_DECISIONS_USAGE}
@@ -207,10 +213,13 @@ async function main(argv: string[]): Promise<number> {
     else if (command === 'stats') runStats(rest);
     else if (command === 'quarantine') runQuarantine(openAt, rest);
     else if (command === 'attach') return await runAttach(openAt, rest);
+    else if (command === 'correct') runCorrect(openAt, rest);
+    else if (command === 'appeal') return await runAppeal(openAt, rest);
+    else if (command === 'sample') return await runSample(openAt, rest);
     else if (command === 'decide') runDecide(openAt, rest);
     else if (command === 'keygen') await runKeygen(rest);
     else if (command === 'roster') await runRoster(openAt, rest);
-    else if (command === 'verify') return await runVerify(rest);
+    else if (command === 'verify') return await runVerify(rest, openAt);
     else if (command === 'export-decisions') await runExportDecisions(openAt, rest);
     else if (command === 'ledger') await runLedger(openAt, rest);
     else if (command === 'minutes') await runMinutes(openAt, rest);

@@ -4,6 +4,7 @@ import type { ChannelIo, Serve } from '../services/channel';
 import type { ServiceContext } from '../services/context';
 import * as amendments from '../services/amendments/channels';
 import * as app from '../services/app/channels';
+import * as appeals from '../services/appeals/channels';
 import * as assignments from '../services/assignments/channels';
 import * as auditLog from '../services/audit-log/channels';
 import * as auditor from '../services/auditor/channels';
@@ -25,6 +26,8 @@ import * as roster from '../services/roster/channels';
 import * as stats from '../services/stats/channels';
 import * as support from '../services/support/channels';
 import * as supplements from '../services/supplements/channels';
+import * as corrections from '../services/corrections/channels';
+import * as sampling from '../services/sampling/channels';
 import * as backup from '../services/backup/channels';
 import * as vault from '../services/vault/channels';
 import * as workspace from '../services/workspace/channels';
@@ -47,6 +50,9 @@ export const services = {
   stats,
   intake,
   supplements,
+  appeals,
+  corrections,
+  sampling,
   claims,
   queue,
   evidence,

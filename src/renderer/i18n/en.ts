@@ -8,12 +8,14 @@ import { meetingsEn } from './meetings-en';
 import { decisionFilesEn } from './decision-files-en';
 import { minutesEn } from './minutes-en';
 import { summaryEn } from './summary-en';
+import { samplingEn } from './sampling-en';
 import { auditLogEn } from './audit-log-en';
 import { auditorEn } from './auditor-en';
 import { settingsEn } from './settings-en';
 import { signingEn } from './signing-en';
 import { vaultEn } from './vault-en';
 import { backupEn } from './backup-en';
+import { correctionsEn } from './corrections-en';
 import type { Messages } from './ko';
 
 // Typed as Messages so a key missing here fails the build; each area file is typed with its
@@ -29,10 +31,12 @@ export const en: Messages = {
   ...decisionFilesEn,
   ...minutesEn,
   ...summaryEn,
+  ...samplingEn,
   ...auditLogEn,
   ...auditorEn,
   ...settingsEn,
   ...signingEn,
   ...vaultEn,
   ...backupEn,
+  ...correctionsEn,
 };

@@ -8,12 +8,14 @@ import { meetingsKo } from './meetings-ko';
 import { decisionFilesKo } from './decision-files-ko';
 import { minutesKo } from './minutes-ko';
 import { summaryKo } from './summary-ko';
+import { samplingKo } from './sampling-ko';
 import { auditLogKo } from './audit-log-ko';
 import { auditorKo } from './auditor-ko';
 import { settingsKo } from './settings-ko';
 import { signingKo } from './signing-ko';
 import { vaultKo } from './vault-ko';
 import { backupKo } from './backup-ko';
+import { correctionsKo } from './corrections-ko';
 
 /**
  * Korean is the source of truth: the council works in Korean, and en.ts must carry exactly
@@ -32,12 +34,14 @@ export const ko = {
   ...decisionFilesKo,
   ...minutesKo,
   ...summaryKo,
+  ...samplingKo,
   ...auditLogKo,
   ...auditorKo,
   ...settingsKo,
   ...signingKo,
   ...vaultKo,
   ...backupKo,
+  ...correctionsKo,
 } satisfies Record<string, string>;
 
 export type MessageKey = keyof typeof ko;

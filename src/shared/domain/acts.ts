@@ -20,6 +20,8 @@ export const SECRETARY_ONLY = ['secretary'] as const;
  * identified by key, since a discarded row is a claimant's row nobody will review.
  */
 export const QUARANTINE_DISCARDERS = ['member', 'chair', 'secretary'] as const;
+/** Who checks a sampled bracket claim against its proof: anyone on the council's roster. */
+export const SAMPLE_CHECKERS = ['member', 'chair', 'secretary'] as const;
 
 /**
  * The acts that carry authority or attribution, and the roster roles that may perform each.
@@ -51,6 +53,12 @@ export const ACT_ROLES: Partial<Record<AuditAction, readonly PersonRole[]>> = {
   'council_amendment.proposed': SECRETARY_ONLY,
   'council_amendment.cosigned': CHAIR_ONLY,
   'quarantine.discarded': QUARANTINE_DISCARDERS,
+  'claim.corrected': SECRETARIAT,
+  'appeal.filed': SECRETARIAT,
+  'appeal.admitted': SECRETARIAT,
+  'appeal.rejected': SECRETARIAT,
+  'sample.drawn': SECRETARIAT,
+  'sample.checked': SAMPLE_CHECKERS,
 };
 
 export function rolesForAct(action: string): readonly PersonRole[] | undefined {

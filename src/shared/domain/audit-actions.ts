@@ -44,6 +44,12 @@ export const AUDIT_ACTION_LABELS = {
     en: "Amendment of the council's decision co-signed (chair)",
   },
   'ledger.exported': { ko: '지급 명세 내보냄', en: 'Payout ledger exported' },
+  'claim.corrected': { ko: '신청 정보 정정 (새 판)', en: 'Claim corrected (new version)' },
+  'appeal.filed': { ko: '이의신청 접수', en: 'Appeal filed' },
+  'appeal.admitted': { ko: '이의신청 인용 (위원회 심사)', en: 'Appeal admitted to council review' },
+  'appeal.rejected': { ko: '이의신청 기각', en: 'Appeal rejected' },
+  'sample.drawn': { ko: '사후 표본 추출', en: 'Post-payment sample drawn' },
+  'sample.checked': { ko: '표본 확인 기록', en: 'Sampled claim checked' },
 } as const satisfies Record<string, { ko: string; en: string }>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_LABELS;

@@ -5,6 +5,9 @@ import { appContract } from './app-schemas';
 import { workspaceContract } from './workspace-schemas';
 import { importProgress, intakeContract } from './intake-schemas';
 import { supplementsContract } from './supplements-schemas';
+import { appealsContract } from './appeals-schemas';
+import { correctionsContract } from './corrections-schemas';
+import { samplingContract } from './sampling-schemas';
 import { statsContract } from './stats-schemas';
 import { claimsContract } from './claims-schemas';
 import { queueContract } from './queue-schemas';
@@ -40,6 +43,9 @@ export const contract = {
   ...workspaceContract,
   ...intakeContract,
   ...supplementsContract,
+  ...appealsContract,
+  ...correctionsContract,
+  ...samplingContract,
   ...statsContract,
   ...claimsContract,
   ...queueContract,

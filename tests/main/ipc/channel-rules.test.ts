@@ -175,6 +175,7 @@ const REQUESTS_WITH_PATHS: Partial<Record<Channel, (path: string) => unknown>> =
   'intake:inspect': (path) => ({ file: path }),
   'intake:start': (path) => ({ file: path, evidence: path }),
   'supplements:attach': (path) => ({ claimId: 'K-2022-000101', evidence: path }),
+  'appeals:file': (path) => ({ claimId: 'K-2022-000101', grounds: '손실 더 큼', evidence: path }),
   'auditor:verify': (path) => ({ file: path, roster: path, evidence: path, previousFile: path }),
   'decisionFiles:export': (path) => ({
     meetingId: 1,
@@ -249,6 +250,13 @@ const REQUESTS_WITH_ROLES: Partial<
   'policy:create': (ctx) => ({ basedOn: 1, note: '새 기준', body: getPolicy(ctx, 1).body }),
   'assignments:assign': () => ({ claimIds: [CLAIM], assignee: '김민준' }),
   'intake:discardQuarantineRow': () => ({ batchId: 1, entryId: 1, reason: '시험 행' }),
+  'sampling:draw': () => ({ seed: 'channel rules' }),
+  'sampling:check': () => ({ sampleId: 1, claimId: CLAIM, verdict: 'confirmed', reasonCodes: [] }),
+  'corrections:correct': () => ({
+    claimId: CLAIM,
+    changes: { claimed_loss: '800,000원' },
+    reason: '장부 제출',
+  }),
   'decisions:record': () => ({
     claimId: CLAIM,
     outcome: 'approve',
@@ -296,6 +304,8 @@ const REQUESTS_WITH_ROLES: Partial<
   }),
   'recommendations:import': (_, path) => ({ files: [path] }),
   'recommendations:export': (_, path) => ({ batchId: 1, keyFile: path, passphrase: '' }),
+  'appeals:file': () => ({ claimId: CLAIM, grounds: '실제 손실은 80만원' }),
+  'appeals:rule': () => ({ appealId: 1, ruling: 'reject', reason: '증빙 없음' }),
 };
 
 describe('a channel for some roles only', () => {

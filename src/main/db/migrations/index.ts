@@ -14,6 +14,9 @@ import { migration013 } from './013-signed-acts';
 import { migration014 } from './014-council-amendments';
 import { migration015 } from './015-quarantine-ends';
 import { migration016 } from './016-evidence-arrivals';
+import { migration017 } from './017-claim-versions';
+import { migration018 } from './018-appeals';
+import { migration019 } from './019-samples';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -36,6 +39,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration014,
   migration015,
   migration016,
+  migration017,
+  migration018,
+  migration019,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

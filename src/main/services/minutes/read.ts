@@ -3,6 +3,7 @@ import type {
   MinutesDecision,
   MinutesInput,
 } from '../../../shared/domain/minutes';
+import { appealsForMinutes } from '../appeals/minutes';
 import { listCosignedBetween } from '../../db/repositories/council-amendments';
 import type { Db } from '../../db/connection';
 import { minutesClaimLookup, type MinutesClaimRow } from '../../db/repositories/claims';
@@ -17,6 +18,7 @@ import { listPeopleRows } from '../../db/repositories/people';
 import { rosterTextOnDay } from '../../db/repositories/rosters';
 import { agendaItemView } from '../meetings/read';
 import { verifyRoster, type VerifiedRoster } from '../roster';
+import { latestSampleSummary } from '../sampling/status';
 
 /**
  * What the minutes of one meeting are made from, read from the workspace as it is now.
@@ -31,6 +33,8 @@ import { verifyRoster, type VerifiedRoster } from '../roster';
  *   meeting's decision file.
  * - Amendments co-signed outside a meeting are reported by the next meeting: those co-signed
  *   after the previous meeting (by number) closed, up to this one's close.
+ * - The post-payment sample is the workspace's latest, with every check recorded by drafting
+ *   (none drawn: no sampling section).
  */
 
 export const DEFAULT_COUNCIL = '1015 피해지원 협의체';
@@ -132,5 +136,7 @@ export function readMinutesInput(db: Db, meeting: MeetingRow): Omit<MinutesInput
       : null,
     items,
     amendments: amendmentsSince(db, meeting),
+    sampling: latestSampleSummary(db),
+    appeals: appealsForMinutes(db, meeting),
   };
 }

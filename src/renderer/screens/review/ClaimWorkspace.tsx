@@ -16,6 +16,8 @@ import { DecisionForm, type DecisionFormCommands } from './DecisionForm';
 import { DecisionHistory } from './DecisionHistory';
 import { EvidenceViewer } from './evidence/EvidenceViewer';
 import { AttachEvidence } from './supplements/AttachEvidence';
+import { CorrectClaim } from './corrections/CorrectClaim';
+import { AppealPanel } from './appeals/AppealPanel';
 import { ClaimTimeline } from './history/ClaimTimeline';
 import type { ReviewCommands } from './keyboard/shortcuts';
 import { MemberRecommendations } from './recommendations/MemberRecommendations';
@@ -46,7 +48,7 @@ export function ClaimWorkspace({
   commands,
   onClose,
   onDecisionSaved,
-  onEvidenceAttached,
+  onClaimChanged,
 }: {
   claimId: string;
   policy: SupportPolicy | null;
@@ -55,8 +57,8 @@ export function ClaimWorkspace({
   commands: Ref<ClaimCommands>;
   onClose: () => void;
   onDecisionSaved: (record: DecisionRecordDto) => void;
-  /** New evidence may move the claim between views: the grid asks for its pages again. */
-  onEvidenceAttached: () => void;
+  /** New evidence or a correction may move the claim between views: the grid asks again. */
+  onClaimChanged: () => void;
 }) {
   const t = useT();
   const [version, setVersion] = useState(0);
@@ -184,7 +186,23 @@ export function ClaimWorkspace({
               onAttached={() => {
                 reload();
                 touched();
-                onEvidenceAttached();
+                onClaimChanged();
+              }}
+            />
+            <CorrectClaim
+              claimId={claimId}
+              onCorrected={() => {
+                reload();
+                touched();
+                onClaimChanged();
+              }}
+            />
+            <AppealPanel
+              claimId={claimId}
+              onChanged={() => {
+                reload();
+                touched();
+                onClaimChanged();
               }}
             />
             <ClaimTimeline ref={timeline} claimId={claimId} version={version} />

@@ -273,7 +273,7 @@ function ReviewDesk({
             commands={claimCommands}
             onClose={() => setOpenId(null)}
             onDecisionSaved={decisionSaved}
-            onEvidenceAttached={decisionSaved}
+            onClaimChanged={decisionSaved}
           />
         )}
       </div>

@@ -14,6 +14,7 @@ import { LedgerExportPanel } from './LedgerExportPanel';
 import { PayoutChart } from './PayoutChart';
 import { PublishedPackage } from './PublishedPackage';
 import { TierTable } from './TierTable';
+import { SamplingPanel } from '../sampling/SamplingPanel';
 import { SelectField } from '../../components/Field';
 
 const WHOLE_WORKSPACE = '';
@@ -89,6 +90,7 @@ function SummaryBody({ summary, scopeName }: { summary: SecretarySummary; scopeN
         <LedgerExportPanel batchId={summary.batch?.id ?? null} scopeName={scopeName} />
       </div>
       <BudgetView budget={budget} />
+      <SamplingPanel />
       <PublishedPackage packageClaims={budget.packageClaims} />
     </>
   );

@@ -17,7 +17,9 @@ import type {
   RollCallEntry,
   StoredMinutesModel,
 } from './model';
+import { appealsSectionBlocks } from './appeals-section';
 import { payoutSectionBlocks } from './payout-section';
+import { samplingSectionBlocks } from './sampling-section';
 import type { MinutesSheet, MinutesVersionInfo, SheetBlock, SheetColumn, SheetRow } from './sheet';
 import type { TotalRow } from './totals';
 
@@ -294,7 +296,13 @@ export function minutesSheet(model: StoredMinutesModel, v: MinutesVersionInfo): 
   const status = v.status === 'approved' ? '' : ` ${MINUTES_STATUS_LABELS[v.status].ko}`;
   // A version drafted before the minutes carried the payout summary prints without it.
   const afterTotals = model.payoutSummary ? payoutSectionBlocks(model.payoutSummary, v, 3) : [];
-  const next = afterTotals.length ? 4 : 3;
+  const appealsAt = afterTotals.length ? 4 : 3;
+  const appeals = model.appeals?.length
+    ? appealsSectionBlocks(model.appeals, model.meeting.closedAt, appealsAt)
+    : [];
+  const samplingAt = appeals.length ? appealsAt + 1 : appealsAt;
+  const sampling = model.sampling ? samplingSectionBlocks(model.sampling, samplingAt) : [];
+  const next = sampling.length ? samplingAt + 1 : samplingAt;
   return {
     title: '회 의 록',
     subtitle: meetingName,
@@ -326,6 +334,8 @@ export function minutesSheet(model: StoredMinutesModel, v: MinutesVersionInfo): 
       { kind: 'heading', text: '2. 집계' },
       ...totalsTables(model),
       ...afterTotals,
+      ...appeals,
+      ...sampling,
       { kind: 'heading', text: `${next}. 위원 명부와 회의록 확인` },
       ...recordParagraphs(model, v),
       { kind: 'heading', text: `${next + 1}. 서명` },

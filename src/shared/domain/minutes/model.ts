@@ -9,7 +9,9 @@ import {
   type VoteValue,
 } from '../committee';
 import type { Outcome, ReasonCode } from '../decision';
+import type { SampleSummary } from '../sampling';
 import type { Tier } from '../tier';
+import type { MinutesAppeal } from './appeals-section';
 import { minutesPayoutSummary, type MinutesPayoutInput, type MinutesPayoutSummary } from './payout';
 import { minutesTotals, type MinutesTotals } from './totals';
 
@@ -95,6 +97,10 @@ export interface MinutesInput {
   amendments: MinutesAmendment[];
   /** The secretary's summary of the whole workspace, read in the drafting transaction. */
   payout: MinutesPayoutInput;
+  /** The latest post-payment sample's figures at drafting; null or absent when none was drawn. */
+  sampling?: SampleSummary | null;
+  /** Appeals filed up to the meeting's close, as they stood then (appeals-section.ts). */
+  appeals?: MinutesAppeal[];
 }
 
 export interface MinutesItem {
@@ -140,9 +146,13 @@ export interface MinutesModel {
    * same meeting record (and are not redrafted for an empty list).
    */
   amendments?: MinutesAmendment[];
+  /** Reported only when there are some, for the same reason as amendments. */
+  appeals?: MinutesAppeal[];
   totals: MinutesTotals;
   /** The workspace's payout position when this version was drafted (see payout.ts for why). */
   payoutSummary: MinutesPayoutSummary;
+  /** The latest post-payment sample as of drafting (sampling-section.ts); absent when none. */
+  sampling?: SampleSummary;
 }
 
 /** A stored version's model, which may predate the payout summary (format 1). */
@@ -273,8 +283,10 @@ export function buildMinutes(input: MinutesInput): MinutesModel {
     roster: input.roster,
     items,
     ...(input.amendments.length > 0 ? { amendments: input.amendments } : {}),
+    ...(input.appeals?.length ? { appeals: input.appeals } : {}),
     totals: minutesTotals(items),
     payoutSummary: minutesPayoutSummary(input.payout),
+    ...(input.sampling ? { sampling: input.sampling } : {}),
   };
 }
 
@@ -284,11 +296,16 @@ export function minutesCanonicalJson(model: MinutesModel): string {
 }
 
 /**
- * The meeting's own record: the model without its format tag and the workspace's payout
- * snapshot. Drafting compares this, not the whole hash, to tell whether anything changed: the
+ * The meeting's own record: the model without its format tag and the workspace's payout and
+ * sample snapshots. Drafting compares this, not the whole hash, to tell whether anything changed: the
  * payout figures move with every other meeting and import, and a new version of this
  * meeting's minutes for them alone would restate what the council knew when it approved.
  */
 export function meetingRecordCanonicalJson(model: StoredMinutesModel): string {
-  return canonicalJson({ ...model, format: undefined, payoutSummary: undefined });
+  return canonicalJson({
+    ...model,
+    format: undefined,
+    payoutSummary: undefined,
+    sampling: undefined,
+  });
 }
