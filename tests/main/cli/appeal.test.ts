@@ -8,10 +8,10 @@ import { claimHistory } from '../../../src/main/services/claims/claims';
 import { importBatch } from '../../../src/main/services/intake/import-batch';
 import { importRoster } from '../../../src/main/services/roster';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { keyHolders } from './key-holders';
 import { cli } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { openTestWorkspace } from '../../helpers/workspace-key';
-import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 
 /*
  * Issue 16's done-when for appeals, through the CLI a secretary runs: an appeal on a 30,000원
@@ -22,15 +22,7 @@ import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 
 const temp = makeTempDir('review-desk-cli-appeal-');
 afterAll(temp.cleanup);
-const council = makeCouncil(join(temp.dir, 'people'));
-const passphraseFile = join(temp.dir, 'passphrase.txt');
-writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
-const as = (name: string) => [
-  '--as',
-  council.people[name]!.keyFile,
-  '--passphrase-file',
-  passphraseFile,
-];
+const { council, as } = keyHolders(temp.dir);
 const SECRETARY = as('박서연');
 const CHAIR = as('이도윤');
 const MEMBER = as('김민준');

@@ -4,10 +4,11 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { getClaim } from '../../../src/main/db/repositories/claims';
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
+import { keyHolders } from './key-holders';
 import { cli } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { openTestWorkspace } from '../../helpers/workspace-key';
-import { decisionRecords, makeCouncil, PASSPHRASE, signedFile } from '../decision-file/council';
+import { decisionRecords, signedFile } from '../decision-file/council';
 
 /*
  * `review-desk correct` and what an auditor sees afterwards: the claim's new version, its tier
@@ -16,15 +17,7 @@ import { decisionRecords, makeCouncil, PASSPHRASE, signedFile } from '../decisio
  */
 const { dir, cleanup } = makeTempDir('review-desk-cli-correct-');
 afterAll(cleanup);
-const council = makeCouncil(join(dir, 'keys'));
-const passphraseFile = join(dir, 'passphrase.txt');
-writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
-const as = (name: string) => [
-  '--as',
-  council.people[name]!.keyFile,
-  '--passphrase-file',
-  passphraseFile,
-];
+const { council, as } = keyHolders(dir);
 const SECRETARY = as('박서연');
 const BRACKET_CLAIM = 'K-2022-000105'; // small business, 300,000원: tier_30k
 const REVIEW_CLAIM = 'K-2022-000101';

@@ -5,8 +5,8 @@ import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/a
 import { importRoster } from '../../../src/main/services/roster';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
 import { makeTempDir } from '../../helpers/temp-workspace';
+import { keyHolders } from './key-holders';
 import { cli } from '../../helpers/run-cli';
-import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 import { openTestWorkspace } from '../../helpers/workspace-key';
 
 const cleanups: (() => void)[] = [];
@@ -15,16 +15,7 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 // Real key files (the CLI unlocks them with --as), made once for the file.
 const keyDir = makeTempDir('review-desk-cli-decide-keys-');
 afterAll(keyDir.cleanup);
-const council = makeCouncil(keyDir.dir);
-const passphraseFile = join(keyDir.dir, 'passphrase.txt');
-writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
-/** Unlocks `name`'s key file for one command. */
-const as = (name: string) => [
-  '--as',
-  council.people[name]!.keyFile,
-  '--passphrase-file',
-  passphraseFile,
-];
+const { council, as } = keyHolders(keyDir.dir);
 const MEMBER = as('김민준');
 
 /**

@@ -6,10 +6,10 @@ import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/a
 import { listBatches } from '../../../src/main/db/repositories/batches';
 import { importRoster } from '../../../src/main/services/roster';
 import { GOOD_ROWS, writeCsv } from '../../helpers/batch-files';
+import { keyHolders } from './key-holders';
 import { cli } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { openTestWorkspace } from '../../helpers/workspace-key';
-import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 
 /*
  * Issue 16's quarantine round trip through the CLI a person runs: export, fix, import back,
@@ -21,9 +21,7 @@ afterEach(() => cleanups.splice(0).forEach((fn) => fn()));
 
 const keyDir = makeTempDir('review-desk-cli-quarantine-keys-');
 afterAll(keyDir.cleanup);
-const council = makeCouncil(keyDir.dir);
-const passphraseFile = join(keyDir.dir, 'passphrase.txt');
-writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
+const { council, passphraseFile } = keyHolders(keyDir.dir);
 const MEMBER = ['--as', council.people['김민준']!.keyFile, '--passphrase-file', passphraseFile];
 
 /** Three bad rows as the issue found them: no claim id, an in-file duplicate, a bad date. */

@@ -9,10 +9,10 @@ import { importRoster } from '../../../src/main/services/roster';
 import { businessRegNoCheckDigit } from '../../../src/shared/domain/business-reg-no';
 import type { SampleSummary } from '../../../src/shared/domain/sampling';
 import { KO_HEADERS } from '../../helpers/batch-files';
+import { keyHolders } from './key-holders';
 import { cli } from '../../helpers/run-cli';
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { openTestWorkspace } from '../../helpers/workspace-key';
-import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 
 /*
  * Issue 16's post-payment sampling, through the CLI a secretary runs: 100,000 claims, mostly
@@ -24,15 +24,7 @@ import { makeCouncil, PASSPHRASE } from '../decision-file/council';
 
 const temp = makeTempDir('review-desk-cli-sample-');
 afterAll(temp.cleanup);
-const council = makeCouncil(join(temp.dir, 'council'));
-const passphraseFile = join(temp.dir, 'passphrase.txt');
-writeFileSync(passphraseFile, `${PASSPHRASE}\n`);
-const as = (name: string) => [
-  '--as',
-  council.people[name]!.keyFile,
-  '--passphrase-file',
-  passphraseFile,
-];
+const { council, as } = keyHolders(temp.dir);
 const SECRETARY = as('박서연');
 const CHAIR = as('이도윤');
 const MEMBER = as('김민준');
