@@ -1,4 +1,4 @@
-import ExcelJS from '../../src/main/lib/exceljs';
+import { excelJs } from '../../src/main/lib/exceljs';
 import iconv from 'iconv-lite';
 import Papa from 'papaparse';
 import { writeFileSync } from 'node:fs';
@@ -155,7 +155,7 @@ export async function writeXlsx(
   options: { coverSheet?: boolean; headers?: string[] } = {},
 ): Promise<string> {
   const headers = options.headers ?? KO_HEADERS;
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   if (options.coverSheet) workbook.addWorksheet('안내').addRow(['이 시트는 설명입니다']);
   const sheet = workbook.addWorksheet('신청');
   sheet.addRow(headers);

@@ -1,4 +1,4 @@
-import ExcelJS from '../lib/exceljs';
+import { excelJs } from '../lib/exceljs';
 import { formatKrwPlain } from '../../shared/domain/money';
 import { evidenceKindOf, type EvidenceKind } from './evidence-names';
 import { makeJpeg, makePng } from './images';
@@ -124,7 +124,7 @@ const WEEKDAYS = ['일', '월', '화', '수', '목', '금', '토'];
 export async function makeSalesLedgerXlsx(seed: number, month: string, shop = ''): Promise<Buffer> {
   const rnd = new Random(seed);
   const [year, mon] = month.split('-').map(Number) as [number, number];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = shop || 'Review Desk demo';
   workbook.created = DEMO_TIMESTAMP;
   workbook.modified = DEMO_TIMESTAMP;

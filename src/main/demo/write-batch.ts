@@ -1,4 +1,4 @@
-import ExcelJS from '../lib/exceljs';
+import { excelJs } from '../lib/exceljs';
 import iconv from 'iconv-lite';
 import { once } from 'node:events';
 import { createWriteStream, type WriteStream } from 'node:fs';
@@ -101,7 +101,7 @@ export async function writeBatchXlsx(
   rows: Iterable<ClaimRow>,
   headers: HeaderLanguage = 'ko',
 ): Promise<number> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+  const workbook = new (excelJs().stream.xlsx.WorkbookWriter)({
     filename: path,
     useStyles: false,
     useSharedStrings: false,

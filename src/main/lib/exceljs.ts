@@ -13,13 +13,22 @@ import { createRequire } from 'node:module';
  * still split each other's characters; the app imports one batch at a time.
  */
 const requireCommonJs = createRequire(import.meta.url);
-const decoding = requireCommonJs('exceljs/lib/utils/browser-buffer-decode.js') as {
-  bufferToString: (chunk: string | Uint8Array) => string;
-};
-const decoder = new TextDecoder('utf-8');
-decoding.bufferToString = (chunk) =>
-  typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+let loaded: typeof ExcelJSModule | null = null;
 
-const ExcelJS = requireCommonJs('exceljs') as typeof ExcelJSModule;
-export default ExcelJS;
+/**
+ * exceljs with the fix in place, loaded on first use: it takes a quarter of a second to load,
+ * which every CLI command would otherwise pay before doing anything (issue 17).
+ */
+export function excelJs(): typeof ExcelJSModule {
+  if (loaded) return loaded;
+  const decoding = requireCommonJs('exceljs/lib/utils/browser-buffer-decode.js') as {
+    bufferToString: (chunk: string | Uint8Array) => string;
+  };
+  const decoder = new TextDecoder('utf-8');
+  decoding.bufferToString = (chunk) =>
+    typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  loaded = requireCommonJs('exceljs') as typeof ExcelJSModule;
+  return loaded;
+}
+
 export type { CellValue, Row, Workbook, Worksheet } from 'exceljs';

@@ -1,4 +1,4 @@
-import ExcelJS from '../../../src/main/lib/exceljs';
+import { excelJs } from '../../../src/main/lib/exceljs';
 import { crc32 as zlibCrc32, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
@@ -129,7 +129,7 @@ describe('evidence files', () => {
 
   it('writes a sales ledger that exceljs reads back, with a formula total per day', async () => {
     const xlsx = await makeEvidenceFile(context('sales_ledger_2022-10.xlsx'));
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('매출장부');
     expect(sheet?.rowCount).toBe(32);

@@ -1,4 +1,4 @@
-import ExcelJS from '../../../src/main/lib/exceljs';
+import { excelJs } from '../../../src/main/lib/exceljs';
 import iconv from 'iconv-lite';
 import {
   createReadStream,
@@ -104,7 +104,7 @@ describe('writeBatchXlsx and writeBatchJson', () => {
     const path = join(tempDir(), 'batch.xlsx');
     const list = rows.slice(0, 200);
     expect(await writeBatchXlsx(path, list, 'ko')).toBe(200);
-    const workbook = new ExcelJS.Workbook();
+    const workbook = new (excelJs().Workbook)();
     await workbook.xlsx.readFile(path);
     const sheet = workbook.worksheets[0]!;
     expect(sheet.rowCount).toBe(201);

@@ -10,7 +10,7 @@ import {
   makePosCsv,
   makeSalesLedgerXlsx,
 } from '../../../src/main/demo/evidence-files';
-import ExcelJS from '../../../src/main/lib/exceljs';
+import { excelJs } from '../../../src/main/lib/exceljs';
 import { listAudit, verifyAuditChain } from '../../../src/main/db/repositories/audit-log';
 import { listEvidenceForClaim } from '../../../src/main/db/repositories/evidence';
 import {
@@ -45,7 +45,7 @@ const at = (name: (typeof FILES)[number]) => FILES.indexOf(name);
 
 /** A workbook with real date cells and more rows than the viewer takes. */
 async function datedWorkbook(): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   const sheet = workbook.addWorksheet('입금내역');
   sheet.addRow(['일자', '금액', '메모']);
   sheet.addRow([new Date(Date.UTC(2022, 9, 15)), 1234.5, '장애 당일']);

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import ExcelJS, { type Worksheet } from '../../../src/main/lib/exceljs';
+import { excelJs, type Worksheet } from '../../../src/main/lib/exceljs';
 import {
   buildLedger,
   COUNT_FORMAT,
@@ -27,7 +27,7 @@ async function exported(batch: 'sample' | 'hostile' | 'all' = 'all') {
   const batchId = { sample: 1, hostile: hostile.batchId, all: undefined }[batch];
   const out = join(dir, 'ledger.xlsx');
   const { summary } = await exportLedger(ws, { format: 'xlsx', batchId, out });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   await workbook.xlsx.readFile(out);
   return { ws, workbook, summary, batchId };
 }
@@ -68,7 +68,7 @@ describe('the ledger as XLSX', () => {
       '2022-11-20',
     ]);
     for (const at of ['G2', 'H2', 'I2', 'J2']) {
-      expect(sheet.getCell(at).type, at).toBe(ExcelJS.ValueType.Number);
+      expect(sheet.getCell(at).type, at).toBe(excelJs().ValueType.Number);
       expect(sheet.getCell(at).numFmt, at).toBe(KRW_FORMAT);
     }
     expect(sheet.getCell('N2').numFmt).toBe('"제"0"차"');
@@ -174,13 +174,13 @@ describe('the ledger as XLSX', () => {
     expect(stored).toHaveLength(FORMULA_PAYLOADS.length);
     stored.forEach((row, i) => {
       const cell = sheet.getCell(`C${i + 2}`);
-      expect(cell.type).toBe(ExcelJS.ValueType.String);
+      expect(cell.type).toBe(excelJs().ValueType.String);
       expect(cell.value).toBe(`'${row.businessName}`);
     });
     for (const any of workbook.worksheets) {
       any.eachRow((row) =>
         row.eachCell((cell) => {
-          expect(cell.type, cell.address).not.toBe(ExcelJS.ValueType.Formula);
+          expect(cell.type, cell.address).not.toBe(excelJs().ValueType.Formula);
           expect(cell.formula, cell.address).toBeUndefined();
         }),
       );

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import ExcelJS from '../../../src/main/lib/exceljs';
+import { excelJs } from '../../../src/main/lib/exceljs';
 import { buildLedger, exportLedger } from '../../../src/main/services/ledger';
 import { AWAITING_SHEET, OUTSIDE_VIEWS_SHEET } from '../../../src/main/services/ledger/ledger-xlsx';
 import { loadSampleClaims } from '../../../src/main/services/workspace/workspace';
@@ -39,7 +39,7 @@ async function exportedSheet(name: string): Promise<unknown[][]> {
   cleanups.push(cleanup);
   const out = join(dir, 'ledger.xlsx');
   await exportLedger(ws, { format: 'xlsx', out });
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   await workbook.xlsx.readFile(out);
   const sheet = workbook.getWorksheet(name)!;
   return Array.from({ length: sheet.rowCount }, (_, i) =>

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import ExcelJS, { type CellValue, type Worksheet } from '../../lib/exceljs';
+import { excelJs, type CellValue, type Worksheet } from '../../lib/exceljs';
 import { EVIDENCE_PROBLEM_LABELS, type EvidenceProblem } from '../../../shared/domain/evidence';
 import type { EvidenceFileDto } from '../../../shared/ipc/review-schemas';
 import { appendAudit } from '../../db/repositories/audit-log';
@@ -172,7 +172,7 @@ function textContent(text: string): EvidenceContent {
  * opening a workbook here cannot garble the Hangul of an import running at the same time.
  */
 async function xlsxTable(bytes: Buffer, fileName: string): Promise<EvidenceContent> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   try {
     // exceljs declares its own global Buffer (extends ArrayBuffer) that Node's Buffer does not
     // match by type; at run time it takes a Node Buffer.

@@ -1,4 +1,4 @@
-import ExcelJS, { type Workbook, type Worksheet } from '../../lib/exceljs';
+import { excelJs, type Workbook, type Worksheet } from '../../lib/exceljs';
 import { formatKrw, formatKrwPlain } from '../../../shared/domain/money';
 import { neutraliseFormula } from '../../../shared/domain/spreadsheet-cell';
 import { PAYOUT_BASES, PAYOUT_BASIS_LABELS } from '../../../shared/ipc/ledger-schemas';
@@ -246,7 +246,7 @@ function addOutsideViewsSheet(workbook: Workbook, ledger: Ledger): void {
 
 /** The workbook's bytes; `workspace` names where the ledger came from on the summary sheet. */
 export async function ledgerXlsxBytes(ledger: Ledger, workspace: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excelJs().Workbook)();
   workbook.creator = ledger.generatedBy;
   workbook.created = ledger.generatedAt;
   workbook.modified = ledger.generatedAt;
