@@ -4,7 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const AREAS = ['import', 'decision', 'grid', 'verify', 'minutes', 'backup'];
+const AREAS = ['cli', 'import', 'decision', 'grid', 'verify', 'minutes', 'backup'];
 
 for (const area of AREAS) {
   const run = spawnSync(

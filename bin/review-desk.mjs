@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// The headless entry: the same services as the app, from a terminal, without Electron.
-// tsx compiles the TypeScript sources on load, so the CLI needs no build step after npm ci.
-import { register } from 'tsx/esm/api';
+// The headless entry: the same services as the app, from a terminal, without Electron. It runs
+// the CLI built under out/cli/ (scripts/build-cli.mjs), building it first when the sources have
+// no build yet, so `npx review-desk` works right after npm ci and after any edit.
+import { pathToFileURL } from 'node:url';
+import { currentCli } from '../scripts/build-cli.mjs';
 
-register();
-await import('../src/main/cli/index.ts');
+await import(pathToFileURL(await currentCli()).href);

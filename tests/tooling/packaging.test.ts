@@ -250,8 +250,12 @@ describe('the packaged app (electron-builder --dir, offline, with a stand-in Ele
   it('has only the build, package.json and the runtime node_modules in app.asar', () => {
     const top = [...new Set(entries.map((entry) => entry.split('/')[0]))].sort();
     expect(top).toEqual(['node_modules', 'out', 'package.json']);
-    for (const file of filesUnder(join(ROOT, 'out')).filter((f) => !f.endsWith('.map')))
+    // The app's three bundles, all of them; the command line (out/cli) runs from a checkout.
+    for (const file of filesUnder(join(ROOT, 'out')).filter(
+      (f) => !f.endsWith('.map') && !f.startsWith('cli/'),
+    ))
       expect(entries).toContain(`out/${file}`);
+    expect(entries.filter((entry) => entry.startsWith('out/cli'))).toEqual([]);
     const packaged = JSON.parse(asar.extractFile(archive, 'package.json').toString('utf8'));
     expect(packaged).toMatchObject({ main: packageJson.main, type: 'module' });
   });

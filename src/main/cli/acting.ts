@@ -5,13 +5,6 @@ import { readPassphrase } from './passphrase';
 import { requirePassphraseKey } from './signing';
 import { unlockIdentity } from '../services/identity';
 
-export const ACTING_USAGE = `Acting as a person: every command that records an act with authority (decide, meeting,
-minutes draft/approve, assign, recommendations, export-decisions) takes
-  --as <key file> [--passphrase-file <f>]   (the passphrase file right after --as)
-the roster member's own key, unlocked for this one command (the passphrase from the file's
-first line, or asked for at the terminal; never an argument). Loading a batch or a roster
-needs no key; without --as a write is recorded as the unidentified operator.`;
-
 /**
  * Takes `--as <key file>` (and a `--passphrase-file <f>` right after it) out of a command's
  * arguments wherever they stand, so every command accepts them the same way and none has to

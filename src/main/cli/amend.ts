@@ -9,11 +9,7 @@ import {
 } from '../services/amendments/amendments';
 import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
-
-export const AMEND_USAGE = `  amend propose --claim <id> --outcome <outcome> [--amount <KRW>] [--reason-code <code> ...] [--note <text>] --reason <why> --as <secretary key>
-      (changes the council's decision only once the chair co-signs it)
-  amend cosign --id <amendment id> --as <chair key>
-  amend list [--claim <id>]   [--db <path>] [--json]`;
+import { AMEND_USAGE } from './usage-texts';
 
 const OPTIONS = {
   claim: { type: 'string' },

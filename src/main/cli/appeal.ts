@@ -11,15 +11,6 @@ import { ServiceError } from '../services/errors';
 
 type Open = (db: string | undefined) => ServiceContext;
 
-export const APPEAL_USAGE = `  appeal file --claim <id> --grounds <text> [--received <YYYY-MM-DD>] [--evidence <dir|zip>] --as <name> [--db <path>] [--json]
-      a claimant's appeal (이의신청) on any claim, bracket or decided; new evidence is attached to
-      the claim as a supplementary arrival; one appeal at a time waits for a ruling
-  appeal admit --appeal <id> --reason <text> --as <name> [--db <path>]
-      to council review: the claim becomes committee_review (a new version), enters the queue
-      and can go on a meeting's agenda; the council's amount is paid less any bracket paid
-  appeal reject --appeal <id> --reason <text> --as <name> [--db <path>]
-  appeal list [--claim <id>] [--db <path>] [--json]`;
-
 const stateWords = (appeal: AppealView) =>
   `${APPEAL_STATE_LABELS[appeal.state].ko} ${appeal.state}`;
 

@@ -10,13 +10,6 @@ import { ALLOW_MISSING_EVIDENCE, MISSING_EVIDENCE_EXIT } from './missing-evidenc
 
 type Open = (db: string | undefined) => ServiceContext;
 
-export const ATTACH_USAGE = `  attach --claim <id> --evidence <dir|zip> [--allow-missing-evidence] [--db <path>] [--json]
-  attach <file> --evidence <dir|zip> [--allow-missing-evidence] [--db <path>] [--json]
-      evidence that came later for existing claims (보완 증빙): the claim's own folder in --evidence
-      (or all of it), or for each 접수번호 in <file> the files its 증빙 column names; a claim
-      that stood at an evidence request goes back to the review queue marked as new evidence.
-      exit 3 when a named file is not in --evidence: the rest is attached and kept all the same`;
-
 const BACK_IN_QUEUE = '보완 요청에 대한 답변으로 심사 대기열에 돌아감 / back in the review queue';
 
 /** Terminal output for people: Korean first, English after, as in the app. */

@@ -10,12 +10,6 @@ import { forgetKey } from '../services/workspace-key';
 import { readPassphrase } from './passphrase';
 import { workspacePassphrase } from './workspace-unlock';
 
-export const BACKUP_USAGE = `  backup --out <file.rdbackup> [--db <path>] [--json]   (one encrypted file: database, evidence, manifest; taken while the app runs)
-  restore <file.rdbackup> --to <dir> [--recovery-code-file <f>] [--json]
-     (into a folder holding no workspace; the file is checked whole before anything is written;
-      opened with the recovery code from the file's first line, else the workspace passphrase,
-      else the recovery code asked for at the terminal)`;
-
 const mb = (bytes: number) => (bytes / (1024 * 1024)).toFixed(1);
 
 function countsLine(counts: BackupMade['counts']): string {

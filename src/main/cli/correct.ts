@@ -6,11 +6,6 @@ import { ServiceError } from '../services/errors';
 
 type Open = (db: string | undefined) => ServiceContext;
 
-export const CORRECT_USAGE = `  correct --claim <id> --set <field>=<value> [--set …] --reason <text> --as <name> [--db <path>] [--json]
-      a new version of the claim (never an edit in place): fields by batch header or key
-      (피해금액=800,000원, claimant_type=소상공인); the tier is classified again; earlier
-      versions stay, so a decision file signed over one still checks out`;
-
 function changesOf(sets: string[]): Record<string, string> {
   const changes: Record<string, string> = {};
   for (const set of sets) {

@@ -12,14 +12,10 @@ import type { ServiceContext } from '../services/context';
 import { nextInChain, recordDecision } from '../services/decisions/decisions';
 import { importDecisions } from '../services/decisions/decisions-import';
 import { ServiceError } from '../services/errors';
-
-export const DECIDE_USAGE = [
-  '  decide --claim <id> --outcome <approve|partial|reject|request_evidence|defer> [--amount <KRW>] [--reason <code> ...] [--note <text>] [--amend-reason <text>] [--db <path>] [--json]',
-  '  decide --from <decisions.csv> [--db <path>] [--json]   (접수번호, 결정, 금액, 사유, 메모, 변경사유; all rows or none)',
-].join('\n');
+import { Refusal } from './cli-errors';
 
 /** A bad argument: the caller prints it on one line and exits 1. */
-export class DecideArgumentError extends Error {}
+export class DecideArgumentError extends Refusal {}
 
 function oneOf<T extends string>(value: string, allowed: readonly T[], name: string): T {
   if ((allowed as readonly string[]).includes(value)) return value as T;

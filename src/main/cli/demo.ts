@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,11 +13,19 @@ import {
 } from '../demo/council';
 import { ServiceError } from '../services/errors';
 
-export const DEMO_USAGE =
-  '  demo --out <dir>   (a worked example: roster, members’ recommendations, meeting no. 1 with its approved minutes, signed decision file; <dir> must be new or empty)';
-
-/** The checkout's resources folder: the CLI runs from the sources (bin/review-desk.mjs). */
-const RESOURCES_DIR = join(dirname(fileURLToPath(import.meta.url)), '../../../resources');
+/**
+ * The checkout's resources folder: the nearest one above this module, whether it runs from the
+ * sources (src/main/cli/) or from the built CLI (out/cli/).
+ */
+function resourcesDir(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'resources', 'demo'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new ServiceError('not_found', 'the resources folder was not found');
+    dir = parent;
+  }
+  return join(dir, 'resources');
+}
 
 function summary(demo: CouncilDemo, started: number): string {
   const { decisionFile, meeting } = demo;
@@ -42,7 +51,7 @@ export async function runDemo(args: string[]): Promise<void> {
   if (!values.out)
     throw new ServiceError('validation_failed', 'demo needs --out <dir> (a new or empty folder)');
   const started = performance.now();
-  const { file, evidence } = demoBatchPaths(RESOURCES_DIR);
+  const { file, evidence } = demoBatchPaths(resourcesDir());
   const demo = await makeCouncilDemo(resolve(values.out), { batchFile: file, evidence });
   process.stdout.write(`${summary(demo, started)}\n`);
 }

@@ -11,12 +11,6 @@ import { getMeetingRow } from '../services/meetings/access';
 import { crashPoint, writeNewFile } from '../services/new-file';
 import { readPassphrase } from './passphrase';
 
-export const EXPORT_DECISIONS_USAGE =
-  '  export-decisions --meeting <id> --sign-with <key file> [--sign-with <key file> ...] [--passphrase-file <f> ...] --out <file> [--council <name>] [--db <path>]\n' +
-  '      (chair and secretary sign; one --passphrase-file per key, same order, or typed at a prompt)\n' +
-  '  export-decisions --resave --meeting <id> [--file <id>] --out <file> [--db <path>]\n' +
-  "      (writes a recorded file again, byte for byte: the meeting's latest, or file <id>)";
-
 function refuse(message: string): never {
   throw new ServiceError('validation_failed', message);
 }

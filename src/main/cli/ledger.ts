@@ -15,10 +15,6 @@ import type { ServiceContext } from '../services/context';
 import { ServiceError } from '../services/errors';
 import { exportLedger } from '../services/ledger';
 
-export const LEDGER_USAGE =
-  '  ledger --format xlsx|csv [--encoding utf8|cp949] [--batch <id>] --out <file> [--db <path>]\n' +
-  '      (payout ledger; CSV is UTF-8 with BOM unless --encoding cp949; never overwrites --out)';
-
 function refuse(message: string): never {
   throw new ServiceError('validation_failed', message);
 }

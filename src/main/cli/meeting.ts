@@ -24,15 +24,7 @@ import {
 } from '../services/meetings';
 import { votingMembers } from '../services/meetings/access';
 import type { z } from 'zod';
-
-export const MEETING_USAGE = `  meeting open --number <n> --date <YYYY-MM-DD> --place <text> [--quorum majority|<count>] [--threshold ${THRESHOLD_RULE_KINDS.join('|')}] [--absent <name> ...] --as <secretary key>
-      (every voting member on the roster attends unless named --absent)
-  meeting agenda --meeting <id> --claim <id> [--propose <outcome> [--amount <KRW>] [--reason <code> ...]] --as <secretary key>
-  meeting vote --meeting <id> --claim <id> --vote <name>=<${VOTE_VALUES.join('|')}> [--vote ...] --as <secretary key>
-  meeting close-vote --meeting <id> --claim <id> --as <secretary key>
-  meeting confirm --meeting <id> --claim <id> --outcome <outcome> [--amount <KRW>] [--reason <code> ...] [--note <text>] --as <chair key>
-  meeting close --meeting <id> --as <secretary key>
-  meeting list | meeting show --meeting <id>   [--db <path>] [--json]`;
+import { MEETING_USAGE } from './usage-texts';
 
 type Open = (db: string | undefined) => ServiceContext;
 

@@ -13,14 +13,6 @@ import {
   renderMinutes,
 } from '../services/minutes';
 
-export const MINUTES_USAGE = [
-  '  minutes --meeting <id> --format pdf|docx --out <file> [--version <n>] [--db <path>]',
-  '      (default: the latest approved version, else the latest draft; never overwrites <file>)',
-  '  minutes draft --meeting <id> [--db <path>]   (the secretary drafts the next version from the records)',
-  '  minutes approve --meeting <id> --version <n> [--db <path>]   (the chair; an approved version is locked)',
-  '  minutes list --meeting <id> [--db <path>] [--json]',
-].join('\n');
-
 type OpenAt = (db: string | undefined) => ServiceContext;
 
 function refuse(message: string): never {

@@ -4,9 +4,6 @@ import { ServiceError } from '../services/errors';
 import { assignClaims } from '../services/assignments/assignments';
 import { listPeople } from '../services/people/people';
 
-export const PEOPLE_USAGE = `  people [--db <path>] [--json]   (the roster's members, and who --as makes you)
-  assign --claim <id> [--claim <id> ...] (--to <name> | --unassign) --as <secretary key> [--db <path>]`;
-
 type Open = (db: string | undefined) => ServiceContext;
 
 /** Who is on the roster in force, by role and key fingerprint. */

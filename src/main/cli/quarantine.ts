@@ -9,11 +9,6 @@ import { exportQuarantineCsv } from '../services/intake/quarantine-export';
 
 type Open = (db: string | undefined) => ServiceContext;
 
-export const QUARANTINE_USAGE = `  quarantine --batch <id> --out <file.csv> [--db <path>]
-      the open rows, to fix in a spreadsheet and import back: import <file> --into-batch <id>
-  quarantine list --batch <id> [--json] [--db <path>]
-  quarantine discard --batch <id> --entry <보류번호> --reason <text> --as <name> [--db <path>]`;
-
 const STATUS_WORDS: Record<QuarantineEntry['status'], string> = {
   open: '남음 open',
   resolved: '등록됨 resolved',

@@ -15,12 +15,6 @@ import {
 } from '../services/recommendations';
 import { readPassphrase } from './passphrase';
 
-export const RECOMMENDATIONS_USAGE =
-  '  recommendations export --batch <id> --as <your key file> [--passphrase-file <f>] --out <file> [--db <path>]\n' +
-  '      (your own recommendations on the batch in this workspace, signed with your key;\n' +
-  '       --sign-with <key file> [--passphrase-file <f>] also works and acts as that key)\n' +
-  '  recommendations import <files...> [--db <path>] [--json]   (exit 1 if any file is refused)';
-
 function refuse(message: string): never {
   throw new ServiceError('validation_failed', message);
 }

@@ -10,14 +10,6 @@ import { formatChecked, formatDrawn, formatSampleList, formatSampleStatus } from
 
 type Open = (db: string | undefined) => ServiceContext;
 
-export const SAMPLE_USAGE = `  sample draw [--confidence 0.95] [--margin 0.03] [--seed <text>] [--batch <id>] --as <name> [--db <path>] [--json]
-      post-payment sample of the 30,000/50,000 KRW bracket claims, per tier; sizes from the
-      confidence (0.90, 0.95, 0.99) and margin; the same seed over the same claims draws the same sample
-  sample status [--sample <id>] [--db <path>] [--json]
-      per tier: checked, not confirmed, error rate with its Wilson interval, projected overpayment
-  sample list --sample <id> [--out <file.csv>] [--db <path>] [--json]
-  sample check --sample <id> --claim <id> (--confirmed | --not-confirmed --reason-code <code> [--reason-code …]) [--note <text>] --as <name> [--db <path>]`;
-
 const DB = { db: { type: 'string' } } as const;
 const JSON_FLAG = { json: { type: 'boolean', default: false } } as const;
 

@@ -31,34 +31,7 @@ import {
 import type { RosterTrust } from '../../shared/domain/signing/verification-report';
 import { withoutBom } from '../services/signing/strict-json';
 import { readPassphrase } from './passphrase';
-
-/**
- * verify's own usage. The general usage embeds it as is (indented notes under the command
- * line, no blank line), so `verify --help` reads the same whichever part of the CLI prints it.
- */
-export const VERIFY_USAGE = [
-  '  verify <decision file> [--roster <file>] [--trusted-roster <file>] [--roster-chain <file>]... [--previous <file>]... [--evidence <dir|zip>] [--json]',
-  '         checks a signed decision file (서명된 결정 파일): every signature and record, and the roster, evidence and chain link given',
-  "         --roster <file>          the council's roster (위원 명부) the file was signed under: judges who signed",
-  '         --trusted-roster <file>  the roster you trust (from the secretary, fingerprint compared): --roster must be it or chain to it; alone, it judges the signers',
-  '         --roster-chain <file>    a roster between the trusted one and --roster (repeat for each)',
-  "         --previous <file>        the previous decision file: checks that this file's link to it holds; a later file of the chain says whether this one was superseded (repeat for each)",
-  "         --evidence <dir|zip>     the evidence files: each one's SHA-256 is checked against the file",
-  '         --db <path>              a workspace holding the claims: says which were corrected after signing (신청 정정), by whom and why',
-  '         --json                   the report as one JSON object instead of text',
-  '         without --roster or --trusted-roster: 명부 없이 서명자 자격은 판단할 수 없음 / who signed cannot be judged (anyone can make a key): integrity checked only',
-  "         exit 0 valid: intact, signed by the roster's chair and secretary, every check passed",
-  '         exit 1 invalid: a check failed, with or without a roster',
-  '         exit 2 unreadable: an input cannot be read or is not a signed decision file, or the command line is wrong',
-  '         exit 3 intact, signers not judged: no roster was given and every integrity check passed',
-].join('\n');
-
-export const SIGNING_USAGE = [
-  '  keygen --name <name> --role <member|chair|secretary|auditor> --out <dir> [--passphrase-file <f>]',
-  '  roster build --keys <public key files...> --version <n> --valid-from <YYYY-MM-DD> --sign-with <key file> [--passphrase-file <f>] [--previous <roster file>] [--council <name>] --out <file>',
-  '  roster import <file> [--db <path>]',
-  VERIFY_USAGE,
-].join('\n');
+import { VERIFY_USAGE } from './usage-texts';
 
 const DEFAULT_COUNCIL = '1015 피해지원 협의체';
 

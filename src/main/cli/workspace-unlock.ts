@@ -9,14 +9,6 @@ import { createWorkspace, unlockWorkspace } from '../services/unlock-workspace';
 import { workspaceStateOf } from '../services/workspace-key';
 import { readPassphrase } from './passphrase';
 
-export const WORKSPACE_USAGE = `The workspace is encrypted. Its passphrase is read from
-  --passphrase-file <f>                  (first line; keygen, roster build, export-decisions and
-                                          recommendations keep that option for their signing key)
-  or the file named by REVIEW_DESK_PASSPHRASE_FILE (for scripts),
-  or the passphrase file given after --as (a person's own passphrase),
-  or asked for at the terminal. A command on a --db that does not exist yet makes a new
-  encrypted workspace with that passphrase and prints its recovery code, once.`;
-
 /** Commands whose own --passphrase-file is for a key they sign with, not for the workspace. */
 const OWN_PASSPHRASE_FILE = new Set(['keygen', 'roster', 'export-decisions', 'recommendations']);
 /** Commands that never open a workspace: no passphrase is asked for them. */

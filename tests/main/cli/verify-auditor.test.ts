@@ -1,7 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { VERIFY_USAGE } from '../../../src/main/cli/signing';
+import { VERIFY_USAGE } from '../../../src/main/cli/usage-texts';
 import { decisionFileSha256 } from '../../../src/main/services/decision-files';
 import { decisionRecords, makeCouncil, signedFile } from '../decision-file/council';
 import { editPayload } from '../../helpers/tampering';
