@@ -64,10 +64,9 @@ const REQUEST_ANSWERED_SQL =
  */
 export const NEW_EVIDENCE_SQL = `(cur.outcome = 'request_evidence' AND ${REQUEST_ANSWERED_SQL})`;
 
-/** Where the claim's latest appeal stands (migration 018): filed, admitted, rejected; NULL: none. */
-export const APPEAL_STATE_SQL = `(SELECT coalesce(r.ruling, 'filed') FROM appeals ap
-  LEFT JOIN appeal_rulings r ON r.appeal_id = ap.id
-  WHERE ap.claim_id = c.claim_id ORDER BY ap.id DESC LIMIT 1)`;
+/** Where the claim's latest appeal stands (the appeal_status view of migration 018); NULL: none. */
+export const APPEAL_STATE_SQL = `(SELECT s.state FROM appeal_status s
+  WHERE s.claim_id = c.claim_id ORDER BY s.id DESC LIMIT 1)`;
 /**
  * An appeal admitted after the claim's current decision: the council has the claim to decide
  * again, so it is back in the open queue (a bracket claim admitted has no decision at all).

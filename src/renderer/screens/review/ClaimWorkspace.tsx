@@ -18,6 +18,7 @@ import { EvidenceViewer } from './evidence/EvidenceViewer';
 import { AttachEvidence } from './supplements/AttachEvidence';
 import { CorrectClaim } from './corrections/CorrectClaim';
 import { AppealPanel } from './appeals/AppealPanel';
+import { useSecretariat } from './use-secretariat';
 import { ClaimTimeline } from './history/ClaimTimeline';
 import type { ReviewCommands } from './keyboard/shortcuts';
 import { MemberRecommendations } from './recommendations/MemberRecommendations';
@@ -72,6 +73,13 @@ export function ClaimWorkspace({
   const timeline = useRef<HTMLElement>(null);
   const form = useRef<DecisionFormCommands | null>(null);
   const touched = () => setVersion((v) => v + 1);
+  const secretariat = useSecretariat();
+  /** Evidence, a correction or an appeal changed the claim: read it, its history and the grid again. */
+  const claimChanged = () => {
+    reload();
+    touched();
+    onClaimChanged();
+  };
 
   const claim = state.status === 'ready' ? state.value : null;
   const evidenceCount = claim?.evidence.length ?? 0;
@@ -181,30 +189,13 @@ export function ClaimWorkspace({
             ) : (
               <NoDecisionNeeded tierFixedSupport={fixedSupportFor(claim.tier)} />
             )}
-            <AttachEvidence
-              claimId={claimId}
-              onAttached={() => {
-                reload();
-                touched();
-                onClaimChanged();
-              }}
-            />
-            <CorrectClaim
-              claimId={claimId}
-              onCorrected={() => {
-                reload();
-                touched();
-                onClaimChanged();
-              }}
-            />
-            <AppealPanel
-              claimId={claimId}
-              onChanged={() => {
-                reload();
-                touched();
-                onClaimChanged();
-              }}
-            />
+            <AttachEvidence claimId={claimId} onAttached={claimChanged} />
+            {secretariat && (
+              <>
+                <CorrectClaim claimId={claimId} onCorrected={claimChanged} />
+                <AppealPanel claimId={claimId} onChanged={claimChanged} />
+              </>
+            )}
             <ClaimTimeline ref={timeline} claimId={claimId} version={version} />
           </>
         )}

@@ -1,8 +1,6 @@
 import { useState } from 'react';
-import { SECRETARIAT } from '../../../../shared/domain/acts';
 import { APPEAL_STATE_LABELS } from '../../../../shared/domain/appeals';
 import type { AppealRuled } from '../../../../shared/ipc/appeals-schemas';
-import { useActingChanges } from '../../../api/acting-changes';
 import { api } from '../../../api/client';
 import { useApi } from '../../../api/use-api';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -11,20 +9,17 @@ import { FileAppealForm } from './FileAppealForm';
 import { RuleOnAppeal } from './RuleOnAppeal';
 
 /**
- * The claim's appeals (이의신청), for the secretary or the chair, who record and rule on them:
+ * The claim's appeals (이의신청), for the secretary or the chair, who record and rule on them
+ * (ClaimWorkspace shows this to them alone):
  * each appeal with where it stands, then either the ruling on the one waiting or, when none
  * waits, the form for a new one. Others see nothing here; the grid's appeals view and the
  * claim's history show appeals to everyone.
  */
 export function AppealPanel({ claimId, onChanged }: { claimId: string; onChanged: () => void }) {
   const { t, label } = useLocale();
-  const people = useApi(api.people.list, undefined, useActingChanges());
   const [version, setVersion] = useState(0);
   const appeals = useApi(api.appeals.list, { claimId }, version);
   const [ruled, setRuled] = useState<AppealRuled | null>(null);
-
-  const role = people.state.status === 'ready' ? people.state.value.current?.role : undefined;
-  if (!role || !(SECRETARIAT as readonly string[]).includes(role)) return null;
 
   const changed = () => {
     setVersion((v) => v + 1);

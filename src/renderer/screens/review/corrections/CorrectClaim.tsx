@@ -1,5 +1,4 @@
 import { useState, type FormEvent } from 'react';
-import { SECRETARIAT } from '../../../../shared/domain/acts';
 import { FIELD_HEADERS } from '../../../../shared/domain/batch-format';
 import {
   CORRECTABLE_FIELDS,
@@ -7,9 +6,7 @@ import {
 } from '../../../../shared/domain/claim-correction';
 import { TIER_LABELS } from '../../../../shared/domain/tier';
 import type { CorrectionResult } from '../../../../shared/ipc/corrections-schemas';
-import { useActingChanges } from '../../../api/acting-changes';
 import { api } from '../../../api/client';
-import { useApi } from '../../../api/use-api';
 import { useWrite } from '../../../api/use-write';
 import { Button } from '../../../components/Button';
 import { ErrorNotice } from '../../../components/ErrorNotice';
@@ -20,7 +17,7 @@ import { useLocale } from '../../../i18n/locale-context';
  * The secretariat corrects a claim's data here (a figure the claimant mistyped, a name that
  * differs from the registration): a new version of the claim with the reason, never an edit
  * in place. The value is typed as a batch file would write it and checked the same way.
- * Shown only to the secretary or the chair, the people who may make it.
+ * ClaimWorkspace shows it only to the secretary or the chair, the people who may make it.
  */
 export function CorrectClaim({
   claimId,
@@ -30,15 +27,11 @@ export function CorrectClaim({
   onCorrected: () => void;
 }) {
   const { t, label } = useLocale();
-  const people = useApi(api.people.list, undefined, useActingChanges());
   const { run, pending, error } = useWrite();
   const [field, setField] = useState<CorrectableField>('claimed_loss');
   const [value, setValue] = useState('');
   const [reason, setReason] = useState('');
   const [result, setResult] = useState<CorrectionResult | null>(null);
-
-  const role = people.state.status === 'ready' ? people.state.value.current?.role : undefined;
-  if (!role || !(SECRETARIAT as readonly string[]).includes(role)) return null;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
