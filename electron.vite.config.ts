@@ -7,7 +7,15 @@ export default defineConfig({
   main: {
     build: {
       rolldownOptions: {
-        input: { index: resolve(import.meta.dirname, 'src/main/index.ts') },
+        input: {
+          index: resolve(import.meta.dirname, 'src/main/index.ts'),
+          // Worker threads (src/main/lib/worker-entry.ts finds them beside index.js).
+          'prepare-worker': resolve(
+            import.meta.dirname,
+            'src/main/services/intake/prepare-worker.ts',
+          ),
+          'checkpoint-worker': resolve(import.meta.dirname, 'src/main/db/checkpoint-worker.ts'),
+        },
       },
     },
   },

@@ -30,9 +30,12 @@ import { createWorkspace } from '../src/main/services/unlock-workspace';
 import { databaseKeyPragma, forgetKey } from '../src/main/services/workspace-key';
 import type { QueueQuery } from '../src/shared/ipc/queue-query';
 import { plainContext } from './plain-workspace';
+import { builtChild } from './built-child';
 import { emit, round, scratchDir } from './support';
 
 const ROOT = join(import.meta.dirname, '..');
+/** The import as built (bench/built-child.ts): encrypted and plain imports run the same code. */
+const importChild = await builtChild('import-child', 'bench/import-child.ts');
 const ROWS = 100_000;
 const SEED = 1015;
 const PASSPHRASE = 'bench backup passphrase';
@@ -175,14 +178,7 @@ function importInChild(
   sync();
   const result = spawnSync(
     process.execPath,
-    [
-      '--import',
-      'tsx',
-      join(ROOT, 'bench/import-child.ts'),
-      csv,
-      dataDir,
-      ...(plain ? ['--plain'] : []),
-    ],
+    [importChild, csv, dataDir, ...(plain ? ['--plain'] : [])],
     { encoding: 'utf8', cwd: ROOT, maxBuffer: 1 << 20 },
   );
   rmSync(dataDir, { recursive: true, force: true });

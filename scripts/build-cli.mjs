@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const OUT = join(ROOT, 'out/cli');
 /** What the CLI is made from: a change in any of these makes a new build. */
-const SOURCES = ['src/main', 'src/shared', 'resources/sample-claims.json'];
+const SOURCES = ['src/main', 'src/shared', 'resources/sample-claims.json', 'scripts/build-cli.mjs'];
 const ENTRY = 'review-desk.mjs';
 
 /** The newest modification time among the CLI's sources, in whole ms. */
@@ -33,7 +33,12 @@ async function buildInto(dir) {
   // Loaded here, not at the top: a run whose build is current never loads esbuild.
   const { build } = await import('esbuild');
   await build({
-    entryPoints: { 'review-desk': join(ROOT, 'src/main/cli/index.ts') },
+    entryPoints: {
+      'review-desk': join(ROOT, 'src/main/cli/index.ts'),
+      // Worker threads (src/main/lib/worker-entry.ts finds them beside the chunks).
+      'prepare-worker': join(ROOT, 'src/main/services/intake/prepare-worker.ts'),
+      'checkpoint-worker': join(ROOT, 'src/main/db/checkpoint-worker.ts'),
+    },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',

@@ -23,6 +23,13 @@ if (missing.length > 0) {
   console.error(`check-bundles: ${missing.join(', ')} missing; run npm run build first`);
   process.exit(1);
 }
+/** Worker threads' entries, found by name beside the main bundle at run time (lib/worker-entry.ts). */
+const workers = ['out/main/prepare-worker.js', 'out/main/checkpoint-worker.js'];
+const absent = workers.filter((file) => !existsSync(join(root, file)));
+if (absent.length > 0) {
+  console.error(`check-bundles: ${absent.join(', ')} missing: the build has no worker entry for it`);
+  process.exit(1);
+}
 const files = folders.flatMap((folder) => scripts(join(root, folder)));
 let failed = 0;
 for (const file of files) {

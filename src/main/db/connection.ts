@@ -62,6 +62,13 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
 /** What each open connection was opened with, so another one can be opened the same way. */
 const keyOfConnection = new WeakMap<Db, WorkspaceKey | null>();
 
+/** The key `db` was opened with (null: unencrypted), to open it again elsewhere (a worker). */
+export function keyOfConnectionFor(db: Db): WorkspaceKey | null {
+  const key = keyOfConnection.get(db);
+  if (key === undefined) throw new Error(`${db.name} was not opened by openDatabase`);
+  return key;
+}
+
 /**
  * A second connection to the same database, keyed as `db` was (an import writes on its own
  * connection). After the workspace locked, the key it shares is zeroed and this fails.
@@ -92,6 +99,11 @@ function checkKeyOpens(db: Db, file: string): void {
 export function setPageCacheKiB(db: Db, kib: number): void {
   if (!Number.isSafeInteger(kib) || kib <= 0) throw new RangeError(`bad page cache size ${kib}`);
   db.pragma(`cache_size = -${kib}`);
+}
+
+/** For a large write whose checkpoint runs elsewhere (background-checkpoint.ts). */
+export function turnOffAutoCheckpoint(db: Db): void {
+  db.pragma('wal_autocheckpoint = 0');
 }
 
 /**

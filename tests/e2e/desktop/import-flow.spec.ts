@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeLargeBatch } from '../../../src/main/demo';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
@@ -134,6 +134,16 @@ test('imports a chosen file with a live progress bar and rows per second', async
     missing.toLocaleString('en-US'),
   );
   await expect(page.getByTestId('empty-workspace')).toHaveCount(0);
+  // The main bundle ran the import's worker threads (lib/worker-entry.ts): the rows were
+  // prepared on one (no fallback to the main thread was logged) and the WAL was copied into
+  // the database file on another after the commit, which nothing else here would do.
+  expect(desktop.app.output(), desktop.app.output()).not.toContain('did not start');
+  await expect
+    .poll(() => statSync(join(temp.dir, 'workspace', 'review-desk.db')).size, {
+      message: `the WAL was not copied into the database file:\n${desktop.app.output()}`,
+      timeout: 20_000,
+    })
+    .toBeGreaterThan(16 * 1024 * 1024);
 });
 
 test('a cancelled import leaves nothing behind', async () => {

@@ -1,23 +1,7 @@
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
+import { statSync } from 'node:fs';
 import { basename } from 'node:path';
-import {
-  FIELD_HEADERS,
-  isQuarantineExport,
-  overLimit,
-  QUARANTINE_ENTRY_HEADER,
-  QUARANTINE_EXPORT_HEADERS,
-  rawRowPicker,
-  resolveColumns,
-  type ResolvedColumns,
-} from '../../../shared/domain/batch-format';
-import { unguardCell } from '../../../shared/domain/spreadsheet-cell';
-import {
-  duplicateInFileIssue,
-  validateClaimRow,
-  type RowIssue,
-} from '../../../shared/domain/claim-row';
-import { classifyTier, TIER_RULE_VERSION, TIERS, type Tier } from '../../../shared/domain/tier';
+import { duplicateInFileIssue, type RowIssue } from '../../../shared/domain/claim-row';
+import { TIER_RULE_VERSION, TIERS, type Tier } from '../../../shared/domain/tier';
 import type {
   ImportProgress,
   ImportReport,
@@ -28,13 +12,15 @@ import {
   commit,
   rollbackIfOpen,
   setPageCacheKiB,
+  turnOffAutoCheckpoint,
   type Db,
 } from '../../db/connection';
+import { checkpointInBackground } from '../../db/background-checkpoint';
 import { openWorkspaceConnection } from '../open-workspace';
 import { appendAudit } from '../../db/repositories/audit-log';
 import { signerOf } from '../identity/acting';
 import { findBatchById, insertBatch, setBatchRowCount } from '../../db/repositories/batches';
-import { claimBatchLookup, claimInserter } from '../../db/repositories/claims';
+import { claimBatchLookup, claimValuesInserter } from '../../db/repositories/claims';
 import { evidenceInserter } from '../../db/repositories/evidence';
 import {
   findImportByContentHash,
@@ -49,8 +35,9 @@ import { evidenceLayoutReport } from '../evidence/layout-hint';
 import { openEvidenceSource } from '../evidence/source';
 import { EvidenceStore } from '../evidence/store';
 import { refreshDerivedData } from '../derived-data';
-import { hashClaimContent } from '../hashing';
-import { openBatchReader, type BatchReader } from './readers';
+import { cellsOf, isInvalidRow } from './prepare-rows';
+import { prepareInWorker } from './prepare-in-worker';
+import { prepareInThisThread, type PreparedSource, type PreparingBatch } from './prepared-source';
 import { ImportCancelledError, readUntilStopped } from './read-until';
 
 export { ImportCancelledError } from './read-until';
@@ -60,89 +47,47 @@ export interface ImportOptions {
   onProgress?: (progress: ImportProgress) => void;
   /** How long a read may stall before the import gives up (READ_STALL_MS; shorter in tests). */
   stallMs?: number;
-}
-
-async function hashFile(file: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(file, { highWaterMark: 1024 * 1024 }))
-    hash.update(chunk as Buffer);
-  return hash.digest('hex');
-}
-
-/** An unreadable file is refused with the reader's typed error (its issue code and place). */
-function openReader(request: ImportRequest): Promise<BatchReader> {
-  return openBatchReader(request.file, { sheet: request.sheet ?? null });
-}
-
-function checkColumns(headers: readonly string[], request: ImportRequest): ResolvedColumns {
-  const columns = resolveColumns(headers, request.mapping ?? {});
-  const problems = [
-    ...columns.missingRequired.map((field) => ({
-      path: field,
-      code: 'missing_column',
-      message: `no column for ${FIELD_HEADERS[field].ko} (${field})`,
-    })),
-    ...columns.duplicateFields.map((field) => ({
-      path: field,
-      code: 'duplicate_column',
-      message: `more than one column maps to ${FIELD_HEADERS[field].ko} (${field})`,
-    })),
-  ];
-  if (problems.length > 0) {
-    throw new ServiceError(
-      'validation_failed',
-      `${basename(request.file)} needs a column mapping: ${problems.map((p) => p.message).join('; ')}`,
-      problems,
-    );
-  }
-  return columns;
+  /**
+   * Where rows are read and prepared: on a worker thread, or in this one. By default a worker
+   * for files of WORKER_MIN_BYTES and more; tests choose, to show both give the same result.
+   */
+  preparer?: 'worker' | 'thread';
+  /**
+   * 'background': a large import's WAL is copied into the database file on a worker thread
+   * after the commit (the app, whose main thread must stay free); 'at-commit' (the CLI, which
+   * closes the workspace right after anyway): SQLite's automatic checkpoint, in the commit.
+   */
+  checkpoint?: 'background' | 'at-commit';
+  /** Told the background checkpoint's seconds when it has finished (benches). */
+  onCheckpointed?: (seconds: number | null) => void;
 }
 
 /**
- * For a quarantine export coming back (isQuarantineExport): its headers and cells with the
- * export's guard removed (unguardCell, which touches only text guardCell could have made), and
- * without the export's own columns; entryOf reads the row's 보류번호 (the entry it copies).
- * Any other file is read exactly as it is, so a person's own leading ' is kept.
+ * From this size on a file is prepared on a worker thread. Starting one takes tens of
+ * milliseconds, which only pays off once preparing takes longer (about 5,000 rows).
  */
-function restoreRoundTrip(headers: readonly string[]): {
-  headers: readonly string[];
-  values: (cells: Record<string, string>) => Record<string, string>;
-  entryOf: (cells: Record<string, string>) => number | null;
-} {
-  if (!isQuarantineExport(headers))
-    return { headers, values: (cells) => cells, entryOf: () => null };
-  const restored = headers.map(unguardCell);
-  const renamed = new Map(headers.map((header, i) => [header, restored[i]!]));
-  return {
-    headers: restored,
-    values: (cells) => {
-      const out: Record<string, string> = {};
-      for (const [header, cell] of Object.entries(cells)) {
-        // The export's own columns are not the claimant's data: a row set aside again is kept
-        // under the file's headers only, so the next export has the same shape.
-        if (QUARANTINE_EXPORT_HEADERS.includes(header)) continue;
-        // defineProperty keeps a "__proto__" header an ordinary key.
-        Object.defineProperty(out, renamed.get(header) ?? unguardCell(header), {
-          value: unguardCell(cell),
-          enumerable: true,
-          writable: true,
-          configurable: true,
-        });
-      }
-      return out;
-    },
-    entryOf: (cells) => {
-      const text = unguardCell(cells[QUARANTINE_ENTRY_HEADER] ?? '').trim();
-      return /^[1-9]\d{0,15}$/.test(text) ? Number(text) : null;
-    },
-  };
-}
+export const WORKER_MIN_BYTES = 1024 * 1024;
 
 /** Each list in the report keeps its first entries only; the counts and the database keep all. */
 export const REPORT_LIST_LIMIT = 1000;
 
 function pushCapped<T>(list: T[], item: T): void {
   if (list.length < REPORT_LIST_LIMIT) list.push(item);
+}
+
+function fileSize(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0; // the reader refuses a file that is not there, with its own words
+  }
+}
+
+/** A worker where one pays off (or is asked for); this thread otherwise. */
+function preparing(request: ImportRequest, options: ImportOptions): PreparingBatch {
+  const where =
+    options.preparer ?? (fileSize(request.file) >= WORKER_MIN_BYTES ? 'worker' : 'thread');
+  return where === 'worker' ? prepareInWorker(request) : prepareInThisThread(request);
 }
 
 const emptyTiers = (): Record<Tier, number> =>
@@ -161,53 +106,45 @@ export async function importBatch(
 ): Promise<ImportReport> {
   const started = performance.now();
   const fileName = basename(request.file);
-  const report = (phase: ImportProgress['phase'], rowsRead: number, reader: BatchReader | null) => {
+  let progress = { bytesRead: 0, totalBytes: 0 };
+  const report = (phase: ImportProgress['phase'], rowsRead: number) => {
     const seconds = (performance.now() - started) / 1000;
     options.onProgress?.({
       phase,
       rowsRead,
-      bytesRead: reader?.bytesRead() ?? 0,
-      totalBytes: reader?.totalBytes ?? 0,
+      ...progress,
       rowsPerSecond: seconds > 0 ? Math.round(rowsRead / seconds) : 0,
     });
   };
-  report('checking', 0, null);
-
-  const contentHash = await hashFile(request.file).catch(() => {
-    throw new ServiceError('validation_failed', `${request.file} cannot be read`);
-  });
-  const earlier = findImportByContentHash(ctx.db, contentHash);
-  if (earlier) {
-    throw new ServiceError(
-      'conflict',
-      `${fileName} was already imported into batch ${earlier.batchId} ("${earlier.batchName}") on ${earlier.importedAt}; nothing was imported again`,
-    );
-  }
+  report('checking', 0);
   const fixesFor = request.intoBatchId ?? null;
-  if (fixesFor !== null && !findBatchById(ctx.db, fixesFor))
-    throw new ServiceError('not_found', `batch ${fixesFor} does not exist`);
 
   const stop = { file: request.file, signal: options.signal, stallMs: options.stallMs };
-  const opening = openReader(request);
-  const reader = await readUntilStopped(opening, stop).catch((error: unknown) => {
-    // A reader that opens after the import gave up on it is closed as soon as it does.
-    opening.then((late) => late.close()).catch(() => undefined);
-    throw error;
-  });
-  // A quarantine export coming back carries the export's formula guard in every cell; it is
-  // removed here, where it was added, so the claims get the source's text (issue 12).
-  const restore = restoreRoundTrip(reader.headers);
+  const batchFile = preparing(request, options);
+  let prepared: PreparedSource;
+  let contentHash: string;
   let source: Awaited<ReturnType<typeof openEvidenceSource>>;
-  let columns: ResolvedColumns;
   try {
-    columns = checkColumns(restore.headers, request);
+    contentHash = await readUntilStopped(batchFile.contentHash(), stop);
+    const earlier = findImportByContentHash(ctx.db, contentHash);
+    if (earlier) {
+      throw new ServiceError(
+        'conflict',
+        `${fileName} was already imported into batch ${earlier.batchId} ("${earlier.batchName}") on ${earlier.importedAt}; nothing was imported again`,
+      );
+    }
+    if (fixesFor !== null && !findBatchById(ctx.db, fixesFor))
+      throw new ServiceError('not_found', `batch ${fixesFor} does not exist`);
+    prepared = await readUntilStopped(batchFile.opened(), stop);
     source = await openEvidenceSource(request.evidence ?? null);
   } catch (error) {
     // Refused before the transaction began: release the file and say why.
-    reader.close();
-    report('failed', 0, reader);
+    batchFile.close();
+    report('failed', 0);
     throw error;
   }
+  const { format, encoding, totalBytes } = prepared.facts;
+  progress = { bytesRead: 0, totalBytes };
   const collector = createEvidenceCollector(
     source,
     new EvidenceStore(ctx.dataDir, ctx.workspaceKey),
@@ -215,6 +152,8 @@ export async function importBatch(
   const db: Db = openWorkspaceConnection(ctx);
   // A modest page cache: a million-row import must stay within a laptop's memory (bench: peakRssMB).
   setPageCacheKiB(db, 16384);
+  const checkpointLater = options.checkpoint === 'background';
+  if (checkpointLater) turnOffAutoCheckpoint(db);
   try {
     beginImmediate(db);
     const now = ctx.now().toISOString();
@@ -233,23 +172,22 @@ export async function importBatch(
       kind: fixesFor === null ? 'original' : 'fix',
       contentHash,
       sourceFile: request.file,
-      format: reader.format,
-      encoding: reader.encoding,
+      format,
+      encoding,
       importedAt: now,
       importedBy: ctx.actor,
       rowCount: 0,
     });
-    const insertClaim = claimInserter(db);
+    const insertClaim = claimValuesInserter(db, batchId);
     const insertEvidence = evidenceInserter(db);
     const quarantine = quarantineInserter(db);
     const batchOf = claimBatchLookup(db);
     const resolve = resolverFor(db);
     const isOpen = openEntryLookup(db);
-    const pick = rawRowPicker(columns.mapping);
 
     const result: ImportReport = {
       batchId,
-      file: { name: fileName, format: reader.format, encoding: reader.encoding },
+      file: { name: fileName, format, encoding },
       rows: 0,
       imported: 0,
       quarantined: 0,
@@ -306,70 +244,62 @@ export async function importBatch(
       result.duplicates += 1;
       pushCapped(result.duplicateClaims, { row, claimId, existingBatchId });
     };
+    // A returning row ends the entry it copies only while that entry is open in this batch:
+    // a second copy of the same row in the file is an ordinary row.
+    const fixesOf = (named: number | null) =>
+      fixesFor !== null && named !== null && isOpen(batchId, named) ? named : null;
 
-    const chunks = reader.chunks();
+    const chunks = prepared.chunks();
     for (;;) {
       const next = await readUntilStopped(chunks.next(), stop);
       if (next.done) break;
       const chunk = next.value;
-      for (const { row, values: cells } of chunk) {
+      for (const [index, item] of chunk.rows.entries()) {
         result.rows += 1;
-        const values = restore.values(cells);
-        // A returning row ends the entry it copies only while that entry is open in this batch:
-        // a second copy of the same row in the file is an ordinary row.
-        const named = restore.entryOf(cells);
-        const fixes = fixesFor !== null && named !== null && isOpen(batchId, named) ? named : null;
-        const raw = pick(values);
-        const checked = validateClaimRow(raw);
-        if (!checked.ok) {
-          const hasId = raw.claim_id !== '' && overLimit('claim_id', raw.claim_id) === null;
-          setAside(row, values, hasId ? raw.claim_id : null, checked.issues, fixes);
+        if (isInvalidRow(item)) {
+          const { row, values, claimId, issues, named } = item;
+          setAside(row, values, claimId, issues, fixesOf(named));
           continue;
         }
-        const claim = checked.claim;
-        const tier = classifyTier(claim);
-        const { evidence, ...fields } = claim;
-        const inserted = insertClaim({
-          ...fields,
-          batchId,
-          sourceRow: row,
-          tier,
-          tierRuleVersion: TIER_RULE_VERSION,
-          contentHash: hashClaimContent(claim),
-        });
-        if (!inserted) {
-          const existing = batchOf(claim.claimId)!;
+        const { values, evidence, named } = item;
+        const [claimId, row] = values;
+        if (!insertClaim(values)) {
+          const existing = batchOf(claimId)!;
+          const cells = cellsOf(chunk, index);
           // The same id earlier in this very file is a bad row; one from another batch is a duplicate.
           if (existing === batchId && fixesFor === null)
-            setAside(row, values, claim.claimId, [duplicateInFileIssue()], fixes);
-          else setAsideDuplicate(row, values, claim.claimId, existing, fixes);
+            setAside(row, cells, claimId, [duplicateInFileIssue()], fixesOf(named));
+          else setAsideDuplicate(row, cells, claimId, existing, fixesOf(named));
           continue;
         }
-        for (const [position, name] of evidence.entries()) {
-          const outcome = await collector.collect(name);
-          insertEvidence({ claimId: claim.claimId, position, ...outcome });
-          if (outcome.status !== 'stored') {
-            pushCapped(result.evidenceProblems, {
-              claimId: claim.claimId,
-              fileName: name,
-              status: outcome.status,
-              problem: outcome.problem,
-            });
+        if (evidence !== null) {
+          for (const [position, name] of evidence.entries()) {
+            const outcome = await collector.collect(name);
+            insertEvidence({ claimId, position, ...outcome });
+            if (outcome.status !== 'stored') {
+              pushCapped(result.evidenceProblems, {
+                claimId,
+                fileName: name,
+                status: outcome.status,
+                problem: outcome.problem,
+              });
+            }
+            result.evidence[outcome.status] += 1;
           }
-          result.evidence[outcome.status] += 1;
         }
-        if (fixesFor !== null) resolve(batchId, claim.claimId, importFileId, now, fixes);
-        result.tiers[tier] += 1;
+        if (fixesFor !== null) resolve(batchId, claimId, importFileId, now, fixesOf(named));
+        result.tiers[values[14]] += 1;
         result.imported += 1;
       }
-      report('reading', result.rows, reader);
+      progress = { bytesRead: chunk.bytesRead, totalBytes };
+      report('reading', result.rows);
       // Let progress events and a cancel request through between chunks.
       await new Promise((resolveTick) => setImmediate(resolveTick));
       if (options.signal?.aborted) throw new ImportCancelledError();
     }
 
     result.evidenceLayout = evidenceLayoutReport(source.shape, result);
-    report('committing', result.rows, reader);
+    report('committing', result.rows);
     if (fixesFor === null) setBatchRowCount(db, batchId, result.rows);
     setImportFileRowCount(db, importFileId, result.rows);
     const { byFlag } = refreshDerivedData(db);
@@ -381,8 +311,8 @@ export async function importBatch(
       details: {
         file: fileName,
         contentHash,
-        format: reader.format,
-        encoding: reader.encoding,
+        format,
+        encoding,
         rows: result.rows,
         imported: result.imported,
         quarantined: result.quarantined,
@@ -394,16 +324,20 @@ export async function importBatch(
       },
     });
     commit(db);
+    if (checkpointLater)
+      void checkpointInBackground(db, ctx.nativeBinding).then((seconds) =>
+        options.onCheckpointed?.(seconds),
+      );
     result.seconds = (performance.now() - started) / 1000;
-    report('done', result.rows, reader);
+    report('done', result.rows);
     return result;
   } catch (error) {
     rollbackIfOpen(db);
-    report(error instanceof ImportCancelledError ? 'cancelled' : 'failed', 0, reader);
+    report(error instanceof ImportCancelledError ? 'cancelled' : 'failed', 0);
     throw error;
   } finally {
     db.close();
-    reader.close();
+    batchFile.close();
     await source.close();
   }
 }

@@ -33,6 +33,8 @@ export class ImportRunner {
     try {
       return await importBatch(ctx, request, {
         signal: controller.signal,
+        // The app's main thread serves the window: a large import's checkpoint runs elsewhere.
+        checkpoint: 'background',
         onProgress: (progress) => ctx.emit?.('intake:progress', progress),
       });
     } finally {

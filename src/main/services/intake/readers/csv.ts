@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { createReadStream, statSync } from 'node:fs';
 import { decideFileEncoding, EncodingRefusal } from './encoding';
 import {
+  CHUNK_CHARS,
   CHUNK_ROWS,
   rowObject,
   uniqueHeaders,
@@ -329,6 +330,7 @@ export async function openCsvReader(file: string): Promise<BatchReader> {
 
   async function* chunks(): AsyncGenerator<SourceRow[]> {
     let chunk: SourceRow[] = [];
+    let chunkChars = 0;
     for (;;) {
       const next = await record();
       if (!next) break;
@@ -341,9 +343,11 @@ export async function openCsvReader(file: string): Promise<BatchReader> {
           `row ${next.row}`,
         );
       chunk.push({ row: next.row, values: rowObject(headers, next.cells) });
-      if (chunk.length === CHUNK_ROWS) {
+      for (const cell of next.cells) chunkChars += cell.length;
+      if (chunk.length === CHUNK_ROWS || chunkChars >= CHUNK_CHARS) {
         yield chunk;
         chunk = [];
+        chunkChars = 0;
       }
     }
     if (chunk.length > 0) yield chunk;

@@ -46,6 +46,13 @@ export class UnreadableBatchError extends ServiceError {
 export const CHUNK_ROWS = 2000;
 
 /**
+ * A streamed chunk also ends once its cells hold this many characters, so a file of long rows
+ * comes in more, smaller chunks and what is held at once stays bounded (the import's worker
+ * thread runs within a fixed heap: prepare-in-worker.ts).
+ */
+export const CHUNK_CHARS = 2_000_000;
+
+/**
  * Header names as keys: blank headers get a column letter, repeated ones a suffix, so no
  * cell of the file is dropped or overwritten when the row becomes an object.
  */

@@ -1,0 +1,38 @@
+// A worker thread that copies the WAL into the database file (a checkpoint) on a connection of
+// its own, so a large import's commit returns without waiting for it (background-checkpoint.ts).
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDatabase } from './connection';
+
+const { file, key, nativeBinding } = workerData as {
+  file: string;
+  key: Buffer | null;
+  nativeBinding?: string;
+};
+interface WalCheckpoint {
+  busy: number;
+  log: number;
+  checkpointed: number;
+}
+const ATTEMPTS = 20;
+const PAUSE_MS = 100;
+/** Something to block on between tries: this thread has nothing else to do. */
+const PAUSE = new Int32Array(new SharedArrayBuffer(4));
+
+try {
+  const db = openDatabase(file, { key, nativeBinding, migrate: false });
+  try {
+    // PASSIVE: never waits on the app's connections. A read that began before the import
+    // committed holds back the frames after it until it ends, so a short-lived one is waited
+    // out: a few tries, a moment apart.
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const [done] = db.pragma('wal_checkpoint(PASSIVE)') as WalCheckpoint[];
+      if (!done || done.checkpointed >= done.log) break;
+      Atomics.wait(PAUSE, 0, 0, PAUSE_MS);
+    }
+  } finally {
+    db.close();
+  }
+  parentPort!.postMessage({ done: true });
+} finally {
+  key?.fill(0);
+}
