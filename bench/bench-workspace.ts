@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { ServiceContext } from '../src/main/services/context';
 import { DATABASE_FILE_NAME, type OpenWorkspaceOptions } from '../src/main/services/open-workspace';
 import { createWorkspace, unlockWorkspace } from '../src/main/services/unlock-workspace';
+import { WorkspaceSession } from '../src/main/services/vault/session';
 import { workspaceStateOf } from '../src/main/services/workspace-key';
 
 /**
@@ -19,4 +20,19 @@ export function openBenchWorkspace(
   if (workspaceStateOf(join(dir, options.fileName ?? DATABASE_FILE_NAME)) === 'none')
     return createWorkspace(dir, { ...all, passphrase: BENCH_PASSPHRASE }).ctx;
   return unlockWorkspace(dir, { passphrase: BENCH_PASSPHRASE }, all);
+}
+
+/**
+ * A bench workspace opened the way the app opens it: a session unlocked with the passphrase,
+ * so a renderer asking `vault:status` finds it open (its lock screen would stop any bench that
+ * drives the UI). Lock it when done.
+ */
+export function openBenchSession(dir: string): WorkspaceSession {
+  const session = new WorkspaceSession({
+    dataDir: dir,
+    keyProtector: () => undefined,
+    scrypt: BENCH_SCRYPT,
+  });
+  session.unlock({ passphrase: BENCH_PASSPHRASE });
+  return session;
 }

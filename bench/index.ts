@@ -4,7 +4,17 @@
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const AREAS = ['cli', 'import', 'decision', 'grid', 'verify', 'minutes', 'backup'];
+const AREAS = [
+  'cli',
+  'import',
+  'decision',
+  'grid',
+  'grid-indexes',
+  'verify',
+  'minutes',
+  'reports',
+  'backup',
+];
 
 for (const area of AREAS) {
   const run = spawnSync(

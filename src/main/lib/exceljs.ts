@@ -14,6 +14,19 @@ import { createRequire } from 'node:module';
  */
 const requireCommonJs = createRequire(import.meta.url);
 let loaded: typeof ExcelJSModule | null = null;
+let fixed = false;
+
+/** Before any part of exceljs loads: its modules take the decoder when they load. */
+function fixHangulDecoding(): void {
+  if (fixed) return;
+  const decoding = requireCommonJs('exceljs/lib/utils/browser-buffer-decode.js') as {
+    bufferToString: (chunk: string | Uint8Array) => string;
+  };
+  const decoder = new TextDecoder('utf-8');
+  decoding.bufferToString = (chunk) =>
+    typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  fixed = true;
+}
 
 /**
  * exceljs with the fix in place, loaded on first use: it takes a quarter of a second to load,
@@ -21,14 +34,24 @@ let loaded: typeof ExcelJSModule | null = null;
  */
 export function excelJs(): typeof ExcelJSModule {
   if (loaded) return loaded;
-  const decoding = requireCommonJs('exceljs/lib/utils/browser-buffer-decode.js') as {
-    bufferToString: (chunk: string | Uint8Array) => string;
-  };
-  const decoder = new TextDecoder('utf-8');
-  decoding.bufferToString = (chunk) =>
-    typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
+  fixHangulDecoding();
   loaded = requireCommonJs('exceljs') as typeof ExcelJSModule;
   return loaded;
+}
+
+type WorkbookWriterClass = typeof ExcelJSModule.stream.xlsx.WorkbookWriter;
+
+/**
+ * exceljs's streaming workbook writer without the rest of the library (the readers, the
+ * in-memory workbook, CSV): what writing a ledger needs, loaded in about a third of the time
+ * (0.12 s against 0.35 s), which `review-desk ledger --format xlsx` pays once per run. The fix
+ * goes in first all the same: some of the modules it loads read too, and keep the decoder they
+ * found.
+ */
+export function excelJsWorkbookWriter(): WorkbookWriterClass {
+  if (loaded) return loaded.stream.xlsx.WorkbookWriter;
+  fixHangulDecoding();
+  return requireCommonJs('exceljs/lib/stream/xlsx/workbook-writer.js') as WorkbookWriterClass;
 }
 
 export type { CellValue, Row, Workbook, Worksheet } from 'exceljs';

@@ -22,6 +22,10 @@ const NEGATIVE_NUMBER = /^-\d[\d,]*(\.\d+)?$/;
 function startsLikeFormula(text: string): boolean {
   const first = text.codePointAt(0);
   if (first === undefined) return false;
+  // ASCII and Hangul syllables are their own NFKC form, and no syllable is a trigger: most
+  // cells are decided here, without normalising (which a 15k-row ledger felt).
+  if (first < 0x80) return TRIGGERS.has(text.charAt(0));
+  if (first >= 0xac00 && first <= 0xd7a3) return false;
   // NFKC folds the full-width and small forms of the triggers into the ASCII ones.
   const folded = String.fromCodePoint(first).normalize('NFKC').charAt(0);
   return TRIGGERS.has(folded);

@@ -10,6 +10,7 @@ import { createIpc } from '../../../src/main/ipc/create-ipc';
 import { trustOrigins } from '../../../src/main/ipc/sender';
 import { newStyleNonce, withStyleNonce } from '../../../src/main/app/security';
 import type { ServiceContext } from '../../../src/main/services/context';
+import type { WorkspaceSession } from '../../../src/main/services/vault/session';
 
 /**
  * For the grid benchmark only (bench/grid.ts), which times the renderer's own work and so wants
@@ -60,6 +61,8 @@ export async function openRenderer(
   page: Page,
   workspace: () => ServiceContext,
   platform: Platform = testPlatform(),
+  /** The app's workspace session, already open: the renderer shows nothing until it is. */
+  vault?: WorkspaceSession,
 ): Promise<RendererHarness> {
   const harness: RendererHarness = { blockedRequests: [], consoleErrors: [] };
   page.on('console', (message) => {
@@ -117,6 +120,7 @@ export async function openRenderer(
       grants,
       isTrustedSender: trustOrigins([TEST_ORIGIN]),
       logError: (error) => console.error(error),
+      ...(vault ? { vault } : {}),
     });
     const result = await router.handle(
       {

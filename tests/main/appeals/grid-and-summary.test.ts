@@ -55,11 +55,12 @@ describe("the grid's appeals view", () => {
     expect(filtered(text('notContains', '기각'))).toEqual([BRACKET_30K, OPEN_AGAIN]);
     expect(filtered(text('notBlank'), 'all')).toEqual([BRACKET_30K, BRACKET_50K, OPEN_AGAIN]);
     expect(filtered(text('blank'), 'all')).not.toContain(BRACKET_30K);
-    // Sorted by the stored codes (admitted, filed, rejected), blanks last either way.
+    // Sorted by the stored codes (admitted, filed, rejected), blanks last either way; ties and
+    // blanks by claim id in the sort's direction.
     const sorted = (sort: 'asc' | 'desc') =>
       ids(gridRows(ws, 'all', {}, [{ colId: 'appeal', sort }])).slice(0, 4);
     expect(sorted('asc')).toEqual([BRACKET_30K, OPEN_AGAIN, BRACKET_50K, 'K-2022-000101']);
-    expect(sorted('desc')).toEqual([BRACKET_50K, OPEN_AGAIN, BRACKET_30K, 'K-2022-000101']);
+    expect(sorted('desc')).toEqual([BRACKET_50K, OPEN_AGAIN, BRACKET_30K, 'K-2022-000112']);
   });
 
   it('reads the view from the appeals index, each claim by key, never a scan of the claims', async () => {

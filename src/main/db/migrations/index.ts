@@ -17,6 +17,8 @@ import { migration016 } from './016-evidence-arrivals';
 import { migration017 } from './017-claim-versions';
 import { migration018 } from './018-appeals';
 import { migration019 } from './019-samples';
+import { migration020 } from './020-grid-indexes';
+import { migration021 } from './021-stats-index';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -42,6 +44,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
+  migration021,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

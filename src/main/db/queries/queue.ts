@@ -285,7 +285,16 @@ function columnFilterSql(column: QueueColumn, filter: ColumnFilter): SqlPart {
   return conditionSql(column, filter);
 }
 
-function viewSql(view: QueueViewId, me: string | null): SqlPart {
+/**
+ * A view's condition in one of two shapes. Searching (counting, or a page in an order no index
+ * holds), the condition leads: SQLite finds the view's claims by its index (claims_by_tier, the
+ * flags) and sorts those. Walking a sort's index (migration 020), the index leads and the
+ * condition is checked on each entry met: `+c.tier` keeps SQLite from searching claims_by_tier
+ * instead (the tier is in every sort index, so no row is read for it), and a flag is probed per
+ * claim rather than every flagged claim gathered and sorted.
+ */
+function viewSql(view: QueueViewId, me: string | null, walking: boolean): SqlPart {
+  const tier = walking ? '+c.tier' : 'c.tier';
   switch (view) {
     case 'all':
       return { sql: '1', params: [] };
@@ -293,7 +302,7 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
       return me === null ? { sql: '0', params: [] } : { sql: 'a.assignee = ?', params: [me] };
     case 'queue':
       return {
-        sql: `c.tier = 'committee_review' AND (cur.outcome IS NULL OR ${NEW_EVIDENCE_SQL} OR ${APPEAL_ADMITTED_SINCE_DECISION_SQL})`,
+        sql: `${tier} = 'committee_review' AND (cur.outcome IS NULL OR ${NEW_EVIDENCE_SQL} OR ${APPEAL_ADMITTED_SINCE_DECISION_SQL})`,
         params: [],
       };
     case 'decided':
@@ -306,7 +315,10 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
     case 'deferred':
       return { sql: "cur.outcome = 'defer'", params: [] };
     case 'flagged':
-      return { sql: HAS_FLAG_SQL, params: [] };
+      return {
+        sql: walking ? HAS_FLAG_SQL : 'c.claim_id IN (SELECT claim_id FROM claim_flags)',
+        params: [],
+      };
     case 'appeals':
       return { sql: 'c.claim_id IN (SELECT claim_id FROM appeals)', params: [] };
     case 'member_conflict':
@@ -316,7 +328,7 @@ function viewSql(view: QueueViewId, me: string | null): SqlPart {
         params: [],
       };
     default:
-      return { sql: 'c.tier = ?', params: [view.slice('tier:'.length)] };
+      return { sql: `${tier} = ?`, params: [view.slice('tier:'.length)] };
   }
 }
 
@@ -349,9 +361,15 @@ function searchSql(search: string): SqlPart {
   };
 }
 
-/** The WHERE clause (without the keyword) and its parameters. */
-export function whereSql(query: QueueQuery, me: string | null): SqlPart {
-  const parts: SqlPart[] = [viewSql(query.view as QueueViewId, me), searchSql(query.search)];
+/**
+ * The WHERE clause (without the keyword) and its parameters; `walking` when the page walks the
+ * sort's index (walksSortIndex), which only changes how the view's condition is written.
+ */
+export function whereSql(query: QueueQuery, me: string | null, walking = false): SqlPart {
+  const parts: SqlPart[] = [
+    viewSql(query.view as QueueViewId, me, walking),
+    searchSql(query.search),
+  ];
   for (const [column, filter] of Object.entries(query.filters) as [QueueColumn, ColumnFilter][])
     parts.push(columnFilterSql(column, filter));
   return {
@@ -360,12 +378,47 @@ export function whereSql(query: QueueQuery, me: string | null): SqlPart {
   };
 }
 
-/** Asked-for order, then the claim id, so equal values keep a stable order across pages. */
+/**
+ * Columns migration 020 indexes as (column, claim_id, tier): a page sorted by one walks that
+ * index. The claim id's order (the primary key) and the tier's (claims_by_tier, which a tier
+ * view searches anyway) need no walking shape; the other columns are computed from other
+ * tables, and their sorts stay a top-N sort of the view's rows.
+ */
+export const WALKED_SORTS: ReadonlySet<QueueColumn> = new Set<QueueColumn>([
+  'receivedAt',
+  'businessName',
+  'businessRegNo',
+  'industry',
+  'service',
+  'claimedLoss',
+]);
+
+/** The sort keys that matter: none after the claim id, which is unique. */
+export function effectiveSort(query: QueueQuery): QueueQuery['sort'] {
+  const byId = query.sort.findIndex((key) => key.colId === 'claimId');
+  return byId === -1 ? query.sort : query.sort.slice(0, byId + 1);
+}
+
+/** One column sorted, one with an index of its own: the page walks that index. */
+export function walksSortIndex(query: QueueQuery): boolean {
+  const sort = effectiveSort(query);
+  return sort.length === 1 && WALKED_SORTS.has(sort[0]!.colId);
+}
+
+/**
+ * Asked-for order, empty values last whichever way (as spreadsheets do, and as SQLite walks an
+ * index for `NULLS LAST` without a sort), then the claim id, so equal values keep one order
+ * across pages. The claim id runs the way the last key runs: the whole order is then one index
+ * walked forwards or backwards.
+ */
 export function orderSql(query: QueueQuery): string {
-  const keys = query.sort.map(({ colId, sort }) => {
-    const expr = COLUMN_SQL[colId];
-    // Empty values last whichever way a column is sorted, as spreadsheets do.
-    return `${expr} IS NULL, ${expr} ${sort === 'desc' ? 'DESC' : 'ASC'}`;
-  });
-  return [...keys, 'c.claim_id ASC'].join(', ');
+  const sort = effectiveSort(query);
+  const keys = sort
+    .filter(({ colId }) => colId !== 'claimId')
+    .map(
+      ({ colId, sort: way }) =>
+        `${COLUMN_SQL[colId]} ${way === 'desc' ? 'DESC' : 'ASC'} NULLS LAST`,
+    );
+  const last = sort.at(-1)?.sort === 'desc' ? 'DESC' : 'ASC';
+  return [...keys, `c.claim_id ${last}`].join(', ');
 }

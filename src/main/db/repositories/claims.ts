@@ -235,22 +235,6 @@ export function claimExistence(db: Db): (claimId: string) => boolean {
   return (claimId) => statement.get(claimId) !== undefined;
 }
 
-/** The columns the council's figures count claims by. */
-export type ClaimCountColumn = 'tier' | 'claimant_type' | 'damage_type';
-
-/** Claims per value of a column, for one batch or (no batchId) the whole workspace. */
-export function countClaimsBy(
-  db: Db,
-  column: ClaimCountColumn,
-  batchId?: number,
-): { key: string; n: number }[] {
-  const where = batchId === undefined ? '' : 'WHERE batch_id = @batchId';
-  const params = batchId === undefined ? {} : { batchId };
-  return db
-    .prepare(`SELECT ${column} AS key, count(*) AS n FROM claims ${where} GROUP BY ${column}`)
-    .all(params) as { key: string; n: number }[];
-}
-
 /** The committee_review claims and what they claim in all, for one batch or the workspace. */
 export function reviewQueueTotals(
   db: Db,
@@ -264,25 +248,6 @@ export function reviewQueueTotals(
        ${where ? `${where} AND` : 'WHERE'} tier = 'committee_review'`,
     )
     .get(params) as { count: number; totalClaimed: number };
-}
-
-/**
- * Claims per value of a column among Kakao's own claims, the base the council's published shares
- * use: every claim but the excluded_affiliate tier, which the tier rule gives exactly to other
- * affiliates' claims.
- */
-export function countKakaoClaimsBy(
-  db: Db,
-  column: ClaimCountColumn,
-  batchId?: number,
-): { key: string; n: number }[] {
-  return db
-    .prepare(
-      `SELECT ${column} AS key, count(*) AS n FROM claims
-       WHERE tier <> 'excluded_affiliate' AND (@batchId IS NULL OR batch_id = @batchId)
-       GROUP BY ${column}`,
-    )
-    .all({ batchId: batchId ?? null }) as { key: string; n: number }[];
 }
 
 /**

@@ -44,7 +44,10 @@ export interface LedgerSourceRow {
   importedTier: Tier | null;
 }
 
-// decided_at is UTC (toISOString); the ledger dates decisions by the Korean calendar day.
+// decided_at is UTC (toISOString); the ledger dates decisions by the Korean calendar day. Only
+// the three tiers named first can pay (d joins committee claims alone): naming them lets
+// claims_by_tier pick out the claims that may, about a seventh of them, and sort those, where
+// walking every claim in id order read them all (150 ms against 90 ms at 105k claims).
 export const LEDGER_SQL = `
   SELECT c.claim_id AS claimId, c.business_name AS businessName,
          c.business_reg_no AS businessRegNo, c.claimant_type AS claimantType, c.tier,
@@ -60,7 +63,8 @@ export const LEDGER_SQL = `
     ON c.tier = 'committee_review' AND d.id = ${COUNCIL_DECISION}
   LEFT JOIN meetings m ON m.id = d.meeting_id
   ${IMPORTED_VERSION_JOIN}
-  WHERE (c.tier IN ('tier_30k', 'tier_50k') OR d.outcome IN ('approve', 'partial'))
+  WHERE c.tier IN ('tier_30k', 'tier_50k', 'committee_review')
+    AND (c.tier IN ('tier_30k', 'tier_50k') OR d.outcome IN ('approve', 'partial'))
     AND (@batchId IS NULL OR c.batch_id = @batchId)
   ORDER BY c.claim_id`;
 
@@ -148,7 +152,50 @@ export function listOutsideViewRows(db: Db, batchId: number | null): OutsideView
   return db.prepare(OUTSIDE_VIEWS_SQL).all({ batchId }) as OutsideViewRow[];
 }
 
+/** A LEDGER_SQL row as .raw() gives it: its columns in the SELECT's order. */
+type LedgerSourceTuple = [
+  LedgerSourceRow['claimId'],
+  LedgerSourceRow['businessName'],
+  LedgerSourceRow['businessRegNo'],
+  LedgerSourceRow['claimantType'],
+  LedgerSourceRow['tier'],
+  LedgerSourceRow['claimedLoss'],
+  LedgerSourceRow['batchId'],
+  LedgerSourceRow['batchName'],
+  LedgerSourceRow['bracketAmount'],
+  LedgerSourceRow['decisionId'],
+  LedgerSourceRow['decidedAmount'],
+  LedgerSourceRow['meetingNumber'],
+  LedgerSourceRow['decidedOn'],
+  LedgerSourceRow['importedTier'],
+];
+
+/**
+ * A row by its SELECT's names. The ledger reads its rows as arrays and names them here: at 15k
+ * rows better-sqlite3 building each row as an object took a third of the query's time (45 ms).
+ * A test holds these names to LEDGER_SQL's columns.
+ */
+export function decodeLedgerSourceRow(row: LedgerSourceTuple): LedgerSourceRow {
+  return {
+    claimId: row[0],
+    businessName: row[1],
+    businessRegNo: row[2],
+    claimantType: row[3],
+    tier: row[4],
+    claimedLoss: row[5],
+    batchId: row[6],
+    batchName: row[7],
+    bracketAmount: row[8],
+    decisionId: row[9],
+    decidedAmount: row[10],
+    meetingNumber: row[11],
+    decidedOn: row[12],
+    importedTier: row[13],
+  };
+}
+
 /** The ledger's rows for the whole workspace (null) or one batch. */
 export function listLedgerSourceRows(db: Db, batchId: number | null): LedgerSourceRow[] {
-  return db.prepare(LEDGER_SQL).all({ batchId }) as LedgerSourceRow[];
+  const rows = db.prepare(LEDGER_SQL).raw().all({ batchId }) as LedgerSourceTuple[];
+  return rows.map(decodeLedgerSourceRow);
 }

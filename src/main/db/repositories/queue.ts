@@ -33,8 +33,8 @@ export type QueueRowWithoutFlags = Omit<QueueRow, 'flags'>;
  */
 export const queueCountSql = (where: SqlPart): string =>
   `SELECT count(*) FROM ${fromFor(where.sql)} WHERE ${where.sql}`;
-export const queuePageIdsSql = (where: SqlPart, order: string): string =>
-  `SELECT c.claim_id FROM ${fromFor(where.sql, order)} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
+export const queuePageKeysSql = (where: SqlPart, order: string, sortValue: string): string =>
+  `SELECT c.claim_id AS claimId, ${sortValue} AS sortValue FROM ${fromFor(where.sql, order, sortValue)} WHERE ${where.sql} ORDER BY ${order} LIMIT ? OFFSET ?`;
 export const queueIdsSql = (where: SqlPart, order: string): string =>
   `SELECT c.claim_id FROM ${fromFor(where.sql, order)} WHERE ${where.sql} ORDER BY ${order}`;
 export const queueRowsSql = (idCount: number): string =>
@@ -48,18 +48,39 @@ export function countQueue(db: Db, where: SqlPart): number {
     .get(...where.params) as number;
 }
 
-/** One page of the selected claims' ids in the asked-for order (only what filter and order need). */
-export function queuePageIds(
+/** A page row's place in its order: its id and the value it was sorted by. */
+export interface QueuePageKey {
+  claimId: string;
+  sortValue: string | number | null;
+}
+
+/**
+ * One page of the selected claims' ids in the asked-for order, each with its sort value (only
+ * what filter and order need).
+ */
+export function queuePageKeys(
   db: Db,
   where: SqlPart,
   order: string,
+  sortValue: string,
   limit: number,
   offset: number,
-): string[] {
+): QueuePageKey[] {
   return db
-    .prepare(queuePageIdsSql(where, order))
+    .prepare(queuePageKeysSql(where, order, sortValue))
+    .all(...where.params, limit, offset) as QueuePageKey[];
+}
+
+/**
+ * Changes whenever the workspace may have: a write on this connection (total_changes) or a
+ * commit on any other, an import's or another process's (data_version). What the queue
+ * remembers between pages is kept only while this stays the same.
+ */
+export function queueDataVersion(db: Db): string {
+  return db
+    .prepare("SELECT total_changes() || ':' || data_version FROM pragma_data_version")
     .pluck()
-    .all(...where.params, limit, offset) as string[];
+    .get() as string;
 }
 
 /** Every selected claim's id in the asked-for order. */

@@ -1,19 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { QueueQuery } from '../../../shared/ipc/queue-query';
 import type { QueueRow } from '../../../shared/ipc/review-schemas';
-import { orderSql, whereSql } from '../../db/queries/queue';
+import { orderSql, walksSortIndex, whereSql } from '../../db/queries/queue';
 import { countAssignedTo } from '../../db/repositories/assignments';
 import { flagCodesByClaim } from '../../db/repositories/claim-flags';
 import { countAllClaims } from '../../db/repositories/claims';
-import {
-  countQueue,
-  queueIdsInOrder,
-  queuePageIds,
-  queueRowsByIds,
-} from '../../db/repositories/queue';
+import { countQueue, queueIdsInOrder, queueRowsByIds } from '../../db/repositories/queue';
 import { getSetting, setSetting } from '../../db/repositories/settings';
 import { findLatestPolicy } from '../../db/repositories/support-policies';
 import type { ServiceContext } from '../context';
+import { pageKeys } from './page-keys';
+import { queryMemory } from './query-memory';
 
 /**
  * The review queue, a page at a time: the grid asks for the rows it is about to show (AG Grid's
@@ -56,18 +53,16 @@ export function queuePage(
   ctx: ServiceContext,
   request: { query: QueueQuery; startRow: number; endRow: number },
 ): { rows: QueueRow[]; total: number } {
-  const where = whereSql(request.query, me(ctx));
-  const order = orderSql(request.query);
-  const total = countQueue(ctx.db, where);
+  const { query, startRow, endRow } = request;
+  const person = me(ctx);
+  const memory = queryMemory(ctx.db, query, person);
+  // Counted once per query and data version, not for every page (query-memory.ts).
+  memory.total ??= countQueue(ctx.db, whereSql(query, person));
   // Two steps: find the page's ids with only what the order and filters need, then build just
   // those rows. Built in one query, every candidate row's columns would be computed before the
   // sort kept a hundred of them. (A count(*) OVER () here would defeat the sort's top-N.)
-  const ids = queuePageIds(
-    ctx.db,
-    where,
-    order,
-    request.endRow - request.startRow,
-    request.startRow,
+  const ids = pageKeys(ctx.db, query, person, memory, startRow, endRow - startRow).map(
+    (key) => key.claimId,
   );
   const position = new Map(ids.map((id, index) => [id, index]));
   const found = queueRowsByIds(ctx.db, ids);
@@ -75,12 +70,12 @@ export function queuePage(
   const rows = found
     .sort((a, b) => position.get(a.claimId)! - position.get(b.claimId)!)
     .map((row): QueueRow => ({ ...row, flags: flags.get(row.claimId) ?? [] }));
-  return { rows, total };
+  return { rows, total: memory.total };
 }
 
 /** Every claim id the query selects, in its order: for bulk actions "on what is shown". */
 export function queueIds(ctx: ServiceContext, query: QueueQuery): { claimIds: string[] } {
-  const where = whereSql(query, me(ctx));
+  const where = whereSql(query, me(ctx), walksSortIndex(query));
   const claimIds = queueIdsInOrder(ctx.db, where, orderSql(query));
   return { claimIds };
 }

@@ -5,13 +5,8 @@ import type { Stats, StatsBasis } from '../../../shared/ipc/stats-schemas';
 import type { ServiceContext } from '../context';
 import { ServiceError } from '../errors';
 import { findBatchById } from '../../db/repositories/batches';
-import {
-  countClaimsBy,
-  countKakaoClaimsBy,
-  reviewQueueDecisionCounts,
-  reviewQueueTotals,
-  type ClaimCountColumn,
-} from '../../db/repositories/claims';
+import { countClaimsByKindAndTier, type ClaimCountRow } from '../../db/repositories/claim-counts';
+import { reviewQueueDecisionCounts, reviewQueueTotals } from '../../db/repositories/claims';
 
 function countBy<K extends string>(
   keys: readonly K[],
@@ -39,13 +34,23 @@ function withShares<K extends string>(
   ) as Record<K, { count: number; percent: number }>;
 }
 
-type Counter = (column: ClaimCountColumn) => { key: string; n: number }[];
+type Counter = (column: 'claimantType' | 'damageType') => { key: string; n: number }[];
+
+/** The rows' claims added up per value of one column. */
+function tally(
+  rows: ClaimCountRow[],
+  column: 'tier' | 'claimantType' | 'damageType',
+): { key: string; n: number }[] {
+  const sums = new Map<string, number>();
+  for (const row of rows) sums.set(row[column], (sums.get(row[column]) ?? 0) + row.n);
+  return [...sums].map(([key, n]) => ({ key, n }));
+}
 
 /** Claimant and damage type counts over the claims `count` groups. */
 function breakdownsOf(count: Counter) {
   return {
-    byClaimantType: countBy(CLAIMANT_TYPES, count('claimant_type')),
-    byDamageType: countBy(DAMAGE_TYPES, count('damage_type')),
+    byClaimantType: countBy(CLAIMANT_TYPES, count('claimantType')),
+    byDamageType: countBy(DAMAGE_TYPES, count('damageType')),
   };
 }
 
@@ -67,9 +72,12 @@ export function batchStats(ctx: ServiceContext, batchId?: number): Stats {
     throw new ServiceError('not_found', `batch ${batchId} does not exist`);
   // One read transaction: every figure describes the same moment.
   return ctx.db.transaction((): Stats => {
-    const group: Counter = (column) => countClaimsBy(ctx.db, column, batchId);
-    const groupKakao: Counter = (column) => countKakaoClaimsBy(ctx.db, column, batchId);
-    const byTier = countBy(TIERS, group('tier'));
+    // Every count below adds up one grouping of the claims, read in a single pass.
+    const rows = countClaimsByKindAndTier(ctx.db, batchId);
+    const kakaoRows = rows.filter((row) => row.tier !== 'excluded_affiliate');
+    const group: Counter = (column) => tally(rows, column);
+    const groupKakao: Counter = (column) => tally(kakaoRows, column);
+    const byTier = countBy(TIERS, tally(rows, 'tier'));
     const claims = Object.values(byTier).reduce((sum, n) => sum + n, 0);
     const kakao = claims - byTier.excluded_affiliate;
     const all = breakdownsOf(group);

@@ -16,6 +16,7 @@ import { AssignBar } from './queue/AssignBar';
 import { loadGridMemory, saveGridMemory } from './queue/grid-memory';
 import { currentQuery, QueueGrid } from './queue/QueueGrid';
 import { QuickSearch } from './queue/QuickSearch';
+import type { QueueSort } from './queue/queue-sort';
 import { defaultView, QUEUE_VIEWS, type QueueViewId } from './queue/queue-views';
 import { ViewPicker } from './queue/ViewPicker';
 import { RecommendationsPanel } from './recommendations/RecommendationsPanel';
@@ -81,6 +82,7 @@ function ReviewDesk({
   const [memory] = useState(() => loadGridMemory(workspaceId));
   const [view, setView] = useState<QueueViewId>(() => memory.view ?? defaultView(assignedToMe));
   const [search, setSearch] = useState('');
+  const [sort, setSort] = useState<QueueSort>(() => memory.sort ?? []);
   const [openId, setOpenId] = useState<string | null>(null);
   const [helpOpen, setHelpOpen] = useState(false);
   const [recsOpen, setRecsOpen] = useState(false);
@@ -102,12 +104,21 @@ function ReviewDesk({
   const openFirstFor = useRef<string | null>(null);
 
   const remember = useCallback(
-    (patch: { view?: QueueViewId; state?: GridState }) => {
+    (patch: { view?: QueueViewId; state?: GridState; sort?: QueueSort }) => {
       if (patch.state) gridState.current = patch.state;
-      saveGridMemory(workspaceId, { view: patch.view ?? view, state: gridState.current });
+      saveGridMemory(workspaceId, {
+        view: patch.view ?? view,
+        state: gridState.current,
+        sort: patch.sort ?? sort,
+      });
     },
-    [workspaceId, view],
+    [workspaceId, view, sort],
   );
+
+  function chooseSort(next: QueueSort) {
+    setSort(next);
+    remember({ sort: next });
+  }
 
   function chooseView(next: QueueViewId) {
     setView(next);
@@ -192,7 +203,7 @@ function ReviewDesk({
   async function shownIds(): Promise<string[]> {
     const grid = gridApi.current;
     if (!grid) return [];
-    return (await api.queue.ids({ query: currentQuery(grid, view, search) })).claimIds;
+    return (await api.queue.ids({ query: currentQuery(grid, view, search, sort) })).claimIds;
   }
 
   const isSecretary = me?.role === 'secretary';
@@ -217,7 +228,7 @@ function ReviewDesk({
               onSubmit={(text) => {
                 setOpenId(null);
                 openFirstFor.current = text;
-                if (text === search) gridApi.current?.purgeInfiniteCache();
+                if (text === search) gridApi.current?.refreshInfiniteCache();
                 else setSearch(text);
               }}
             />
@@ -246,8 +257,10 @@ function ReviewDesk({
         <QueueGrid
           view={view}
           search={search}
+          sort={sort}
           initialState={memory.state}
           onStateChange={(state) => remember({ state })}
+          onSortChange={chooseSort}
           onOpen={open}
           onReady={(api) => (gridApi.current = api)}
           onPage={(total, page) => {

@@ -35,25 +35,37 @@ function charEm(code: number): number {
   return OTHER_EM;
 }
 
-/** A text's estimated width in em; never below its printed width in these fonts. */
-export function emWidth(text: string): number {
-  let em = 0;
+/** `em` (a text's width) with `text` appended to it, summed character by character. */
+function widthAfter(em: number, text: string): number {
   for (let i = 0; i < text.length; i++) em += charEm(text.charCodeAt(i));
   return em;
 }
 
-/** Greedy packing of one paragraph's words into lines at most `limit` em wide. */
+/** A text's estimated width in em; never below its printed width in these fonts. */
+export function emWidth(text: string): number {
+  return widthAfter(0, text);
+}
+
+/**
+ * Greedy packing of one paragraph's words into lines at most `limit` em wide. A candidate's
+ * width continues the current line's sum, the very additions emWidth(candidate) would make, so
+ * a line costs its length once rather than once per word.
+ */
 function packLine(line: string, limit: number, out: PdfNode[]): void {
   let current = '';
+  let currentEm = 0;
   for (const word of line.split(' ').filter((w) => w !== '')) {
     const candidate = current === '' ? word : `${current} ${word}`;
-    if (emWidth(candidate) <= limit) {
+    const candidateEm = current === '' ? emWidth(word) : widthAfter(currentEm, ` ${word}`);
+    if (candidateEm <= limit) {
       current = candidate;
+      currentEm = candidateEm;
       continue;
     }
     if (current !== '') out.push({ text: current, noWrap: true }, { text: '\n' });
     current = word;
-    if (emWidth(word) > limit) {
+    currentEm = emWidth(word);
+    if (currentEm > limit) {
       // A single word wider than the column (a hash, a long name): pdfmake breaks it inside.
       out.push({ text: word }, { text: '\n' });
       current = '';
@@ -62,12 +74,17 @@ function packLine(line: string, limit: number, out: PdfNode[]): void {
   if (current !== '') out.push({ text: current, noWrap: true }, { text: '\n' });
 }
 
+/** Words separated by single spaces, none at either end, no line break. */
+const ONE_LINE_AS_IS = /^[^\n ]+( [^\n ]+)*$/;
+
 /**
  * A text node whose lines fit `width` points at `fontSize`, each line one unbreakable piece;
  * "\n" in the text starts a new line. Spread it into a node that adds the styling.
  */
 export function fitted(text: string, width: number, fontSize: number): PdfNode {
   const limit = width / fontSize;
+  // Most cells: one line whose words packLine would join back as they are, and it fits.
+  if (ONE_LINE_AS_IS.test(text) && emWidth(text) <= limit) return { text, noWrap: true };
   const pieces: PdfNode[] = [];
   for (const line of text.split('\n')) {
     const before = pieces.length;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { pdfSpeedups } from './speedups';
 
 /**
  * pdfmake 0.3 in Node, with the Korean fonts of the installed font packages. pdfmake ships no
@@ -33,7 +34,10 @@ export interface PdfDefinition {
 }
 
 interface PdfMake {
-  virtualfs: { writeFileSync(name: string, content: Buffer): void };
+  virtualfs: {
+    writeFileSync(name: string, content: Buffer): void;
+    readFileSync(name: string): Buffer;
+  };
   setFonts(
     fonts: Record<string, Record<'normal' | 'bold' | 'italics' | 'bolditalics', string>>,
   ): void;
@@ -86,6 +90,7 @@ export function pdfMake(): PdfMake {
     };
   }
   pdfmake.setFonts(fonts);
+  pdfSpeedups(true, pdfmake.virtualfs.readFileSync(`${BODY_FONT}-normal.ttf`));
   ready = pdfmake;
   return pdfmake;
 }

@@ -134,7 +134,6 @@ export function queueColumns(
       field: 'flags',
       headerName: t('review.col.flags'),
       filter: 'agTextColumnFilter',
-      sortable: true,
       valueFormatter: (p) =>
         p.data ? p.data.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join(', ') : '',
       tooltipValueGetter: (p) => p.data?.flags.map((f) => label(CLAIM_FLAG_LABELS[f])).join('\n'),
