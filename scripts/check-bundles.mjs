@@ -27,7 +27,9 @@ if (missing.length > 0) {
 const workers = ['out/main/prepare-worker.js', 'out/main/checkpoint-worker.js'];
 const absent = workers.filter((file) => !existsSync(join(root, file)));
 if (absent.length > 0) {
-  console.error(`check-bundles: ${absent.join(', ')} missing: the build has no worker entry for it`);
+  console.error(
+    `check-bundles: ${absent.join(', ')} missing: the build has no worker entry for it`,
+  );
   process.exit(1);
 }
 const files = folders.flatMap((folder) => scripts(join(root, folder)));

@@ -8,7 +8,12 @@ import { openTestWorkspace } from './workspace-key';
 /** A fresh temp folder; the test removes it with cleanup(). Real files, real SQLite. */
 export function makeTempDir(prefix = 'review-desk-'): { dir: string; cleanup: () => void } {
   const dir = mkdtempSync(join(tmpdir(), prefix));
-  return { dir, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  // Retried: a large import's checkpoint may still be closing its files on a worker thread
+  // (db/background-checkpoint.ts) when a test removes its workspace.
+  return {
+    dir,
+    cleanup: () => rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 }),
+  };
 }
 
 /** A clock that moves one second per call, so audit entries have distinct, known times. */
