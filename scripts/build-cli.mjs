@@ -29,16 +29,21 @@ function sourcesStamp() {
   return String(Math.floor(newest));
 }
 
-async function buildInto(dir) {
+/** Worker threads, built beside the entry (src/main/lib/worker-entry.ts finds them there). */
+export const WORKER_ENTRIES = {
+  'prepare-worker': join(ROOT, 'src/main/services/intake/prepare-worker.ts'),
+  'checkpoint-worker': join(ROOT, 'src/main/db/checkpoint-worker.ts'),
+};
+
+/** Builds entry points (name -> source) and the worker threads into `dir`, as the CLI is built. */
+export async function buildInto(
+  dir,
+  entryPoints = { 'review-desk': join(ROOT, 'src/main/cli/index.ts') },
+) {
   // Loaded here, not at the top: a run whose build is current never loads esbuild.
   const { build } = await import('esbuild');
   await build({
-    entryPoints: {
-      'review-desk': join(ROOT, 'src/main/cli/index.ts'),
-      // Worker threads (src/main/lib/worker-entry.ts finds them beside the chunks).
-      'prepare-worker': join(ROOT, 'src/main/services/intake/prepare-worker.ts'),
-      'checkpoint-worker': join(ROOT, 'src/main/db/checkpoint-worker.ts'),
-    },
+    entryPoints: { ...entryPoints, ...WORKER_ENTRIES },
     outdir: dir,
     outExtension: { '.js': '.mjs' },
     chunkNames: 'chunks/[name]-[hash]',
