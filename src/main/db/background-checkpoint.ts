@@ -31,9 +31,12 @@ export function checkpointInBackground(
     // The app may quit meanwhile: the checkpoint is no reason to keep the process alive.
     worker.unref();
     worker.once('message', () => resolve((performance.now() - started) / 1000));
-    worker.once('error', (error) => {
-      console.warn(`background checkpoint of ${db.name} failed: ${error.message}`);
+    worker.once('error', (error: unknown) => {
+      const why = error instanceof Error ? error.message : String(error);
+      console.warn(`background checkpoint of ${db.name} failed: ${why}`);
       resolve(null);
     });
+    // Ended without a word (terminated): nothing was reported, and nothing is waited for.
+    worker.once('exit', () => resolve(null));
   });
 }
