@@ -117,6 +117,8 @@ test('an evidence request, the evidence in a zip with a top folder, back in the 
   expect(request).toBeGreaterThanOrEqual(0);
   expect(arrival).toBeGreaterThan(request);
   expect(decision).toBeGreaterThan(arrival);
+  // The attachment's "back in the queue" is not said again once the council has decided.
+  await expect(page.getByTestId('attach-evidence-result')).toHaveCount(0);
   await screenshot(page, '71-history-request-arrival-decision');
   expect(
     workspace.db

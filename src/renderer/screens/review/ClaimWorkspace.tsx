@@ -189,7 +189,13 @@ export function ClaimWorkspace({
             ) : (
               <NoDecisionNeeded tierFixedSupport={fixedSupportFor(claim.tier)} />
             )}
-            <AttachEvidence claimId={claimId} onAttached={claimChanged} />
+            <AttachEvidence
+              // A decision after the files came answers them: what the attachment said
+              // ("back in the queue") would read stale, so the panel starts afresh.
+              key={`attach-after-${claim.decisions.at(-1)?.id ?? 'none'}`}
+              claimId={claimId}
+              onAttached={claimChanged}
+            />
             {secretariat && (
               <>
                 <CorrectClaim claimId={claimId} onCorrected={claimChanged} />
