@@ -19,7 +19,8 @@ const PAUSE_MS = 100;
 const PAUSE = new Int32Array(new SharedArrayBuffer(4));
 
 try {
-  const db = openDatabase(file, { key, nativeBinding, migrate: false });
+  // Never made anew: a workspace removed meanwhile has nothing left to checkpoint.
+  const db = openDatabase(file, { key, nativeBinding, migrate: false, mustExist: true });
   try {
     // PASSIVE: never waits on the app's connections. A read that began before the import
     // committed holds back the frames after it until it ends, so a short-lived one is waited

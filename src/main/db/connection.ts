@@ -18,6 +18,11 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
   /** Skip migrations (tests that set a schema version up by hand). */
   migrate?: boolean;
+  /**
+   * Refuse to open a file that is not there instead of creating an empty database: for a
+   * connection that only works on what another made (a checkpoint on a worker thread).
+   */
+  mustExist?: boolean;
 }
 
 export type Db = Database.Database;
@@ -27,10 +32,10 @@ export type Db = Database.Database;
  * it. The key comes first: SQLite3 Multiple Ciphers must have it before the first page is read.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
-  const db = new Database(
-    file,
-    options.nativeBinding ? { nativeBinding: options.nativeBinding } : {},
-  );
+  const db = new Database(file, {
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.mustExist ? { fileMustExist: true } : {}),
+  });
   try {
     if (options.key !== null) {
       db.pragma(databaseKeyPragma(options.key));

@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { stopBackgroundCheckpoints } from '../db/background-checkpoint';
 import type { ServiceContext } from './context';
 import { finishInterruptedConversion } from './convert-plain-workspace';
 import { ServiceError } from './errors';
@@ -82,9 +83,14 @@ export function unlockWorkspace(
   }
 }
 
-/** Closes the database and overwrites the key in memory: what locking does. */
+/**
+ * Closes the database and overwrites the key in memory: what locking does. A checkpoint still
+ * running on a worker holds a copy of the key, so it is stopped too (the WAL it leaves is
+ * copied at the next open).
+ */
 export function lockWorkspace(ctx: ServiceContext): void {
   try {
+    void stopBackgroundCheckpoints(ctx.db.name);
     ctx.db.close();
   } finally {
     forgetKey(ctx.workspaceKey);

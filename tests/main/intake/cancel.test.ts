@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { generateClaimRows } from '../../../src/main/demo/generate-claims';
 import { writeBatchXlsx } from '../../../src/main/demo/write-batch';
+import { backgroundCheckpointsEnded } from '../../../src/main/db/background-checkpoint';
 import { ImportCancelledError } from '../../../src/main/services/intake/import-batch';
 import { readUntilStopped } from '../../../src/main/services/intake/read-until';
 import { ImportRunner } from '../../../src/main/services/intake/runner';
@@ -67,5 +68,7 @@ describe('cancelling an XLSX import in the runner', () => {
     expect(ws.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(0);
     const report = await runner.run(ws, { file });
     expect(report.imported).toBe(20_000);
+    // Its WAL is copied on a worker after the commit: the workspace is removed once that ends.
+    await backgroundCheckpointsEnded(ws.db.name);
   }, 60_000);
 });

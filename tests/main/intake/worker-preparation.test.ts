@@ -1,6 +1,15 @@
-import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { backgroundCheckpointsEnded } from '../../../src/main/db/background-checkpoint';
 import type { Db } from '../../../src/main/db/connection';
 import { ServiceError } from '../../../src/main/services/errors';
 import {
@@ -9,12 +18,14 @@ import {
   type ImportOptions,
 } from '../../../src/main/services/intake/import-batch';
 import { exportQuarantineCsv } from '../../../src/main/services/intake/quarantine-export';
+import { lockWorkspace } from '../../../src/main/services/unlock-workspace';
 import {
   businessRegNoCheckDigit,
   formatBusinessRegNo,
 } from '../../../src/shared/domain/business-reg-no';
 import { GOOD_ROWS, KO_HEADERS, toCsv, type Row } from '../../helpers/batch-files';
 import { makeTempDir, openTempWorkspace } from '../../helpers/temp-workspace';
+import { openTestWorkspace } from '../../helpers/workspace-key';
 
 /**
  * An import prepares rows on a worker thread for large files (prepare-in-worker.ts) and in its
@@ -259,6 +270,74 @@ describe("a large import's checkpoint on a worker thread", () => {
     expect(statSync(dbFile).size).toBeGreaterThan(sizeBefore + 4 * 1024 * 1024);
     expect(ws.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(report.imported);
     expect(ws.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  }, 60_000);
+
+  it('is stopped when the workspace locks (its copy of the key goes with it); nothing is lost', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const dbFile = ws.db.name;
+    let told: number | null | undefined;
+    const report = await importBatch(
+      ws,
+      { file },
+      {
+        checkpoint: 'background',
+        onCheckpointed: (seconds) => (told = seconds),
+        // Locked the moment the import is done: the checkpoint's worker has only just started.
+        onProgress: ({ phase }) => {
+          if (phase === 'done') lockWorkspace(ws);
+        },
+      },
+    );
+    await backgroundCheckpointsEnded(dbFile);
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(told).toBeNull();
+    // The WAL it did not copy is still there, and the next open reads every claim.
+    const reopened = openTestWorkspace(dirname(dbFile));
+    try {
+      expect(reopened.db.prepare('SELECT count(*) FROM claims').pluck().get()).toBe(
+        report.imported,
+      );
+      expect(reopened.db.pragma('integrity_check', { simple: true })).toBe('ok');
+    } finally {
+      reopened.db.close();
+    }
+  }, 60_000);
+
+  it('makes no database anew where the workspace was removed before it opened', async () => {
+    const { dir, cleanup } = makeTempDir();
+    cleanups.push(cleanup);
+    const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
+    const ws = openTempWorkspace();
+    cleanups.push(ws.cleanup);
+    const dbFile = ws.db.name;
+    const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      await importBatch(
+        ws,
+        { file },
+        {
+          checkpoint: 'background',
+          onProgress: ({ phase }) => {
+            if (phase !== 'done') return;
+            ws.db.close();
+            for (const name of readdirSync(dirname(dbFile)))
+              rmSync(join(dirname(dbFile), name), { recursive: true, force: true });
+          },
+        },
+      );
+      await backgroundCheckpointsEnded(dbFile);
+      expect(existsSync(dbFile)).toBe(false);
+      expect(readdirSync(dirname(dbFile))).toEqual([]);
+      expect(warned).toHaveBeenCalledWith(
+        expect.stringContaining(`background checkpoint of ${dbFile} failed`),
+      );
+    } finally {
+      warned.mockRestore();
+    }
   }, 60_000);
 
   it("leaves a small import to SQLite's own checkpoint", async () => {
