@@ -54,7 +54,8 @@ export function openDatabase(file: string, options: OpenDatabaseOptions): Db {
     // 64 MiB of page cache. Every page read from disk is decrypted (ChaCha20-Poly1305), so a
     // page kept decrypted in the cache is what keeps the grid's sorted pages as fast as on an
     // unencrypted file: at 100k claims (a 42 MB database) 32 MiB made them 1.38x slower, 64 MiB
-    // the same (bench encryption.grid.page). Imports take less on their own connection.
+    // the same (bench encryption.grid.page). An import uses as much on its own connection
+    // (import-batch.ts).
     db.pragma('cache_size = -65536');
     if (options.migrate !== false) migrate(db);
     return db;
@@ -95,15 +96,6 @@ function checkKeyOpens(db: Db, file: string): void {
       { path: 'key', code: 'database_key_mismatch', message },
     ]);
   }
-}
-
-/**
- * Sets this connection's page cache to `kib` KiB (a negative cache_size is KiB, not pages).
- * openDatabase's default is 64 MiB; an import's own connection takes less.
- */
-export function setPageCacheKiB(db: Db, kib: number): void {
-  if (!Number.isSafeInteger(kib) || kib <= 0) throw new RangeError(`bad page cache size ${kib}`);
-  db.pragma(`cache_size = -${kib}`);
 }
 
 /** For a large write whose checkpoint runs elsewhere (background-checkpoint.ts). */

@@ -32,7 +32,10 @@ try {
   for await (const chunk of source.chunks()) {
     while (room === 0) await waitForRoom();
     room -= 1;
-    send({ kind: 'chunk', chunk });
+    // The cells' bytes are moved to the main thread, not copied.
+    port.postMessage({ kind: 'chunk', chunk } satisfies FromPreparer, [
+      chunk.cellsJson.buffer as ArrayBuffer,
+    ]);
   }
   source.close();
   send({ kind: 'end' });
