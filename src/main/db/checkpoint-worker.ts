@@ -34,6 +34,10 @@ try {
     db.close();
   }
   parentPort!.postMessage({ done: true });
+} catch (error) {
+  // SQLite's own error class crosses to the main thread as a bare { code }: say it in words.
+  const { message, code } = error as { message?: string; code?: string };
+  throw new Error(code ? `${message} (${code})` : message, { cause: error });
 } finally {
   key?.fill(0);
 }

@@ -98,9 +98,14 @@ function checkKeyOpens(db: Db, file: string): void {
   }
 }
 
-/** For a large write whose checkpoint runs elsewhere (background-checkpoint.ts). */
+/**
+ * For a large write whose checkpoint runs elsewhere (background-checkpoint.ts). A WAL file keeps
+ * its largest size once written; with no size limit, a write that starts it afresh cuts it back
+ * at its commit to what it wrote, so the file's size then says how much there is to copy.
+ */
 export function turnOffAutoCheckpoint(db: Db): void {
   db.pragma('wal_autocheckpoint = 0');
+  db.pragma('journal_size_limit = 0');
 }
 
 /**

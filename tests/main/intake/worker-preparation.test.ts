@@ -68,6 +68,16 @@ function writeBatch(dir: string, name: string, rows: Row[]): string {
   return file;
 }
 
+/** A 20,000-row batch (several chunks, a WAL past the background checkpoint's mark) and a workspace. */
+function bigBatchAndWorkspace() {
+  const { dir, cleanup } = makeTempDir();
+  cleanups.push(cleanup);
+  const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
+  const ws = openTempWorkspace();
+  cleanups.push(ws.cleanup);
+  return { file, ws };
+}
+
 /** Everything an import writes, without the ids and times that differ between two workspaces. */
 function contents(db: Db) {
   return {
@@ -216,11 +226,7 @@ describe('rows prepared on a worker thread', () => {
   }, 60_000);
 
   it('ends at once when cancelled mid-file, leaving nothing written', async () => {
-    const { dir, cleanup } = makeTempDir();
-    cleanups.push(cleanup);
-    const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
-    const ws = openTempWorkspace();
-    cleanups.push(ws.cleanup);
+    const { file, ws } = bigBatchAndWorkspace();
     const controller = new AbortController();
     const seen: number[] = [];
     const running = importBatch(
@@ -247,11 +253,7 @@ describe('rows prepared on a worker thread', () => {
 
 describe("a large import's checkpoint on a worker thread", () => {
   it('copies the WAL into the database file after the commit; the data reads back whole', async () => {
-    const { dir, cleanup } = makeTempDir();
-    cleanups.push(cleanup);
-    const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
-    const ws = openTempWorkspace();
-    cleanups.push(ws.cleanup);
+    const { file, ws } = bigBatchAndWorkspace();
     const dbFile = ws.db.name;
     const sizeBefore = statSync(dbFile).size;
     let checkpointed!: (seconds: number | null) => void;
@@ -273,11 +275,7 @@ describe("a large import's checkpoint on a worker thread", () => {
   }, 60_000);
 
   it('is stopped when the workspace locks (its copy of the key goes with it); nothing is lost', async () => {
-    const { dir, cleanup } = makeTempDir();
-    cleanups.push(cleanup);
-    const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
-    const ws = openTempWorkspace();
-    cleanups.push(ws.cleanup);
+    const { file, ws } = bigBatchAndWorkspace();
     const dbFile = ws.db.name;
     let told: number | null | undefined;
     const report = await importBatch(
@@ -308,11 +306,7 @@ describe("a large import's checkpoint on a worker thread", () => {
   }, 60_000);
 
   it('makes no database anew where the workspace was removed before it opened', async () => {
-    const { dir, cleanup } = makeTempDir();
-    cleanups.push(cleanup);
-    const file = writeBatch(dir, 'big.csv', mixedRows(20_000));
-    const ws = openTempWorkspace();
-    cleanups.push(ws.cleanup);
+    const { file, ws } = bigBatchAndWorkspace();
     const dbFile = ws.db.name;
     const warned = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
@@ -333,7 +327,7 @@ describe("a large import's checkpoint on a worker thread", () => {
       expect(existsSync(dbFile)).toBe(false);
       expect(readdirSync(dirname(dbFile))).toEqual([]);
       expect(warned).toHaveBeenCalledWith(
-        expect.stringContaining(`background checkpoint of ${dbFile} failed`),
+        `background checkpoint of ${dbFile} failed: unable to open database file (SQLITE_CANTOPEN)`,
       );
     } finally {
       warned.mockRestore();
@@ -357,4 +351,22 @@ describe("a large import's checkpoint on a worker thread", () => {
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(told).toBeNull();
   });
+
+  it('leaves a small import after a large one to SQLite too: the WAL does not keep the large size', async () => {
+    const { file, ws } = bigBatchAndWorkspace();
+    const dbFile = ws.db.name;
+    let told: number | null | undefined;
+    const checkpointed = new Promise<number | null>((resolve) =>
+      importBatch(ws, { file }, { checkpoint: 'background', onCheckpointed: resolve }),
+    );
+    expect(await checkpointed).toBeGreaterThan(0);
+    await importBatch(
+      ws,
+      { file: writeBatch(dirname(file), 'small.csv', mixedRows(50)) },
+      { checkpoint: 'background', onCheckpointed: (seconds) => (told = seconds) },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(told).toBeNull();
+    expect(statSync(`${dbFile}-wal`).size).toBeLessThan(4 * 1024 * 1024);
+  }, 60_000);
 });
