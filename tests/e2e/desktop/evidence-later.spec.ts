@@ -7,7 +7,7 @@ import { loadSampleClaims } from '../../../src/main/services/workspace/workspace
 import { makeTempDir } from '../../helpers/temp-workspace';
 import { openTestWorkspace } from '../../helpers/workspace-key';
 import { makeCouncilKeys, seatCouncilKeys, unlockAs } from '../helpers/council-keys';
-import { claimRow, claimRowText, screenshot } from '../helpers/decision-steps';
+import { claimCell, claimRow, screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 
 /*
@@ -93,7 +93,7 @@ test('an evidence request, the evidence in a zip with a top folder, back in the 
   // Back in the open queue, marked new; gone from the evidence-requested view.
   await expect(claimRow(page, CLAIM)).toHaveCount(0);
   await page.getByTestId('queue-view').selectOption('queue');
-  await expect(claimRowText(page, CLAIM).last()).toContainText('새 증빙');
+  await expect(claimCell(page, CLAIM, 'reviewState')).toContainText('새 증빙');
   await screenshot(page, '70-new-evidence-in-queue');
 
   await claimRow(page, CLAIM).click();

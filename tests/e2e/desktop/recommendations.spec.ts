@@ -16,7 +16,7 @@ import {
   type MemberFiles,
 } from '../../main/recommendations/member-files';
 import { makeTempDir } from '../../helpers/temp-workspace';
-import { claimRow, claimRowText, screenshot } from '../helpers/decision-steps';
+import { claimCell, claimRow, screenshot } from '../helpers/decision-steps';
 import { openDesktop, type Desktop } from '../helpers/desktop';
 import { expectDialogsOverMainWindow } from '../helpers/desktop-dialogs';
 import { unlockAs } from '../helpers/council-keys';
@@ -158,9 +158,9 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
 
   // The grid: who agrees and who does not, per claim.
   await recsPanel(page).getByRole('button', { name: '닫기', exact: true }).click();
-  await expect(claimRowText(page, AGREED_CLAIM).last()).toContainText('일치 3');
-  await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('충돌 2:1');
-  await expect(claimRowText(page, SINGLE_CLAIM).last()).toContainText('1명');
+  await expect(claimCell(page, AGREED_CLAIM, 'agreement')).toContainText('일치 3');
+  await expect(claimCell(page, CONFLICT_CLAIM, 'agreement')).toContainText('충돌 2:1');
+  await expect(claimCell(page, SINGLE_CLAIM, 'agreement')).toContainText('1명');
   await page.locator('.ag-header-cell[col-id="agreement"]').scrollIntoViewIfNeeded();
   await screenshot(page, '51-recommendations-grid-column-ko');
 
@@ -198,7 +198,7 @@ test('the secretary imports members’ files and sees agreement and conflicts', 
     'Members disagree (2:1)',
   );
   await expect(kim).toContainText('differs from the majority');
-  await expect(claimRowText(page, CONFLICT_CLAIM).last()).toContainText('Conflict 2:1');
+  await expect(claimCell(page, CONFLICT_CLAIM, 'agreement')).toContainText('Conflict 2:1');
   await screenshot(page, '54-recommendations-claim-en');
   // The secretary's key file (to unlock), then the four files together.
   await expectDialogsOverMainWindow(desktop, 2);

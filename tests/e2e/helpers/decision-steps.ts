@@ -19,9 +19,9 @@ export function claimRow(page: Page, claimId: string) {
   return page.locator(`.ag-row[row-id="${claimId}"]`).first();
 }
 
-/** The whole row, pinned part and the rest, as one text. */
-export function claimRowText(page: Page, claimId: string) {
-  return page.locator(`.ag-row[row-id="${claimId}"]`);
+/** One cell of a claim's row, by its column id (a QUEUE_COLUMNS name), in whichever part it is. */
+export function claimCell(page: Page, claimId: string, column: string) {
+  return page.locator(`.ag-row[row-id="${claimId}"] [col-id="${column}"]`);
 }
 
 export async function loadSample(page: Page): Promise<void> {
@@ -62,7 +62,7 @@ export async function expectDecisionAndAuditEntry(
   const history = page.getByTestId('decision-history');
   await expect(history.getByTestId('decision-1')).toHaveAttribute('data-outcome', 'partial');
   await expect(history).toContainText('1,200,000원');
-  await expect(claimRowText(page, SAMPLE_REVIEW_CLAIM).last()).toContainText('일부 인정');
+  await expect(claimCell(page, SAMPLE_REVIEW_CLAIM, 'reviewState')).toContainText('일부 인정');
 
   await page.getByTestId('nav-audit').click();
   await expect(page.getByTestId('audit-verdict')).toHaveAttribute('data-ok', 'true');

@@ -96,6 +96,9 @@ export function queueColumns(
       cellClass: (p) => `state-cell state-cell--${p.data?.reviewState ?? ''}`,
       // Wide enough for the longest state with its mark: "보완 요청 · 새 증빙".
       width: 165,
+      // What a reviewer scans for stays in sight however far the other columns scroll: the
+      // columns are wider than a 1440-pixel window.
+      pinned: 'right',
     },
     {
       field: 'agreement',
